@@ -1,0 +1,3 @@
+from nyttocalc.cli import main
+
+main()

@@ -1,0 +1,128 @@
+"""The command line: load a scenario, call the core once, render. Nothing else lives here.
+
+Exit status: 0 success; 2 bad input or usage (one paragraph on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from nyttocalc import __version__
+from nyttocalc.errors import NyttocalcError
+
+EXIT_BAD_INPUT = 2
+
+app = typer.Typer(
+    name="nyttocalc",
+    help="Socio-economic payback and break-even analysis of social interventions "
+         "(NyttoSAM style). Start with: nyttocalc payback scenarios/liva.yaml",
+    rich_markup_mode=None,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+
+
+class Lang(StrEnum):
+    en = "en"
+    sv = "sv"
+
+
+def _version(show: bool) -> None:
+    if show:
+        typer.echo(f"nyttocalc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """nyttocalc: does a social intervention pay back, for whom, and when?"""
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn a NyttocalcError into one paragraph on stderr and exit status 2."""
+    try:
+        yield
+    except NyttocalcError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
+FileArg = Annotated[Path, typer.Argument(help="A scenario file, e.g. scenarios/liva.yaml.",
+                                         show_default=False)]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=(
+    "table (for a terminal), markdown (to share), json or csv (unrounded, for scripts)."))]
+LangOpt = Annotated[Lang, typer.Option("--lang", help=(
+    "en or sv: labels, and numbers as the report writes them (2,75 mkr, 175 000 kr)."))]
+SetOpt = Annotated[list[str] | None, typer.Option("--set", metavar="PATH=VALUE", help=(
+    "Override one input for this run, by its key path in the scenario, e.g. "
+    "--set inputs.municipal_funding=1500000 or --set analysis.subsidy_rates.1=0.5. "
+    "Repeatable; validated exactly as in the file."))]
+
+
+@app.command()
+def payback(
+    file: FileArg,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    set: SetOpt = None,
+    explain: Annotated[bool, typer.Option("--explain", help=(
+        "Show each figure with its formula and the scenario's numbers filled in."))] = False,
+) -> None:
+    """Break-even tables: cost, value per employed person-year, how many must work and for
+    how long, payback years, mixes, the break-even employment rate and the long view, for
+    every perspective in the scenario."""
+    from nyttocalc.core.payback import analyse
+    from nyttocalc.report.machine import payback_csv, payback_json
+    from nyttocalc.scenario.load import load, run_info
+
+    with _user_errors():
+        loaded = load(file, set or [])
+    analysis = analyse(loaded.model)
+    run = run_info(loaded, lang.value)
+    if format is Format.json:
+        _write(payback_json(analysis, run, lang.value, explain))
+    elif format is Format.csv:
+        _write(payback_csv(analysis, lang.value))
+    else:
+        from nyttocalc.report.document import payback_document
+        from nyttocalc.report.render import markdown, rich_text
+
+        document = payback_document(analysis, run, lang.value, explain)
+        if format is Format.markdown:
+            _write(markdown(document))
+        else:
+            rich_text(document, sys.stdout, sys.stdout.isatty())
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def main() -> None:
+    try:
+        app()
+    except BrokenPipeError:  # e.g. `nyttocalc payback … | head`: stop quietly
+        sys.stderr.close()
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.exit(130)

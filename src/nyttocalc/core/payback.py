@@ -1,0 +1,303 @@
+"""The payback analysis: every figure of the report's reasoning, for every perspective.
+
+``analyse`` takes a ``Model`` and returns a ``PaybackAnalysis``: per perspective its cost, its
+value per employed person-year at each wage-subsidy rate, break-even counts for each horizon,
+payback years, the inverse table (k employed → years), mixes of unsubsidised and subsidised
+workers, the break-even employment rate, the long view and the written-off cost. Each number is a
+``Figure`` that carries its arithmetic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nyttocalc.core import formulas as f
+from nyttocalc.core.arith import is_never
+from nyttocalc.core.figures import Figure, Term, Unit, slot
+from nyttocalc.core.model import Model, Perspective, Scaling
+
+# Each result group is a tuple of rows. A row's int/float fields are its dimensions (which
+# subsidy rate, horizon, number of persons), its ``Figure`` fields are computed figures, and its
+# bool fields are flags. Renderers (tables, JSON, CSV, --explain) read rows by these field kinds,
+# so a figure added here appears in every output format.
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The cost, and the cost written off over the write-off period."""
+
+    cost: Figure
+    annual_write_off: Figure
+
+
+@dataclass(frozen=True)
+class RateValue:
+    """What one employed person-year is worth at one wage-subsidy rate, and over a working life."""
+
+    subsidy_rate: float
+    value_per_person_year: Figure
+    long_view_value: Figure
+    long_view_multiple: Figure
+
+
+@dataclass(frozen=True)
+class BreakEven:
+    """How many must be employed to pay back within one horizon, at one subsidy rate."""
+
+    subsidy_rate: float
+    horizon_years: float
+    persons_exact: Figure
+    persons_whole: Figure
+    persons_half_steps: Figure
+    payback_year: Figure
+    employment_rate: Figure
+    required_value_per_year: Figure
+    required_value_per_participant_year: Figure
+    within_cohort: bool  # the whole-person count is at most the number of participants
+
+
+@dataclass(frozen=True)
+class PaybackByPersons:
+    """The inverse question: if ``persons`` get work, when is the cost paid back."""
+
+    subsidy_rate: float
+    persons: int
+    years_of_work: Figure
+    payback_year: Figure
+
+
+@dataclass(frozen=True)
+class Mix:
+    """The fewest workers at ``subsidy_rate`` who, beside ``unsubsidised`` ones, pay back."""
+
+    subsidy_rate: float
+    horizon_years: float
+    unsubsidised: int
+    subsidised: Figure
+    total: Figure
+    within_cohort: bool
+
+
+@dataclass(frozen=True)
+class PerspectiveResult:
+    perspective: Perspective
+    summary: Summary
+    values: tuple[RateValue, ...]
+    break_even: tuple[BreakEven, ...]
+    payback_by_persons: tuple[PaybackByPersons, ...]
+    mixes: tuple[Mix, ...]
+
+    @property
+    def cost(self) -> Figure:
+        return self.summary.cost
+
+    def groups(self) -> dict[str, tuple[object, ...]]:
+        """The result groups in reading order, each a tuple of rows."""
+        return {
+            "summary": (self.summary,),
+            "values": self.values,
+            "break_even": self.break_even,
+            "payback_by_persons": self.payback_by_persons,
+            "mixes": self.mixes,
+        }
+
+
+@dataclass(frozen=True)
+class PaybackAnalysis:
+    model: Model
+    perspectives: tuple[PerspectiveResult, ...]
+
+    def perspective(self, key: str) -> PerspectiveResult:
+        return next(p for p in self.perspectives if p.perspective.key == key)
+
+
+def analyse(model: Model) -> PaybackAnalysis:
+    """Compute every payback figure for every perspective of the model."""
+    return PaybackAnalysis(model, tuple(_perspective(model, p) for p in model.perspectives))
+
+
+def perspective_cost(model: Model, perspective: Perspective) -> Figure:
+    items = perspective.cost_items
+    terms = {name: Term(name, model.inputs[name], Unit.SEK) for name in items}
+    amounts = [model.inputs[name] for name in items]
+    if perspective.cost_markup is None:
+        return Figure(f.cost(amounts), Unit.SEK, f.sum_formula(items), terms)
+    markup = perspective.cost_markup
+    terms[markup] = Term(markup, model.inputs[markup], Unit.SHARE)
+    formula = f.COST_FORMULA.format(sum_of_items=f.sum_formula(items), markup=slot(markup))
+    return Figure(f.cost(amounts, model.inputs[markup]), Unit.SEK, formula, terms)
+
+
+def value_per_person_year(model: Model, perspective: Perspective, subsidy_rate: float) -> Figure:
+    """The value of one employed person-year to a perspective, summed over its components."""
+    productivity = f.productivity(subsidy_rate)
+    terms: dict[str, Term] = {}
+    parts: list[str] = []
+    total = 0.0
+    for component in perspective.value_components:
+        amount = model.inputs[component.input]
+        terms[component.input] = Term(component.input, amount, Unit.SEK_PER_PERSON_YEAR)
+        part = slot(component.input)
+        if Scaling.PRODUCTIVITY in component.scales_with:
+            terms["subsidy_rate"] = Term("subsidy_rate", subsidy_rate, Unit.SHARE)
+            part += " × (1 − {subsidy_rate})"
+        if Scaling.FTE in component.scales_with:
+            terms["fte"] = Term("full_time_equivalent", model.full_time_equivalent, Unit.FTE)
+            part += " × {fte}"
+        parts.append(part)
+        total += f.value_component(
+            amount, productivity, model.full_time_equivalent,
+            by_productivity=Scaling.PRODUCTIVITY in component.scales_with,
+            by_fte=Scaling.FTE in component.scales_with,
+        )
+    return Figure(total, Unit.SEK_PER_PERSON_YEAR, " + ".join(parts), terms)
+
+
+def _perspective(model: Model, perspective: Perspective) -> PerspectiveResult:
+    cost = perspective_cost(model, perspective)
+    values = {r: value_per_person_year(model, perspective, r) for r in model.subsidy_rates}
+    return PerspectiveResult(
+        perspective=perspective,
+        summary=Summary(cost, _write_off(model, cost)),
+        values=tuple(_rate_value(model, cost, r, v) for r, v in values.items()),
+        break_even=tuple(
+            _break_even(model, cost, r, values[r], h)
+            for r in model.subsidy_rates
+            for h in model.horizons_years
+        ),
+        payback_by_persons=tuple(
+            _by_persons(model, cost, r, values[r], k)
+            for r in model.subsidy_rates
+            for k in range(1, model.participants + 1)
+        ),
+        mixes=_mixes(model, cost, values),
+    )
+
+
+def _cost_term(cost: Figure) -> Term:
+    return Term("cost", cost.value, Unit.SEK)
+
+
+def _value_term(value: Figure) -> Term:
+    return Term("value", value.value, Unit.SEK_PER_PERSON_YEAR)
+
+
+def _write_off(model: Model, cost: Figure) -> Figure:
+    years = model.write_off_years
+    return Figure(
+        f.annual_write_off(cost.value, years), Unit.SEK_PER_YEAR, f.WRITE_OFF_FORMULA,
+        {"cost": _cost_term(cost), "years": Term("write_off_years", years, Unit.YEARS)},
+    )
+
+
+def _rate_value(model: Model, cost: Figure, rate: float, value: Figure) -> RateValue:
+    years = model.long_view_years
+    long_view = Figure(
+        f.long_view_value(value.value, years), Unit.SEK, f.LONG_VIEW_FORMULA,
+        {"years": Term("long_view_years", years, Unit.YEARS), "value": _value_term(value)},
+    )
+    multiple = Figure(
+        f.long_view_multiple(long_view.value, cost.value), Unit.MULTIPLE,
+        f.LONG_VIEW_MULTIPLE_FORMULA,
+        {"long_view": Term("long_view", long_view.value, Unit.SEK), "cost": _cost_term(cost)},
+    )
+    return RateValue(rate, value, long_view, multiple)
+
+
+def _break_even(model: Model, cost: Figure, rate: float, value: Figure,
+                horizon: float) -> BreakEven:
+    c, v, n = cost.value, value.value, model.participants
+    horizon_term = Term("horizon", horizon, Unit.YEARS)
+    participants_term = Term("participants", n, Unit.PERSONS)
+    exact = Figure(
+        f.break_even_persons(c, v, horizon), Unit.PERSONS, f.BREAK_EVEN_PERSONS_FORMULA,
+        {"cost": _cost_term(cost), "horizon": horizon_term, "value": _value_term(value)},
+    )
+    persons_term = {"persons": Term("persons", exact.value, Unit.PERSONS)}
+    whole = Figure(
+        f.whole_persons(exact.value), Unit.PERSONS, f.WHOLE_PERSONS_FORMULA, persons_term
+    )
+    return BreakEven(
+        subsidy_rate=rate,
+        horizon_years=horizon,
+        required_value_per_year=Figure(
+            f.required_value_per_year(c, horizon), Unit.SEK_PER_YEAR, f.REQUIRED_PER_YEAR_FORMULA,
+            {"cost": _cost_term(cost), "horizon": horizon_term},
+        ),
+        required_value_per_participant_year=Figure(
+            f.required_value_per_participant_year(c, horizon, n), Unit.SEK_PER_PERSON_YEAR,
+            f.REQUIRED_PER_PARTICIPANT_FORMULA,
+            {"cost": _cost_term(cost), "horizon": horizon_term, "participants": participants_term},
+        ),
+        persons_exact=exact,
+        persons_whole=whole,
+        persons_half_steps=Figure(
+            f.half_steps(exact.value), Unit.PERSONS, f.HALF_STEPS_FORMULA, persons_term
+        ),
+        payback_year=Figure(
+            f.payback_year(model.delay_years, horizon), Unit.YEARS, f.PAYBACK_YEAR_FORMULA,
+            {"delay": Term("delay_years", model.delay_years, Unit.YEARS), "years": horizon_term},
+        ),
+        employment_rate=Figure(
+            f.break_even_employment_rate(c, v, horizon, n), Unit.SHARE,
+            f.EMPLOYMENT_RATE_FORMULA,
+            {"cost": _cost_term(cost), "horizon": horizon_term, "participants": participants_term,
+             "value": _value_term(value)},
+        ),
+        within_cohort=whole.value <= n,
+    )
+
+
+def _by_persons(model: Model, cost: Figure, rate: float, value: Figure,
+                persons: int) -> PaybackByPersons:
+    years = Figure(
+        f.years_of_work_to_payback(cost.value, value.value, persons), Unit.YEARS,
+        f.YEARS_OF_WORK_FORMULA,
+        {"cost": _cost_term(cost), "persons": Term("persons", persons, Unit.PERSONS),
+         "value": _value_term(value)},
+    )
+    year = Figure(
+        f.payback_year(model.delay_years, years.value), Unit.YEARS, f.PAYBACK_YEAR_FORMULA,
+        {"delay": Term("delay_years", model.delay_years, Unit.YEARS),
+         "years": Term("years_of_work", years.value, Unit.YEARS)},
+    )
+    return PaybackByPersons(rate, persons, years, year)
+
+
+def _mixes(model: Model, cost: Figure, values: dict[float, Figure]) -> tuple[Mix, ...]:
+    """For each subsidised rate and horizon: 0, 1, … unsubsidised workers, until they suffice."""
+    unsubsidised_value = values[model.unsubsidised_rate]
+    mixes: list[Mix] = []
+    for rate in model.subsidised_rates:
+        for horizon in model.horizons_years:
+            enough = f.whole_persons(
+                f.break_even_persons(cost.value, unsubsidised_value.value, horizon)
+            )
+            last = model.participants if is_never(enough) else min(int(enough),
+                                                                    model.participants)
+            for unsubsidised in range(last + 1):
+                mixes.append(_mix(model, cost, rate, horizon, unsubsidised,
+                                  unsubsidised_value, values[rate]))
+    return tuple(mixes)
+
+
+def _mix(model: Model, cost: Figure, rate: float, horizon: float, unsubsidised: int,
+         unsubsidised_value: Figure, subsidised_value: Figure) -> Mix:
+    fewest = Figure(
+        f.fewest_subsidised(cost.value, horizon, unsubsidised, unsubsidised_value.value,
+                            subsidised_value.value),
+        Unit.PERSONS, f.FEWEST_SUBSIDISED_FORMULA,
+        {"cost": _cost_term(cost), "unsubsidised": Term("unsubsidised", unsubsidised,
+                                                        Unit.PERSONS),
+         "horizon": Term("horizon", horizon, Unit.YEARS),
+         "value_unsubsidised": Term("value_unsubsidised", unsubsidised_value.value,
+                                    Unit.SEK_PER_PERSON_YEAR),
+         "value_subsidised": Term("value_subsidised", subsidised_value.value,
+                                  Unit.SEK_PER_PERSON_YEAR)},
+    )
+    total = Figure(
+        unsubsidised + fewest.value, Unit.PERSONS, f.MIX_TOTAL_FORMULA,
+        {"unsubsidised": Term("unsubsidised", unsubsidised, Unit.PERSONS),
+         "subsidised": Term("subsidised", fewest.value, Unit.PERSONS)},
+    )
+    return Mix(rate, horizon, unsubsidised, fewest, total, total.value <= model.participants)

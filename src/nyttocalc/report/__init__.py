@@ -1,0 +1,1 @@
+"""Presentation: numbers and labels in English and Swedish, and the output formats."""

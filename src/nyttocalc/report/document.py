@@ -1,0 +1,236 @@
+"""The payback report as a language-aware document: a header and titled tables of text cells.
+
+Built once, then drawn by ``render`` as rich tables or Markdown. (JSON and CSV are built from the
+analysis directly by ``machine``, with unrounded numbers.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nyttocalc.core.figures import Figure, Term
+from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult
+from nyttocalc.report import numbers
+from nyttocalc.report.i18n import label
+from nyttocalc.report.rows import parts
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    notes: tuple[str, ...] = ()
+    numeric_from: int = 1  # columns from this index on are right-aligned numbers
+
+
+@dataclass(frozen=True)
+class Assumption:
+    path: str
+    value: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What was run: the file, its title, the --set overrides, the declared assumptions."""
+
+    file: str
+    title: str
+    overrides: tuple[str, ...] = ()
+    assumptions: tuple[Assumption, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    header: tuple[str, ...]
+    tables: tuple[Table, ...] = field(default_factory=tuple)
+
+
+def payback_document(analysis: PaybackAnalysis, run: RunInfo, lang: str,
+                     explain: bool = False) -> Document:
+    tables: list[Table] = []
+    for result in analysis.perspectives:
+        tables += [
+            _costs(result, analysis, lang),
+            _break_even(result, analysis, lang),
+            _by_persons(result, analysis, lang),
+            *_mixes(result, analysis, lang),
+        ]
+        if explain:
+            tables.append(explain_table(result, lang))
+    return Document(run.title, _header(analysis, run, lang), tuple(tables))
+
+
+def _header(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> tuple[str, ...]:
+    model = analysis.model
+    lines = [
+        f"{label('header.scenario', lang)}: {run.file}",
+        label("header.cohort", lang, participants=model.participants,
+              delay=numbers.years(model.delay_years, lang),
+              fte=numbers.percent(model.full_time_equivalent, lang, 0)),
+    ]
+    if run.overrides:
+        lines.append(f"{label('header.overrides', lang)}: " + "; ".join(
+            f"--set {o}" for o in run.overrides))
+    if run.assumptions:
+        lines.append(f"{label('header.assumptions', lang)}:")
+        lines += [f"  {a.path} = {a.value}: {a.reason}" for a in run.assumptions]
+    return tuple(lines)
+
+
+def _rate(rate: float, lang: str) -> str:
+    return numbers.percent(rate, lang, 0)
+
+
+def _title(key: str, result: PerspectiveResult, lang: str, **values: object) -> str:
+    name = result.perspective.labels.get(lang, result.perspective.key)
+    return label(key, lang, perspective=name, **values)
+
+
+def _cell(fig: Figure, lang: str) -> str:
+    return numbers.figure(fig.value, fig.unit, lang)
+
+
+def _costs(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> Table:
+    model = analysis.model
+    years = numbers.years(model.long_view_years, lang)
+    rows = [
+        (label("row.cost", lang), _cell(result.summary.cost, lang)),
+        (label("row.write_off", lang, years=numbers.years(model.write_off_years, lang)),
+         _cell(result.summary.annual_write_off, lang)),
+    ]
+    for value in result.values:
+        rate = _rate(value.subsidy_rate, lang)
+        rows.append((label("row.value", lang, rate=rate),
+                     _cell(value.value_per_person_year, lang)))
+    for value in result.values:
+        rate = _rate(value.subsidy_rate, lang)
+        rows.append((label("row.long_view", lang, years=years, rate=rate),
+                     _cell(value.long_view_value, lang)))
+        rows.append((label("row.multiple", lang), _cell(value.long_view_multiple, lang)))
+    return Table(_title("title.costs", result, lang),
+                 (label("col.figure", lang), label("col.value", lang)), tuple(rows))
+
+
+def _break_even(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> Table:
+    first = parts(result.break_even[0])
+    headers = [label(k, lang) for k in (*first.dims, *first.figures)]
+    rows = []
+    never = False
+    beyond = False
+    for row in result.break_even:
+        p = parts(row)
+        cells = [_rate(row.subsidy_rate, lang), numbers.years(row.horizon_years, lang)]
+        for key, fig in p.figures.items():
+            text = _cell(fig, lang)
+            if key == "persons_whole" and not row.within_cohort:
+                text += "*"
+                beyond = True
+            never = never or text == numbers.figure(float("inf"), fig.unit, lang)
+            cells.append(text)
+        rows.append(tuple(cells))
+    return Table(_title("title.break_even", result, lang), tuple(headers), tuple(rows),
+                 _notes(analysis, lang, never=never, beyond=beyond), numeric_from=1)
+
+
+def _by_persons(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> Table:
+    rates = analysis.model.subsidy_rates
+    headers = [label("persons", lang)]
+    for rate in rates:
+        for key in ("years_of_work", "payback_year"):
+            headers.append(label("col.at_rate", lang, label=label(key, lang),
+                                 rate=_rate(rate, lang)))
+    by_key = {(r.subsidy_rate, r.persons): r for r in result.payback_by_persons}
+    rows = []
+    for persons in range(1, analysis.model.participants + 1):
+        cells = [str(persons)]
+        for rate in rates:
+            row = by_key[(rate, persons)]
+            cells += [_cell(row.years_of_work, lang), _cell(row.payback_year, lang)]
+        rows.append(tuple(cells))
+    never = any(r.years_of_work.value == float("inf") for r in result.payback_by_persons)
+    return Table(_title("title.payback_by_persons", result, lang), tuple(headers), tuple(rows),
+                 _notes(analysis, lang, never=never))
+
+
+def _mixes(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> list[Table]:
+    tables = []
+    horizons = analysis.model.horizons_years
+    for rate in analysis.model.subsidised_rates:
+        mixes = {(m.horizon_years, m.unsubsidised): m for m in result.mixes
+                 if m.subsidy_rate == rate}
+        most = max(u for _, u in mixes)
+        headers = [label("unsubsidised", lang)] + [
+            label("col.within", lang, horizon=_years_phrase(h, lang)) for h in horizons]
+        rows = []
+        beyond = never = False
+        for unsubsidised in range(most + 1):
+            cells = [str(unsubsidised)]
+            for horizon in horizons:
+                mix = mixes.get((horizon, unsubsidised))
+                if mix is None:
+                    cells.append("")
+                    continue
+                text = f"{_cell(mix.subsidised, lang)} ({_cell(mix.total, lang)})"
+                if not mix.within_cohort:
+                    text += "*"
+                    beyond = True
+                never = never or mix.subsidised.value == float("inf")
+                cells.append(text)
+            rows.append(tuple(cells))
+        notes = (label("note.mix_cell", lang),
+                 *_notes(analysis, lang, never=never, beyond=beyond))
+        tables.append(Table(_title("title.mixes", result, lang, rate=_rate(rate, lang)),
+                            tuple(headers), tuple(rows), notes))
+    return tables
+
+
+def _notes(analysis: PaybackAnalysis, lang: str, *, never: bool = False,
+           beyond: bool = False) -> tuple[str, ...]:
+    notes = []
+    if beyond:
+        notes.append(label("note.beyond", lang, participants=analysis.model.participants))
+    if never:
+        notes.append(label("note.never", lang))
+    return tuple(notes)
+
+
+def explain_table(result: PerspectiveResult, lang: str) -> Table:
+    """Every figure of a perspective with its formula and the scenario's numbers filled in."""
+    rows = []
+    for group in result.groups().values():
+        for row in group:
+            p = parts(row)
+            context = ", ".join(_dim(k, v, lang) for k, v in p.dims.items())
+            for key, fig in p.figures.items():
+                name = label(key, lang) + (f" ({context})" if context else "")
+                rows.append((name, symbolic(fig), arithmetic(fig, lang)))
+    headers = (label("col.figure", lang), label("col.formula", lang),
+               label("col.arithmetic", lang))
+    return Table(_title("title.explain", result, lang), headers, tuple(rows), numeric_from=3)
+
+
+def _years_phrase(value: float, lang: str) -> str:
+    word = label("year" if value == 1 else "years", lang)
+    return f"{numbers.years(value, lang)} {word}"
+
+
+def _dim(key: str, value: float, lang: str) -> str:
+    if key == "subsidy_rate":
+        return f"{label(key, lang).lower()} {_rate(value, lang)}"
+    if key == "horizon_years":
+        return _years_phrase(value, lang)
+    return f"{label(key, lang).lower()} {numbers.number(value, lang, 0)}"
+
+
+def symbolic(fig: Figure) -> str:
+    return fig.substitute(lambda term: term.symbol)
+
+
+def arithmetic(fig: Figure, lang: str) -> str:
+    def show(term: Term) -> str:
+        return numbers.figure(term.value, term.unit, lang)
+
+    return f"{fig.substitute(show)} = {numbers.figure(fig.value, fig.unit, lang)}"

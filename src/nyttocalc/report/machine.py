@@ -1,0 +1,112 @@
+"""JSON and CSV for scripts: unrounded numbers, stable keys, ``null``/empty for "never".
+
+JSON (``--format json``)::
+
+    {"nyttocalc_version": "…", "scenario": {file, title, overrides, assumptions},
+     "cohort": {participants, full_time_equivalent, delay_years},
+     "analysis": {horizons_years, subsidy_rates, long_view_years, write_off_years},
+     "perspectives": [{"key", "label", "summary": {…}, "values": [{…}], "break_even": [{…}],
+                       "payback_by_persons": [{…}], "mixes": [{…}]}]}
+
+Each group is a list of objects holding the row's dimensions, figures and flags (``summary`` is
+a single object). A figure is a number, or ``null`` where it is never reached; with ``--explain``
+it is ``{"value", "unit", "formula", "arithmetic"}`` instead.
+
+CSV (``--format csv``) has one line per figure: ``perspective, group, figure, subsidy_rate,
+horizon_years, persons, unsubsidised, value, unit``; an empty value means never. With
+``--lang sv`` the separator is ``;`` and the decimal mark a comma, as Swedish Excel expects.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from typing import Any
+
+from nyttocalc import __version__
+from nyttocalc.core.figures import Figure
+from nyttocalc.core.payback import PaybackAnalysis
+from nyttocalc.report.document import RunInfo, arithmetic, symbolic
+from nyttocalc.report.rows import parts
+
+CSV_DIMS = ("subsidy_rate", "horizon_years", "persons", "unsubsidised")
+CSV_COLUMNS = ("perspective", "group", "figure", *CSV_DIMS, "value", "unit")
+
+
+def finite(x: float) -> float | None:
+    return x if math.isfinite(x) else None
+
+
+def payback_json(analysis: PaybackAnalysis, run: RunInfo, lang: str, explain: bool) -> str:
+    model = analysis.model
+    document: dict[str, Any] = {
+        "nyttocalc_version": __version__,
+        "scenario": {
+            "file": run.file,
+            "title": run.title,
+            "overrides": list(run.overrides),
+            "assumptions": [{"path": a.path, "value": a.value, "reason": a.reason}
+                            for a in run.assumptions],
+        },
+        "cohort": {
+            "participants": model.participants,
+            "full_time_equivalent": model.full_time_equivalent,
+            "delay_years": model.delay_years,
+        },
+        "analysis": {
+            "horizons_years": list(model.horizons_years),
+            "subsidy_rates": list(model.subsidy_rates),
+            "long_view_years": model.long_view_years,
+            "write_off_years": model.write_off_years,
+        },
+        "perspectives": [],
+    }
+    for result in analysis.perspectives:
+        entry: dict[str, Any] = {
+            "key": result.perspective.key,
+            "label": result.perspective.labels.get(lang, result.perspective.key),
+        }
+        for group, rows in result.groups().items():
+            objects = [_row_json(row, lang, explain) for row in rows]
+            entry[group] = objects[0] if group == "summary" else objects
+        document["perspectives"].append(entry)
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _row_json(row: object, lang: str, explain: bool) -> dict[str, Any]:
+    p = parts(row)
+    out: dict[str, Any] = dict(p.dims)
+    for key, fig in p.figures.items():
+        out[key] = _figure_json(fig, lang) if explain else finite(fig.value)
+    out.update(p.flags)
+    return out
+
+
+def _figure_json(fig: Figure, lang: str) -> dict[str, Any]:
+    return {"value": finite(fig.value), "unit": fig.unit.value, "formula": symbolic(fig),
+            "arithmetic": arithmetic(fig, lang)}
+
+
+def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
+    swedish = lang == "sv"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if swedish else ",", lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for result in analysis.perspectives:
+        for group, rows in result.groups().items():
+            for row in rows:
+                p = parts(row)
+                dims = [_csv_number(p.dims[d], swedish) if d in p.dims else "" for d in CSV_DIMS]
+                for key, fig in p.figures.items():
+                    value = "" if not math.isfinite(fig.value) else _csv_number(fig.value,
+                                                                                 swedish)
+                    writer.writerow([result.perspective.key, group, key, *dims, value,
+                                     fig.unit.value])
+    return buffer.getvalue()
+
+
+def _csv_number(x: float, swedish: bool) -> str:
+    text = repr(float(x)) if not float(x).is_integer() else str(int(x))
+    return text.replace(".", ",") if swedish else text

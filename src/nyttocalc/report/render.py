@@ -1,0 +1,61 @@
+"""Draw a ``Document`` as rich tables (for a terminal) or as Markdown (for sharing)."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from nyttocalc.report.document import Document, Table
+
+PIPED_WIDTH = 160  # rich would squeeze tables into 80 columns when output is not a terminal
+
+
+def rich_text(document: Document, out: TextIO, is_terminal: bool) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    console = Console(file=out, width=None if is_terminal else PIPED_WIDTH,
+                      highlight=False, soft_wrap=False)
+    console.print(Text(document.title, style="bold"))
+    for line in document.header:
+        console.print(Text(line))
+    for table in document.tables:
+        drawn = RichTable(title=table.title, title_justify="left", title_style="bold",
+                          box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        for index, header in enumerate(table.headers):
+            numeric = index >= table.numeric_from
+            drawn.add_column(header, justify="right" if numeric else "left",
+                             overflow="fold")
+        for row in table.rows:
+            drawn.add_row(*row)
+        console.print()
+        console.print(drawn)
+        for note in table.notes:
+            console.print(Text(note, style="dim"))
+
+
+def markdown(document: Document) -> str:
+    lines = [f"# {document.title}", ""]
+    lines += [f"{_escape(line)}  " for line in document.header]
+    for table in document.tables:
+        lines += ["", f"## {_escape(table.title)}", ""]
+        lines.append(_md_row(table.headers))
+        lines.append("|" + "|".join(_md_rule(i, table) for i in range(len(table.headers))) + "|")
+        lines += [_md_row(row) for row in table.rows]
+        if table.notes:
+            lines.append("")
+            lines += [f"_{_escape(note)}_  " for note in table.notes]
+    return "\n".join(lines) + "\n"
+
+
+def _md_rule(index: int, table: Table) -> str:
+    return "---:" if index >= table.numeric_from else ":---"
+
+
+def _md_row(cells: tuple[str, ...]) -> str:
+    return "| " + " | ".join(_escape(cell) for cell in cells) + " |"
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")

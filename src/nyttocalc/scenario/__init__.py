@@ -1,0 +1,1 @@
+"""Scenario files: strict YAML reading, pydantic validation, key paths and overrides."""

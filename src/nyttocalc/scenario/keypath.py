@@ -1,0 +1,97 @@
+"""Key paths: ``inputs.municipal_funding.value``, ``analysis.subsidy_rates.value.1``.
+
+A path names a place in the scenario document by its keys, with list items by index. Where a path
+passes through a parameter (a mapping with a ``value``), ``.value`` may be left out:
+``inputs.municipal_funding`` and ``analysis.subsidy_rates.1`` say the same as the long forms.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+from nyttocalc.scenario.yamlsafe import KeyPath, YamlProblem, scalar
+
+
+def dotted(path: KeyPath) -> str:
+    return ".".join(str(part) for part in path) or "(the document)"
+
+
+@dataclass(frozen=True)
+class Override:
+    """One ``--set PATH=VALUE``: the resolved path and the text the user gave."""
+
+    path: KeyPath
+    given: str
+
+
+class KeyPathError(Exception):
+    def __init__(self, given: str, message: str) -> None:
+        super().__init__(message)
+        self.given = given
+        self.message = message
+
+
+def resolve(data: Any, path_text: str) -> KeyPath:
+    """The full path of the scalar that ``path_text`` names in ``data``."""
+    parts = path_text.split(".")
+    if not path_text or any(not p for p in parts):
+        raise KeyPathError(path_text, "a key path is keys joined by dots, e.g. "
+                                      "inputs.municipal_funding.value")
+    node, path = data, ()  # type: tuple[Any, KeyPath]
+    for part in parts:
+        if isinstance(node, dict) and part not in node and "value" in node:
+            node, path = node["value"], (*path, "value")
+        node, path = _step(node, path, part)
+    if isinstance(node, dict) and "value" in node:
+        node, path = node["value"], (*path, "value")
+    if isinstance(node, dict | list):
+        kind = "a mapping" if isinstance(node, dict) else "a list"
+        example = dotted((*path, _first(node)))
+        raise KeyPathError(path_text, f"{dotted(path)} is {kind}, not a single value; "
+                                      f"name one of its items, e.g. {example}")
+    return path
+
+
+def _first(node: dict[str, Any] | list[Any]) -> str | int:
+    return next(iter(node)) if isinstance(node, dict) and node else 0
+
+
+def _step(node: Any, path: KeyPath, part: str) -> tuple[Any, KeyPath]:
+    if isinstance(node, dict):
+        if part in node:
+            return node[part], (*path, part)
+        known = ", ".join(sorted(node)) or "none"
+        raise KeyPathError("", f"{dotted(path)} has no key {part!r}; its keys are: {known}")
+    if isinstance(node, list):
+        if part.isdigit() and int(part) < len(node):
+            return node[int(part)], (*path, int(part))
+        raise KeyPathError("", f"{dotted(path)} is a list of {len(node)} items; "
+                               f"{part!r} is not an index from 0 to {len(node) - 1}")
+    raise KeyPathError("", f"{dotted(path)} is a single value; it has no key {part!r}")
+
+
+def apply(data: Any, assignments: list[str]) -> tuple[Any, list[Override]]:
+    """A copy of ``data`` with each ``PATH=VALUE`` applied; the value is read as in a file."""
+    result = copy.deepcopy(data)
+    overrides: list[Override] = []
+    for assignment in assignments:
+        path_text, sep, value_text = assignment.partition("=")
+        if not sep:
+            raise KeyPathError(assignment, "expected PATH=VALUE, e.g. "
+                                           "inputs.municipal_funding.value=1500000")
+        try:
+            path = resolve(result, path_text.strip())
+        except KeyPathError as exc:
+            raise KeyPathError(assignment, exc.message) from None
+        try:
+            value = scalar(value_text.strip())
+        except YamlProblem as exc:
+            raise KeyPathError(assignment, exc.message) from None
+        parent = result
+        for part in path[:-1]:
+            parent = parent[part]
+        parent[path[-1]] = value
+        overrides.append(Override(path, assignment))
+    return result, overrides

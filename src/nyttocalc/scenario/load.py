@@ -1,0 +1,288 @@
+"""Load a scenario file: read, parse, apply ``--set`` overrides, validate, check references.
+
+Every failure becomes a ``ScenarioError``: one paragraph naming the file, the line, the key path
+and what was expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from nyttocalc.core.figures import Unit
+from nyttocalc.core.model import Model
+from nyttocalc.errors import NyttocalcError
+from nyttocalc.report.document import Assumption, RunInfo
+from nyttocalc.scenario import keypath, yamlsafe
+from nyttocalc.scenario.convert import to_model
+from nyttocalc.scenario.references import check_references
+from nyttocalc.scenario.schema import Scenario
+from nyttocalc.scenario.yamlsafe import KeyPath
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_PROBLEMS_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: KeyPath
+    message: str
+    line: int | None = None
+
+
+class ScenarioError(NyttocalcError):
+    """A scenario that cannot be used; ``str()`` is the one-paragraph message."""
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    name: str  # the file as the user named it
+    scenario: Scenario
+    model: Model
+    overrides: tuple[keypath.Override, ...]
+
+
+def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
+    name = str(path)
+    text = read_text(path)
+    try:
+        document = yamlsafe.parse(text)
+    except yamlsafe.YamlProblem as exc:
+        raise _error(name, [Problem(exc.path, exc.message, exc.line)], {}, []) from None
+    if not isinstance(document.data, dict):
+        kind = "a list" if isinstance(document.data, list) else "a single value"
+        raise _error(name, [Problem((), f"the document is {kind}; a scenario is a mapping of "
+                                         "keys (nyttocalc, title, sources, inputs, …)", 1)], {}, [])
+    try:
+        data, applied = keypath.apply(document.data, list(overrides))
+    except keypath.KeyPathError as exc:
+        raise ScenarioError(f"{name}: --set {exc.given}: {exc.message}.") from None
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        problems = [_problem(error, data) for error in exc.errors()]
+        raise _error(name, problems, document.lines, applied) from None
+    problems = [Problem(path, message) for path, message in check_references(scenario)]
+    if problems:
+        raise _error(name, problems, document.lines, applied)
+    return LoadedScenario(name, scenario, to_model(scenario), tuple(applied))
+
+
+def read_text(path: Path) -> str:
+    """The file's text, refusing what is not a reasonably sized UTF-8 file."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise ScenarioError(f"{name} is a directory; give the path of a scenario file "
+                                "(a .yaml file such as scenarios/liva.yaml).")
+        if not path.exists():
+            raise ScenarioError(f"{name}: no such file; give the path of a scenario file "
+                                "(a .yaml file such as scenarios/liva.yaml).")
+        if not path.is_file():
+            raise ScenarioError(f"{name} is not a regular file; give the path of a scenario "
+                                "file (a .yaml file such as scenarios/liva.yaml).")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ScenarioError(f"{name} cannot be read: {exc.strerror or exc}.") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ScenarioError(f"{name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; a "
+                            "scenario file is a few kilobytes of YAML. Is this the right file?")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ScenarioError(
+            f"{name}, line {line}: the file is not UTF-8 text (byte 0x{raw[exc.start]:02X} at "
+            f"offset {exc.start}); save it as UTF-8.") from None
+
+
+def _error(name: str, problems: list[Problem], lines: dict[KeyPath, int],
+           overrides: list[keypath.Override]) -> ScenarioError:
+    placed = sorted((_place(p, lines, overrides) for p in problems),
+                    key=lambda item: (item[0] is None, item[0] or 0))
+    texts = [_sentence(line, where, message) for line, where, message in placed]
+    if len(texts) == 1:
+        return ScenarioError(f"{name}, {texts[0]}.")
+    shown = texts[:MAX_PROBLEMS_SHOWN]
+    more = len(texts) - len(shown)
+    tail = f"; and {more} more" if more else ""
+    listed = "; ".join(f"({i}) {text}" for i, text in enumerate(shown, 1))
+    return ScenarioError(f"{name} has {len(texts)} problems: {listed}{tail}.")
+
+
+def _place(problem: Problem, lines: dict[KeyPath, int],
+           overrides: list[keypath.Override]) -> tuple[int | None, str, str]:
+    for override in overrides:
+        if problem.path[: len(override.path)] == override.path:
+            return None, f"--set {override.given}", problem.message
+    line = problem.line
+    if line is None:
+        for end in range(len(problem.path), -1, -1):
+            if problem.path[:end] in lines:
+                line = lines[problem.path[:end]]
+                break
+    return line, keypath.dotted(problem.path), problem.message
+
+
+def _sentence(line: int | None, where: str, message: str) -> str:
+    prefix = f"line {line}, " if line is not None else ""
+    if where == "(the document)":
+        return f"{prefix}{message}"
+    return f"{prefix}{where}: {message}"
+
+
+# ---- pydantic errors → problems ---------------------------------------------------------------
+
+def _problem(error: Any, data: Any) -> Problem:
+    loc: tuple[str | int, ...] = tuple(error["loc"])
+    path = _data_path(loc, data)
+    return Problem(path, _message(error, loc, path))
+
+
+def _data_path(loc: tuple[str | int, ...], data: Any) -> KeyPath:
+    """The key path in the document; drops the union tags pydantic adds to ``loc``."""
+    path: list[str | int] = []
+    node = data
+    for index, part in enumerate(loc):
+        is_last = index == len(loc) - 1
+        in_mapping = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and part < len(node)
+        if in_mapping or in_list:
+            node = node[part]
+            path.append(part)
+        elif is_last or isinstance(part, int):
+            path.append(part)  # a missing key, or an index beyond a list
+        # otherwise: a discriminated union's tag, which is not in the document
+    return tuple(path)
+
+
+_BOUNDS = {
+    "greater_than": (">", "gt"),
+    "greater_than_equal": ("≥", "ge"),
+    "less_than": ("<", "lt"),
+    "less_than_equal": ("≤", "le"),
+}
+_NUMBER_ERRORS = {"float_type", "int_type", "int_parsing", "float_parsing", "finite_number"}
+
+
+def _message(error: Any, loc: tuple[str | int, ...], path: KeyPath) -> str:
+    kind = error["type"]
+    given = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return f"the key {loc[-1]!r} is missing; it is required here"
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1], given_tags=loc)
+        hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        also = f" (did you mean {hint[0]!r}?)" if hint else ""
+        known = ", ".join(allowed) if allowed else "none"
+        return f"{loc[-1]!r} is not a known key here{also}; expected one of: {known}"
+    if kind == "union_tag_invalid":
+        return (f"the unit {ctx.get('tag')!r} is not one this place takes; expected one of: "
+                f"{ctx.get('expected_tags')}")
+    if kind == "union_tag_not_found":
+        return ("the key 'unit' is missing; it says what kind of input this is "
+                "(SEK, SEK/person-year, SEK/month or share)")
+    bound = _BOUNDS.get(kind)
+    if bound is not None:
+        limit = ctx.get(bound[1])
+        return f"expected a number {bound[0]} {limit}, got {given!r}"
+    if kind == "int_type" and isinstance(given, float):
+        return f"expected a whole number, got {given!r}"
+    if kind in _NUMBER_ERRORS and isinstance(given, str):
+        return f"expected a number, got the text {given!r}{_number_hint(given)}"
+    if kind in _NUMBER_ERRORS and isinstance(given, bool):
+        return f"expected a number, got the boolean {str(given).lower()}"
+    text = str(error["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        text = text.removeprefix(prefix)
+    text = text.replace("Input should be", "expected").replace("input should be", "expected")
+    text = text[0].lower() + text[1:] if text else text
+    if given is not None and not isinstance(given, dict | list) and kind != "value_error":
+        text += f", got {given!r}"
+    elif isinstance(given, list | dict) and kind.endswith("_type"):
+        text += f", got {'a list' if isinstance(given, list) else 'a mapping'}"
+    return text
+
+
+def _number_hint(text: str) -> str:
+    stripped = text.replace(" ", "").replace("\u00a0", "")
+    if stripped.endswith("%"):
+        return "; write a share as a fraction, e.g. 0.8 for 80 %"
+    if "," in stripped:
+        return "; write the decimal separator as a point and no thousands separator, e.g. 2.75"
+    if stripped != text:
+        return "; write it without spaces, e.g. 1000000"
+    return ""
+
+
+def _allowed_keys(loc: tuple[str | int, ...], given_tags: tuple[str | int, ...]) -> list[str]:
+    """The keys a mapping at ``loc`` may have, found by walking the schema's types."""
+    annotation: Any = Scenario
+    for part in loc:
+        annotation = _unwrap(annotation, part)
+        if annotation is None:
+            return []
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(str(part))
+            if field is None:
+                continue
+            annotation = field.annotation
+        elif typing.get_origin(annotation) is dict:
+            annotation = typing.get_args(annotation)[1]
+        elif typing.get_origin(annotation) is list:
+            annotation = typing.get_args(annotation)[0]
+    annotation = _unwrap(annotation, None)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return sorted(annotation.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any, tag: str | int | None) -> Any:
+    """Strip Annotated and Optional; pick a discriminated union's member by its unit tag."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(members) == 1:
+                annotation = members[0]
+                continue
+            for member in members:
+                unit = getattr(member, "model_fields", {}).get("unit")
+                if unit is not None and tag in typing.get_args(unit.annotation):
+                    return member
+            return members[0]
+        else:
+            return annotation
+
+
+def run_info(loaded: LoadedScenario, lang: str) -> RunInfo:
+    """What the report says about this run: file, title, overrides and declared assumptions."""
+    from nyttocalc.report.numbers import figure
+
+    assumptions = []
+    for section, parameters in loaded.scenario.parameters():
+        for name, parameter in parameters.items():
+            if parameter.assumption is not None:
+                value = parameter.value
+                shown = (figure(value, _DISPLAY_UNIT.get(parameter.unit, Unit.PERSONS), lang)
+                         if isinstance(value, int | float) else str(value))
+                assumptions.append(Assumption(f"{section}.{name}", shown, parameter.assumption))
+    return RunInfo(loaded.name, loaded.scenario.title,
+                   tuple(o.given for o in loaded.overrides), tuple(assumptions))
+
+
+_DISPLAY_UNIT = {
+    "SEK": Unit.SEK, "SEK/person-year": Unit.SEK_PER_PERSON_YEAR, "SEK/month": Unit.SEK,
+    "share": Unit.SHARE, "years": Unit.YEARS, "persons": Unit.PERSONS, "FTE": Unit.SHARE,
+}

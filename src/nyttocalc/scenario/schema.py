@@ -1,0 +1,209 @@
+"""The scenario file format, as strict pydantic models.
+
+A scenario is data: sources, inputs (every scalar with its unit and its source or a declared
+assumption), the cohort, what to analyse, and the perspectives. Every model is strict (no
+coercion: ``"1"`` is not a number, ``true`` is not 1), frozen, rejects unknown keys, and
+rejects NaN and infinity.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+FORMAT_VERSION = 1
+MAX_AMOUNT = 1e15  # kronor; far above any public budget, low enough that sums stay exact-ish
+MAX_YEARS = 200.0
+MAX_PARTICIPANTS = 10_000
+
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=64)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
+Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT)]
+Share = Annotated[float, Field(ge=0, le=1)]
+PositiveYears = Annotated[float, Field(gt=0, le=MAX_YEARS)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+class Source(Strict):
+    """A document that figures are taken from."""
+
+    title: Text
+    author: Text | None = None
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    document: Text | None = Field(None, description="File name or identifier of the document")
+    url: Text | None = None
+
+
+class Citation(Strict):
+    """Where in a source a figure stands: the section and the words it comes from."""
+
+    document: SourceId = Field(description="A key of `sources`")
+    section: Text
+    quote: Text = Field(description="The sentence the figure comes from, as printed")
+    note: Text | None = None
+
+
+class Parameter(Strict):
+    """Common to every input: what it is, and where it comes from (a source or an assumption)."""
+
+    description: Text
+    source: Citation | None = None
+    assumption: Text | None = Field(
+        None, description="Why this value, where no document states it")
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Parameter:
+        if (self.source is None) == (self.assumption is None):
+            raise ValueError("give exactly one of `source` (where a document states the value) "
+                             "or `assumption` (why this value, where none does)")
+        return self
+
+
+class AmountInput(Parameter):
+    """A sum of money paid once (a cost item)."""
+
+    value: Amount
+    unit: Literal["SEK"]
+
+
+class AnnualValueInput(Parameter):
+    """A sum of money per employed person and year (a value component)."""
+
+    value: Amount
+    unit: Literal["SEK/person-year"]
+
+
+class MonthlyInput(Parameter):
+    """A sum of money per month (an income)."""
+
+    value: Amount
+    unit: Literal["SEK/month"]
+
+
+class ShareInput(Parameter):
+    """A fraction between 0 and 1 (a tax rate, a subsidy rate)."""
+
+    value: Share
+    unit: Literal["share"]
+
+
+Input = Annotated[
+    AmountInput | AnnualValueInput | MonthlyInput | ShareInput, Field(discriminator="unit")
+]
+
+
+class Participants(Parameter):
+    value: Annotated[int, Field(ge=1, le=MAX_PARTICIPANTS)]
+    unit: Literal["persons"]
+
+
+class FullTimeEquivalent(Parameter):
+    value: Annotated[float, Field(gt=0, le=1)]
+    unit: Literal["FTE"]
+
+
+class Years(Parameter):
+    value: Annotated[float, Field(ge=0, le=MAX_YEARS)]
+    unit: Literal["years"]
+
+
+class PositiveYearsParameter(Parameter):
+    value: PositiveYears
+    unit: Literal["years"]
+
+
+def _distinct(values: list[float]) -> list[float]:
+    if len(set(values)) != len(values):
+        raise ValueError("list each value once")
+    return values
+
+
+class YearsList(Parameter):
+    value: Annotated[list[PositiveYears], Field(min_length=1, max_length=50)]
+    unit: Literal["years"]
+    _distinct = field_validator("value")(_distinct)
+
+
+class ShareList(Parameter):
+    value: Annotated[list[Share], Field(min_length=1, max_length=50)]
+    unit: Literal["share"]
+    _distinct = field_validator("value")(_distinct)
+
+
+class Cohort(Strict):
+    """Who takes part, how much they work once employed, and when they start."""
+
+    participants: Participants
+    full_time_equivalent: FullTimeEquivalent
+    delay_years: Years = Field(
+        description="Years from the end of the intervention until participants enter work")
+
+
+class Analysis(Strict):
+    """Which questions to answer: horizons, subsidy rates, the long view, the write-off."""
+
+    horizons_years: YearsList = Field(description="How long employment lasts, in years")
+    subsidy_rates: ShareList = Field(
+        description="Wage-subsidy rates to compare; the lowest is the 'unsubsidised' side of a mix")
+    long_view_years: PositiveYearsParameter
+    write_off_years: PositiveYearsParameter
+
+
+class Labels(Strict):
+    en: Text
+    sv: Text
+
+
+class Cost(Strict):
+    items: Annotated[list[Identifier], Field(min_length=1)] = Field(
+        description="Inputs with unit SEK that this perspective pays")
+    markup: Identifier | None = Field(
+        None, description="An input with unit share added on top, e.g. indirect taxes")
+
+
+class ValueComponent(Strict):
+    input: Identifier = Field(description="An input with unit SEK/person-year")
+    scales_with: list[Literal["productivity", "fte"]] = Field(
+        description="productivity: × (1 − subsidy rate); fte: × the full-time equivalent")
+
+    @field_validator("scales_with")
+    @classmethod
+    def _once(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("list each scaling once")
+        return value
+
+
+class PerspectiveSpec(Strict):
+    label: Labels
+    description: Text | None = None
+    cost: Cost
+    value_per_person_year: Annotated[list[ValueComponent], Field(min_length=1)]
+
+
+class Scenario(Strict):
+    nyttocalc: Literal[1] = Field(description="The scenario format version")
+    title: Text
+    description: Text | None = None
+    sources: dict[SourceId, Source]
+    inputs: dict[Identifier, Input]
+    cohort: Cohort
+    analysis: Analysis
+    perspectives: Annotated[dict[Identifier, PerspectiveSpec], Field(min_length=1)]
+
+    def parameters(self) -> list[tuple[str, dict[str, Parameter]]]:
+        """Every parameter by section: ``[("inputs", {name: parameter}), ("cohort", …), …]``."""
+        return [("inputs", dict(self.inputs)), ("cohort", dict(self.cohort)),
+                ("analysis", dict(self.analysis))]

@@ -1,0 +1,222 @@
+"""Read YAML text into plain data without the traps of PyYAML's YAML 1.1.
+
+- A plain scalar is resolved by YAML 1.2's core schema, and refused where YAML 1.1 reads it
+  differently (``no`` is False there, ``1e6`` a string, ``010`` eight, ``1:30`` ninety): a scenario
+  must mean the same to every reader. Quote text; write numbers as ``1000000`` or ``1.0e+6``.
+- Anchors, aliases, merge keys and explicit tags are refused while composing, before anything
+  can expand ("billion laughs"); so are duplicate keys and keys that are not text.
+- Nesting is bounded, so a pathological document fails fast instead of exhausting the stack.
+
+The result keeps the position of every key path, so later errors can name a line.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+KeyPath = tuple[str | int, ...]
+MAX_DEPTH = 64
+
+
+@dataclass(frozen=True)
+class YamlProblem(Exception):
+    """The text is not a scenario document we will read; ``line`` is 1-based, or None."""
+
+    message: str
+    line: int | None
+    path: KeyPath = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    data: Any
+    lines: dict[KeyPath, int]  # key path → 1-based line of the key (or of the sequence item)
+
+
+def parse(text: str) -> Document:
+    """Parse one YAML document into dicts, lists, str, int, float, bool and None."""
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "not valid YAML"
+        raise YamlProblem(f"this is not valid YAML: {problem}", _line(mark)) from None
+    except yaml.reader.ReaderError as exc:  # a character that YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        char = exc.character
+        shown = f"U+{char:04X}" if isinstance(char, int) else f"byte {char!r}"
+        raise YamlProblem(
+            f"this is not valid YAML: it contains the character {shown}, which YAML does not "
+            "allow (is this a binary file?)", line) from None
+    if node is None:
+        raise YamlProblem("the document is empty", None)
+    lines: dict[KeyPath, int] = {}
+    return Document(_construct(node, (), lines), lines)
+
+
+def scalar(text: str) -> Any:
+    """Read one value (as from ``--set PATH=VALUE``) exactly as it would be read in a file."""
+    if not text.strip():
+        raise YamlProblem("give a value after '='", None)
+    value = parse(text).data
+    if isinstance(value, dict | list):
+        raise YamlProblem("give a single value, not a list or mapping", None)
+    return value
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that composes only what a scenario may contain."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        line = _line(event.start_mark)
+        if isinstance(event, AliasEvent):
+            raise YamlProblem("aliases (*name) are not allowed in a scenario: write the value out",
+                              line)
+        if isinstance(event, ScalarEvent | CollectionStartEvent):
+            if event.anchor is not None:
+                raise YamlProblem(
+                    f"anchors (&{event.anchor}) are not allowed in a scenario: write the value out",
+                    line)
+            if event.tag not in (None, "!"):
+                raise YamlProblem(f"explicit tags ({event.tag}) are not allowed in a scenario",
+                                  line)
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise YamlProblem(f"the document nests deeper than {MAX_DEPTH} levels", line)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _line(mark: Any) -> int | None:
+    return None if mark is None else int(mark.line) + 1
+
+
+def _construct(node: Node, path: KeyPath, lines: dict[KeyPath, int]) -> Any:
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = _line(key_node.start_mark) or 0
+            if not isinstance(key_node, ScalarNode):
+                raise YamlProblem("a key must be text, not a list or mapping", line, path)
+            key = key_node.value if key_node.style else _resolve_plain(key_node.value, line, path)
+            if not isinstance(key, str):
+                raise YamlProblem(f"the key {key_node.value!r} must be text; quote it", line, path)
+            if key in first_seen:
+                raise YamlProblem(
+                    f"the key {key!r} appears twice (lines {first_seen[key]} and {line}); "
+                    "keep one", line, (*path, key))
+            first_seen[key] = line
+            lines[(*path, key)] = line
+            result[key] = _construct(value_node, (*path, key), lines)
+        return result
+    if isinstance(node, SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            lines[(*path, index)] = _line(item.start_mark) or 0
+            items.append(_construct(item, (*path, index), lines))
+        return items
+    assert isinstance(node, ScalarNode)
+    if node.style:  # quoted or block scalar: always text
+        return node.value
+    return _resolve_plain(node.value, _line(node.start_mark), path)
+
+
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT10 = re.compile(r"^[-+]?[0-9]+$")
+_INT8 = re.compile(r"^0o[0-7]+$")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_YAML11 = yaml.SafeLoader("")
+
+
+def _resolve_12(text: str) -> Any:
+    if _NULL.match(text):
+        return None
+    if _BOOL.match(text):
+        return text.lower() == "true"
+    if _INT10.match(text):
+        return int(text)
+    if _INT8.match(text):
+        return int(text[2:], 8)
+    if _INT16.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN.match(text):
+        return math.nan
+    return text
+
+
+def _resolve_11(text: str) -> Any:
+    tag = _YAML11.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    if tag == "tag:yaml.org,2002:merge":
+        return _Merge
+    if tag == "tag:yaml.org,2002:value":  # the 1.1 "default value" key "=", read as text
+        return text
+    return _YAML11.construct_object(ScalarNode(tag, text), deep=True)
+
+
+class _Merge:
+    """YAML 1.1's merge key ``<<``, which a scenario may not use."""
+
+
+def _same(a: Any, b: Any) -> bool:
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)
+    return bool(a == b)
+
+
+def _resolve_plain(text: str, line: int | None, path: KeyPath) -> Any:
+    modern = _resolve_12(text)
+    legacy = _resolve_11(text)
+    if legacy is _Merge:
+        raise YamlProblem("merge keys (<<) are not allowed in a scenario", line, path)
+    if not _same(modern, legacy):
+        raise YamlProblem(
+            f"{text!r} is ambiguous: YAML 1.2 reads it as {_describe(modern)} but YAML 1.1 "
+            f"(PyYAML, many editors) as {_describe(legacy)}; {_advice(modern)}", line, path)
+    return modern
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if value is None:
+        return "null"
+    return f"the {type(value).__name__} {value}"
+
+
+def _advice(value: Any) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return ("write numbers as plain digits, without leading zeros or separators, and an "
+                "exponent with a point and a sign: 1000000 or 1.0e+6")
+    return "put text in quotes, and write a yes/no as true or false"

@@ -98,7 +98,7 @@ def payback(
     with _user_errors():
         loaded = load(file, set or [])
     analysis = analyse(loaded.model)
-    run = run_info(loaded, lang.value)
+    run = run_info(loaded)
     if format is Format.json:
         _write(payback_json(analysis, run, lang.value, explain))
     elif format is Format.csv:

@@ -18,7 +18,8 @@ NEVER = math.inf
 
 # Break-even figures such as 1 200 000 / 400 000 must round up to 3, not to 4 because the float
 # quotient came out as 3.0000000000000004. A relative slack of 1e-9 is far below any figure a
-# report prints (a krona in a billion) and far above float round-off.
+# report prints (a krona in a billion) and far above float round-off. It is purely relative, so
+# a tiny positive count (1 kr owed, 8.5e-10 persons) still rounds up to one person, not to none.
 _ROUND_OFF = 1e-9
 
 
@@ -53,7 +54,8 @@ def _array_ratio(numerator: Any, denominator: Any) -> Any:
 
     num, den = np.broadcast_arrays(np.asarray(numerator, float), np.asarray(denominator, float))
     out = np.full(num.shape, NEVER)
-    np.divide(num, den, out=out, where=den > 0)
+    with np.errstate(over="ignore"):  # a quotient too large for a float is inf: never
+        np.divide(num, den, out=out, where=den > 0)
     out[num <= 0] = 0.0
     return out
 
@@ -72,7 +74,7 @@ def ceil_step(x: Num, step: float = 1.0) -> Num:
         if math.isinf(x):
             return x
         units = x / step
-        return math.ceil(units - _ROUND_OFF * max(1.0, abs(units))) * step
+        return math.ceil(units - _ROUND_OFF * abs(units)) * step
     result: float = _array_ceil_step(x, step)
     return result
 
@@ -84,7 +86,7 @@ def _array_ceil_step(x: Any, step: float) -> Any:
     finite = np.isfinite(units)
     out = np.array(units, dtype=float, copy=True)
     safe = np.where(finite, units, 0.0)
-    out[finite] = (np.ceil(safe - _ROUND_OFF * np.maximum(1.0, np.abs(safe))) * step)[finite]
+    out[finite] = (np.ceil(safe - _ROUND_OFF * np.abs(safe)) * step)[finite]
     return out
 
 

@@ -91,6 +91,11 @@ class PerspectiveResult:
     def cost(self) -> Figure:
         return self.summary.cost
 
+    def value_at(self, subsidy_rate: float) -> Figure:
+        """The value per employed person-year at one of the scenario's subsidy rates."""
+        return next(v.value_per_person_year for v in self.values
+                    if v.subsidy_rate == subsidy_rate)
+
     def groups(self) -> dict[str, tuple[object, ...]]:
         """The result groups in reading order, each a tuple of rows."""
         return {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from nyttocalc.core.figures import Figure, Term
+from nyttocalc.core.figures import Figure, Term, Unit
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult
 from nyttocalc.report import numbers
 from nyttocalc.report.i18n import label
@@ -22,12 +22,16 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     notes: tuple[str, ...] = ()
     numeric_from: int = 1  # columns from this index on are right-aligned numbers
+    derivations: bool = False  # rows are (figure, formula, arithmetic): drawn as lines
 
 
 @dataclass(frozen=True)
 class Assumption:
+    """An input that no source states, with the scenario's reason for its value."""
+
     path: str
-    value: str
+    value: object  # a number or a list of numbers, as in the scenario
+    unit: Unit
     reason: str
 
 
@@ -76,8 +80,17 @@ def _header(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> tuple[str, ..
             f"--set {o}" for o in run.overrides))
     if run.assumptions:
         lines.append(f"{label('header.assumptions', lang)}:")
-        lines += [f"  {a.path} = {a.value}: {a.reason}" for a in run.assumptions]
+        lines += [f"  {a.path} = {_value(a.value, a.unit, lang)}: {a.reason}"
+                  for a in run.assumptions]
     return tuple(lines)
+
+
+def _value(value: object, unit: Unit, lang: str) -> str:
+    if isinstance(value, list):
+        return ", ".join(_value(v, unit, lang) for v in value)
+    if isinstance(value, int | float):
+        return numbers.figure(float(value), unit, lang)
+    return str(value)
 
 
 def _rate(rate: float, lang: str) -> str:
@@ -209,7 +222,8 @@ def explain_table(result: PerspectiveResult, lang: str) -> Table:
                 rows.append((name, symbolic(fig), arithmetic(fig, lang)))
     headers = (label("col.figure", lang), label("col.formula", lang),
                label("col.arithmetic", lang))
-    return Table(_title("title.explain", result, lang), headers, tuple(rows), numeric_from=3)
+    return Table(_title("title.explain", result, lang), headers, tuple(rows), numeric_from=3,
+                 derivations=True)
 
 
 def _years_phrase(value: float, lang: str) -> str:

@@ -47,8 +47,8 @@ def payback_json(analysis: PaybackAnalysis, run: RunInfo, lang: str, explain: bo
             "file": run.file,
             "title": run.title,
             "overrides": list(run.overrides),
-            "assumptions": [{"path": a.path, "value": a.value, "reason": a.reason}
-                            for a in run.assumptions],
+            "assumptions": [{"path": a.path, "value": a.value, "unit": a.unit.value,
+                             "reason": a.reason} for a in run.assumptions],
         },
         "cohort": {
             "participants": model.participants,

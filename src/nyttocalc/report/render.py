@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from nyttocalc.report.document import Document, Table
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 PIPED_WIDTH = 160  # rich would squeeze tables into 80 columns when output is not a terminal
 
@@ -21,6 +24,9 @@ def rich_text(document: Document, out: TextIO, is_terminal: bool) -> None:
     for line in document.header:
         console.print(Text(line))
     for table in document.tables:
+        if table.derivations:
+            _derivations(console, table)
+            continue
         drawn = RichTable(title=table.title, title_justify="left", title_style="bold",
                           box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         for index, header in enumerate(table.headers):
@@ -33,6 +39,18 @@ def rich_text(document: Document, out: TextIO, is_terminal: bool) -> None:
         console.print(drawn)
         for note in table.notes:
             console.print(Text(note, style="dim"))
+
+
+def _derivations(console: Console, table: Table) -> None:
+    """One figure per block: its name, then "= formula", then "= the numbers = result"."""
+    from rich.text import Text
+
+    console.print()
+    console.print(Text(table.title, style="bold"))
+    for name, formula, numbers in table.rows:
+        console.print(Text(name, style="bold"))
+        console.print(Text(f"    = {formula}"))
+        console.print(Text(f"    = {numbers}"))
 
 
 def markdown(document: Document) -> str:

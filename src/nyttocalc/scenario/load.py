@@ -266,23 +266,20 @@ def _unwrap(annotation: Any, tag: str | int | None) -> Any:
             return annotation
 
 
-def run_info(loaded: LoadedScenario, lang: str) -> RunInfo:
+def run_info(loaded: LoadedScenario) -> RunInfo:
     """What the report says about this run: file, title, overrides and declared assumptions."""
-    from nyttocalc.report.numbers import figure
-
-    assumptions = []
-    for section, parameters in loaded.scenario.parameters():
-        for name, parameter in parameters.items():
-            if parameter.assumption is not None:
-                value = parameter.value
-                shown = (figure(value, _DISPLAY_UNIT.get(parameter.unit, Unit.PERSONS), lang)
-                         if isinstance(value, int | float) else str(value))
-                assumptions.append(Assumption(f"{section}.{name}", shown, parameter.assumption))
+    assumptions = [
+        Assumption(f"{section}.{name}", parameter.value, _DISPLAY_UNIT[parameter.unit],
+                   parameter.assumption)
+        for section, parameters in loaded.scenario.parameters()
+        for name, parameter in parameters.items()
+        if parameter.assumption is not None
+    ]
     return RunInfo(loaded.name, loaded.scenario.title,
                    tuple(o.given for o in loaded.overrides), tuple(assumptions))
 
 
 _DISPLAY_UNIT = {
     "SEK": Unit.SEK, "SEK/person-year": Unit.SEK_PER_PERSON_YEAR, "SEK/month": Unit.SEK,
-    "share": Unit.SHARE, "years": Unit.YEARS, "persons": Unit.PERSONS, "FTE": Unit.SHARE,
+    "share": Unit.SHARE, "years": Unit.YEARS, "persons": Unit.PERSONS, "FTE": Unit.FTE,
 }

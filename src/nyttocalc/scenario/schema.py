@@ -56,8 +56,13 @@ class Citation(Strict):
 
 
 class Parameter(Strict):
-    """Common to every input: what it is, and where it comes from (a source or an assumption)."""
+    """Common to every input: what it is, and where it comes from (a source or an assumption).
 
+    Subclasses narrow ``value`` and ``unit`` to what their place in the scenario takes.
+    """
+
+    value: object
+    unit: str
     description: Text
     source: Citation | None = None
     assumption: Text | None = Field(

@@ -1,0 +1,47 @@
+"""Shared fixtures: paths, and running the CLI in-process or as a real process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from nyttocalc.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+LIVA = ROOT / "scenarios" / "liva.yaml"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BROKEN = Path(__file__).resolve().parent / "broken"
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str | Path) -> Run:
+    """Run the CLI in-process (fast); stdout and stderr kept apart."""
+    result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def run_process(*args: str | Path, env: dict[str, str] | None = None) -> Run:
+    """Run ``python -m nyttocalc`` as a whole process, as a user would."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "nyttocalc", *map(str, args)],
+        capture_output=True, text=True, cwd=ROOT, env={**os.environ, **(env or {})},
+        timeout=120, check=False,
+    )
+    return Run(completed.returncode, completed.stdout, completed.stderr)
+
+
+@pytest.fixture
+def liva() -> Path:
+    return LIVA

@@ -1,0 +1,222 @@
+"""Properties of the payback core that must hold for every model, not only LivA's."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import itertools
+import math
+import operator
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nyttocalc.core import formulas as f
+from nyttocalc.core.arith import ceil_step, ratio
+from nyttocalc.core.figures import Figure, placeholders
+from nyttocalc.core.model import Model, Perspective, Scaling, ValueComponent
+from nyttocalc.core.payback import analyse
+from nyttocalc.report.rows import parts
+from tests.strategies import amounts, horizons, models, positive_amounts, shares
+
+REL = 1e-9
+
+
+def all_figures(model: Model) -> list[Figure]:
+    found = []
+    for result in analyse(model).perspectives:
+        for group in result.groups().values():
+            for row in group:
+                found += parts(row).figures.values()
+    return found
+
+
+@given(cost=positive_amounts, value=positive_amounts, horizon=horizons)
+def test_persons_times_horizon_times_value_is_the_cost(cost: float, value: float,
+                                                       horizon: float) -> None:
+    persons = f.break_even_persons(cost, value, horizon)
+    assert persons * horizon * value == pytest.approx(cost, rel=REL)
+
+
+@given(cost=positive_amounts, value=positive_amounts, horizon=horizons)
+def test_rounded_counts_bracket_the_exact_one(cost: float, value: float, horizon: float) -> None:
+    exact = f.break_even_persons(cost, value, horizon)
+    whole, half = f.whole_persons(exact), f.half_steps(exact)
+    assert whole == math.floor(whole)
+    assert half * 2 == math.floor(half * 2)
+    assert exact * (1 - REL) <= half <= whole
+    assert whole < exact + 1
+    assert half < exact + 0.5
+    # and whole persons really pay back, one fewer does not (beyond float round-off)
+    assert whole * horizon * value >= cost * (1 - REL)
+    if whole >= 1:
+        assert (whole - 1) * horizon * value < cost * (1 + REL)
+
+
+@given(model=models())
+def test_more_subsidy_never_needs_fewer_workers(model: Model) -> None:
+    for result in analyse(model).perspectives:
+        for horizon in model.horizons_years:
+            rows = sorted((b for b in result.break_even if b.horizon_years == horizon),
+                          key=lambda b: b.subsidy_rate)
+            counts = [b.persons_exact.value for b in rows]
+            assert all(a <= b * (1 + REL) for a, b in itertools.pairwise(counts))
+
+
+@given(model=models())
+def test_a_longer_horizon_never_needs_more_workers(model: Model) -> None:
+    for result in analyse(model).perspectives:
+        for rate in model.subsidy_rates:
+            rows = sorted((b for b in result.break_even if b.subsidy_rate == rate),
+                          key=lambda b: b.horizon_years)
+            counts = [b.persons_whole.value for b in rows]
+            assert all(a >= b for a, b in itertools.pairwise(counts))
+
+
+@given(model=models(), shift=st.floats(min_value=0, max_value=10))
+def test_the_delay_shifts_the_payback_year_one_for_one(model: Model, shift: float) -> None:
+    later = dataclasses.replace(model, delay_years=model.delay_years + shift)
+    for before, after in zip(analyse(model).perspectives, analyse(later).perspectives,
+                             strict=True):
+        for a, b in zip(before.break_even, after.break_even, strict=True):
+            assert b.payback_year.value == pytest.approx(a.payback_year.value + shift)
+            assert b.persons_exact == a.persons_exact  # the delay changes when, not how many
+        for a, b in zip(before.payback_by_persons, after.payback_by_persons, strict=True):
+            if math.isfinite(a.payback_year.value):
+                assert b.payback_year.value == pytest.approx(a.payback_year.value + shift)
+
+
+def _zero_value_model(model: Model) -> Model:
+    inputs = dict(model.inputs)
+    for perspective in model.perspectives:
+        for component in perspective.value_components:
+            inputs[component.input] = 0.0
+        inputs[perspective.cost_items[0]] = 1000.0  # something to pay back
+    return dataclasses.replace(model, inputs=inputs)
+
+
+@given(model=models())
+def test_zero_value_means_never(model: Model) -> None:
+    for result in analyse(_zero_value_model(model)).perspectives:
+        for row in result.break_even:
+            assert math.isinf(row.persons_exact.value)
+            assert math.isinf(row.persons_whole.value)
+            assert math.isinf(row.employment_rate.value)
+            assert not row.within_cohort
+        for by in result.payback_by_persons:
+            assert math.isinf(by.years_of_work.value)
+
+
+@given(model=models())
+def test_nothing_to_pay_back_needs_nobody(model: Model) -> None:
+    inputs = {name: (0.0 if "cost" in name else value) for name, value in model.inputs.items()}
+    for result in analyse(dataclasses.replace(model, inputs=inputs)).perspectives:
+        assert result.cost.value == 0
+        assert all(b.persons_whole.value == 0 for b in result.break_even)
+
+
+@given(model=models())
+def test_mixes_use_the_fewest_subsidised_workers_that_suffice(model: Model) -> None:
+    for result in analyse(model).perspectives:
+        unsubsidised_value = result.value_at(model.unsubsidised_rate).value
+        for m in result.mixes:
+            subsidised_value = result.value_at(m.subsidy_rate).value
+            s = m.subsidised.value
+            if math.isinf(s):
+                assert subsidised_value == 0
+                continue
+            paid = (m.unsubsidised * unsubsidised_value + s * subsidised_value) * m.horizon_years
+            assert paid >= result.cost.value * (1 - REL)
+            if s >= 1:
+                fewer = paid - subsidised_value * m.horizon_years
+                assert fewer < result.cost.value * (1 + REL)
+
+
+@given(model=models())
+def test_employment_rate_times_participants_is_the_break_even_count(model: Model) -> None:
+    for result in analyse(model).perspectives:
+        for b in result.break_even:
+            if math.isfinite(b.persons_exact.value):
+                assert (b.employment_rate.value * model.participants
+                        == pytest.approx(b.persons_exact.value, rel=REL, abs=1e-12))
+
+
+def _evaluate(fig: Figure) -> float:
+    """Evaluate a shown formula as a reader would, "/" meaning "how many … make up …"."""
+    expression = fig.substitute(lambda term: repr(float(term.value)))
+    expression = expression.replace("×", "*").replace("−", "-")
+    return _eval(ast.parse(expression, mode="eval").body)
+
+
+def _eval(node: ast.expr) -> float:
+    if isinstance(node, ast.Constant):
+        return float(node.value)
+    if isinstance(node, ast.Name) and node.id == "inf":
+        return math.inf
+    if isinstance(node, ast.BinOp):
+        left, right = _eval(node.left), _eval(node.right)
+        operators = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+                     ast.Div: ratio}
+        return float(operators[type(node.op)](left, right))
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        args = [_eval(a) for a in node.args]
+        return float({"ceil": ceil_step, "max": max}[node.func.id](*args))
+    raise AssertionError(f"unexpected syntax in a formula: {ast.dump(node)}")
+
+
+@given(model=models())
+def test_every_formula_shown_re_evaluates_to_its_figure(model: Model) -> None:
+    """--explain shows formula templates beside computed values: they must agree."""
+    for fig in all_figures(model):
+        assert placeholders(fig.formula) == set(fig.terms)
+        shown = _evaluate(fig)
+        if math.isinf(fig.value):
+            assert math.isinf(shown)
+        else:
+            assert shown == pytest.approx(fig.value, rel=1e-9, abs=1e-9)
+
+
+@given(model=models())
+def test_no_nan_anywhere(model: Model) -> None:
+    assert not any(math.isnan(fig.value) for fig in all_figures(model))
+
+
+@given(costs=st.lists(amounts, min_size=1, max_size=20),
+       values=st.lists(amounts, min_size=1, max_size=20), horizon=horizons)
+def test_formulas_give_the_same_answers_on_arrays(costs: list[float], values: list[float],
+                                                   horizon: float) -> None:
+    n = min(len(costs), len(values))
+    c, v = np.array(costs[:n]), np.array(values[:n])
+    persons = f.break_even_persons(c, v, horizon)
+    expected = [f.break_even_persons(ci, vi, horizon) for ci, vi in zip(costs, values,
+                                                                        strict=False)]
+    assert list(persons) == pytest.approx(expected[:n], rel=1e-12)
+    assert list(f.whole_persons(persons)) == [f.whole_persons(x) for x in expected[:n]]
+    assert list(f.half_steps(persons)) == [f.half_steps(x) for x in expected[:n]]
+
+
+def test_ratio_and_ceil_step_edges() -> None:
+    assert ratio(1.0, 0.0) == math.inf
+    assert ratio(0.0, 0.0) == 0.0
+    assert ratio(-5.0, 2.0) == 0.0
+    assert ceil_step(math.inf) == math.inf
+    assert ceil_step(1_200_000 / 400_000) == 3  # not 4 from round-off
+    assert ceil_step(0.1 + 0.2, 0.1) == pytest.approx(0.3)
+    assert list(ratio(np.array([1.0, 0.0, 2.0]), np.array([0.0, 0.0, 4.0]))) == [math.inf, 0.0,
+                                                                                   0.5]
+
+
+@given(rate=shares, fte=st.floats(min_value=0.05, max_value=1), amount=amounts)
+def test_part_time_scales_the_value(rate: float, fte: float, amount: float) -> None:
+    """"en arbetar heltid och en halvtid": half-time is half the value of full time."""
+    components = (ValueComponent("v", frozenset({Scaling.PRODUCTIVITY, Scaling.FTE})),)
+    perspective = Perspective("p", {"en": "p"}, ("c",), None, components)
+    model = Model({"c": 1.0, "v": amount}, (perspective,), 1, fte, 0.0, (1.0,), (rate,), 1.0,
+                  1.0)
+    full = dataclasses.replace(model, full_time_equivalent=1.0)
+    part_value = analyse(model).perspectives[0].value_at(rate).value
+    full_value = analyse(full).perspectives[0].value_at(rate).value
+    assert part_value == pytest.approx(full_value * fte, rel=1e-12, abs=1e-9)
+    assert full_value == pytest.approx(amount * (1 - rate), rel=1e-12, abs=1e-9)

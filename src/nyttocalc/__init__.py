@@ -1,8 +1,5 @@
 """nyttocalc: socio-economic payback and break-even analysis of social interventions."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("nyttocalc")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+# The one place the version is written; pyproject.toml reads it from here. A literal, because
+# importlib.metadata costs about 60 ms on every command.
+__version__ = "0.1.0"

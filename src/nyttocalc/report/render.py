@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import TYPE_CHECKING, TextIO
 
 from nyttocalc.report.document import Document, Table
@@ -18,7 +19,10 @@ def rich_text(document: Document, out: TextIO, is_terminal: bool) -> None:
     from rich.table import Table as RichTable
     from rich.text import Text
 
-    console = Console(file=out, width=None if is_terminal else PIPED_WIDTH,
+    # Piped output is drawn into a buffer and written without the trailing spaces rich pads
+    # lines with, so saved reports diff cleanly.
+    target = out if is_terminal else io.StringIO()
+    console = Console(file=target, width=None if is_terminal else PIPED_WIDTH,
                       highlight=False, soft_wrap=False)
     console.print(Text(document.title, style="bold"))
     for line in document.header:
@@ -39,6 +43,8 @@ def rich_text(document: Document, out: TextIO, is_terminal: bool) -> None:
         console.print(drawn)
         for note in table.notes:
             console.print(Text(note, style="dim"))
+    if isinstance(target, io.StringIO):
+        out.write("".join(line.rstrip() + "\n" for line in target.getvalue().splitlines()))
 
 
 def _derivations(console: Console, table: Table) -> None:

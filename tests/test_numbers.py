@@ -1,0 +1,52 @@
+"""Numbers as the report writes them (sv) and as English readers expect (en)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nyttocalc.core.figures import Unit
+from nyttocalc.report import numbers
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(("value", "unit", "sv", "en"), [
+    (2_750_000, Unit.SEK, f"2,75{NBSP}mkr", f"SEK{NBSP}2.75m"),
+    (1_200_000, Unit.SEK, f"1,2{NBSP}mkr", f"SEK{NBSP}1.2m"),
+    (24_000_000, Unit.SEK, f"24{NBSP}mkr", f"SEK{NBSP}24m"),
+    (175_000, Unit.SEK_PER_PERSON_YEAR, f"175{NBSP}000{NBSP}kr", f"SEK{NBSP}175,000"),
+    (131_999.99999999997, Unit.SEK_PER_PERSON_YEAR, f"132{NBSP}000{NBSP}kr",
+     f"SEK{NBSP}132,000"),
+    (0.10913, Unit.SHARE, f"10,9{NBSP}%", "10.9%"),
+    (0.11, Unit.SHARE, f"11{NBSP}%", "11%"),
+    (8.727, Unit.MULTIPLE, f"8,7{NBSP}ggr", "8.7×"),
+    (1.5277, Unit.PERSONS, "1,53", "1.53"),
+    (2.5, Unit.PERSONS, "2,5", "2.5"),
+    (7.0, Unit.YEARS, "7", "7"),
+    (math.inf, Unit.PERSONS, "aldrig", "never"),
+    (math.inf, Unit.MULTIPLE, "–", "n/a"),
+    (-0.0, Unit.PERSONS, "0", "0"),
+])
+def test_formats(value: float, unit: Unit, sv: str, en: str) -> None:
+    assert numbers.figure(value, unit, "sv") == sv
+    assert numbers.figure(value, unit, "en") == en
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
+def test_swedish_numbers_read_back(x: float) -> None:
+    text = numbers.number(x, "sv", 2)
+    assert "." not in text
+    back = float(text.replace(NBSP, "").replace(",", "."))
+    assert back == pytest.approx(round(x, 2), abs=0.006)
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True),
+       st.sampled_from(list(Unit)), st.sampled_from(["en", "sv"]))
+def test_never_prints_inf_or_nan(x: float, unit: Unit, lang: str) -> None:
+    text = numbers.figure(x, unit, lang).lower()
+    assert "inf" not in text
+    assert "nan" not in text

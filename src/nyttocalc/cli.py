@@ -67,8 +67,9 @@ def _user_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
-FileArg = Annotated[Path, typer.Argument(help="A scenario file, e.g. scenarios/liva.yaml.",
-                                         show_default=False)]
+# A str, not a Path: Path("") would silently become "." (the current directory).
+FileArg = Annotated[str, typer.Argument(help="A scenario file, e.g. scenarios/liva.yaml.",
+                                        show_default=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=(
     "table (for a terminal), markdown (to share), json or csv (unrounded, for scripts)."))]
 LangOpt = Annotated[Lang, typer.Option("--lang", help=(
@@ -96,7 +97,7 @@ def payback(
     from nyttocalc.scenario.load import load, run_info
 
     with _user_errors():
-        loaded = load(file, set or [])
+        loaded = load(scenario_path(file), set or [])
     analysis = analyse(loaded.model)
     run = run_info(loaded)
     if format is Format.json:
@@ -112,6 +113,13 @@ def payback(
             _write(markdown(document))
         else:
             rich_text(document, sys.stdout, sys.stdout.isatty())
+
+
+def scenario_path(given: str) -> Path:
+    if not given.strip():
+        raise NyttocalcError("the scenario file's name is empty; give the path of a scenario "
+                             "file, e.g. scenarios/liva.yaml.")
+    return Path(given)
 
 
 def _write(text: str) -> None:

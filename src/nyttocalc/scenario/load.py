@@ -7,6 +7,7 @@ and what was expected.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Sequence
@@ -59,11 +60,12 @@ def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
     if not isinstance(document.data, dict):
         kind = "a list" if isinstance(document.data, list) else "a single value"
         raise _error(name, [Problem((), f"the document is {kind}; a scenario is a mapping of "
-                                         "keys (nyttocalc, title, sources, inputs, …)", 1)], {}, [])
+                                         "keys (nyttocalc, title, sources, inputs, …)",
+                                    document.first_line)], {}, [])
     try:
         data, applied = keypath.apply(document.data, list(overrides))
     except keypath.KeyPathError as exc:
-        raise ScenarioError(f"{name}: --set {exc.given}: {exc.message}.") from None
+        raise ScenarioError(f"{name}, --set {exc.given}: {exc.message}.") from None
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
@@ -98,7 +100,7 @@ def read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
+        line = yamlsafe.line_at(raw[: exc.start].decode("utf-8", "replace"), exc.start)
         raise ScenarioError(
             f"{name}, line {line}: the file is not UTF-8 text (byte 0x{raw[exc.start]:02X} at "
             f"offset {exc.start}); save it as UTF-8.") from None
@@ -121,7 +123,8 @@ def _error(name: str, problems: list[Problem], lines: dict[KeyPath, int],
 def _place(problem: Problem, lines: dict[KeyPath, int],
            overrides: list[keypath.Override]) -> tuple[int | None, str, str]:
     for override in overrides:
-        if problem.path[: len(override.path)] == override.path:
+        shorter = min(len(problem.path), len(override.path))
+        if shorter and problem.path[:shorter] == override.path[:shorter]:
             return None, f"--set {override.given}", problem.message
     line = problem.line
     if line is None:
@@ -133,10 +136,11 @@ def _place(problem: Problem, lines: dict[KeyPath, int],
 
 
 def _sentence(line: int | None, where: str, message: str) -> str:
-    prefix = f"line {line}, " if line is not None else ""
-    if where == "(the document)":
-        return f"{prefix}{message}"
-    return f"{prefix}{where}: {message}"
+    """``line 14, inputs.x.value: message``; without a key path ``line 14: message``."""
+    place = [f"line {line}"] if line is not None else []
+    if where != "(the document)":
+        place.append(where)
+    return f"{', '.join(place)}: {message}" if place else message
 
 
 # ---- pydantic errors → problems ---------------------------------------------------------------
@@ -144,15 +148,35 @@ def _sentence(line: int | None, where: str, message: str) -> str:
 def _problem(error: Any, data: Any) -> Problem:
     loc: tuple[str | int, ...] = tuple(error["loc"])
     path = _data_path(loc, data)
+    if error["type"] == "union_tag_not_found":
+        typo = _typo_for("unit", error.get("input"))
+        if typo is not None:
+            return Problem((*path, typo), f"{typo!r} is not a known key here (did you mean "
+                                          "'unit'?); the unit says what kind of input this is "
+                                          "(SEK, SEK/person-year, SEK/month or share)")
+    if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
+        path = (*path, "unit")
     return Problem(path, _message(error, loc, path))
 
 
+def _typo_for(key: str, mapping: Any) -> str | None:
+    """A key of ``mapping`` that looks like a misspelt ``key``, if there is one."""
+    if not isinstance(mapping, dict):
+        return None
+    close = difflib.get_close_matches(key, [str(k) for k in mapping if k != key], n=1)
+    return close[0] if close else None
+
+
 def _data_path(loc: tuple[str | int, ...], data: Any) -> KeyPath:
-    """The key path in the document; drops the union tags pydantic adds to ``loc``."""
+    """The key path in the document; drops what pydantic adds to ``loc`` that is not a key:
+    a discriminated union's tag (the input's unit) and ``[key]`` for a bad mapping key."""
     path: list[str | int] = []
     node = data
     for index, part in enumerate(loc):
         is_last = index == len(loc) - 1
+        if part == "[key]" or (isinstance(node, dict) and node.get("unit") == part
+                               and part not in node):
+            continue
         in_mapping = isinstance(node, dict) and part in node
         in_list = isinstance(node, list) and isinstance(part, int) and part < len(node)
         if in_mapping or in_list:
@@ -164,6 +188,10 @@ def _data_path(loc: tuple[str | int, ...], data: Any) -> KeyPath:
     return tuple(path)
 
 
+_PATTERNS = {
+    r"^[a-z][a-z0-9_]*$": "use lowercase letters, digits and underscores, starting with a letter",
+    r"^[a-z0-9][a-z0-9_.-]*$": "use lowercase letters, digits, '_', '.' and '-'",
+}
 _BOUNDS = {
     "greater_than": (">", "gt"),
     "greater_than_equal": ("≥", "ge"),
@@ -191,6 +219,12 @@ def _message(error: Any, loc: tuple[str | int, ...], path: KeyPath) -> str:
     if kind == "union_tag_not_found":
         return ("the key 'unit' is missing; it says what kind of input this is "
                 "(SEK, SEK/person-year, SEK/month or share)")
+    if kind == "string_pattern_mismatch":
+        return f"{given!r} is not a valid name here: {_PATTERNS.get(ctx.get('pattern'), ctx)}"
+    if kind == "too_short" and isinstance(given, dict | list):
+        return "expected at least one entry, got none"
+    if kind in _NUMBER_ERRORS and given is None:
+        return "expected a number, got nothing (the value is empty)"
     bound = _BOUNDS.get(kind)
     if bound is not None:
         limit = ctx.get(bound[1])
@@ -214,14 +248,25 @@ def _message(error: Any, loc: tuple[str | int, ...], path: KeyPath) -> str:
 
 
 def _number_hint(text: str) -> str:
-    stripped = text.replace(" ", "").replace("\u00a0", "")
-    if stripped.endswith("%"):
+    """Advice for text that a person meant as a number; only what is true of this text."""
+    compact = text.replace(" ", "").replace("\u00a0", "")
+    if compact.endswith("%") and _is_number(compact[:-1].replace(",", ".")):
         return "; write a share as a fraction, e.g. 0.8 for 80 %"
-    if "," in stripped:
-        return "; write the decimal separator as a point and no thousands separator, e.g. 2.75"
-    if stripped != text:
+    if re.search(r"(mkr|kr|sek)$", compact, re.IGNORECASE):
+        return "; write an amount as a plain number of kronor, e.g. 1200000 for 1,2 mkr"
+    if "," in compact and _is_number(compact.replace(",", ".", 1)):
+        return "; write the decimal separator as a point, e.g. 2.75"
+    if compact != text and _is_number(compact):
         return "; write it without spaces, e.g. 1000000"
     return ""
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _allowed_keys(loc: tuple[str | int, ...], given_tags: tuple[str | int, ...]) -> list[str]:

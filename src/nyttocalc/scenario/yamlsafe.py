@@ -38,6 +38,15 @@ class YamlProblem(Exception):
 class Document:
     data: Any
     lines: dict[KeyPath, int]  # key path → 1-based line of the key (or of the sequence item)
+    first_line: int  # where the document's content starts
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_at(text: str, offset: int) -> int:
+    """The 1-based line of ``offset`` in ``text``; CRLF, CR and LF each end a line."""
+    return len(_LINE_BREAK.findall(text, 0, offset)) + 1
 
 
 def parse(text: str) -> Document:
@@ -49,11 +58,9 @@ def parse(text: str) -> Document:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "not valid YAML"
-        raise YamlProblem(f"this is not valid YAML: {problem}", _line(mark)) from None
+        raise _syntax_problem(exc) from None
     except yaml.reader.ReaderError as exc:  # a character that YAML does not allow
-        line = text.count("\n", 0, exc.position) + 1
+        line = line_at(text, exc.position)
         char = exc.character
         shown = f"U+{char:04X}" if isinstance(char, int) else f"byte {char!r}"
         raise YamlProblem(
@@ -62,7 +69,27 @@ def parse(text: str) -> Document:
     if node is None:
         raise YamlProblem("the document is empty", None)
     lines: dict[KeyPath, int] = {}
-    return Document(_construct(node, (), lines), lines)
+    return Document(_construct(node, (), lines), lines, _line(node.start_mark) or 1)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
+    """PyYAML's error, with the line where the broken construct starts (its context)."""
+    problem = exc.problem or "not valid YAML"
+    if "'\\t'" in problem or "\t" in problem:
+        return YamlProblem("a tab character: YAML indents with spaces, never tabs",
+                           _line(exc.problem_mark))
+    if exc.context and exc.context.startswith("expected a single document"):
+        return YamlProblem("a scenario is a single document, but a second one starts here "
+                           "(after '---' or '...'); remove it", _line(exc.problem_mark))
+    if "mapping values are not allowed" in problem:
+        problem += " (a colon inside a value? quote the value, or check the indentation)"
+    context_line, problem_line = _line(exc.context_mark), _line(exc.problem_mark)
+    if exc.context and context_line is not None and context_line != problem_line:
+        return YamlProblem(f"this is not valid YAML: {exc.context} here, {problem} "
+                           f"(noticed at line {problem_line})", context_line)
+    if exc.context:
+        problem = f"{exc.context}, {problem}"
+    return YamlProblem(f"this is not valid YAML: {problem}", problem_line or context_line)
 
 
 def scalar(text: str) -> Any:
@@ -80,29 +107,35 @@ class _Loader(yaml.SafeLoader):
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self._depth = 0
+        self._path: list[str | int] = []  # the key path of the node being composed
 
-    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
         line = _line(event.start_mark)
-        if isinstance(event, AliasEvent):
-            raise YamlProblem("aliases (*name) are not allowed in a scenario: write the value out",
-                              line)
-        if isinstance(event, ScalarEvent | CollectionStartEvent):
-            if event.anchor is not None:
-                raise YamlProblem(
-                    f"anchors (&{event.anchor}) are not allowed in a scenario: write the value out",
-                    line)
-            if event.tag not in (None, "!"):
-                raise YamlProblem(f"explicit tags ({event.tag}) are not allowed in a scenario",
-                                  line)
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise YamlProblem(f"the document nests deeper than {MAX_DEPTH} levels", line)
+        # PyYAML passes a mapping value's key node as ``index``, a list item's position as int.
+        if isinstance(index, ScalarNode):
+            self._path.append(str(index.value))
+        elif isinstance(index, int) and isinstance(parent, SequenceNode):
+            self._path.append(index)
+        else:
+            self._path.append("")  # a key itself, or the root: no path segment of its own
+        path = tuple(p for p in self._path if p != "")
         try:
+            if isinstance(event, AliasEvent):
+                raise YamlProblem("aliases (*name) are not allowed in a scenario: write the "
+                                  "value out", line, path)
+            if isinstance(event, ScalarEvent | CollectionStartEvent):
+                if event.anchor is not None:
+                    raise YamlProblem(f"anchors (&{event.anchor}) are not allowed in a scenario: "
+                                      "write the value out", line, path)
+                if event.tag not in (None, "!"):
+                    raise YamlProblem(f"explicit tags ({event.tag}) are not allowed in a "
+                                      "scenario", line, path)
+            if len(self._path) > MAX_DEPTH:
+                raise YamlProblem(f"the document nests deeper than {MAX_DEPTH} levels", line)
             return super().compose_node(parent, index)
         finally:
-            self._depth -= 1
+            self._path.pop()
 
 
 def _line(mark: Any) -> int | None:
@@ -193,7 +226,13 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+MAX_NUMBER_DIGITS = 100
+
+
 def _resolve_plain(text: str, line: int | None, path: KeyPath) -> Any:
+    if sum(c.isdigit() for c in text) > MAX_NUMBER_DIGITS and _looks_numeric(text):
+        raise YamlProblem(f"a number of {len(text)} characters is not a figure anyone means; "
+                          "write it as plain digits (at most a few dozen)", line, path)
     modern = _resolve_12(text)
     legacy = _resolve_11(text)
     if legacy is _Merge:
@@ -201,8 +240,13 @@ def _resolve_plain(text: str, line: int | None, path: KeyPath) -> Any:
     if not _same(modern, legacy):
         raise YamlProblem(
             f"{text!r} is ambiguous: YAML 1.2 reads it as {_describe(modern)} but YAML 1.1 "
-            f"(PyYAML, many editors) as {_describe(legacy)}; {_advice(modern)}", line, path)
+            f"(PyYAML, many editors) as {_describe(legacy)}; {_advice(modern, legacy)}",
+            line, path)
     return modern
+
+
+def _looks_numeric(text: str) -> bool:
+    return bool(re.fullmatch(r"[-+0-9._:eEoxXa-fA-F]+", text))
 
 
 def _describe(value: Any) -> str:
@@ -215,8 +259,12 @@ def _describe(value: Any) -> str:
     return f"the {type(value).__name__} {value}"
 
 
-def _advice(value: Any) -> str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _advice(modern: Any, legacy: Any) -> str:
+    if _is_number(modern) or _is_number(legacy):
         return ("write numbers as plain digits, without leading zeros or separators, and an "
-                "exponent with a point and a sign: 1000000 or 1.0e+6")
+                "exponent with a point and a sign: 1000000 or 1.0e+6; quote it if it is text")
     return "put text in quotes, and write a yes/no as true or false"

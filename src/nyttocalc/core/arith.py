@@ -17,10 +17,10 @@ Num: TypeAlias = float
 NEVER = math.inf
 
 # Break-even figures such as 1 200 000 / 400 000 must round up to 3, not to 4 because the float
-# quotient came out as 3.0000000000000004. A relative slack of 1e-9 is far below any figure a
-# report prints (a krona in a billion) and far above float round-off. It is purely relative, so
+# quotient came out as 3.0000000000000004. A relative slack of 1e-12 is far below any figure a
+# report prints and some thousand times float round-off (about 2e-16). It is purely relative, so
 # a tiny positive count (1 kr owed, 8.5e-10 persons) still rounds up to one person, not to none.
-_ROUND_OFF = 1e-9
+_ROUND_OFF = 1e-12
 
 
 def _is_scalar(x: object) -> bool:

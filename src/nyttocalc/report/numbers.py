@@ -29,6 +29,8 @@ def number(x: float, lang: str, decimals: int = 2, *, trim: bool = True) -> str:
     >>> number(2.5, "sv", 2)
     '2,5'
     """
+    if not math.isfinite(x):  # e.g. a huge share times 100: never print "inf"
+        return _UNDEFINED[lang]
     text = f"{x:,.{decimals}f}"
     if trim and "." in text:
         text = text.rstrip("0").rstrip(".")

@@ -220,7 +220,8 @@ def _message(error: Any, loc: tuple[str | int, ...], path: KeyPath) -> str:
         return ("the key 'unit' is missing; it says what kind of input this is "
                 "(SEK, SEK/person-year, SEK/month or share)")
     if kind == "string_pattern_mismatch":
-        return f"{given!r} is not a valid name here: {_PATTERNS.get(ctx.get('pattern'), ctx)}"
+        pattern = str(ctx.get("pattern"))
+        return f"{given!r} is not a valid name here: {_PATTERNS.get(pattern, 'see ' + pattern)}"
     if kind == "too_short" and isinstance(given, dict | list):
         return "expected at least one entry, got none"
     if kind in _NUMBER_ERRORS and given is None:

@@ -55,24 +55,29 @@ def test_rounded_counts_bracket_the_exact_one(cost: float, value: float, horizon
         assert (whole - 1) * horizon * value < cost * (1 + REL)
 
 
+def break_even_counts_along(model: Model, along: str, figure: str) -> list[list[float]]:
+    """For each perspective and each value of the other dimension, ``figure`` of the break-even
+    rows sorted by ``along`` ("subsidy_rate" or "horizon_years")."""
+    other = "horizon_years" if along == "subsidy_rate" else "subsidy_rate"
+    series = []
+    for result in analyse(model).perspectives:
+        for fixed in {getattr(b, other) for b in result.break_even}:
+            rows = sorted((b for b in result.break_even if getattr(b, other) == fixed),
+                          key=lambda b: getattr(b, along))
+            series.append([getattr(b, figure).value for b in rows])
+    return series
+
+
 @given(model=models())
 def test_more_subsidy_never_needs_fewer_workers(model: Model) -> None:
-    for result in analyse(model).perspectives:
-        for horizon in model.horizons_years:
-            rows = sorted((b for b in result.break_even if b.horizon_years == horizon),
-                          key=lambda b: b.subsidy_rate)
-            counts = [b.persons_exact.value for b in rows]
-            assert all(a <= b * (1 + REL) for a, b in itertools.pairwise(counts))
+    for counts in break_even_counts_along(model, "subsidy_rate", "persons_exact"):
+        assert all(a <= b * (1 + REL) for a, b in itertools.pairwise(counts))
 
 
 @given(model=models())
 def test_a_longer_horizon_never_needs_more_workers(model: Model) -> None:
-    for result in analyse(model).perspectives:
-        for rate in model.subsidy_rates:
-            rows = sorted((b for b in result.break_even if b.subsidy_rate == rate),
-                          key=lambda b: b.horizon_years)
-            counts = [b.persons_whole.value for b in rows]
-            assert all(a >= b for a, b in itertools.pairwise(counts))
+    for counts in break_even_counts_along(model, "horizon_years", "persons_whole"):
+        assert all(a >= b for a, b in itertools.pairwise(counts))
 
 
 @given(model=models(), shift=st.floats(min_value=0, max_value=10))

@@ -7,10 +7,14 @@ user can ``--set``) or with the scenario's numbers filled in, in the reader's la
 
 from __future__ import annotations
 
+import ast
+import operator
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from nyttocalc.core.arith import ceil_step, ratio
 
 
 class Unit(StrEnum):
@@ -44,6 +48,15 @@ class Figure:
         """The formula with each placeholder replaced by ``show(term)``: a symbol or a number."""
         return _PLACEHOLDER.sub(lambda m: show(self.terms[m.group(1)]), self.formula)
 
+    def recompute(self, **replaced: float) -> float:
+        """The formula evaluated again, with some terms' values replaced (by placeholder name).
+
+        This is how a reader redoes the arithmetic with other numbers: ``check`` uses it to ask
+        which cost a published figure would fit, or whether it fits a rounded intermediate.
+        """
+        values = {name: replaced.get(name, term.value) for name, term in self.terms.items()}
+        return evaluate(self.formula, values)
+
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -57,6 +70,52 @@ def placeholders(template: str) -> set[str]:
     return set(_PLACEHOLDER.findall(template))
 
 
-def given(value: float, unit: Unit, symbol: str) -> Figure:
-    """A figure that is an input, not a computation: its formula is its own symbol."""
-    return Figure(value, unit, "{x}", {"x": Term(symbol, value, unit)})
+class FormulaError(ValueError):
+    """A formula template uses syntax outside + − × / ceil( ) max( ) and numbers."""
+
+
+def evaluate(formula: str, values: Mapping[str, float]) -> float:
+    """Evaluate a formula template as a reader would; "/" means "how many … make up …", as
+    ``arith.ratio`` (never a division by zero), and ``ceil`` rounds up as ``arith.ceil_step``.
+
+    >>> evaluate("{cost} / ({horizon} × {value})", {"cost": 2.75e6, "horizon": 3, "value": 6e5})
+    1.5277777777777777
+    """
+    expression = _PLACEHOLDER.sub(lambda m: f"_{m.group(1)}", formula)
+    expression = expression.replace("×", "*").replace("−", "-")
+    try:
+        tree = ast.parse(expression, mode="eval").body
+    except SyntaxError as exc:
+        raise FormulaError(f"{formula!r} is not a formula: {exc.msg}") from None
+    return _eval(tree, {f"_{k}": float(v) for k, v in values.items()}, formula)
+
+
+def _eval(node: ast.expr, names: Mapping[str, float], formula: str) -> float:
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+        return float(node.value)
+    if isinstance(node, ast.Name) and node.id in names:
+        return names[node.id]
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return -_eval(node.operand, names, formula)
+    if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
+        left, right = _eval(node.left, names, formula), _eval(node.right, names, formula)
+        if isinstance(node.op, ast.Div):
+            return float(ratio(left, right))
+        return float(_OPERATORS[type(node.op)](left, right))
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id in ("ceil", "max") and not node.keywords):
+        args = [_eval(a, names, formula) for a in node.args]
+        if node.func.id == "ceil" and len(args) == 1:
+            return float(ceil_step(args[0]))
+        if node.func.id == "max" and args:
+            return max(args)
+    if isinstance(node, ast.Name):
+        raise FormulaError(f"{formula!r} names {node.id.lstrip('_')!r}, which is not a term")
+    raise FormulaError(f"{formula!r} uses syntax a formula may not: only numbers, terms in "
+                       "braces, + − × / and ceil( ), max( )")
+
+
+_OPERATORS: dict[type, Callable[[float, float], float]] = {
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+}

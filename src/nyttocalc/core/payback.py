@@ -218,6 +218,16 @@ def _break_even(model: Model, cost: Figure, rate: float, value: Figure,
         f.break_even_persons(c, v, horizon), Unit.PERSONS, f.BREAK_EVEN_PERSONS_FORMULA,
         {"cost": _cost_term(cost), "horizon": horizon_term, "value": _value_term(value)},
     )
+    per_year = Figure(
+        f.required_value_per_year(c, horizon), Unit.SEK_PER_YEAR, f.REQUIRED_PER_YEAR_FORMULA,
+        {"cost": _cost_term(cost), "horizon": horizon_term},
+    )
+    per_participant = Figure(
+        f.required_value_per_participant_year(per_year.value, n), Unit.SEK_PER_PERSON_YEAR,
+        f.REQUIRED_PER_PARTICIPANT_FORMULA,
+        {"per_year": Term("required_value_per_year", per_year.value, Unit.SEK_PER_YEAR),
+         "participants": participants_term},
+    )
     persons_term = {"persons": Term("persons", exact.value, Unit.PERSONS)}
     whole = Figure(
         f.whole_persons(exact.value), Unit.PERSONS, f.WHOLE_PERSONS_FORMULA, persons_term
@@ -225,15 +235,8 @@ def _break_even(model: Model, cost: Figure, rate: float, value: Figure,
     return BreakEven(
         subsidy_rate=rate,
         horizon_years=horizon,
-        required_value_per_year=Figure(
-            f.required_value_per_year(c, horizon), Unit.SEK_PER_YEAR, f.REQUIRED_PER_YEAR_FORMULA,
-            {"cost": _cost_term(cost), "horizon": horizon_term},
-        ),
-        required_value_per_participant_year=Figure(
-            f.required_value_per_participant_year(c, horizon, n), Unit.SEK_PER_PERSON_YEAR,
-            f.REQUIRED_PER_PARTICIPANT_FORMULA,
-            {"cost": _cost_term(cost), "horizon": horizon_term, "participants": participants_term},
-        ),
+        required_value_per_year=per_year,
+        required_value_per_participant_year=per_participant,
         persons_exact=exact,
         persons_whole=whole,
         persons_half_steps=Figure(
@@ -244,9 +247,10 @@ def _break_even(model: Model, cost: Figure, rate: float, value: Figure,
             {"delay": Term("delay_years", model.delay_years, Unit.YEARS), "years": horizon_term},
         ),
         employment_rate=Figure(
-            f.break_even_employment_rate(c, v, horizon, n), Unit.SHARE,
+            f.break_even_employment_rate(per_participant.value, v), Unit.SHARE,
             f.EMPLOYMENT_RATE_FORMULA,
-            {"cost": _cost_term(cost), "horizon": horizon_term, "participants": participants_term,
+            {"per_participant": Term("required_value_per_participant_year",
+                                     per_participant.value, Unit.SEK_PER_PERSON_YEAR),
              "value": _value_term(value)},
         ),
         within_cohort=whole.value <= n,

@@ -30,11 +30,13 @@ class Unit(StrEnum):
 
 @dataclass(frozen=True)
 class Term:
-    """One operand of a formula: its symbol (a key path or a named figure), value and unit."""
+    """One operand of a formula: its symbol (an input's name or a named figure), value and unit,
+    and, where the value was itself computed, the figure it came from."""
 
     symbol: str
     value: float
     unit: Unit
+    source: Figure | None = None
 
 
 @dataclass(frozen=True)
@@ -48,14 +50,36 @@ class Figure:
         """The formula with each placeholder replaced by ``show(term)``: a symbol or a number."""
         return _PLACEHOLDER.sub(lambda m: show(self.terms[m.group(1)]), self.formula)
 
-    def recompute(self, **replaced: float) -> float:
-        """The formula evaluated again, with some terms' values replaced (by placeholder name).
+    def recompute(self, replaced: Mapping[str, float] | None = None) -> float:
+        """The formula evaluated again, with the terms named in ``replaced`` (by symbol) given
+        other values, wherever they occur in this figure's derivation.
 
         This is how a reader redoes the arithmetic with other numbers: ``check`` uses it to ask
         which cost a published figure would fit, or whether it fits a rounded intermediate.
         """
-        values = {name: replaced.get(name, term.value) for name, term in self.terms.items()}
-        return evaluate(self.formula, values)
+        replaced = replaced or {}
+        return evaluate(self.formula, {name: _value(term, replaced)
+                                       for name, term in self.terms.items()})
+
+    def derivation(self) -> list[Term]:
+        """Every term this figure depends on, at any depth, each symbol once, nearest first."""
+        seen: dict[str, Term] = {}
+        queue = list(self.terms.values())
+        while queue:
+            term = queue.pop(0)
+            if term.symbol not in seen:
+                seen[term.symbol] = term
+                if term.source is not None:
+                    queue += term.source.terms.values()
+        return list(seen.values())
+
+
+def _value(term: Term, replaced: Mapping[str, float]) -> float:
+    if term.symbol in replaced:
+        return replaced[term.symbol]
+    if term.source is not None and replaced:
+        return term.source.recompute(replaced)
+    return term.value
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

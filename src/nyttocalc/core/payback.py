@@ -179,12 +179,17 @@ def _perspective(model: Model, perspective: Perspective) -> PerspectiveResult:
     )
 
 
+def _from(symbol: str, figure: Figure) -> Term:
+    """A term whose value is a figure computed before: it keeps that figure's derivation."""
+    return Term(symbol, figure.value, figure.unit, figure)
+
+
 def _cost_term(cost: Figure) -> Term:
-    return Term("cost", cost.value, Unit.SEK)
+    return _from("cost", cost)
 
 
 def _value_term(value: Figure) -> Term:
-    return Term("value", value.value, Unit.SEK_PER_PERSON_YEAR)
+    return _from("value", value)
 
 
 def _write_off(model: Model, cost: Figure) -> Figure:
@@ -204,7 +209,7 @@ def _rate_value(model: Model, cost: Figure, rate: float, value: Figure) -> RateV
     multiple = Figure(
         f.long_view_multiple(long_view.value, cost.value), Unit.MULTIPLE,
         f.LONG_VIEW_MULTIPLE_FORMULA,
-        {"long_view": Term("long_view", long_view.value, Unit.SEK), "cost": _cost_term(cost)},
+        {"long_view": _from("long_view", long_view), "cost": _cost_term(cost)},
     )
     return RateValue(rate, value, long_view, multiple)
 
@@ -225,10 +230,10 @@ def _break_even(model: Model, cost: Figure, rate: float, value: Figure,
     per_participant = Figure(
         f.required_value_per_participant_year(per_year.value, n), Unit.SEK_PER_PERSON_YEAR,
         f.REQUIRED_PER_PARTICIPANT_FORMULA,
-        {"per_year": Term("required_value_per_year", per_year.value, Unit.SEK_PER_YEAR),
+        {"per_year": _from("required_value_per_year", per_year),
          "participants": participants_term},
     )
-    persons_term = {"persons": Term("persons", exact.value, Unit.PERSONS)}
+    persons_term = {"persons": _from("persons", exact)}
     whole = Figure(
         f.whole_persons(exact.value), Unit.PERSONS, f.WHOLE_PERSONS_FORMULA, persons_term
     )
@@ -249,8 +254,7 @@ def _break_even(model: Model, cost: Figure, rate: float, value: Figure,
         employment_rate=Figure(
             f.break_even_employment_rate(per_participant.value, v), Unit.SHARE,
             f.EMPLOYMENT_RATE_FORMULA,
-            {"per_participant": Term("required_value_per_participant_year",
-                                     per_participant.value, Unit.SEK_PER_PERSON_YEAR),
+            {"per_participant": _from("required_value_per_participant_year", per_participant),
              "value": _value_term(value)},
         ),
         within_cohort=whole.value <= n,
@@ -268,7 +272,7 @@ def _by_persons(model: Model, cost: Figure, rate: float, value: Figure,
     year = Figure(
         f.payback_year(model.delay_years, years.value), Unit.YEARS, f.PAYBACK_YEAR_FORMULA,
         {"delay": Term("delay_years", model.delay_years, Unit.YEARS),
-         "years": Term("years_of_work", years.value, Unit.YEARS)},
+         "years": _from("years_of_work", years)},
     )
     return PaybackByPersons(rate, persons, years, year)
 
@@ -299,14 +303,12 @@ def _mix(model: Model, cost: Figure, rate: float, horizon: float, unsubsidised: 
         {"cost": _cost_term(cost), "unsubsidised": Term("unsubsidised", unsubsidised,
                                                         Unit.PERSONS),
          "horizon": Term("horizon", horizon, Unit.YEARS),
-         "value_unsubsidised": Term("value_unsubsidised", unsubsidised_value.value,
-                                    Unit.SEK_PER_PERSON_YEAR),
-         "value_subsidised": Term("value_subsidised", subsidised_value.value,
-                                  Unit.SEK_PER_PERSON_YEAR)},
+         "value_unsubsidised": _from("value_unsubsidised", unsubsidised_value),
+         "value_subsidised": _from("value_subsidised", subsidised_value)},
     )
     total = Figure(
         unsubsidised + fewest.value, Unit.PERSONS, f.MIX_TOTAL_FORMULA,
         {"unsubsidised": Term("unsubsidised", unsubsidised, Unit.PERSONS),
-         "subsidised": Term("subsidised", fewest.value, Unit.PERSONS)},
+         "subsidised": _from("subsidised", fewest)},
     )
     return Mix(rate, horizon, unsubsidised, fewest, total, total.value <= model.participants)

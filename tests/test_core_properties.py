@@ -87,8 +87,9 @@ def test_the_delay_shifts_the_payback_year_one_for_one(model: Model, shift: floa
             assert b.payback_year.value == pytest.approx(a.payback_year.value + shift)
             assert b.persons_exact == a.persons_exact  # the delay changes when, not how many
         for a, b in zip(before.payback_by_persons, after.payback_by_persons, strict=True):
-            if math.isfinite(a.payback_year.value):
-                assert b.payback_year.value == pytest.approx(a.payback_year.value + shift)
+            if math.isfinite(a.paid_back_after_years.value):
+                assert (b.paid_back_after_years.value
+                        == pytest.approx(a.paid_back_after_years.value + shift))
 
 
 def _zero_value_model(model: Model) -> Model:

@@ -89,7 +89,7 @@ def test_inverse_table(result: dict[str, Any]) -> None:
     row = next(r for r in result["society"]["payback_by_persons"]
                if r["subsidy_rate"] == 0.0 and r["persons"] == 10)
     assert row["years_of_work"] == pytest.approx(3e6 / 2_200_000)
-    assert row["payback_year"] == pytest.approx(2 + 3e6 / 2_200_000)
+    assert row["paid_back_after_years"] == pytest.approx(2 + 3e6 / 2_200_000)
     assert len(result["society"]["payback_by_persons"]) == 3 * 30
 
 

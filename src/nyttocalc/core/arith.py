@@ -20,7 +20,7 @@ NEVER = math.inf
 # quotient came out as 3.0000000000000004. A relative slack of 1e-12 is far below any figure a
 # report prints and some thousand times float round-off (about 2e-16). It is purely relative, so
 # a tiny positive count (1 kr owed, 8.5e-10 persons) still rounds up to one person, not to none.
-_ROUND_OFF = 1e-12
+ROUND_OFF = 1e-12
 
 
 def _is_scalar(x: object) -> bool:
@@ -74,7 +74,7 @@ def ceil_step(x: Num, step: float = 1.0) -> Num:
         if math.isinf(x):
             return x
         units = x / step
-        return math.ceil(units - _ROUND_OFF * abs(units)) * step
+        return math.ceil(units - ROUND_OFF * abs(units)) * step
     result: float = _array_ceil_step(x, step)
     return result
 
@@ -86,7 +86,7 @@ def _array_ceil_step(x: Any, step: float) -> Any:
     finite = np.isfinite(units)
     out = np.array(units, dtype=float, copy=True)
     safe = np.where(finite, units, 0.0)
-    out[finite] = (np.ceil(safe - _ROUND_OFF * np.abs(safe)) * step)[finite]
+    out[finite] = (np.ceil(safe - ROUND_OFF * np.abs(safe)) * step)[finite]
     return out
 
 

@@ -111,7 +111,7 @@ class Operand:
     or a figure the analysis computes."""
 
     symbol: str
-    unit: Unit
+    unit: Unit | None = None  # a computed figure brings its own
     value: float | None = None
     figure: FigureRef | None = None
 
@@ -122,7 +122,7 @@ class Claim:
     qualifier: Qualifier
     published: float
     precision: float
-    unit: Unit
+    unit: Unit | None  # of a stated arithmetic; a figure's own unit otherwise
     figure: FigureRef | None = None  # what it claims to be, or …
     formula: str | None = None  # … the arithmetic it states, over ``operands``
     operands: Mapping[str, Operand] = field(default_factory=dict)
@@ -176,9 +176,10 @@ def _compute(claim: Claim, analysis: PaybackAnalysis) -> Figure:
             terms[name] = Term(operand.symbol, source.value, source.unit, source)
         else:
             assert operand.value is not None
+            assert operand.unit is not None
             terms[name] = Term(operand.symbol, operand.value, operand.unit)
     value = evaluate(claim.formula, {name: term.value for name, term in terms.items()})
-    return Figure(value, claim.unit, claim.formula, terms)
+    return Figure(value, claim.unit or Unit.SEK, claim.formula, terms)
 
 
 def find_figure(analysis: PaybackAnalysis, ref: FigureRef, claim_id: str) -> Figure:

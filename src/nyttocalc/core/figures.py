@@ -21,6 +21,8 @@ class Unit(StrEnum):
     SEK = "SEK"
     SEK_PER_YEAR = "SEK/year"
     SEK_PER_PERSON_YEAR = "SEK/person-year"
+    SEK_PER_MONTH = "SEK/month"
+    MONTHS = "months"
     PERSONS = "persons"
     YEARS = "years"
     SHARE = "share"  # a fraction, shown as a percentage

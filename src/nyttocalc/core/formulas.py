@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from nyttocalc.core.arith import Num, ceil_step, ratio
+from nyttocalc.core.arith import ROUND_OFF, Num, ceil_step, ratio
 from nyttocalc.core.figures import slot
 
 COST_FORMULA = "{sum_of_items} × (1 + {markup})"
@@ -140,7 +140,7 @@ def break_even_employment_rate(per_participant_year: Num, value_per_person_year:
 
 
 FEWEST_SUBSIDISED_FORMULA = (
-    "ceil(max({cost} − {unsubsidised} × {horizon} × {value_unsubsidised}, 0)"
+    "ceil(({cost} − {unsubsidised} × {horizon} × {value_unsubsidised})"
     " / ({horizon} × {value_subsidised}))"
 )
 
@@ -152,7 +152,9 @@ def fewest_subsidised(cost: Num, horizon_years: Num, unsubsidised: Num, value_un
     Lönsamhet medellång sikt: "fyra ungdomar kommer i arbete, varav en arbetar utan subvention och
     tre med subvention (1 × 600 000 + 3 × 130 000 = 0,99 mkr)".
     """
-    remaining = cost - unsubsidised * horizon_years * value_unsubsidised
+    # What is left after the unsubsidised workers, less the float residue of the subtraction
+    # (110 000 − 1 × 1 × 110 000 can leave 1e-11 kr, which would ask for one more worker).
+    remaining = cost - unsubsidised * horizon_years * value_unsubsidised - ROUND_OFF * cost
     return ceil_step(ratio(remaining, horizon_years * value_subsidised), 1.0)
 
 

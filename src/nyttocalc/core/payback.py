@@ -9,10 +9,10 @@ workers, the break-even employment rate, the long view and the written-off cost.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from nyttocalc.core import formulas as f
-from nyttocalc.core.arith import is_never
+from nyttocalc.core.arith import NEVER, is_never
 from nyttocalc.core.figures import Figure, Term, Unit, slot
 from nyttocalc.core.model import Model, Perspective, Scaling
 
@@ -63,7 +63,7 @@ class PaybackByPersons:
     subsidy_rate: float
     persons: int
     years_of_work: Figure
-    payback_year: Figure
+    paid_back_after_years: Figure  # counted from the end of the intervention
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,36 @@ class PaybackAnalysis:
 
     def perspective(self, key: str) -> PerspectiveResult:
         return next(p for p in self.perspectives if p.perspective.key == key)
+
+
+ROW_TYPES: dict[str, type] = {
+    "summary": Summary,
+    "values": RateValue,
+    "break_even": BreakEven,
+    "payback_by_persons": PaybackByPersons,
+    "mixes": Mix,
+}
+
+
+@dataclass(frozen=True)
+class FigureKind:
+    """Where a named figure lives: its result group and the dimensions that pick its row."""
+
+    group: str
+    dims: tuple[str, ...]
+
+
+def figure_catalogue() -> dict[str, FigureKind]:
+    """Every figure name the analysis computes, e.g. ``persons_whole`` → break_even, with
+    dimensions (subsidy_rate, horizon_years)."""
+    catalogue = {}
+    for group, row_type in ROW_TYPES.items():
+        kinds = {f.name: str(f.type) for f in fields(row_type)}
+        dims = tuple(name for name, kind in kinds.items() if kind in ("float", "int"))
+        for name, kind in kinds.items():
+            if kind == "Figure":
+                catalogue[name] = FigureKind(group, dims)
+    return catalogue
 
 
 def analyse(model: Model) -> PaybackAnalysis:
@@ -247,10 +277,7 @@ def _break_even(model: Model, cost: Figure, rate: float, value: Figure,
         persons_half_steps=Figure(
             f.half_steps(exact.value), Unit.PERSONS, f.HALF_STEPS_FORMULA, persons_term
         ),
-        payback_year=Figure(
-            f.payback_year(model.delay_years, horizon), Unit.YEARS, f.PAYBACK_YEAR_FORMULA,
-            {"delay": Term("delay_years", model.delay_years, Unit.YEARS), "years": horizon_term},
-        ),
+        payback_year=_break_even_year(model, horizon_term, exact),
         employment_rate=Figure(
             f.break_even_employment_rate(per_participant.value, v), Unit.SHARE,
             f.EMPLOYMENT_RATE_FORMULA,
@@ -261,6 +288,15 @@ def _break_even(model: Model, cost: Figure, rate: float, value: Figure,
     )
 
 
+def _break_even_year(model: Model, horizon: Term, persons: Figure) -> Figure:
+    """delay + horizon, the year the cost is paid back: never, where no count of persons does."""
+    if is_never(persons.value):
+        return Figure(NEVER, Unit.YEARS, "{persons}", {"persons": _from("persons", persons)})
+    return Figure(f.payback_year(model.delay_years, horizon.value), Unit.YEARS,
+                  f.PAYBACK_YEAR_FORMULA,
+                  {"delay": Term("delay_years", model.delay_years, Unit.YEARS), "years": horizon})
+
+
 def _by_persons(model: Model, cost: Figure, rate: float, value: Figure,
                 persons: int) -> PaybackByPersons:
     years = Figure(
@@ -269,12 +305,12 @@ def _by_persons(model: Model, cost: Figure, rate: float, value: Figure,
         {"cost": _cost_term(cost), "persons": Term("persons", persons, Unit.PERSONS),
          "value": _value_term(value)},
     )
-    year = Figure(
+    after = Figure(
         f.payback_year(model.delay_years, years.value), Unit.YEARS, f.PAYBACK_YEAR_FORMULA,
         {"delay": Term("delay_years", model.delay_years, Unit.YEARS),
          "years": _from("years_of_work", years)},
     )
-    return PaybackByPersons(rate, persons, years, year)
+    return PaybackByPersons(rate, persons, years, after)
 
 
 def _mixes(model: Model, cost: Figure, values: dict[float, Figure]) -> tuple[Mix, ...]:
@@ -286,8 +322,8 @@ def _mixes(model: Model, cost: Figure, values: dict[float, Figure]) -> tuple[Mix
             enough = f.whole_persons(
                 f.break_even_persons(cost.value, unsubsidised_value.value, horizon)
             )
-            last = model.participants if is_never(enough) else min(int(enough),
-                                                                    model.participants)
+            # Where workers at the lowest rate add nothing, one row says it all.
+            last = 0 if is_never(enough) else min(int(enough), model.participants)
             for unsubsidised in range(last + 1):
                 mixes.append(_mix(model, cost, rate, horizon, unsubsidised,
                                   unsubsidised_value, values[rate]))

@@ -6,6 +6,7 @@ analysis directly by ``machine``, with unrounded numbers.)
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from nyttocalc.core.figures import Figure, Term, Unit
@@ -13,6 +14,7 @@ from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult
 from nyttocalc.report import numbers
 from nyttocalc.report.i18n import label
 from nyttocalc.report.rows import parts
+from nyttocalc.run import RunInfo
 
 
 @dataclass(frozen=True)
@@ -23,26 +25,6 @@ class Table:
     notes: tuple[str, ...] = ()
     numeric_from: int = 1  # columns from this index on are right-aligned numbers
     derivations: bool = False  # rows are (figure, formula, arithmetic): drawn as lines
-
-
-@dataclass(frozen=True)
-class Assumption:
-    """An input that no source states, with the scenario's reason for its value."""
-
-    path: str
-    value: object  # a number or a list of numbers, as in the scenario
-    unit: Unit
-    reason: str
-
-
-@dataclass(frozen=True)
-class RunInfo:
-    """What was run: the file, its title, the --set overrides, the declared assumptions."""
-
-    file: str
-    title: str
-    overrides: tuple[str, ...] = ()
-    assumptions: tuple[Assumption, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,7 +120,7 @@ def _break_even(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str)
         cells = [_rate(row.subsidy_rate, lang), numbers.years(row.horizon_years, lang)]
         for key, fig in p.figures.items():
             text = _cell(fig, lang)
-            if key == "persons_whole" and not row.within_cohort:
+            if key == "persons_whole" and not row.within_cohort and math.isfinite(fig.value):
                 text += "*"
                 beyond = True
             never = never or text == numbers.figure(float("inf"), fig.unit, lang)
@@ -152,7 +134,7 @@ def _by_persons(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str)
     rates = analysis.model.subsidy_rates
     headers = [label("persons", lang)]
     for rate in rates:
-        for key in ("years_of_work", "payback_year"):
+        for key in ("years_of_work", "paid_back_after_years"):
             headers.append(label("col.at_rate", lang, label=label(key, lang),
                                  rate=_rate(rate, lang)))
     by_key = {(r.subsidy_rate, r.persons): r for r in result.payback_by_persons}
@@ -161,7 +143,7 @@ def _by_persons(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str)
         cells = [str(persons)]
         for rate in rates:
             row = by_key[(rate, persons)]
-            cells += [_cell(row.years_of_work, lang), _cell(row.payback_year, lang)]
+            cells += [_cell(row.years_of_work, lang), _cell(row.paid_back_after_years, lang)]
         rows.append(tuple(cells))
     never = any(r.years_of_work.value == float("inf") for r in result.payback_by_persons)
     return Table(_title("title.payback_by_persons", result, lang), tuple(headers), tuple(rows),
@@ -175,7 +157,8 @@ def _mixes(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> l
         mixes = {(m.horizon_years, m.unsubsidised): m for m in result.mixes
                  if m.subsidy_rate == rate}
         most = max(u for _, u in mixes)
-        headers = [label("unsubsidised", lang)] + [
+        base = _rate(analysis.model.unsubsidised_rate, lang)
+        headers = [label("col.base", lang, base=base)] + [
             label("col.within", lang, horizon=_years_phrase(h, lang)) for h in horizons]
         rows = []
         beyond = never = False
@@ -187,7 +170,7 @@ def _mixes(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> l
                     cells.append("")
                     continue
                 text = f"{_cell(mix.subsidised, lang)} ({_cell(mix.total, lang)})"
-                if not mix.within_cohort:
+                if not mix.within_cohort and math.isfinite(mix.total.value):
                     text += "*"
                     beyond = True
                 never = never or mix.subsidised.value == float("inf")
@@ -195,7 +178,8 @@ def _mixes(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> l
             rows.append(tuple(cells))
         notes = (label("note.mix_cell", lang),
                  *_notes(analysis, lang, never=never, beyond=beyond))
-        tables.append(Table(_title("title.mixes", result, lang, rate=_rate(rate, lang)),
+        tables.append(Table(_title("title.mixes", result, lang, rate=_rate(rate, lang),
+                                   base=base),
                             tuple(headers), tuple(rows), notes))
     return tables
 

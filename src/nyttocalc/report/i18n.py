@@ -15,6 +15,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "persons_whole": ("Whole persons", "Hela personer"),
     "persons_half_steps": ("Half-time steps", "Halvtidssteg"),
     "payback_year": ("Paid back in year", "Återbetald år"),
+    "paid_back_after_years": ("Paid back after (years)", "Återbetald efter (år)"),
     "employment_rate": ("Share of participants", "Andel av deltagarna"),
     "required_value_per_year": ("Needed per year", "Krävs per år"),
     "required_value_per_participant_year": ("Needed per participant-year",
@@ -27,15 +28,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "horizon_years": ("Employed for (years)", "Anställda (år)"),
     "persons": ("Employed", "I arbete"),
     "unsubsidised": ("Unsubsidised", "Utan subvention"),
-    # flags
-    "within_cohort": ("Enough participants", "Räcker deltagarna"),
     # words
-    "yes": ("yes", "ja"),
-    "no": ("no", "nej"),
     "years": ("years", "år"),
     "year": ("year", "år"),
-    "per_year": ("per year", "per år"),
-    "participants": ("participants", "deltagare"),
     # table titles
     "title.costs": ("{perspective}: cost and value", "{perspective}: kostnad och värde"),
     "title.break_even": ("{perspective}: how many must be employed to pay back",
@@ -43,10 +38,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "title.payback_by_persons": ("{perspective}: if k get work, when is the cost paid back",
                                  "{perspective}: om k kommer i arbete, när är kostnaden "
                                  "återbetald"),
-    "title.mixes": ("{perspective}: mixes, fewest workers at {rate} subsidy beside "
-                    "unsubsidised ones",
+    "title.mixes": ("{perspective}: mixes, fewest workers at {rate} subsidy beside workers at "
+                    "{base}",
                     "{perspective}: kombinationer, minst antal med {rate} subvention utöver "
-                    "dem utan"),
+                    "dem med {base}"),
+    "col.base": ("At {base} subsidy", "Med {base} subvention"),
     "title.explain": ("{perspective}: how each figure is computed",
                       "{perspective}: hur varje siffra beräknas"),
     # column headers

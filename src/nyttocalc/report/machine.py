@@ -28,8 +28,9 @@ from typing import Any
 from nyttocalc import __version__
 from nyttocalc.core.figures import Figure
 from nyttocalc.core.payback import PaybackAnalysis
-from nyttocalc.report.document import RunInfo, arithmetic, symbolic
+from nyttocalc.report.document import arithmetic, symbolic
 from nyttocalc.report.rows import parts
+from nyttocalc.run import RunInfo
 
 CSV_DIMS = ("subsidy_rate", "horizon_years", "persons", "unsubsidised")
 CSV_COLUMNS = ("perspective", "group", "figure", *CSV_DIMS, "value", "unit")

@@ -13,7 +13,6 @@ import math
 from nyttocalc.core.figures import Unit
 
 NBSP = "\u00a0"
-LANGUAGES = ("en", "sv")
 
 _NEVER = {"en": "never", "sv": "aldrig"}
 _UNDEFINED = {"en": "n/a", "sv": "–"}
@@ -71,8 +70,9 @@ def figure(x: float, unit: Unit, lang: str) -> str:
     if math.isnan(x):
         return _UNDEFINED[lang]
     if math.isinf(x):
-        return _NEVER[lang] if unit in (Unit.PERSONS, Unit.YEARS) else _UNDEFINED[lang]
-    if unit in (Unit.SEK, Unit.SEK_PER_YEAR, Unit.SEK_PER_PERSON_YEAR):
+        return _NEVER[lang] if unit in (Unit.PERSONS, Unit.YEARS, Unit.SHARE) else (
+            _UNDEFINED[lang])
+    if unit in (Unit.SEK, Unit.SEK_PER_YEAR, Unit.SEK_PER_PERSON_YEAR, Unit.SEK_PER_MONTH):
         return amount(x, lang)
     if unit is Unit.SHARE:
         return percent(x, lang)

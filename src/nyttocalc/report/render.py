@@ -31,15 +31,17 @@ def rich_text(document: Document, out: TextIO, is_terminal: bool) -> None:
         if table.derivations:
             _derivations(console, table)
             continue
-        drawn = RichTable(title=table.title, title_justify="left", title_style="bold",
-                          box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        # Every string is wrapped in Text: scenario labels are data, never rich markup. The
+        # title is a line of its own: rich would wrap a table title to the table's width.
+        drawn = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         for index, header in enumerate(table.headers):
             numeric = index >= table.numeric_from
-            drawn.add_column(header, justify="right" if numeric else "left",
+            drawn.add_column(Text(header), justify="right" if numeric else "left",
                              overflow="fold")
         for row in table.rows:
-            drawn.add_row(*row)
+            drawn.add_row(*(Text(cell) for cell in row))
         console.print()
+        console.print(Text(table.title, style="bold"))
         console.print(drawn)
         for note in table.notes:
             console.print(Text(note, style="dim"))

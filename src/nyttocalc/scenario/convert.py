@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from nyttocalc.core.claims import Claim, FigureRef, Operand, Qualifier
+from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model, Perspective, Scaling, ValueComponent
-from nyttocalc.scenario.schema import Scenario
+from nyttocalc.scenario.schema import ClaimSpec, FigureSelector, Scenario
 
 
 def to_model(scenario: Scenario) -> Model:
@@ -30,3 +34,61 @@ def to_model(scenario: Scenario) -> Model:
         long_view_years=scenario.analysis.long_view_years.value,
         write_off_years=scenario.analysis.write_off_years.value,
     )
+
+
+def to_claims(scenario: Scenario) -> tuple[Claim, ...]:
+    return tuple(_claim(spec, scenario) for spec in scenario.claims)
+
+
+def _claim(spec: ClaimSpec, scenario: Scenario) -> Claim:
+    operands = {}
+    for name, term in spec.terms.items():
+        if term.figure is not None:
+            operands[name] = Operand(name, figure=_figure_ref(term.figure))
+        elif term.input is not None:
+            value, unit = parameter_value(scenario, term.input)
+            operands[name] = Operand(term.input, UNITS[unit], value=value)
+        else:
+            assert term.number is not None
+            assert term.unit is not None
+            operands[name] = Operand(term.printed or f"{term.number:g}", UNITS[term.unit],
+                                     value=term.number)
+    return Claim(
+        id=spec.id,
+        qualifier=Qualifier(spec.qualifier),
+        published=spec.published,
+        precision=spec.precision,
+        unit=UNITS[spec.unit] if spec.unit is not None else None,
+        figure=_figure_ref(spec.figure) if spec.figure is not None else None,
+        formula=spec.formula,
+        operands=operands,
+    )
+
+
+def _figure_ref(selector: FigureSelector) -> FigureRef:
+    return FigureRef(selector.perspective, selector.figure, selector.dims())
+
+
+def parameter_value(scenario: Scenario, path: str) -> tuple[float, str]:
+    """The value and unit of the scenario scalar at a key path: ``inputs.municipal_funding``,
+    ``cohort.delay_years``, ``analysis.horizons_years.1`` (``.value`` may be left out)."""
+    parts = [p for p in path.split(".") if p != "value"]
+    sections = dict(scenario.parameters())
+    if len(parts) not in (2, 3) or parts[0] not in sections or parts[1] not in sections[parts[0]]:
+        raise KeyError(path)
+    parameter: Any = sections[parts[0]][parts[1]]
+    value = parameter.value
+    if len(parts) == 3:
+        if not (isinstance(value, list) and parts[2].isdigit() and int(parts[2]) < len(value)):
+            raise KeyError(path)
+        value = value[int(parts[2])]
+    elif isinstance(value, list):
+        raise KeyError(path)
+    return float(value), str(parameter.unit)
+
+
+UNITS = {
+    "SEK": Unit.SEK, "SEK/year": Unit.SEK_PER_YEAR, "SEK/person-year": Unit.SEK_PER_PERSON_YEAR,
+    "SEK/month": Unit.SEK_PER_MONTH, "persons": Unit.PERSONS, "years": Unit.YEARS,
+    "share": Unit.SHARE, "multiple": Unit.MULTIPLE, "FTE": Unit.FTE, "months": Unit.MONTHS,
+}

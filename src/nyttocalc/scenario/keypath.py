@@ -8,10 +8,14 @@ passes through a parameter (a mapping with a ``value``), ``.value`` may be left 
 from __future__ import annotations
 
 import copy
+import difflib
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from nyttocalc.scenario.yamlsafe import KeyPath, YamlProblem, scalar
+
+_INDEX = re.compile(r"[0-9]+")  # ASCII digits only: "²".isdigit() is true, int("²") fails
 
 
 def dotted(path: KeyPath) -> str:
@@ -41,8 +45,9 @@ def resolve(data: Any, path_text: str) -> KeyPath:
                                       "inputs.municipal_funding.value")
     node, path = data, ()  # type: tuple[Any, KeyPath]
     for part in parts:
-        if isinstance(node, dict) and part not in node and "value" in node:
-            node, path = node["value"], (*path, "value")
+        if (isinstance(node, dict) and part not in node
+                and isinstance(node.get("value"), list | dict)):
+            node, path = node["value"], (*path, "value")  # analysis.subsidy_rates.1
         node, path = _step(node, path, part)
     if isinstance(node, dict) and "value" in node:
         node, path = node["value"], (*path, "value")
@@ -63,9 +68,11 @@ def _step(node: Any, path: KeyPath, part: str) -> tuple[Any, KeyPath]:
         if part in node:
             return node[part], (*path, part)
         known = ", ".join(sorted(node)) or "none"
-        raise KeyPathError("", f"{dotted(path)} has no key {part!r}; its keys are: {known}")
+        close = difflib.get_close_matches(part, [str(k) for k in node], n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise KeyPathError("", f"{dotted(path)} has no key {part!r}{hint}; its keys are: {known}")
     if isinstance(node, list):
-        if part.isdigit() and int(part) < len(node):
+        if _INDEX.fullmatch(part) and int(part) < len(node):
             return node[int(part)], (*path, int(part))
         raise KeyPathError("", f"{dotted(path)} is a list of {len(node)} items; "
                                f"{part!r} is not an index from 0 to {len(node) - 1}")

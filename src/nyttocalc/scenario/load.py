@@ -17,12 +17,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from nyttocalc.core.figures import Unit
+from nyttocalc.core.claims import Claim
 from nyttocalc.core.model import Model
 from nyttocalc.errors import NyttocalcError
-from nyttocalc.report.document import Assumption, RunInfo
+from nyttocalc.run import Assumption, RunInfo
 from nyttocalc.scenario import keypath, yamlsafe
-from nyttocalc.scenario.convert import to_model
+from nyttocalc.scenario.convert import UNITS, to_claims, to_model
 from nyttocalc.scenario.references import check_references
 from nyttocalc.scenario.schema import Scenario
 from nyttocalc.scenario.yamlsafe import KeyPath
@@ -36,6 +36,7 @@ class Problem:
     path: KeyPath
     message: str
     line: int | None = None
+    related: KeyPath = ()  # another place the problem is about (the input a reference names)
 
 
 class ScenarioError(NyttocalcError):
@@ -47,6 +48,7 @@ class LoadedScenario:
     name: str  # the file as the user named it
     scenario: Scenario
     model: Model
+    claims: tuple[Claim, ...]
     overrides: tuple[keypath.Override, ...]
 
 
@@ -71,10 +73,12 @@ def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
     except ValidationError as exc:
         problems = [_problem(error, data) for error in exc.errors()]
         raise _error(name, problems, document.lines, applied) from None
-    problems = [Problem(path, message) for path, message in check_references(scenario)]
+    problems = [Problem(path, message, related=related)
+                for path, message, related in check_references(scenario)]
     if problems:
         raise _error(name, problems, document.lines, applied)
-    return LoadedScenario(name, scenario, to_model(scenario), tuple(applied))
+    return LoadedScenario(name, scenario, to_model(scenario), to_claims(scenario),
+                          tuple(applied))
 
 
 def read_text(path: Path) -> str:
@@ -123,9 +127,13 @@ def _error(name: str, problems: list[Problem], lines: dict[KeyPath, int],
 def _place(problem: Problem, lines: dict[KeyPath, int],
            overrides: list[keypath.Override]) -> tuple[int | None, str, str]:
     for override in overrides:
-        shorter = min(len(problem.path), len(override.path))
-        if shorter and problem.path[:shorter] == override.path[:shorter]:
-            return None, f"--set {override.given}", problem.message
+        for path in (problem.path, problem.related):
+            shorter = min(len(path), len(override.path))
+            if shorter and path[:shorter] == override.path[:shorter]:
+                elsewhere = path is problem.related
+                where = keypath.dotted(problem.path)
+                place = f"--set {override.given}" + (f" (at {where})" if elsewhere else "")
+                return None, place, problem.message
     line = problem.line
     if line is None:
         for end in range(len(problem.path), -1, -1):
@@ -190,7 +198,7 @@ def _data_path(loc: tuple[str | int, ...], data: Any) -> KeyPath:
 
 _PATTERNS = {
     r"^[a-z][a-z0-9_]*$": "use lowercase letters, digits and underscores, starting with a letter",
-    r"^[a-z0-9][a-z0-9_.-]*$": "use lowercase letters, digits, '_', '.' and '-'",
+    r"^[a-z0-9][a-z0-9_-]*$": "use lowercase letters, digits, '_' and '-'",
 }
 _BOUNDS = {
     "greater_than": (">", "gt"),
@@ -315,7 +323,7 @@ def _unwrap(annotation: Any, tag: str | int | None) -> Any:
 def run_info(loaded: LoadedScenario) -> RunInfo:
     """What the report says about this run: file, title, overrides and declared assumptions."""
     assumptions = [
-        Assumption(f"{section}.{name}", parameter.value, _DISPLAY_UNIT[parameter.unit],
+        Assumption(f"{section}.{name}", parameter.value, UNITS[parameter.unit],
                    parameter.assumption)
         for section, parameters in loaded.scenario.parameters()
         for name, parameter in parameters.items()
@@ -324,8 +332,3 @@ def run_info(loaded: LoadedScenario) -> RunInfo:
     return RunInfo(loaded.name, loaded.scenario.title,
                    tuple(o.given for o in loaded.overrides), tuple(assumptions))
 
-
-_DISPLAY_UNIT = {
-    "SEK": Unit.SEK, "SEK/person-year": Unit.SEK_PER_PERSON_YEAR, "SEK/month": Unit.SEK,
-    "share": Unit.SHARE, "years": Unit.YEARS, "persons": Unit.PERSONS, "FTE": Unit.FTE,
-}

@@ -4,29 +4,41 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nyttocalc.scenario.schema import Scenario
+from nyttocalc.core.figures import FormulaError, evaluate, placeholders
+from nyttocalc.core.payback import figure_catalogue
+from nyttocalc.scenario import printed
+from nyttocalc.scenario.convert import parameter_value
+from nyttocalc.scenario.schema import FigureSelector, Scenario
 from nyttocalc.scenario.yamlsafe import KeyPath
+
+Problem = tuple[KeyPath, str]  # where, and what is wrong
+Found = tuple[KeyPath, str, KeyPath]  # … and the input it concerns, or ()
 
 COST_UNIT = "SEK"
 MARKUP_UNIT = "share"
 VALUE_UNIT = "SEK/person-year"
 
 
-def check_references(scenario: Scenario) -> list[tuple[KeyPath, str]]:
-    return [*_citations(scenario), *_perspective_inputs(scenario)]
+def check_references(scenario: Scenario) -> list[Found]:
+    plain = [*_citations(scenario), *_claims(scenario)]
+    return [*((path, message, ()) for path, message in plain), *_perspective_inputs(scenario)]
 
 
-def _citations(scenario: Scenario) -> Iterator[tuple[KeyPath, str]]:
+def _citations(scenario: Scenario) -> Iterator[Problem]:
     known = ", ".join(sorted(scenario.sources)) or "none"
-    for section, parameters in scenario.parameters():
-        for name, parameter in parameters.items():
-            source = parameter.source
-            if source is not None and source.document not in scenario.sources:
-                yield ((section, name, "source", "document"),
-                       f"{source.document!r} is not a key of `sources`; known sources: {known}")
+    cited: list[Problem] = [
+        ((section, name, "source", "document"), parameter.source.document)
+        for section, parameters in scenario.parameters()
+        for name, parameter in parameters.items() if parameter.source is not None
+    ]
+    cited += [(("claims", i, "where", "document"), claim.where.document)
+              for i, claim in enumerate(scenario.claims)]
+    for path, document in cited:
+        if document not in scenario.sources:
+            yield path, f"{document!r} is not a key of `sources`; known sources: {known}"
 
 
-def _perspective_inputs(scenario: Scenario) -> Iterator[tuple[KeyPath, str]]:
+def _perspective_inputs(scenario: Scenario) -> Iterator[Found]:
     for key, perspective in scenario.perspectives.items():
         base: KeyPath = ("perspectives", key)
         for index, item in enumerate(perspective.cost.items):
@@ -40,11 +52,88 @@ def _perspective_inputs(scenario: Scenario) -> Iterator[tuple[KeyPath, str]]:
 
 
 def _input_ref(scenario: Scenario, path: KeyPath, name: str,
-               unit: str) -> Iterator[tuple[KeyPath, str]]:
+               unit: str) -> Iterator[Found]:
     candidates = sorted(n for n, i in scenario.inputs.items() if i.unit == unit) or ["none"]
     if name not in scenario.inputs:
         yield path, (f"{name!r} is not an input; expected one of the inputs with unit {unit}: "
-                     f"{', '.join(candidates)}")
+                     f"{', '.join(candidates)}"), ()
     elif scenario.inputs[name].unit != unit:
         yield path, (f"the input {name!r} has unit {scenario.inputs[name].unit}; this place takes "
-                     f"an input with unit {unit}: {', '.join(candidates)}")
+                     f"an input with unit {unit}: {', '.join(candidates)}"), ("inputs", name)
+
+
+def _claims(scenario: Scenario) -> Iterator[Problem]:
+    first_seen: dict[str, int] = {}
+    for index, claim in enumerate(scenario.claims):
+        base: KeyPath = ("claims", index)
+        if claim.id in first_seen:
+            yield (*base, "id"), (f"the id {claim.id!r} is also claim {first_seen[claim.id]}'s; "
+                                  "give each claim its own id")
+        first_seen.setdefault(claim.id, index)
+        for problem in printed.consistency_problems(claim.printed, claim.published,
+                                                    claim.precision, claim.qualifier):
+            yield (*base, "printed"), problem
+        if claim.figure is not None:
+            yield from _figure_selector(scenario, (*base, "figure"), claim.figure)
+        if claim.formula is not None:
+            yield from _formula(claim.formula, set(claim.terms), (*base, "formula"))
+        for name, term in claim.terms.items():
+            if term.input is not None:
+                try:
+                    parameter_value(scenario, term.input)
+                except KeyError:
+                    yield (*base, "terms", name, "input"), (
+                        f"{term.input!r} is not the key path of a single input; e.g. "
+                        "inputs.municipal_funding, cohort.delay_years, "
+                        "analysis.horizons_years.1")
+            if term.figure is not None:
+                yield from _figure_selector(scenario, (*base, "terms", name, "figure"),
+                                            term.figure)
+
+
+def _formula(formula: str, terms: set[str], path: KeyPath) -> Iterator[Problem]:
+    used = placeholders(formula)
+    if used != terms:
+        missing, unused = sorted(used - terms), sorted(terms - used)
+        yield path, (f"the formula's terms in braces ({', '.join(sorted(used)) or 'none'}) must "
+                     f"be the claim's `terms`; missing: {', '.join(missing) or 'none'}, unused: "
+                     f"{', '.join(unused) or 'none'}")
+        return
+    try:
+        evaluate(formula, dict.fromkeys(terms, 1.0))
+    except FormulaError as exc:
+        yield path, str(exc)
+
+
+def _figure_selector(scenario: Scenario, path: KeyPath,
+                     selector: FigureSelector) -> Iterator[Problem]:
+    if selector.perspective not in scenario.perspectives:
+        known = ", ".join(scenario.perspectives)
+        yield (*path, "perspective"), (f"{selector.perspective!r} is not a perspective of this "
+                                       f"scenario: {known}")
+    catalogue = figure_catalogue()
+    kind = catalogue.get(selector.figure)
+    if kind is None:
+        yield (*path, "figure"), (f"{selector.figure!r} is not a figure the analysis computes; "
+                                  f"expected one of: {', '.join(catalogue)}")
+        return
+    given = set(selector.dims())
+    if given != set(kind.dims):
+        needed = ", ".join(kind.dims) or "none"
+        yield path, (f"{selector.figure} is picked by {needed}; this gives "
+                     f"{', '.join(sorted(given)) or 'none'}")
+        return
+    rates = scenario.analysis.subsidy_rates.value
+    allowed: dict[str, list[float]] = {
+        "subsidy_rate": rates if kind.group != "mixes" else [r for r in rates if r > min(rates)],
+        "horizon_years": scenario.analysis.horizons_years.value,
+    }
+    for dim, values in allowed.items():
+        value = getattr(selector, dim)
+        if value is not None and value not in values:
+            listed = ", ".join(f"{v:g}" for v in values) or "none"
+            yield (*path, dim), f"{value:g} is not one the scenario analyses: {listed}"
+    participants = scenario.cohort.participants.value
+    if selector.persons is not None and selector.persons > participants:
+        yield (*path, "persons"), (f"{selector.persons} is more than the {participants} "
+                                   "participants")

@@ -8,7 +8,7 @@ rejects NaN and infinity.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -22,10 +22,11 @@ from pydantic import (
 FORMAT_VERSION = 1
 MAX_AMOUNT = 1e15  # kronor; far above any public budget, low enough that sums stay exact-ish
 MAX_YEARS = 200.0
-MAX_PARTICIPANTS = 10_000
+MAX_PARTICIPANTS = 1_000  # every output lists each number employed, 1 … participants
+MAX_LIST = 10  # horizons and subsidy rates: every pair is a table row
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
-SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=64)]
+SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
 Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT)]
 Share = Annotated[float, Field(ge=0, le=1)]
@@ -83,6 +84,20 @@ class AmountInput(Parameter):
     unit: Literal["SEK"]
 
 
+class YearlyInput(Parameter):
+    """A sum of money per year (a yearly salary)."""
+
+    value: Amount
+    unit: Literal["SEK/year"]
+
+
+class MonthsInput(Parameter):
+    """A number of months (a period)."""
+
+    value: Annotated[float, Field(ge=0, le=MAX_YEARS * 12)]
+    unit: Literal["months"]
+
+
 class AnnualValueInput(Parameter):
     """A sum of money per employed person and year (a value component)."""
 
@@ -105,7 +120,8 @@ class ShareInput(Parameter):
 
 
 Input = Annotated[
-    AmountInput | AnnualValueInput | MonthlyInput | ShareInput, Field(discriminator="unit")
+    AmountInput | YearlyInput | AnnualValueInput | MonthlyInput | ShareInput | MonthsInput,
+    Field(discriminator="unit"),
 ]
 
 
@@ -115,7 +131,7 @@ class Participants(Parameter):
 
 
 class FullTimeEquivalent(Parameter):
-    value: Annotated[float, Field(gt=0, le=1)]
+    value: Annotated[float, Field(ge=0.01, le=1)]
     unit: Literal["FTE"]
 
 
@@ -129,20 +145,20 @@ class PositiveYearsParameter(Parameter):
     unit: Literal["years"]
 
 
-def _distinct(values: list[float]) -> list[float]:
+def _distinct(values: list[Any]) -> list[Any]:
     if len(set(values)) != len(values):
         raise ValueError("list each value once")
     return values
 
 
 class YearsList(Parameter):
-    value: Annotated[list[PositiveYears], Field(min_length=1, max_length=50)]
+    value: Annotated[list[PositiveYears], Field(min_length=1, max_length=MAX_LIST)]
     unit: Literal["years"]
     _distinct = field_validator("value")(_distinct)
 
 
 class ShareList(Parameter):
-    value: Annotated[list[Share], Field(min_length=1, max_length=50)]
+    value: Annotated[list[Share], Field(min_length=1, max_length=MAX_LIST)]
     unit: Literal["share"]
     _distinct = field_validator("value")(_distinct)
 
@@ -174,6 +190,7 @@ class Labels(Strict):
 class Cost(Strict):
     items: Annotated[list[Identifier], Field(min_length=1)] = Field(
         description="Inputs with unit SEK that this perspective pays")
+    _distinct = field_validator("items")(_distinct)
     markup: Identifier | None = Field(
         None, description="An input with unit share added on top, e.g. indirect taxes")
 
@@ -197,6 +214,84 @@ class PerspectiveSpec(Strict):
     cost: Cost
     value_per_person_year: Annotated[list[ValueComponent], Field(min_length=1)]
 
+    @field_validator("value_per_person_year")
+    @classmethod
+    def _components_once(cls, value: list[ValueComponent]) -> list[ValueComponent]:
+        _distinct([c.input for c in value])
+        return value
+
+
+ClaimId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+ClaimUnit = Literal["SEK", "SEK/year", "SEK/person-year", "SEK/month", "persons", "years",
+                    "share", "multiple"]
+QualifierWord = Literal["exact", "cirka", "drygt", "knappt", "nästan", "minst", "högst"]
+
+
+class FigureSelector(Strict):
+    """A figure the payback analysis computes: its perspective, name and row."""
+
+    perspective: Identifier
+    figure: Identifier = Field(description="e.g. cost, persons_whole, employment_rate")
+    subsidy_rate: Share | None = None
+    horizon_years: PositiveYears | None = None
+    persons: Annotated[int, Field(ge=1)] | None = None
+    unsubsidised: Annotated[int, Field(ge=0)] | None = None
+
+    def dims(self) -> dict[str, float]:
+        names = ("subsidy_rate", "horizon_years", "persons", "unsubsidised")
+        return {n: getattr(self, n) for n in names if getattr(self, n) is not None}
+
+
+class Operand(Strict):
+    """A term of a stated arithmetic: exactly one of an input, a computed figure, or a number
+    as the report prints it."""
+
+    input: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = Field(
+        None, description="The key path of a scenario input, e.g. inputs.municipal_funding")
+    figure: FigureSelector | None = None
+    number: Annotated[float, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT)] | None = None
+    printed: Text | None = Field(None, description="How the report prints the number")
+    unit: ClaimUnit | None = Field(None, description="Required with `number`")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Operand:
+        given = [k for k in ("input", "figure", "number") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of `input`, `figure` or `number`")
+        if self.number is not None and self.unit is None:
+            raise ValueError("a `number` needs its `unit`")
+        return self
+
+
+class ClaimSpec(Strict):
+    """A figure the report publishes, and what it claims to be."""
+
+    id: ClaimId
+    where: Citation
+    printed: Text = Field(description="The figure as printed, with its qualifier: 'cirka 0,92 "
+                                      "mkr', 'fem deltagare', '11 procent'")
+    published: Annotated[float, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT)] = Field(
+        description="The printed figure as a number in the figure's unit (kronor, a fraction)")
+    precision: Annotated[float, Field(gt=0, le=MAX_AMOUNT)] = Field(
+        description="The printed precision in the same unit: 10000 for '2,75 mkr'")
+    qualifier: QualifierWord = "exact"
+    unit: ClaimUnit | None = Field(None, description="Required with `formula`")
+    figure: FigureSelector | None = None
+    formula: Annotated[str, StringConstraints(min_length=1, max_length=500)] | None = Field(
+        None, description="The arithmetic the report states, terms in braces: '{a} + {b}'")
+    terms: dict[Identifier, Operand] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> ClaimSpec:
+        if (self.figure is None) == (self.formula is None):
+            raise ValueError("give exactly one of `figure` (a computed figure) or `formula` "
+                             "(the arithmetic the report states)")
+        if self.formula is not None and self.unit is None:
+            raise ValueError("a `formula` claim needs its `unit`")
+        if self.figure is not None and self.terms:
+            raise ValueError("`terms` go with `formula`, not with `figure`")
+        return self
+
 
 class Scenario(Strict):
     nyttocalc: Literal[1] = Field(description="The scenario format version")
@@ -207,6 +302,8 @@ class Scenario(Strict):
     cohort: Cohort
     analysis: Analysis
     perspectives: Annotated[dict[Identifier, PerspectiveSpec], Field(min_length=1)]
+    claims: list[ClaimSpec] = Field(default_factory=list, description=(
+        "Figures the report publishes, for `nyttocalc check`"))
 
     def parameters(self) -> list[tuple[str, dict[str, Parameter]]]:
         """Every parameter by section: ``[("inputs", {name: parameter}), ("cohort", …), …]``."""

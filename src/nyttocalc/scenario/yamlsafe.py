@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 KeyPath = tuple[str | int, ...]
 MAX_DEPTH = 64
+MAX_NODES = 20_000  # a scenario has a few hundred; stop early instead of composing a million
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class _Loader(yaml.SafeLoader):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self._path: list[str | int] = []  # the key path of the node being composed
+        self._nodes = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
@@ -133,6 +135,10 @@ class _Loader(yaml.SafeLoader):
                                       "scenario", line, path)
             if len(self._path) > MAX_DEPTH:
                 raise YamlProblem(f"the document nests deeper than {MAX_DEPTH} levels", line)
+            self._nodes += 1
+            if self._nodes > MAX_NODES:
+                raise YamlProblem(f"the document has more than {MAX_NODES} values; a scenario "
+                                  "has a few hundred. Is this the right file?", line, path)
             return super().compose_node(parent, index)
         finally:
             self._path.pop()
@@ -211,7 +217,20 @@ def _resolve_11(text: str) -> Any:
         return _Merge
     if tag == "tag:yaml.org,2002:value":  # the 1.1 "default value" key "=", read as text
         return text
-    return _YAML11.construct_object(ScalarNode(tag, text), deep=True)
+    try:
+        return _YAML11.construct_object(ScalarNode(tag, text), deep=True)
+    except (ValueError, OverflowError):  # "2019-02-30" looks like a 1.1 date but is none
+        return _Invalid11(tag.rsplit(":", 1)[-1])
+
+
+@dataclass(frozen=True)
+class _Invalid11:
+    """What YAML 1.1 makes of text that matches one of its types but is not valid as it."""
+
+    kind: str
+
+    def __str__(self) -> str:
+        return f"an invalid {self.kind}"
 
 
 class _Merge:
@@ -250,6 +269,8 @@ def _looks_numeric(text: str) -> bool:
 
 
 def _describe(value: Any) -> str:
+    if isinstance(value, _Invalid11):
+        return str(value)
     if isinstance(value, str):
         return f"the text {value!r}"
     if isinstance(value, bool):

@@ -1,0 +1,120 @@
+"""Regressions for defects a review found; each test reproduces the reported case."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import LIVA, run_cli
+
+
+def _liva_with(tmp_path: Path, old: str, new: str) -> Path:
+    text = LIVA.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "changed.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("assignment", [
+    "cohort.delay_years=2019-02-30",  # looks like a YAML 1.1 date, is none
+    "cohort.delay_years=2019-02-03 25:00:00",
+    "analysis.subsidy_rates.²=0.5",  # "²".isdigit() is true
+    "analysis.subsidy_rates.١=0.5",  # an Arabic-Indic one: not silently index 1
+])
+def test_odd_set_values_are_refused_not_crashed(assignment: str) -> None:
+    run = run_cli("payback", LIVA, "--set", assignment)
+    assert run.code == 2
+    assert f"--set {assignment}" in run.stderr
+
+
+@pytest.mark.parametrize("label", ["Society [/]", "[bold red]Society"])
+def test_labels_are_text_not_rich_markup(tmp_path: Path, label: str) -> None:
+    path = _liva_with(tmp_path, "label: {en: Society, sv: Samhället}",
+                      f'label: {{en: "{label}", sv: Samhället}}')
+    run = run_cli("payback", path)
+    assert run.code == 0, run.stderr
+    assert f"{label}: cost and value" in run.stdout
+
+
+def test_a_cost_item_listed_twice_is_refused(tmp_path: Path) -> None:
+    path = _liva_with(tmp_path, "items: [municipal_funding, volunteer_time]",
+                      "items: [municipal_funding, municipal_funding, volunteer_time]")
+    run = run_cli("payback", path)
+    assert run.code == 2
+    assert "perspectives.society.cost.items" in run.stderr
+    assert "once" in run.stderr
+
+
+def test_a_value_component_listed_twice_is_refused(tmp_path: Path) -> None:
+    twice = ("      - input: municipal_revenue\n        scales_with: [fte]\n"
+             "      - input: municipal_revenue\n        scales_with: [fte]\n")
+    path = _liva_with(tmp_path, "      - input: municipal_revenue\n        scales_with: [fte]\n",
+                      twice)
+    assert run_cli("payback", path).code == 2
+
+
+def test_never_has_no_payback_year() -> None:
+    run = run_cli("payback", LIVA, "--set", "inputs.municipal_revenue=0", "--format", "json")
+    municipality = json.loads(run.stdout)["perspectives"][1]
+    row = municipality["break_even"][0]
+    assert row["persons_exact"] is None
+    assert row["payback_year"] is None
+    table = run_cli("payback", LIVA, "--set", "inputs.municipal_revenue=0").stdout
+    assert "never*" not in table
+
+
+def test_mix_round_off_does_not_ask_for_one_more_worker() -> None:
+    """cost = 110 000.00000000001 after the markup: one unsubsidised worker suffices in a
+    year, so the mix beside him needs no subsidised one."""
+    run = run_cli("payback", LIVA, "--format", "json",
+                  "--set", "inputs.municipal_funding=100000", "--set", "inputs.volunteer_time=0",
+                  "--set", "inputs.indirect_tax_rate=0.1", "--set", "inputs.production_value=95000")
+    society = json.loads(run.stdout)["perspectives"][0]
+    one = next(m for m in society["mixes"] if m["horizon_years"] == 1 and m["unsubsidised"] == 1)
+    assert one["subsidised"] == 0
+
+
+def test_mixes_name_the_base_rate_when_it_is_not_zero() -> None:
+    out = run_cli("payback", LIVA, "--set", "analysis.subsidy_rates.0=0.5",
+                  "--set", "analysis.subsidy_rates.1=1.0").stdout
+    assert "beside workers at 50%" in out
+    assert "unsubsidised" not in out.lower()
+
+
+def test_rows_stay_bounded_when_lowest_rate_workers_add_nothing() -> None:
+    run = run_cli("payback", LIVA, "--format", "json", "--set", "inputs.municipal_revenue=0")
+    municipality = json.loads(run.stdout)["perspectives"][1]
+    assert len(municipality["mixes"]) == 3  # one row per horizon, not one per participant
+
+
+@pytest.mark.parametrize(("assignment", "fragment"), [
+    ("cohort.participants=1001", "≤ 1000"),
+    ("cohort.full_time_equivalent=1.0e-300", "≥ 0.01"),
+])
+def test_sizes_that_would_make_outputs_explode_are_refused(assignment: str,
+                                                          fragment: str) -> None:
+    run = run_cli("payback", LIVA, "--set", assignment)
+    assert run.code == 2
+    assert fragment in run.stderr
+
+
+def test_a_huge_list_fails_fast(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    path.write_text("title: x\nitems:\n" + "  - 1\n" * 300_000, encoding="utf-8")
+    start = time.perf_counter()
+    run = run_cli("payback", path)
+    assert time.perf_counter() - start < 5
+    assert run.code == 2
+    assert "more than 20000 values" in run.stderr
+
+
+def test_a_set_that_breaks_a_reference_is_named_with_the_place(tmp_path: Path) -> None:
+    run = run_cli("payback", LIVA, "--set", "inputs.municipal_funding.unit=SEK/person-year")
+    assert run.code == 2
+    assert "line " not in run.stderr
+    assert ("--set inputs.municipal_funding.unit=SEK/person-year "
+            "(at perspectives.society.cost.items.0)") in run.stderr

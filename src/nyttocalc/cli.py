@@ -1,6 +1,7 @@
 """The command line: load a scenario, call the core once, render. Nothing else lives here.
 
-Exit status: 0 success; 2 bad input or usage (one paragraph on stderr, never a traceback).
+Exit status: 0 success; 1 when `check` finds a claim that does not follow; 2 bad input or
+usage (one paragraph on stderr, never a traceback).
 """
 
 from __future__ import annotations
@@ -10,13 +11,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from nyttocalc import __version__
 from nyttocalc.errors import NyttocalcError
 
+if TYPE_CHECKING:
+    from nyttocalc.report.document import Document
+    from nyttocalc.scenario.load import LoadedScenario
+
+EXIT_DOES_NOT_FOLLOW = 1
 EXIT_BAD_INPUT = 2
 
 app = typer.Typer(
@@ -94,10 +100,9 @@ def payback(
     every perspective in the scenario."""
     from nyttocalc.core.payback import analyse
     from nyttocalc.report.machine import payback_csv, payback_json
-    from nyttocalc.scenario.load import load, run_info
+    from nyttocalc.scenario.load import run_info
 
-    with _user_errors():
-        loaded = load(scenario_path(file), set or [])
+    loaded = _load(file, set)
     analysis = analyse(loaded.model)
     run = run_info(loaded)
     if format is Format.json:
@@ -106,13 +111,56 @@ def payback(
         _write(payback_csv(analysis, lang.value))
     else:
         from nyttocalc.report.document import payback_document
-        from nyttocalc.report.render import markdown, rich_text
 
-        document = payback_document(analysis, run, lang.value, explain)
-        if format is Format.markdown:
-            _write(markdown(document))
-        else:
-            rich_text(document, sys.stdout, sys.stdout.isatty())
+        _draw(payback_document(analysis, run, lang.value, explain), format)
+
+
+@app.command()
+def check(
+    file: FileArg,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    set: SetOpt = None,
+) -> None:
+    """Recompute every figure the scenario's report publishes (its `claims`) and say, claim by
+    claim, whether it holds, holds within the stated rounding, or does not follow, with the
+    arithmetic. Exit status 0 when every claim holds, 1 when any does not follow."""
+    from nyttocalc.core.claims import Verdict
+    from nyttocalc.core.claims import check as check_claims
+    from nyttocalc.core.payback import analyse
+    from nyttocalc.report.machine import check_csv, check_json
+    from nyttocalc.scenario.load import run_info
+
+    loaded = _load(file, set)
+    with _user_errors():
+        results = check_claims(loaded.claims, analyse(loaded.model))
+    run = run_info(loaded)
+    if format is Format.json:
+        _write(check_json(results, run, lang.value))
+    elif format is Format.csv:
+        _write(check_csv(results, run, lang.value))
+    else:
+        from nyttocalc.report.check_document import check_document
+
+        _draw(check_document(results, run, lang.value), format)
+    if any(r.verdict is Verdict.DOES_NOT_FOLLOW for r in results):
+        raise typer.Exit(EXIT_DOES_NOT_FOLLOW)
+
+
+def _load(file: str, assignments: list[str] | None) -> LoadedScenario:
+    from nyttocalc.scenario.load import load
+
+    with _user_errors():
+        return load(scenario_path(file), assignments or [])
+
+
+def _draw(document: Document, format: Format) -> None:
+    from nyttocalc.report.render import markdown, rich_text
+
+    if format is Format.markdown:
+        _write(markdown(document))
+    else:
+        rich_text(document, sys.stdout, sys.stdout.isatty())
 
 
 def scenario_path(given: str) -> Path:

@@ -5,7 +5,8 @@ Plain data that the loader fills and every output format reports.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from nyttocalc.core.figures import Unit
 
@@ -21,6 +22,16 @@ class Assumption:
 
 
 @dataclass(frozen=True)
+class ClaimSource:
+    """Where a claim stands in its document, and the figure as printed there."""
+
+    document: str
+    section: str
+    quote: str
+    printed: str
+
+
+@dataclass(frozen=True)
 class RunInfo:
     """What was run: the file, its title, the --set overrides, the declared assumptions."""
 
@@ -28,3 +39,4 @@ class RunInfo:
     title: str
     overrides: tuple[str, ...] = ()
     assumptions: tuple[Assumption, ...] = ()
+    claims: Mapping[str, ClaimSource] = field(default_factory=dict)  # by claim id

@@ -61,6 +61,32 @@ LABELS: dict[str, tuple[str, str]] = {
     "row.long_view": ("One participant over {years} years, {rate} subsidy",
                       "En deltagare under {years} år, {rate} subvention"),
     "row.multiple": ("  … as a multiple of the cost", "  … i förhållande till kostnaden"),
+    # check
+    "title.check": ("Claims of the report, recomputed", "Rapportens påståenden, omräknade"),
+    "col.claim": ("Claim", "Påstående"),
+    "col.published": ("Published", "Publicerat"),
+    "col.computed": ("Computed", "Beräknat"),
+    "col.verdict": ("Verdict", "Bedömning"),
+    "verdict.holds": ("holds", "stämmer"),
+    "verdict.rounding": ("holds within rounding to {precision}",
+                         "stämmer inom avrundning till {precision}"),
+    "verdict.drygt": ("holds: just over {published}", "stämmer: drygt {published}"),
+    "verdict.under": ("holds: just under {published}", "stämmer: knappt {published}"),
+    "verdict.does-not-follow": ("does not follow: {computed}, not {published}",
+                                "följer inte: {computed}, inte {published}"),
+    "reason.never": ("it never pays back: the value is zero",
+                     "det betalar aldrig tillbaka: värdet är noll"),
+    "reason.fits_cost": ("it fits a cost of {low} to {high} (this scenario's: {cost})",
+                         "det passar en kostnad på {low} till {high} (scenariots: {cost})"),
+    "reason.fits_cost_at": ("it fits a cost of {low} (this scenario's: {cost})",
+                            "det passar en kostnad på {low} (scenariots: {cost})"),
+    "reason.rounded_first": ("it fits if {symbol} ({value}) is first rounded to {rounded}",
+                             "det passar om {symbol} ({value}) först avrundas till {rounded}"),
+    "summary.check": ("{total} claims: {holds} hold, {rounding} hold within rounding, "
+                      "{dnf} do not follow.",
+                      "{total} påståenden: {holds} stämmer, {rounding} stämmer inom avrundning, "
+                      "{dnf} följer inte."),
+    "summary.none": ("The scenario lists no claims.", "Scenariot anger inga påståenden."),
     # header and notes
     "header.scenario": ("Scenario", "Scenario"),
     "header.cohort": ("{participants} participants; work starts {delay} years after the "

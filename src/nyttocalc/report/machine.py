@@ -26,6 +26,7 @@ import math
 from typing import Any
 
 from nyttocalc import __version__
+from nyttocalc.core.claims import RULES, ClaimResult, Verdict
 from nyttocalc.core.figures import Figure
 from nyttocalc.core.payback import PaybackAnalysis
 from nyttocalc.report.document import arithmetic, symbolic
@@ -40,17 +41,21 @@ def finite(x: float) -> float | None:
     return x if math.isfinite(x) else None
 
 
+def _scenario_json(run: RunInfo) -> dict[str, Any]:
+    return {
+        "file": run.file,
+        "title": run.title,
+        "overrides": list(run.overrides),
+        "assumptions": [{"path": a.path, "value": a.value, "unit": a.unit.value,
+                         "reason": a.reason} for a in run.assumptions],
+    }
+
+
 def payback_json(analysis: PaybackAnalysis, run: RunInfo, lang: str, explain: bool) -> str:
     model = analysis.model
     document: dict[str, Any] = {
         "nyttocalc_version": __version__,
-        "scenario": {
-            "file": run.file,
-            "title": run.title,
-            "overrides": list(run.overrides),
-            "assumptions": [{"path": a.path, "value": a.value, "unit": a.unit.value,
-                             "reason": a.reason} for a in run.assumptions],
-        },
+        "scenario": _scenario_json(run),
         "cohort": {
             "participants": model.participants,
             "full_time_equivalent": model.full_time_equivalent,
@@ -73,6 +78,10 @@ def payback_json(analysis: PaybackAnalysis, run: RunInfo, lang: str, explain: bo
             objects = [_row_json(row, lang, explain) for row in rows]
             entry[group] = objects[0] if group == "summary" else objects
         document["perspectives"].append(entry)
+    return _dumps(document)
+
+
+def _dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
@@ -90,10 +99,14 @@ def _figure_json(fig: Figure, lang: str) -> dict[str, Any]:
             "arithmetic": arithmetic(fig, lang)}
 
 
+def _csv_writer(lang: str) -> tuple[io.StringIO, Any]:
+    buffer = io.StringIO()
+    return buffer, csv.writer(buffer, delimiter=";" if lang == "sv" else ",", lineterminator="\n")
+
+
 def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
     swedish = lang == "sv"
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";" if swedish else ",", lineterminator="\n")
+    buffer, writer = _csv_writer(lang)
     writer.writerow(CSV_COLUMNS)
     for result in analysis.perspectives:
         for group, rows in result.groups().items():
@@ -111,3 +124,54 @@ def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
 def _csv_number(x: float, swedish: bool) -> str:
     text = repr(float(x)) if not float(x).is_integer() else str(int(x))
     return text.replace(".", ",") if swedish else text
+
+
+def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str:
+    from nyttocalc.report.check_document import reason_text, verdict_text
+
+    claims = []
+    for result in results:
+        claim, source = result.claim, run.claims.get(result.claim.id)
+        claims.append({
+            "id": claim.id,
+            "where": ({"document": source.document, "section": source.section,
+                       "quote": source.quote} if source else None),
+            "printed": source.printed if source else None,
+            "published": claim.published,
+            "computed": finite(result.computed.value),
+            "difference": finite(result.difference),
+            "unit": result.computed.unit.value,
+            "qualifier": claim.qualifier.value,
+            "precision": claim.precision,
+            "rule": RULES[claim.qualifier].meaning,
+            "formula": symbolic(result.computed),
+            "arithmetic": arithmetic(result.computed, lang),
+            "verdict": result.verdict.value,
+            "explanation": verdict_text(result, lang),
+            "reasons": [{"kind": r.kind, "symbol": r.symbol or None,
+                         **{k: finite(v) for k, v in r.values.items()},
+                         "text": reason_text(r, lang)} for r in result.reasons],
+        })
+    counts = {v.value: sum(r.verdict is v for r in results) for v in Verdict}
+    return _dumps({"nyttocalc_version": __version__, "scenario": _scenario_json(run),
+                   "claims": claims, "summary": {"claims": len(results), **counts}})
+
+
+CHECK_CSV_COLUMNS = ("id", "verdict", "published", "computed", "difference", "unit",
+                     "qualifier", "precision", "section")
+
+
+def check_csv(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str:
+    swedish = lang == "sv"
+    buffer, writer = _csv_writer(lang)
+    writer.writerow(CHECK_CSV_COLUMNS)
+    for result in results:
+        claim, source = result.claim, run.claims.get(result.claim.id)
+        numbers = [claim.published, result.computed.value, result.difference]
+        writer.writerow([claim.id, result.verdict.value,
+                         *("" if not math.isfinite(x) else _csv_number(x, swedish)
+                           for x in numbers),
+                         result.computed.unit.value, claim.qualifier.value,
+                         _csv_number(claim.precision, swedish),
+                         source.section if source else ""])
+    return buffer.getvalue()

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from nyttocalc.core.claims import Claim
 from nyttocalc.core.model import Model
 from nyttocalc.errors import NyttocalcError
-from nyttocalc.run import Assumption, RunInfo
+from nyttocalc.run import Assumption, ClaimSource, RunInfo
 from nyttocalc.scenario import keypath, yamlsafe
 from nyttocalc.scenario.convert import UNITS, to_claims, to_model
 from nyttocalc.scenario.references import check_references
@@ -329,6 +329,8 @@ def run_info(loaded: LoadedScenario) -> RunInfo:
         for name, parameter in parameters.items()
         if parameter.assumption is not None
     ]
+    claims = {c.id: ClaimSource(c.where.document, c.where.section, c.where.quote, c.printed)
+              for c in loaded.scenario.claims}
     return RunInfo(loaded.name, loaded.scenario.title,
-                   tuple(o.given for o in loaded.overrides), tuple(assumptions))
+                   tuple(o.given for o in loaded.overrides), tuple(assumptions), claims)
 

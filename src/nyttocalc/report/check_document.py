@@ -1,0 +1,82 @@
+"""The check report: one row per claim, with its verdict and arithmetic, and a summary line."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from nyttocalc.core.claims import ClaimResult, Qualifier, Reason, Verdict
+from nyttocalc.core.figures import Unit
+from nyttocalc.report import numbers
+from nyttocalc.report.document import Document, Table, arithmetic
+from nyttocalc.report.i18n import label
+from nyttocalc.run import RunInfo
+
+
+def check_document(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> Document:
+    rows = []
+    for result in results:
+        source = run.claims.get(result.claim.id)
+        claim = result.claim.id + (f" — {source.section}" if source else "")
+        printed = source.printed if source else _show(result.claim.published, result, lang)
+        rows.append((claim, printed, _show(result.computed.value, result, lang),
+                     arithmetic(result.computed, lang), verdict_text(result, lang)))
+    headers = tuple(label(k, lang) for k in ("col.claim", "col.published", "col.computed",
+                                             "col.arithmetic", "col.verdict"))
+    table = Table(label("title.check", lang), headers, tuple(rows), (summary(results, lang),),
+                  numeric_from=5)
+    header: tuple[str, ...] = (f"{label('header.scenario', lang)}: {run.file}",)
+    if run.overrides:
+        header += (f"{label('header.overrides', lang)}: "
+                   + "; ".join(f"--set {o}" for o in run.overrides),)
+    return Document(run.title, header, (table,))
+
+
+def summary(results: tuple[ClaimResult, ...], lang: str) -> str:
+    if not results:
+        return label("summary.none", lang)
+    counts = Counter(r.verdict for r in results)
+    return label("summary.check", lang, total=len(results), holds=counts[Verdict.HOLDS],
+                 rounding=counts[Verdict.ROUNDING], dnf=counts[Verdict.DOES_NOT_FOLLOW])
+
+
+def verdict_text(result: ClaimResult, lang: str) -> str:
+    claim = result.claim
+    published = _show(claim.published, result, lang)
+    if result.verdict is Verdict.HOLDS:
+        return label("verdict.holds", lang)
+    if result.verdict is Verdict.ROUNDING:
+        if claim.qualifier is Qualifier.DRYGT:
+            return label("verdict.drygt", lang, published=published)
+        if claim.qualifier in (Qualifier.NASTAN, Qualifier.KNAPPT):
+            return label("verdict.under", lang, published=published)
+        return label("verdict.rounding", lang, precision=_show(claim.precision, result, lang))
+    text = label("verdict.does-not-follow", lang,
+                 computed=_show(result.computed.value, result, lang), published=published)
+    reasons = [reason_text(reason, lang) for reason in result.reasons]
+    return "; ".join([text, *reasons])
+
+
+def reason_text(reason: Reason, lang: str) -> str:
+    values = reason.values
+    if reason.kind == "fits_cost":
+        low, high, cost = (numbers.amount(values[k], lang) for k in ("low", "high", "cost"))
+        key = "reason.fits_cost_at" if low == high else "reason.fits_cost"
+        return label(key, lang, low=low, high=high, cost=cost)
+    if reason.kind == "rounded_first":
+        return label("reason.rounded_first", lang, symbol=reason.symbol,
+                     value=numbers.figure(values["value"], reason.unit, lang),
+                     rounded=numbers.figure(values["rounded"], reason.unit, lang))
+    return label("reason.never", lang)
+
+
+def _show(x: float, result: ClaimResult, lang: str) -> str:
+    """A number in the claim's unit, with as many decimals as its printed precision needs."""
+    unit = result.computed.unit
+    if not math.isfinite(x):
+        return numbers.figure(x, unit, lang)
+    if unit is Unit.SHARE:
+        return numbers.percent(x, lang, 1)
+    if unit in (Unit.PERSONS, Unit.YEARS, Unit.MULTIPLE, Unit.MONTHS, Unit.FTE):
+        return numbers.number(x, lang, 2)
+    return numbers.figure(x, unit, lang)

@@ -127,13 +127,12 @@ def check(
     arithmetic. Exit status 0 when every claim holds, 1 when any does not follow."""
     from nyttocalc.core.claims import Verdict
     from nyttocalc.core.claims import check as check_claims
-    from nyttocalc.core.payback import analyse
     from nyttocalc.report.machine import check_csv, check_json
     from nyttocalc.scenario.load import run_info
 
     loaded = _load(file, set)
     with _user_errors():
-        results = check_claims(loaded.claims, analyse(loaded.model))
+        results = check_claims(loaded.claims, loaded.model)
     run = run_info(loaded)
     if format is Format.json:
         _write(check_json(results, run, lang.value))

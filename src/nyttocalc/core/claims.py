@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 
 from nyttocalc.core.figures import Figure, Term, Unit, evaluate
-from nyttocalc.core.payback import PaybackAnalysis
+from nyttocalc.core.model import Model
+from nyttocalc.core.payback import PaybackAnalysis, analyse
 from nyttocalc.errors import NyttocalcError
 
 
@@ -154,8 +155,23 @@ class ClaimError(NyttocalcError):
     """A claim names a figure that the analysis does not have."""
 
 
-def check(claims: tuple[Claim, ...], analysis: PaybackAnalysis) -> tuple[ClaimResult, ...]:
+def check(claims: tuple[Claim, ...], model: Model) -> tuple[ClaimResult, ...]:
+    """Judge every claim. The model is analysed at its own subsidy rates and horizons and at
+    those the claims name, so a claim does not depend on which rows the payback tables list."""
+    analysis = analyse(_with_claimed_points(model, claims))
     return tuple(check_one(claim, analysis) for claim in claims)
+
+
+def _with_claimed_points(model: Model, claims: tuple[Claim, ...]) -> Model:
+    refs = [c.figure for c in claims if c.figure is not None]
+    refs += [o.figure for c in claims for o in c.operands.values() if o.figure is not None]
+    rates = {float(r.dims["subsidy_rate"]) for r in refs if "subsidy_rate" in r.dims}
+    horizons = {float(r.dims["horizon_years"]) for r in refs if "horizon_years" in r.dims}
+    return replace(
+        model,
+        subsidy_rates=(*model.subsidy_rates, *sorted(rates - set(model.subsidy_rates))),
+        horizons_years=(*model.horizons_years, *sorted(horizons - set(model.horizons_years))),
+    )
 
 
 def check_one(claim: Claim, analysis: PaybackAnalysis) -> ClaimResult:

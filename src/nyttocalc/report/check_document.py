@@ -20,7 +20,8 @@ def check_document(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) ->
         claim = result.claim.id + (f" — {source.section}" if source else "")
         printed = source.printed if source else _show(result.claim.published, result, lang)
         rows.append((claim, printed, _show(result.computed.value, result, lang),
-                     arithmetic(result.computed, lang), verdict_text(result, lang)))
+                     arithmetic(result.computed, lang, to_the_krona(result)),
+                     verdict_text(result, lang)))
     headers = tuple(label(k, lang) for k in ("col.claim", "col.published", "col.computed",
                                              "col.arithmetic", "col.verdict"))
     table = Table(label("title.check", lang), headers, tuple(rows), (summary(results, lang),),
@@ -79,4 +80,9 @@ def _show(x: float, result: ClaimResult, lang: str) -> str:
         return numbers.percent(x, lang, 1)
     if unit in (Unit.PERSONS, Unit.YEARS, Unit.MULTIPLE, Unit.MONTHS, Unit.FTE):
         return numbers.number(x, lang, 2)
-    return numbers.figure(x, unit, lang)
+    return numbers.figure(x, unit, lang, to_the_krona(result))
+
+
+def to_the_krona(result: ClaimResult) -> bool:
+    """Amounts printed finer than ten thousand kronor are shown to the krona, not in mkr."""
+    return result.computed.unit in numbers.MONEY and result.claim.precision < 10_000

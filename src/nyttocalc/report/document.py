@@ -227,8 +227,8 @@ def symbolic(fig: Figure) -> str:
     return fig.substitute(lambda term: term.symbol)
 
 
-def arithmetic(fig: Figure, lang: str) -> str:
+def arithmetic(fig: Figure, lang: str, whole_kronor: bool = False) -> str:
     def show(term: Term) -> str:
-        return numbers.figure(term.value, term.unit, lang)
+        return numbers.figure(term.value, term.unit, lang, whole_kronor)
 
-    return f"{fig.substitute(show)} = {numbers.figure(fig.value, fig.unit, lang)}"
+    return f"{fig.substitute(show)} = {numbers.figure(fig.value, fig.unit, lang, whole_kronor)}"

@@ -62,7 +62,7 @@ LABELS: dict[str, tuple[str, str]] = {
                       "En deltagare under {years} år, {rate} subvention"),
     "row.multiple": ("  … as a multiple of the cost", "  … i förhållande till kostnaden"),
     # check
-    "title.check": ("Claims of the report, recomputed", "Rapportens påståenden, omräknade"),
+    "title.check": ("Published figures, recomputed", "Publicerade siffror, omräknade"),
     "col.claim": ("Claim", "Påstående"),
     "col.published": ("Published", "Publicerat"),
     "col.computed": ("Computed", "Beräknat"),

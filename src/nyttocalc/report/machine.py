@@ -127,7 +127,7 @@ def _csv_number(x: float, swedish: bool) -> str:
 
 
 def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str:
-    from nyttocalc.report.check_document import reason_text, verdict_text
+    from nyttocalc.report.check_document import reason_text, to_the_krona, verdict_text
 
     claims = []
     for result in results:
@@ -145,7 +145,7 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str
             "precision": claim.precision,
             "rule": RULES[claim.qualifier].meaning,
             "formula": symbolic(result.computed),
-            "arithmetic": arithmetic(result.computed, lang),
+            "arithmetic": arithmetic(result.computed, lang, to_the_krona(result)),
             "verdict": result.verdict.value,
             "explanation": verdict_text(result, lang),
             "reasons": [{"kind": r.kind, "symbol": r.symbol or None,

@@ -14,6 +14,7 @@ from nyttocalc.core.figures import Unit
 
 NBSP = "\u00a0"
 
+MONEY = (Unit.SEK, Unit.SEK_PER_YEAR, Unit.SEK_PER_PERSON_YEAR, Unit.SEK_PER_MONTH)
 _NEVER = {"en": "never", "sv": "aldrig"}
 _UNDEFINED = {"en": "n/a", "sv": "–"}
 
@@ -40,9 +41,10 @@ def number(x: float, lang: str, decimals: int = 2, *, trim: bool = True) -> str:
     return text
 
 
-def amount(x: float, lang: str) -> str:
-    """Kronor: ``175 000 kr`` / ``2,75 mkr`` (sv), ``SEK 175,000`` / ``SEK 2.75m`` (en)."""
-    if abs(x) >= 1_000_000:
+def amount(x: float, lang: str, whole_kronor: bool = False) -> str:
+    """Kronor: ``175 000 kr`` / ``2,75 mkr`` (sv), ``SEK 175,000`` / ``SEK 2.75m`` (en); with
+    ``whole_kronor``, millions too are written out to the krona (``1 764 000 kr``)."""
+    if abs(x) >= 1_000_000 and not whole_kronor:
         millions = number(x / 1_000_000, lang, 2)
         return f"{millions}{NBSP}mkr" if lang == "sv" else f"SEK{NBSP}{millions}m"
     whole = number(round(x), lang, 0)
@@ -65,15 +67,15 @@ def years(x: float, lang: str) -> str:
     return number(x, lang, 2)
 
 
-def figure(x: float, unit: Unit, lang: str) -> str:
+def figure(x: float, unit: Unit, lang: str, whole_kronor: bool = False) -> str:
     """Any figure by its unit; ``inf`` (never pays back) as "never"/"aldrig", NaN never shown."""
     if math.isnan(x):
         return _UNDEFINED[lang]
     if math.isinf(x):
         return _NEVER[lang] if unit in (Unit.PERSONS, Unit.YEARS, Unit.SHARE) else (
             _UNDEFINED[lang])
-    if unit in (Unit.SEK, Unit.SEK_PER_YEAR, Unit.SEK_PER_PERSON_YEAR, Unit.SEK_PER_MONTH):
-        return amount(x, lang)
+    if unit in MONEY:
+        return amount(x, lang, whole_kronor)
     if unit is Unit.SHARE:
         return percent(x, lang)
     if unit is Unit.MULTIPLE:

@@ -64,12 +64,13 @@ def _root(
 
 
 @contextmanager
-def _user_errors() -> Iterator[None]:
-    """Turn a NyttocalcError into one paragraph on stderr and exit status 2."""
+def _user_errors(file: str | None = None) -> Iterator[None]:
+    """Turn a NyttocalcError into one paragraph on stderr and exit status 2. Errors found after
+    loading (a claim naming a figure that is not computed) are prefixed with the file."""
     try:
         yield
     except NyttocalcError as error:
-        typer.echo(f"error: {error}", err=True)
+        typer.echo(f"error: {file + ': ' if file else ''}{error}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
@@ -131,7 +132,7 @@ def check(
     from nyttocalc.scenario.load import run_info
 
     loaded = _load(file, set)
-    with _user_errors():
+    with _user_errors(loaded.name):
         results = check_claims(loaded.claims, loaded.model)
     run = run_info(loaded)
     if format is Format.json:

@@ -38,7 +38,7 @@ class Verdict(StrEnum):
     DOES_NOT_FOLLOW = "does-not-follow"
 
 
-_NOISE = 1e-9  # relative: float arithmetic, not a tolerance of any claim
+_NOISE = 1e-12  # relative: float arithmetic, not a tolerance of any claim
 
 
 def _same(a: float, b: float) -> bool:
@@ -159,7 +159,17 @@ def check(claims: tuple[Claim, ...], model: Model) -> tuple[ClaimResult, ...]:
     """Judge every claim. The model is analysed at its own subsidy rates and horizons and at
     those the claims name, so a claim does not depend on which rows the payback tables list."""
     analysis = analyse(_with_claimed_points(model, claims))
-    return tuple(check_one(claim, analysis) for claim in claims)
+    first = [check_one(claim, analysis) for claim in claims]
+    printed = _printed_figures(first)
+    return tuple(_explained(result, printed) for result in first)
+
+
+def _printed_figures(results: list[ClaimResult]) -> list[tuple[float, float]]:
+    """(computed, published) of the claims that read as printed: how the report itself prints
+    those figures. A claim that does not follow may have used one of these instead."""
+    return [(r.computed.value, r.claim.published) for r in results
+            if r.verdict is not Verdict.DOES_NOT_FOLLOW and not _same(r.computed.value,
+                                                                      r.claim.published)]
 
 
 def _with_claimed_points(model: Model, claims: tuple[Claim, ...]) -> Model:
@@ -177,8 +187,13 @@ def _with_claimed_points(model: Model, claims: tuple[Claim, ...]) -> Model:
 def check_one(claim: Claim, analysis: PaybackAnalysis) -> ClaimResult:
     computed = _compute(claim, analysis)
     verdict = judge(claim.qualifier, computed.value, claim.published, claim.precision)
-    reasons = () if verdict is not Verdict.DOES_NOT_FOLLOW else _reasons(claim, computed)
-    return ClaimResult(claim, computed, verdict, reasons)
+    return ClaimResult(claim, computed, verdict)
+
+
+def _explained(result: ClaimResult, printed: list[tuple[float, float]]) -> ClaimResult:
+    if result.verdict is not Verdict.DOES_NOT_FOLLOW:
+        return result
+    return replace(result, reasons=_reasons(result.claim, result.computed, printed))
 
 
 def _compute(claim: Claim, analysis: PaybackAnalysis) -> Figure:
@@ -227,10 +242,11 @@ COST_SYMBOL = "cost"
 _SIGNIFICANT_DIGITS = (3, 2, 1)  # the finest rounding that explains a figure is the likeliest
 
 
-def _reasons(claim: Claim, computed: Figure) -> tuple[Reason, ...]:
+def _reasons(claim: Claim, computed: Figure,
+             printed: list[tuple[float, float]]) -> tuple[Reason, ...]:
     if not math.isfinite(computed.value):
         return (Reason("never"),)
-    reasons = _rounded_first(claim, computed)  # the smaller change first
+    reasons = _rounded_first(claim, computed, printed)  # the smaller change first
     fits = _fitting_cost(claim, computed)
     if fits is not None:
         reasons.append(fits)
@@ -303,14 +319,18 @@ def _boundary(at: Callable[[float], float], claim: Claim, inside: float,
     return inside
 
 
-def _rounded_first(claim: Claim, computed: Figure) -> list[Reason]:
-    """Intermediate figures that, rounded as a report rounds, make the claim read as printed."""
+def _rounded_first(claim: Claim, computed: Figure,
+                   printed: list[tuple[float, float]]) -> list[Reason]:
+    """Intermediate figures that, rounded as the report prints them elsewhere or as a report
+    rounds (3, 2, 1 significant digits), make the claim read as printed."""
     found = []
     for term in computed.derivation():
         if term.source is None or float(term.value).is_integer() or term.value <= 0:
             continue  # only computed, fractional figures are rounded on the way
-        for digits in _SIGNIFICANT_DIGITS:
-            rounded = _round_significant(term.value, digits)
+        as_printed = [p for c, p in printed if _same(c, term.value)]
+        candidates = [*as_printed, *(_round_significant(term.value, d)
+                                     for d in _SIGNIFICANT_DIGITS)]
+        for rounded in candidates:
             if _same(rounded, term.value):
                 continue
             if _passes(claim, computed.recompute({term.symbol: rounded})):

@@ -17,7 +17,7 @@ def check_document(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) ->
     rows = []
     for result in results:
         source = run.claims.get(result.claim.id)
-        claim = result.claim.id + (f" — {source.section}" if source else "")
+        claim = result.claim.id + (f"\n{source.section}" if source else "")
         printed = source.printed if source else _show(result.claim.published, result, lang)
         rows.append((claim, printed, _show(result.computed.value, result, lang),
                      arithmetic(result.computed, lang, to_the_krona(result)),
@@ -25,7 +25,7 @@ def check_document(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) ->
     headers = tuple(label(k, lang) for k in ("col.claim", "col.published", "col.computed",
                                              "col.arithmetic", "col.verdict"))
     table = Table(label("title.check", lang), headers, tuple(rows), (summary(results, lang),),
-                  numeric_from=5)
+                  numeric_from=5, ratios=(0, 2, 1, 3, 4))
     header: tuple[str, ...] = (f"{label('header.scenario', lang)}: {run.file}",)
     if run.overrides:
         header += (f"{label('header.overrides', lang)}: "

@@ -25,6 +25,8 @@ class Table:
     notes: tuple[str, ...] = ()
     numeric_from: int = 1  # columns from this index on are right-aligned numbers
     derivations: bool = False  # rows are (figure, formula, arithmetic): drawn as lines
+    ratios: tuple[int, ...] = ()  # relative widths of the columns after the first, which is
+    # as wide as its longest name: for tables whose text must wrap to fit
 
 
 @dataclass(frozen=True)

@@ -33,11 +33,17 @@ def rich_text(document: Document, out: TextIO, is_terminal: bool) -> None:
             continue
         # Every string is wrapped in Text: scenario labels are data, never rich markup. The
         # title is a line of its own: rich would wrap a table title to the table's width.
-        drawn = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        drawn = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                          expand=bool(table.ratios))
+        # The first line of a first-column cell is a name (a claim id): never broken.
+        names = max((len(row[0].split("\n")[0]) for row in table.rows), default=0)
         for index, header in enumerate(table.headers):
             numeric = index >= table.numeric_from
+            first = index == 0
             drawn.add_column(Text(header), justify="right" if numeric else "left",
-                             overflow="fold")
+                             overflow="fold", min_width=names if first else None,
+                             width=names if first and table.ratios else None,
+                             ratio=table.ratios[index] if table.ratios and not first else None)
         for row in table.rows:
             drawn.add_row(*(Text(cell) for cell in row))
         console.print()
@@ -80,7 +86,7 @@ def _md_rule(index: int, table: Table) -> str:
 
 
 def _md_row(cells: tuple[str, ...]) -> str:
-    return "| " + " | ".join(_escape(cell) for cell in cells) + " |"
+    return "| " + " | ".join(_escape(cell).replace("\n", "<br>") for cell in cells) + " |"
 
 
 def _escape(text: str) -> str:

@@ -212,3 +212,9 @@ def test_output_does_not_depend_on_hash_seed() -> None:
                            env={"PYTHONHASHSEED": seed}).stdout
                for fmt in ("json",) for seed in ("0", "1", "12345")}
     assert len(outputs) == 1
+
+
+def test_explain_says_why_a_payback_year_is_never() -> None:
+    out = run_cli("payback", LIVA, "--explain", "--set", "inputs.municipal_revenue=0").stdout
+    assert "= persons = never" in out.replace("    ", "")
+    assert "4 + 1 = never" not in out

@@ -8,6 +8,7 @@ user can ``--set``) or with the scenario's numbers filled in, in the reader's la
 from __future__ import annotations
 
 import ast
+import math
 import operator
 import re
 from collections.abc import Callable, Mapping
@@ -47,6 +48,9 @@ class Figure:
     unit: Unit
     formula: str
     terms: Mapping[str, Term] = field(default_factory=dict)
+    # A figure that is only reached if another is (the payback year, if some number of persons
+    # pays back): where that term is never, so is this figure, whatever its formula gives.
+    never_with: Term | None = None
 
     def substitute(self, show: Callable[[Term], str]) -> str:
         """The formula with each placeholder replaced by ``show(term)``: a symbol or a number."""
@@ -60,13 +64,15 @@ class Figure:
         which cost a published figure would fit, or whether it fits a rounded intermediate.
         """
         replaced = replaced or {}
+        if self.never_with is not None and math.isinf(_value(self.never_with, replaced)):
+            return math.inf
         return evaluate(self.formula, {name: _value(term, replaced)
                                        for name, term in self.terms.items()})
 
     def derivation(self) -> list[Term]:
         """Every term this figure depends on, at any depth, each symbol once, nearest first."""
         seen: dict[str, Term] = {}
-        queue = list(self.terms.values())
+        queue = [*self.terms.values(), *([self.never_with] if self.never_with else [])]
         while queue:
             term = queue.pop(0)
             if term.symbol not in seen:

@@ -290,11 +290,11 @@ def _break_even(model: Model, cost: Figure, rate: float, value: Figure,
 
 def _break_even_year(model: Model, horizon: Term, persons: Figure) -> Figure:
     """delay + horizon, the year the cost is paid back: never, where no count of persons does."""
-    if is_never(persons.value):
-        return Figure(NEVER, Unit.YEARS, "{persons}", {"persons": _from("persons", persons)})
-    return Figure(f.payback_year(model.delay_years, horizon.value), Unit.YEARS,
+    year = f.payback_year(model.delay_years, horizon.value)
+    return Figure(NEVER if is_never(persons.value) else year, Unit.YEARS,
                   f.PAYBACK_YEAR_FORMULA,
-                  {"delay": Term("delay_years", model.delay_years, Unit.YEARS), "years": horizon})
+                  {"delay": Term("delay_years", model.delay_years, Unit.YEARS), "years": horizon},
+                  never_with=_from("persons", persons))
 
 
 def _by_persons(model: Model, cost: Figure, rate: float, value: Figure,

@@ -233,4 +233,8 @@ def arithmetic(fig: Figure, lang: str, whole_kronor: bool = False) -> str:
     def show(term: Term) -> str:
         return numbers.figure(term.value, term.unit, lang, whole_kronor)
 
+    waits_for = fig.never_with
+    if waits_for is not None and math.isinf(waits_for.value):  # "persons = never"
+        return f"{waits_for.symbol} = {show(waits_for)}"
+
     return f"{fig.substitute(show)} = {numbers.figure(fig.value, fig.unit, lang, whole_kronor)}"

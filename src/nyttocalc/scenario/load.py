@@ -216,7 +216,7 @@ def _message(error: Any, loc: tuple[str | int, ...], path: KeyPath) -> str:
     if kind == "missing":
         return f"the key {loc[-1]!r} is missing; it is required here"
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1], given_tags=loc)
+        allowed = _allowed_keys(loc[:-1])
         hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         also = f" (did you mean {hint[0]!r}?)" if hint else ""
         known = ", ".join(allowed) if allowed else "none"
@@ -278,7 +278,7 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _allowed_keys(loc: tuple[str | int, ...], given_tags: tuple[str | int, ...]) -> list[str]:
+def _allowed_keys(loc: tuple[str | int, ...]) -> list[str]:
     """The keys a mapping at ``loc`` may have, found by walking the schema's types."""
     annotation: Any = Scenario
     for part in loc:

@@ -31,6 +31,8 @@ def commands() -> dict[str, list[str]]:
         "nyttocalc payback liva.yaml -f json": [*cli, "payback", LIVA, "--format", "json"],
         "nyttocalc payback liva.yaml --lang sv --explain": [*cli, "payback", LIVA, "--lang",
                                                             "sv", "--explain"],
+        "nyttocalc check liva.yaml (62 claims)": [*cli, "check", LIVA],
+        "nyttocalc check liva.yaml -f json": [*cli, "check", LIVA, "--format", "json"],
     }
 
 
@@ -38,7 +40,9 @@ def median_seconds(command: list[str], runs: int) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        # check exits 1 when a claim does not follow: that is a result, not a failure here
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       check=False)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 

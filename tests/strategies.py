@@ -55,3 +55,56 @@ def models(draw: st.DrawFn, **fixed: Any) -> Model:
     }
     fields.update(fixed)
     return Model(**fields)
+
+
+def _parameter(value: Any, unit: str) -> dict[str, Any]:
+    return {"value": value, "unit": unit, "description": "generated", "assumption": "generated"}
+
+
+@st.composite
+def scenario_documents(draw: st.DrawFn) -> dict[str, Any]:
+    money = st.integers(min_value=0, max_value=50_000_000)
+    rate = st.integers(min_value=0, max_value=100).map(lambda k: k / 100)
+    inputs = {
+        "cash": _parameter(draw(money), "SEK"),
+        "volunteers": _parameter(draw(money), "SEK"),
+        "markup": _parameter(draw(rate), "share"),
+        "production": _parameter(draw(money), "SEK/person-year"),
+        "support": _parameter(draw(money), "SEK/person-year"),
+        "revenue": _parameter(draw(money), "SEK/person-year"),
+    }
+    return {
+        "nyttocalc": 1,
+        "title": "generated",
+        "sources": {},
+        "inputs": inputs,
+        "cohort": {
+            "participants": _parameter(draw(st.integers(1, 60)), "persons"),
+            "full_time_equivalent": _parameter(draw(st.sampled_from([0.25, 0.5, 0.75, 1.0])),
+                                               "FTE"),
+            "delay_years": _parameter(draw(st.integers(0, 10)), "years"),
+        },
+        "analysis": {
+            "horizons_years": _parameter(draw(st.lists(st.integers(1, 40), min_size=1,
+                                                       max_size=4, unique=True)), "years"),
+            "subsidy_rates": _parameter(draw(st.lists(rate, min_size=1, max_size=3,
+                                                      unique=True)), "share"),
+            "long_view_years": _parameter(draw(st.integers(1, 50)), "years"),
+            "write_off_years": _parameter(draw(st.integers(1, 20)), "years"),
+        },
+        "perspectives": {
+            "society": {
+                "label": {"en": "Society", "sv": "Samhället"},
+                "cost": {"items": ["cash", "volunteers"], "markup": "markup"},
+                "value_per_person_year": [
+                    {"input": "production", "scales_with": ["productivity", "fte"]},
+                    {"input": "support", "scales_with": ["fte"]},
+                ],
+            },
+            "municipality": {
+                "label": {"en": "Municipality", "sv": "Kommunen"},
+                "cost": {"items": ["cash"]},
+                "value_per_person_year": [{"input": "revenue", "scales_with": ["fte"]}],
+            },
+        },
+    }

@@ -473,3 +473,14 @@ perspectives:
       - input: production_value
         scales_with: [productivity, fte]
 """
+
+
+def test_a_file_of_several_hundred_megabytes_fails_fast(tmp_path: Path) -> None:
+    """A sparse 500 MB file: refused by its size, without reading it all."""
+    file = tmp_path / "huge.yaml"
+    with file.open("wb") as handle:
+        handle.truncate(500 * 1024 * 1024)
+    start = time.perf_counter()
+    message = error_paragraph(run_cli("payback", file), file)
+    assert time.perf_counter() - start < 2.0
+    assert "larger than 2 MiB" in message

@@ -6,6 +6,7 @@ usage (one paragraph on stderr, never a traceback).
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -81,6 +82,10 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=(
     "table (for a terminal), markdown (to share), json or csv (unrounded, for scripts)."))]
 LangOpt = Annotated[Lang, typer.Option("--lang", help=(
     "en or sv: labels, and numbers as the report writes them (2,75 mkr, 175 000 kr)."))]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help=(
+    "Write the result to FILE instead of the terminal; an existing file is kept unless "
+    "--force. Swedish CSV is written with a byte-order mark, for Excel."))]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Let --output replace an existing file.")]
 SetOpt = Annotated[list[str] | None, typer.Option("--set", metavar="PATH=VALUE", help=(
     "Override one input for this run, by its key path in the scenario, e.g. "
     "--set inputs.municipal_funding=1500000 or --set analysis.subsidy_rates.1=0.5. "
@@ -95,6 +100,8 @@ def payback(
     set: SetOpt = None,
     explain: Annotated[bool, typer.Option("--explain", help=(
         "Show each figure with its formula and the scenario's numbers filled in."))] = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Break-even tables: cost, value per employed person-year, how many must work and for
     how long, payback years, mixes, the break-even employment rate and the long view, for
@@ -103,17 +110,18 @@ def payback(
     from nyttocalc.report.machine import payback_csv, payback_json
     from nyttocalc.scenario.load import run_info
 
+    _check_target(output, force)
     loaded = _load(file, set)
     analysis = analyse(loaded.model)
     run = run_info(loaded)
     if format is Format.json:
-        _write(payback_json(analysis, run, lang.value, explain))
+        _deliver(payback_json(analysis, run, lang.value, explain), format, lang, output)
     elif format is Format.csv:
-        _write(payback_csv(analysis, lang.value))
+        _deliver(payback_csv(analysis, lang.value), format, lang, output)
     else:
         from nyttocalc.report.document import payback_document
 
-        _draw(payback_document(analysis, run, lang.value, explain), format)
+        _deliver(payback_document(analysis, run, lang.value, explain), format, lang, output)
 
 
 @app.command()
@@ -122,6 +130,8 @@ def check(
     format: FormatOpt = Format.table,
     lang: LangOpt = Lang.en,
     set: SetOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Recompute every figure the scenario's report publishes (its `claims`) and say, claim by
     claim, whether it holds, holds within the stated rounding, or does not follow, with the
@@ -131,18 +141,19 @@ def check(
     from nyttocalc.report.machine import check_csv, check_json
     from nyttocalc.scenario.load import run_info
 
+    _check_target(output, force)
     loaded = _load(file, set)
     with _user_errors(loaded.name):
         results = check_claims(loaded.claims, loaded.model)
     run = run_info(loaded)
     if format is Format.json:
-        _write(check_json(results, run, lang.value))
+        _deliver(check_json(results, run, lang.value), format, lang, output)
     elif format is Format.csv:
-        _write(check_csv(results, run, lang.value))
+        _deliver(check_csv(results, run, lang.value), format, lang, output)
     else:
         from nyttocalc.report.check_document import check_document
 
-        _draw(check_document(results, run, lang.value), format)
+        _deliver(check_document(results, run, lang.value), format, lang, output)
     if any(r.verdict is Verdict.DOES_NOT_FOLLOW for r in results):
         raise typer.Exit(EXIT_DOES_NOT_FOLLOW)
 
@@ -154,13 +165,48 @@ def _load(file: str, assignments: list[str] | None) -> LoadedScenario:
         return load(scenario_path(file), assignments or [])
 
 
-def _draw(document: Document, format: Format) -> None:
+@app.command()
+def schema(output: OutputOpt = None, force: ForceOpt = False) -> None:
+    """Print the JSON Schema of scenario files, for editors: add the line
+    `# yaml-language-server: $schema=schema/scenario.schema.json` (the path from the scenario
+    to the schema file) at the top of a scenario, and the editor flags mistakes as you type."""
+    from nyttocalc.scenario.jsonschema import scenario_schema_text
+
+    _check_target(output, force)
+    _deliver(scenario_schema_text(), Format.json, Lang.en, output)
+
+
+def _check_target(output: Path | None, force: bool) -> None:
+    """Before any work: refuse an --output that exists (without --force) or cannot be."""
+    if output is not None:
+        from nyttocalc.output import check_target
+
+        with _user_errors():
+            check_target(output, force)
+
+
+def _deliver(result: str | Document, format: Format, lang: Lang, output: Path | None) -> None:
+    """Print the result, or write it whole to --output; a document is drawn for its format."""
     from nyttocalc.report.render import markdown, rich_text
 
-    if format is Format.markdown:
-        _write(markdown(document))
-    else:
-        rich_text(document, sys.stdout, sys.stdout.isatty())
+    if not isinstance(result, str):
+        if format is Format.table and output is None:
+            rich_text(result, sys.stdout, sys.stdout.isatty())
+            return
+        if format is Format.markdown:
+            result = markdown(result)
+        else:
+            buffer = io.StringIO()
+            rich_text(result, buffer, is_terminal=False)
+            result = buffer.getvalue()
+    if output is None:
+        sys.stdout.write(result)
+        return
+    from nyttocalc.output import write_atomically
+
+    excel = format is Format.csv and lang is Lang.sv
+    with _user_errors():
+        write_atomically(output, result, "utf-8-sig" if excel else "utf-8")
 
 
 def scenario_path(given: str) -> Path:
@@ -168,10 +214,6 @@ def scenario_path(given: str) -> Path:
         raise NyttocalcError("the scenario file's name is empty; give the path of a scenario "
                              "file, e.g. scenarios/liva.yaml.")
     return Path(given)
-
-
-def _write(text: str) -> None:
-    sys.stdout.write(text)
 
 
 def main() -> None:

@@ -90,6 +90,23 @@ def _array_ceil_step(x: Any, step: float) -> Any:
     return out
 
 
+def difference(a: Num, b: Num) -> Num:
+    """``a − b``, exactly 0 where the two cancel within float round-off.
+
+    110 000.00000000001 − 110 000 is float residue, not a krona left to pay: left as it is,
+    it would ask for one more worker. The same subtraction is used by the formulas and by the
+    evaluator of their templates, so what --explain shows is what was computed.
+
+    >>> difference(110_000.00000000001, 110_000.0)
+    0.0
+    >>> difference(3.0, 1.0)
+    2.0
+    """
+    d = a - b
+    scale = abs(a) + abs(b)
+    return d * (abs(d) > ROUND_OFF * scale)
+
+
 def is_never(x: float) -> bool:
     """True where a figure means "never pays back"."""
     return math.isinf(x)

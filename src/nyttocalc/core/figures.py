@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from nyttocalc.core.arith import ceil_step, ratio
+from nyttocalc.core.arith import ceil_step, difference, ratio
 
 
 class Unit(StrEnum):
@@ -133,6 +133,8 @@ def _eval(node: ast.expr, names: Mapping[str, float], formula: str) -> float:
         left, right = _eval(node.left, names, formula), _eval(node.right, names, formula)
         if isinstance(node.op, ast.Div):
             return float(ratio(left, right))
+        if isinstance(node.op, ast.Sub):
+            return float(difference(left, right))
         return float(_OPERATORS[type(node.op)](left, right))
     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
             and node.func.id in ("ceil", "max") and not node.keywords):

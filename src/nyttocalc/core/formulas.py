@@ -6,14 +6,16 @@ Section names refer to "Ekonomisk nytta ur ett socialt investeringsperspektiv" i
 
 Each function has a ``*_FORMULA`` template beside it: the same formula written for a reader, with
 named placeholders that ``payback`` fills with the scenario's numbers (``--explain``). A test
-re-evaluates every template against the function's result, so the two cannot drift apart.
+re-evaluates every template against the function's result, so the two cannot drift apart: every
+"/" in a template is ``arith.ratio`` here, every "−" ``arith.difference``, every ceil
+``arith.ceil_step``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from nyttocalc.core.arith import ROUND_OFF, Num, ceil_step, ratio
+from nyttocalc.core.arith import Num, ceil_step, difference, ratio
 from nyttocalc.core.figures import slot
 
 COST_FORMULA = "{sum_of_items} × (1 + {markup})"
@@ -54,7 +56,7 @@ def productivity(subsidy_rate: Num) -> Num:
 
     Bilaga 5: "Lönebidraget står i omvänd relation till individens produktivitet."
     """
-    return 1 - subsidy_rate
+    return difference(1.0, subsidy_rate)
 
 
 BREAK_EVEN_PERSONS_FORMULA = "{cost} / ({horizon} × {value})"
@@ -152,9 +154,7 @@ def fewest_subsidised(cost: Num, horizon_years: Num, unsubsidised: Num, value_un
     Lönsamhet medellång sikt: "fyra ungdomar kommer i arbete, varav en arbetar utan subvention och
     tre med subvention (1 × 600 000 + 3 × 130 000 = 0,99 mkr)".
     """
-    # What is left after the unsubsidised workers, less the float residue of the subtraction
-    # (110 000 − 1 × 1 × 110 000 can leave 1e-11 kr, which would ask for one more worker).
-    remaining = cost - unsubsidised * horizon_years * value_unsubsidised - ROUND_OFF * cost
+    remaining = difference(cost, unsubsidised * horizon_years * value_unsubsidised)
     return ceil_step(ratio(remaining, horizon_years * value_subsidised), 1.0)
 
 

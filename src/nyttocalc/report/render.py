@@ -23,7 +23,9 @@ def rich_text(document: Document, out: TextIO, is_terminal: bool) -> None:
     # lines with, so saved reports diff cleanly.
     target = out if is_terminal else io.StringIO()
     console = Console(file=target, width=None if is_terminal else PIPED_WIDTH,
-                      highlight=False, soft_wrap=False)
+                      highlight=False, soft_wrap=False,
+                      # a pipe or a file gets no colour codes, whatever FORCE_COLOR says
+                      color_system="auto" if is_terminal else None)
     console.print(Text(document.title, style="bold"))
     for line in document.header:
         console.print(Text(line))

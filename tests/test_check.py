@@ -274,3 +274,12 @@ claims:
     assert run.code == 2
     assert "claim 'fifty'" in run.stderr
     assert "which the analysis does not compute" in run.stderr
+
+
+def test_verdicts_quote_the_reports_own_qualifier(liva_check: dict[str, Any]) -> None:
+    """"nästan nio ggr" holds as 'almost', not as 'just under' (knappt)."""
+    assert claim(liva_check, "long-view-almost-nine-times")["explanation"] == "holds: almost 9×"
+    sv = run_cli("check", LIVA, "--lang", "sv", "--format", "markdown").stdout
+    row = next(line for line in sv.splitlines() if "nästan nio ggr" in line)
+    assert "stämmer: nästan 9\u00a0ggr" in row
+    assert "8,7\u00a0ggr | 24\u00a0mkr / 2,75\u00a0mkr = 8,7\u00a0ggr" in row  # one format

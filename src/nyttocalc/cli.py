@@ -187,9 +187,9 @@ def _check_target(output: Path | None, force: bool) -> None:
 
 def _deliver(result: str | Document, format: Format, lang: Lang, output: Path | None) -> None:
     """Print the result, or write it whole to --output; a document is drawn for its format."""
-    from nyttocalc.report.render import markdown, rich_text
-
     if not isinstance(result, str):
+        from nyttocalc.report.render import markdown, rich_text
+
         if format is Format.table and output is None:
             rich_text(result, sys.stdout, sys.stdout.isatty())
             return

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from nyttocalc.core.arith import ROUND_OFF
 from nyttocalc.core.figures import Figure, Term, Unit, evaluate
 from nyttocalc.core.model import Model
-from nyttocalc.core.payback import PaybackAnalysis, analyse
+from nyttocalc.core.payback import FIGURES, PaybackAnalysis, analyse
 from nyttocalc.errors import NyttocalcError
 
 
@@ -38,7 +39,7 @@ class Verdict(StrEnum):
     DOES_NOT_FOLLOW = "does-not-follow"
 
 
-_NOISE = 1e-12  # relative: float arithmetic, not a tolerance of any claim
+_NOISE = ROUND_OFF  # relative: float arithmetic, not a tolerance of any claim
 
 
 def _same(a: float, b: float) -> bool:
@@ -64,6 +65,10 @@ def _judge_bound(ok: bool) -> Verdict:
     return Verdict.HOLDS if ok else Verdict.DOES_NOT_FOLLOW
 
 
+def _judge_just_under(c: float, p: float, q: float) -> Verdict:
+    return _judge_interval(p - q <= c < p and not _same(c, p))
+
+
 @dataclass(frozen=True)
 class Rule:
     """What a qualified figure p, printed at precision q, says of the computed figure c."""
@@ -80,10 +85,8 @@ RULES: Mapping[Qualifier, Rule] = {
                           _judge_rounded),
     Qualifier.DRYGT: Rule("c is just over p: p < c < p + q",
                           lambda c, p, q: _judge_interval(p < c < p + q and not _same(c, p))),
-    Qualifier.KNAPPT: Rule("c is just under p: p − q ≤ c < p",
-                           lambda c, p, q: _judge_interval(p - q <= c < p and not _same(c, p))),
-    Qualifier.NASTAN: Rule("c is almost p: p − q ≤ c < p",
-                           lambda c, p, q: _judge_interval(p - q <= c < p and not _same(c, p))),
+    Qualifier.KNAPPT: Rule("c is just under p: p − q ≤ c < p", _judge_just_under),
+    Qualifier.NASTAN: Rule("c is almost p: p − q ≤ c < p", _judge_just_under),
     Qualifier.MINST: Rule("c is at least p: c ≥ p",
                           lambda c, p, q: _judge_bound(c >= p or _same(c, p))),
     Qualifier.HOGST: Rule("c is at most p: c ≤ p",
@@ -215,21 +218,19 @@ def _compute(claim: Claim, analysis: PaybackAnalysis) -> Figure:
 
 def find_figure(analysis: PaybackAnalysis, ref: FigureRef, claim_id: str) -> Figure:
     """The one figure that ``ref`` names; a ``ClaimError`` that says what exists otherwise."""
-    results = [p for p in analysis.perspectives if p.perspective.key == ref.perspective]
-    if not results:
+    try:
+        result = analysis.perspective(ref.perspective)
+    except StopIteration:
         known = ", ".join(p.perspective.key for p in analysis.perspectives)
         raise ClaimError(f"claim {claim_id!r} names the perspective {ref.perspective!r}; the "
-                         f"scenario has: {known}")
-    for rows in results[0].groups().values():
-        for row in rows:
-            names = {f.name for f in fields(row)}  # type: ignore[arg-type]
-            if ref.figure not in names:
-                continue
-            if all(_same(float(getattr(row, k)), float(v)) for k, v in ref.dims.items()
-                   if k in names) and set(ref.dims) <= names:
-                figure = getattr(row, ref.figure)
-                assert isinstance(figure, Figure)
-                return figure
+                         f"scenario has: {known}") from None
+    kind = FIGURES.get(ref.figure)
+    for row in result.groups()[kind.group] if kind else ():
+        if set(ref.dims) == set(kind.dims) and all(  # type: ignore[union-attr]
+                _same(float(getattr(row, k)), float(v)) for k, v in ref.dims.items()):
+            figure = getattr(row, ref.figure)
+            assert isinstance(figure, Figure)
+            return figure
     dims = ", ".join(f"{k} {v:g}" for k, v in ref.dims.items()) or "no dimensions"
     raise ClaimError(f"claim {claim_id!r} names {ref.perspective}'s {ref.figure} at {dims}, "
                      "which the analysis does not compute (is the figure name, subsidy rate, "

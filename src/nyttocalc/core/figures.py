@@ -8,6 +8,7 @@ user can ``--set``) or with the scenario's numbers filled in, in the reader's la
 from __future__ import annotations
 
 import ast
+import functools
 import math
 import operator
 import re
@@ -113,13 +114,18 @@ def evaluate(formula: str, values: Mapping[str, float]) -> float:
     >>> evaluate("{cost} / ({horizon} × {value})", {"cost": 2.75e6, "horizon": 3, "value": 6e5})
     1.5277777777777777
     """
+    return _eval(_parsed(formula), {f"_{k}": float(v) for k, v in values.items()}, formula)
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(formula: str) -> ast.expr:
+    """A formula's syntax tree, parsed once: check recomputes the same few formulas often."""
     expression = _PLACEHOLDER.sub(lambda m: f"_{m.group(1)}", formula)
     expression = expression.replace("×", "*").replace("−", "-")
     try:
-        tree = ast.parse(expression, mode="eval").body
+        return ast.parse(expression, mode="eval").body
     except SyntaxError as exc:
         raise FormulaError(f"{formula!r} is not a formula: {exc.msg}") from None
-    return _eval(tree, {f"_{k}": float(v) for k, v in values.items()}, formula)
 
 
 def _eval(node: ast.expr, names: Mapping[str, float], formula: str) -> float:
@@ -131,10 +137,6 @@ def _eval(node: ast.expr, names: Mapping[str, float], formula: str) -> float:
         return -_eval(node.operand, names, formula)
     if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
         left, right = _eval(node.left, names, formula), _eval(node.right, names, formula)
-        if isinstance(node.op, ast.Div):
-            return float(ratio(left, right))
-        if isinstance(node.op, ast.Sub):
-            return float(difference(left, right))
         return float(_OPERATORS[type(node.op)](left, right))
     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
             and node.func.id in ("ceil", "max") and not node.keywords):
@@ -149,7 +151,7 @@ def _eval(node: ast.expr, names: Mapping[str, float], formula: str) -> float:
                        "braces, + − × / and ceil( ), max( )")
 
 
+# What each sign of a formula means: the same helpers the formulas compute with.
 _OPERATORS: dict[type, Callable[[float, float], float]] = {
-    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-    ast.Div: operator.truediv,
+    ast.Add: operator.add, ast.Sub: difference, ast.Mult: operator.mul, ast.Div: ratio,
 }

@@ -51,6 +51,10 @@ def value_component(amount: Num, productivity: Num, fte: Num, *, by_productivity
     return scaled
 
 
+PRODUCTIVITY_FACTOR = " × (1 − {subsidy_rate})"
+FTE_FACTOR = " × {fte}"
+
+
 def productivity(subsidy_rate: Num) -> Num:
     """The share of a subsidised wage that is the worker's own production: 1 − subsidy rate.
 
@@ -159,6 +163,12 @@ def fewest_subsidised(cost: Num, horizon_years: Num, unsubsidised: Num, value_un
 
 
 MIX_TOTAL_FORMULA = "{unsubsidised} + {subsidised}"
+
+
+def mix_total(unsubsidised: Num, subsidised: Num) -> Num:
+    """Everyone a mix employs: the workers at the lowest rate and the subsidised ones."""
+    return unsubsidised + subsidised
+
 
 LONG_VIEW_FORMULA = "{years} × {value}"
 LONG_VIEW_MULTIPLE_FORMULA = "{long_view} / {cost}"

@@ -146,6 +146,9 @@ def figure_catalogue() -> dict[str, FigureKind]:
     return catalogue
 
 
+FIGURES = figure_catalogue()
+
+
 def analyse(model: Model) -> PaybackAnalysis:
     """Compute every payback figure for every perspective of the model."""
     return PaybackAnalysis(model, tuple(_perspective(model, p) for p in model.perspectives))
@@ -171,41 +174,38 @@ def value_per_person_year(model: Model, perspective: Perspective, subsidy_rate: 
     total = 0.0
     for component in perspective.value_components:
         amount = model.inputs[component.input]
+        by_productivity = Scaling.PRODUCTIVITY in component.scales_with
+        by_fte = Scaling.FTE in component.scales_with
         terms[component.input] = Term(component.input, amount, Unit.SEK_PER_PERSON_YEAR)
         part = slot(component.input)
-        if Scaling.PRODUCTIVITY in component.scales_with:
+        if by_productivity:
             terms["subsidy_rate"] = Term("subsidy_rate", subsidy_rate, Unit.SHARE)
-            part += " × (1 − {subsidy_rate})"
-        if Scaling.FTE in component.scales_with:
+            part += f.PRODUCTIVITY_FACTOR
+        if by_fte:
             terms["fte"] = Term("full_time_equivalent", model.full_time_equivalent, Unit.FTE)
-            part += " × {fte}"
+            part += f.FTE_FACTOR
         parts.append(part)
-        total += f.value_component(
-            amount, productivity, model.full_time_equivalent,
-            by_productivity=Scaling.PRODUCTIVITY in component.scales_with,
-            by_fte=Scaling.FTE in component.scales_with,
-        )
+        total += f.value_component(amount, productivity, model.full_time_equivalent,
+                                   by_productivity=by_productivity, by_fte=by_fte)
     return Figure(total, Unit.SEK_PER_PERSON_YEAR, " + ".join(parts), terms)
 
 
 def _perspective(model: Model, perspective: Perspective) -> PerspectiveResult:
     cost = perspective_cost(model, perspective)
     values = {r: value_per_person_year(model, perspective, r) for r in model.subsidy_rates}
+    break_even = tuple(_break_even(model, cost, r, values[r], h)
+                       for r in model.subsidy_rates for h in model.horizons_years)
     return PerspectiveResult(
         perspective=perspective,
         summary=Summary(cost, _write_off(model, cost)),
         values=tuple(_rate_value(model, cost, r, v) for r, v in values.items()),
-        break_even=tuple(
-            _break_even(model, cost, r, values[r], h)
-            for r in model.subsidy_rates
-            for h in model.horizons_years
-        ),
+        break_even=break_even,
         payback_by_persons=tuple(
             _by_persons(model, cost, r, values[r], k)
             for r in model.subsidy_rates
             for k in range(1, model.participants + 1)
         ),
-        mixes=_mixes(model, cost, values),
+        mixes=_mixes(model, cost, values, break_even),
     )
 
 
@@ -313,17 +313,19 @@ def _by_persons(model: Model, cost: Figure, rate: float, value: Figure,
     return PaybackByPersons(rate, persons, years, after)
 
 
-def _mixes(model: Model, cost: Figure, values: dict[float, Figure]) -> tuple[Mix, ...]:
-    """For each subsidised rate and horizon: 0, 1, … unsubsidised workers, until they suffice."""
+def _mixes(model: Model, cost: Figure, values: dict[float, Figure],
+           break_even: tuple[BreakEven, ...]) -> tuple[Mix, ...]:
+    """For each subsidised rate and horizon: 0, 1, … workers at the lowest rate, until they
+    suffice on their own (the break-even count at that rate)."""
     unsubsidised_value = values[model.unsubsidised_rate]
+    enough = {b.horizon_years: b.persons_whole.value for b in break_even
+              if b.subsidy_rate == model.unsubsidised_rate}
     mixes: list[Mix] = []
     for rate in model.subsidised_rates:
         for horizon in model.horizons_years:
-            enough = f.whole_persons(
-                f.break_even_persons(cost.value, unsubsidised_value.value, horizon)
-            )
             # Where workers at the lowest rate add nothing, one row says it all.
-            last = 0 if is_never(enough) else min(int(enough), model.participants)
+            last = 0 if is_never(enough[horizon]) else min(int(enough[horizon]),
+                                                           model.participants)
             for unsubsidised in range(last + 1):
                 mixes.append(_mix(model, cost, rate, horizon, unsubsidised,
                                   unsubsidised_value, values[rate]))
@@ -343,7 +345,7 @@ def _mix(model: Model, cost: Figure, rate: float, horizon: float, unsubsidised: 
          "value_subsidised": _from("value_subsidised", subsidised_value)},
     )
     total = Figure(
-        unsubsidised + fewest.value, Unit.PERSONS, f.MIX_TOTAL_FORMULA,
+        f.mix_total(unsubsidised, fewest.value), Unit.PERSONS, f.MIX_TOTAL_FORMULA,
         {"unsubsidised": Term("unsubsidised", unsubsidised, Unit.PERSONS),
          "subsidised": _from("subsidised", fewest)},
     )

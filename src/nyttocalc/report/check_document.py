@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 
 from nyttocalc.core.claims import ClaimResult, Qualifier, Reason, Verdict
-from nyttocalc.core.figures import Unit
 from nyttocalc.report import numbers
-from nyttocalc.report.document import Document, Table, arithmetic
+from nyttocalc.report.document import Document, Table, arithmetic, run_header
 from nyttocalc.report.i18n import label
 from nyttocalc.run import RunInfo
 
@@ -26,17 +24,17 @@ def check_document(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) ->
                                              "col.arithmetic", "col.verdict"))
     table = Table(label("title.check", lang), headers, tuple(rows), (summary(results, lang),),
                   numeric_from=5, ratios=(0, 2, 1, 3, 4))
-    header: tuple[str, ...] = (f"{label('header.scenario', lang)}: {run.file}",)
-    if run.overrides:
-        header += (f"{label('header.overrides', lang)}: "
-                   + "; ".join(f"--set {o}" for o in run.overrides),)
-    return Document(run.title, header, (table,))
+    return Document(run.title, run_header(run, lang), (table,))
+
+
+def verdict_counts(results: tuple[ClaimResult, ...]) -> Counter[Verdict]:
+    return Counter(r.verdict for r in results)
 
 
 def summary(results: tuple[ClaimResult, ...], lang: str) -> str:
     if not results:
         return label("summary.none", lang)
-    counts = Counter(r.verdict for r in results)
+    counts = verdict_counts(results)
     return label("summary.check", lang, total=len(results), holds=counts[Verdict.HOLDS],
                  rounding=counts[Verdict.ROUNDING], dnf=counts[Verdict.DOES_NOT_FOLLOW])
 
@@ -49,8 +47,10 @@ def verdict_text(result: ClaimResult, lang: str) -> str:
     if result.verdict is Verdict.ROUNDING:
         if claim.qualifier is Qualifier.DRYGT:
             return label("verdict.drygt", lang, published=published)
-        if claim.qualifier in (Qualifier.NASTAN, Qualifier.KNAPPT):
-            return label("verdict.under", lang, published=published)
+        if claim.qualifier is Qualifier.NASTAN:
+            return label("verdict.nastan", lang, published=published)
+        if claim.qualifier is Qualifier.KNAPPT:
+            return label("verdict.knappt", lang, published=published)
         return label("verdict.rounding", lang, precision=_show(claim.precision, result, lang))
     text = label("verdict.does-not-follow", lang,
                  computed=_show(result.computed.value, result, lang), published=published)
@@ -72,15 +72,7 @@ def reason_text(reason: Reason, lang: str) -> str:
 
 
 def _show(x: float, result: ClaimResult, lang: str) -> str:
-    """A number in the claim's unit, with as many decimals as its printed precision needs."""
-    unit = result.computed.unit
-    if not math.isfinite(x):
-        return numbers.figure(x, unit, lang)
-    if unit is Unit.SHARE:
-        return numbers.percent(x, lang, 1)
-    if unit in (Unit.PERSONS, Unit.YEARS, Unit.MULTIPLE, Unit.MONTHS, Unit.FTE):
-        return numbers.number(x, lang, 2)
-    return numbers.figure(x, unit, lang, to_the_krona(result))
+    return numbers.figure(x, result.computed.unit, lang, to_the_krona(result))
 
 
 def to_the_krona(result: ClaimResult) -> bool:

@@ -6,9 +6,9 @@ analysis directly by ``machine``, with unrounded numbers.)
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
+from nyttocalc.core.arith import is_never
 from nyttocalc.core.figures import Figure, Term, Unit
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult
 from nyttocalc.report import numbers
@@ -51,17 +51,24 @@ def payback_document(analysis: PaybackAnalysis, run: RunInfo, lang: str,
     return Document(run.title, _header(analysis, run, lang), tuple(tables))
 
 
+def run_header(run: RunInfo, lang: str) -> tuple[str, ...]:
+    """The scenario file, and the --set overrides of this run."""
+    lines: tuple[str, ...] = (f"{label('header.scenario', lang)}: {run.file}",)
+    if run.overrides:
+        lines += (f"{label('header.overrides', lang)}: "
+                  + "; ".join(f"--set {o}" for o in run.overrides),)
+    return lines
+
+
 def _header(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> tuple[str, ...]:
     model = analysis.model
     lines = [
-        f"{label('header.scenario', lang)}: {run.file}",
+        *run_header(run, lang)[:1],
         label("header.cohort", lang, participants=model.participants,
               delay=numbers.years(model.delay_years, lang),
               fte=numbers.percent(model.full_time_equivalent, lang, 0)),
+        *run_header(run, lang)[1:],
     ]
-    if run.overrides:
-        lines.append(f"{label('header.overrides', lang)}: " + "; ".join(
-            f"--set {o}" for o in run.overrides))
     if run.assumptions:
         lines.append(f"{label('header.assumptions', lang)}:")
         lines += [f"  {a.path} = {_value(a.value, a.unit, lang)}: {a.reason}"
@@ -94,7 +101,7 @@ def _costs(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> T
     model = analysis.model
     years = numbers.years(model.long_view_years, lang)
     rows = [
-        (label("row.cost", lang), _cell(result.summary.cost, lang)),
+        (label("cost", lang), _cell(result.summary.cost, lang)),
         (label("row.write_off", lang, years=numbers.years(model.write_off_years, lang)),
          _cell(result.summary.annual_write_off, lang)),
     ]
@@ -122,10 +129,10 @@ def _break_even(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str)
         cells = [_rate(row.subsidy_rate, lang), numbers.years(row.horizon_years, lang)]
         for key, fig in p.figures.items():
             text = _cell(fig, lang)
-            if key == "persons_whole" and not row.within_cohort and math.isfinite(fig.value):
+            if key == "persons_whole" and not row.within_cohort and not is_never(fig.value):
                 text += "*"
                 beyond = True
-            never = never or text == numbers.figure(float("inf"), fig.unit, lang)
+            never = never or is_never(fig.value)
             cells.append(text)
         rows.append(tuple(cells))
     return Table(_title("title.break_even", result, lang), tuple(headers), tuple(rows),
@@ -147,7 +154,7 @@ def _by_persons(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str)
             row = by_key[(rate, persons)]
             cells += [_cell(row.years_of_work, lang), _cell(row.paid_back_after_years, lang)]
         rows.append(tuple(cells))
-    never = any(r.years_of_work.value == float("inf") for r in result.payback_by_persons)
+    never = any(is_never(r.years_of_work.value) for r in result.payback_by_persons)
     return Table(_title("title.payback_by_persons", result, lang), tuple(headers), tuple(rows),
                  _notes(analysis, lang, never=never))
 
@@ -172,10 +179,10 @@ def _mixes(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> l
                     cells.append("")
                     continue
                 text = f"{_cell(mix.subsidised, lang)} ({_cell(mix.total, lang)})"
-                if not mix.within_cohort and math.isfinite(mix.total.value):
+                if not mix.within_cohort and not is_never(mix.total.value):
                     text += "*"
                     beyond = True
-                never = never or mix.subsidised.value == float("inf")
+                never = never or is_never(mix.subsidised.value)
                 cells.append(text)
             rows.append(tuple(cells))
         notes = (label("note.mix_cell", lang),
@@ -234,7 +241,7 @@ def arithmetic(fig: Figure, lang: str, whole_kronor: bool = False) -> str:
         return numbers.figure(term.value, term.unit, lang, whole_kronor)
 
     waits_for = fig.never_with
-    if waits_for is not None and math.isinf(waits_for.value):  # "persons = never"
+    if waits_for is not None and is_never(waits_for.value):  # "persons = never"
         return f"{waits_for.symbol} = {show(waits_for)}"
 
     return f"{fig.substitute(show)} = {numbers.figure(fig.value, fig.unit, lang, whole_kronor)}"

@@ -53,7 +53,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.within": ("Within {horizon}", "Inom {horizon}"),
     "col.at_rate": ("{label} at {rate}", "{label} vid {rate}"),
     # row labels
-    "row.cost": ("Cost", "Kostnad"),
     "row.write_off": ("Cost written off over {years} years, per year",
                       "Kostnaden avskriven på {years} år, per år"),
     "row.value": ("Value per employed person-year, {rate} subsidy",
@@ -71,7 +70,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "verdict.rounding": ("holds within rounding to {precision}",
                          "stämmer inom avrundning till {precision}"),
     "verdict.drygt": ("holds: just over {published}", "stämmer: drygt {published}"),
-    "verdict.under": ("holds: just under {published}", "stämmer: knappt {published}"),
+    "verdict.knappt": ("holds: just under {published}", "stämmer: knappt {published}"),
+    "verdict.nastan": ("holds: almost {published}", "stämmer: nästan {published}"),
     "verdict.does-not-follow": ("does not follow: {computed}, not {published}",
                                 "följer inte: {computed}, inte {published}"),
     "reason.never": ("it never pays back: the value is zero",

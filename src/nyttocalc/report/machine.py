@@ -114,20 +114,26 @@ def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
                 p = parts(row)
                 dims = [_csv_number(p.dims[d], swedish) if d in p.dims else "" for d in CSV_DIMS]
                 for key, fig in p.figures.items():
-                    value = "" if not math.isfinite(fig.value) else _csv_number(fig.value,
-                                                                                 swedish)
-                    writer.writerow([result.perspective.key, group, key, *dims, value,
-                                     fig.unit.value])
+                    writer.writerow([result.perspective.key, group, key, *dims,
+                                     _csv_number(fig.value, swedish), fig.unit.value])
     return buffer.getvalue()
 
 
 def _csv_number(x: float, swedish: bool) -> str:
+    """Unrounded; empty where the figure is never reached."""
+    if not math.isfinite(x):
+        return ""
     text = repr(float(x)) if not float(x).is_integer() else str(int(x))
     return text.replace(".", ",") if swedish else text
 
 
 def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str:
-    from nyttocalc.report.check_document import reason_text, to_the_krona, verdict_text
+    from nyttocalc.report.check_document import (
+        reason_text,
+        to_the_krona,
+        verdict_counts,
+        verdict_text,
+    )
 
     claims = []
     for result in results:
@@ -152,7 +158,8 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str
                          **{k: finite(v) for k, v in r.values.items()},
                          "text": reason_text(r, lang)} for r in result.reasons],
         })
-    counts = {v.value: sum(r.verdict is v for r in results) for v in Verdict}
+    counted = verdict_counts(results)
+    counts = {v.value: counted[v] for v in Verdict}
     return _dumps({"nyttocalc_version": __version__, "scenario": _scenario_json(run),
                    "claims": claims, "summary": {"claims": len(results), **counts}})
 
@@ -169,8 +176,7 @@ def check_csv(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str:
         claim, source = result.claim, run.claims.get(result.claim.id)
         numbers = [claim.published, result.computed.value, result.difference]
         writer.writerow([claim.id, result.verdict.value,
-                         *("" if not math.isfinite(x) else _csv_number(x, swedish)
-                           for x in numbers),
+                         *(_csv_number(x, swedish) for x in numbers),
                          result.computed.unit.value, claim.qualifier.value,
                          _csv_number(claim.precision, swedish),
                          source.section if source else ""])

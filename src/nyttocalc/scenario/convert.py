@@ -47,18 +47,18 @@ def _claim(spec: ClaimSpec, scenario: Scenario) -> Claim:
             operands[name] = Operand(name, figure=_figure_ref(term.figure))
         elif term.input is not None:
             value, unit = parameter_value(scenario, term.input)
-            operands[name] = Operand(term.input, UNITS[unit], value=value)
+            operands[name] = Operand(term.input, Unit(unit), value=value)
         else:
             assert term.number is not None
             assert term.unit is not None
-            operands[name] = Operand(term.printed or f"{term.number:g}", UNITS[term.unit],
+            operands[name] = Operand(term.printed or f"{term.number:g}", Unit(term.unit),
                                      value=term.number)
     return Claim(
         id=spec.id,
         qualifier=Qualifier(spec.qualifier),
         published=spec.published,
         precision=spec.precision,
-        unit=UNITS[spec.unit] if spec.unit is not None else None,
+        unit=Unit(spec.unit) if spec.unit is not None else None,
         figure=_figure_ref(spec.figure) if spec.figure is not None else None,
         formula=spec.formula,
         operands=operands,
@@ -72,7 +72,9 @@ def _figure_ref(selector: FigureSelector) -> FigureRef:
 def parameter_value(scenario: Scenario, path: str) -> tuple[float, str]:
     """The value and unit of the scenario scalar at a key path: ``inputs.municipal_funding``,
     ``cohort.delay_years``, ``analysis.horizons_years.1`` (``.value`` may be left out)."""
-    parts = [p for p in path.split(".") if p != "value"]
+    parts = path.split(".")
+    if len(parts) > 2 and parts[2] == "value":  # the long form: inputs.x.value, analysis.y.value.1
+        del parts[2]
     sections = dict(scenario.parameters())
     if len(parts) not in (2, 3) or parts[0] not in sections or parts[1] not in sections[parts[0]]:
         raise KeyError(path)
@@ -86,9 +88,3 @@ def parameter_value(scenario: Scenario, path: str) -> tuple[float, str]:
         raise KeyError(path)
     return float(value), str(parameter.unit)
 
-
-UNITS = {
-    "SEK": Unit.SEK, "SEK/year": Unit.SEK_PER_YEAR, "SEK/person-year": Unit.SEK_PER_PERSON_YEAR,
-    "SEK/month": Unit.SEK_PER_MONTH, "persons": Unit.PERSONS, "years": Unit.YEARS,
-    "share": Unit.SHARE, "multiple": Unit.MULTIPLE, "FTE": Unit.FTE, "months": Unit.MONTHS,
-}

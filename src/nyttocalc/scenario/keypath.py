@@ -10,12 +10,19 @@ from __future__ import annotations
 import copy
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from nyttocalc.scenario.yamlsafe import KeyPath, YamlProblem, scalar
 
 _INDEX = re.compile(r"[0-9]+")  # ASCII digits only: "²".isdigit() is true, int("²") fails
+
+
+def did_you_mean(given: str, known: Iterable[object]) -> str:
+    """`` (did you mean 'description'?)`` for a near miss, else nothing."""
+    close = difflib.get_close_matches(given, [str(k) for k in known], n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def dotted(path: KeyPath) -> str:
@@ -68,9 +75,8 @@ def _step(node: Any, path: KeyPath, part: str) -> tuple[Any, KeyPath]:
         if part in node:
             return node[part], (*path, part)
         known = ", ".join(sorted(node)) or "none"
-        close = difflib.get_close_matches(part, [str(k) for k in node], n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise KeyPathError("", f"{dotted(path)} has no key {part!r}{hint}; its keys are: {known}")
+        raise KeyPathError("", f"{dotted(path)} has no key {part!r}{did_you_mean(part, node)}; "
+                               f"its keys are: {known}")
     if isinstance(node, list):
         if _INDEX.fullmatch(part) and int(part) < len(node):
             return node[int(part)], (*path, int(part))
@@ -81,6 +87,8 @@ def _step(node: Any, path: KeyPath, part: str) -> tuple[Any, KeyPath]:
 
 def apply(data: Any, assignments: list[str]) -> tuple[Any, list[Override]]:
     """A copy of ``data`` with each ``PATH=VALUE`` applied; the value is read as in a file."""
+    if not assignments:
+        return data, []
     result = copy.deepcopy(data)
     overrides: list[Override] = []
     for assignment in assignments:

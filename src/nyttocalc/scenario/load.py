@@ -18,11 +18,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from nyttocalc.core.claims import Claim
+from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.errors import NyttocalcError
 from nyttocalc.run import Assumption, ClaimSource, RunInfo
 from nyttocalc.scenario import keypath, yamlsafe
-from nyttocalc.scenario.convert import UNITS, to_claims, to_model
+from nyttocalc.scenario.convert import to_claims, to_model
 from nyttocalc.scenario.references import check_references
 from nyttocalc.scenario.schema import Scenario
 from nyttocalc.scenario.yamlsafe import KeyPath
@@ -217,8 +218,7 @@ def _message(error: Any, loc: tuple[str | int, ...], path: KeyPath) -> str:
         return f"the key {loc[-1]!r} is missing; it is required here"
     if kind == "extra_forbidden":
         allowed = _allowed_keys(loc[:-1])
-        hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        also = f" (did you mean {hint[0]!r}?)" if hint else ""
+        also = keypath.did_you_mean(str(loc[-1]), allowed)
         known = ", ".join(allowed) if allowed else "none"
         return f"{loc[-1]!r} is not a known key here{also}; expected one of: {known}"
     if kind == "union_tag_invalid":
@@ -323,7 +323,7 @@ def _unwrap(annotation: Any, tag: str | int | None) -> Any:
 def run_info(loaded: LoadedScenario) -> RunInfo:
     """What the report says about this run: file, title, overrides and declared assumptions."""
     assumptions = [
-        Assumption(f"{section}.{name}", parameter.value, UNITS[parameter.unit],
+        Assumption(f"{section}.{name}", parameter.value, Unit(parameter.unit),
                    parameter.assumption)
         for section, parameters in loaded.scenario.parameters()
         for name, parameter in parameters.items()

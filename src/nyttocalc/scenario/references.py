@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nyttocalc.core.figures import FormulaError, evaluate, placeholders
-from nyttocalc.core.payback import figure_catalogue
+from nyttocalc.core.payback import FIGURES
 from nyttocalc.scenario import printed
 from nyttocalc.scenario.convert import parameter_value
 from nyttocalc.scenario.schema import FigureSelector, Scenario
@@ -111,7 +111,7 @@ def _figure_selector(scenario: Scenario, path: KeyPath,
         known = ", ".join(scenario.perspectives)
         yield (*path, "perspective"), (f"{selector.perspective!r} is not a perspective of this "
                                        f"scenario: {known}")
-    catalogue = figure_catalogue()
+    catalogue = FIGURES
     kind = catalogue.get(selector.figure)
     if kind is None:
         yield (*path, "figure"), (f"{selector.figure!r} is not a figure the analysis computes; "

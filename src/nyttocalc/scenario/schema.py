@@ -19,7 +19,6 @@ from pydantic import (
     model_validator,
 )
 
-FORMAT_VERSION = 1
 MAX_AMOUNT = 1e15  # kronor; far above any public budget, low enough that sums stay exact-ish
 MAX_YEARS = 200.0
 MAX_PARTICIPANTS = 1_000  # every output lists each number employed, 1 … participants
@@ -200,12 +199,7 @@ class ValueComponent(Strict):
     scales_with: list[Literal["productivity", "fte"]] = Field(
         description="productivity: × (1 − subsidy rate); fte: × the full-time equivalent")
 
-    @field_validator("scales_with")
-    @classmethod
-    def _once(cls, value: list[str]) -> list[str]:
-        if len(set(value)) != len(value):
-            raise ValueError("list each scaling once")
-        return value
+    _distinct = field_validator("scales_with")(_distinct)
 
 
 class PerspectiveSpec(Strict):

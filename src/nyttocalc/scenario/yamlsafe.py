@@ -128,9 +128,7 @@ class _Builder:
         line = _line(event.start_mark)
         self._refuse_what_a_scenario_may_not_hold(event, line, path)
         if isinstance(event, ScalarEvent):
-            if event.style not in (None, ""):  # quoted or block: always text
-                return event.value
-            return _resolve_plain(event.value, line, path)
+            return _scalar_value(event, line, path)
         if isinstance(event, SequenceStartEvent):
             items: list[Any] = []
             while not isinstance(self._source.peek_event(), SequenceEndEvent):
@@ -159,8 +157,7 @@ class _Builder:
         self._refuse_what_a_scenario_may_not_hold(event, line, path)
         if not isinstance(event, ScalarEvent):
             raise YamlProblem("a key must be text, not a list or mapping", line, path)
-        key = event.value if event.style not in (None, "") else (
-            _resolve_plain(event.value, line, path))
+        key = _scalar_value(event, line, path)
         if not isinstance(key, str):
             raise YamlProblem(f"the key {event.value!r} must be text; quote it", line, path)
         return key, line
@@ -183,6 +180,13 @@ class _Builder:
         if self._values > MAX_NODES:
             raise YamlProblem(f"the document has more than {MAX_NODES} values; a scenario "
                               "has a few hundred. Is this the right file?", line, path)
+
+
+def _scalar_value(event: ScalarEvent, line: int | None, path: KeyPath) -> Any:
+    """Quoted and block scalars are text; plain ones are resolved (and may be refused)."""
+    if event.style not in (None, ""):
+        return event.value
+    return _resolve_plain(event.value, line, path)
 
 
 def _line(mark: Any) -> int | None:

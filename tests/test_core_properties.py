@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nyttocalc.core import formulas as f
-from nyttocalc.core.arith import ceil_step, ratio
+from nyttocalc.core.arith import ceil_step, difference, ratio
 from nyttocalc.core.figures import Figure, placeholders
 from nyttocalc.core.model import Model, Perspective, Scaling, ValueComponent
 from nyttocalc.core.payback import analyse
@@ -202,7 +202,8 @@ def test_part_time_scales_the_value(rate: float, fte: float, amount: float) -> N
     part_value = analyse(model).perspectives[0].value_at(rate).value
     full_value = analyse(full).perspectives[0].value_at(rate).value
     assert part_value == pytest.approx(full_value * fte, rel=1e-12, abs=1e-9)
-    assert full_value == pytest.approx(amount * (1 - rate), rel=1e-12, abs=1e-9)
+    # productivity is 1 − rate, exactly 0 where the two cancel within round-off
+    assert full_value == pytest.approx(amount * difference(1.0, rate), rel=1e-12, abs=1e-9)
 
 
 @given(model=models(), factor=st.floats(min_value=0.1, max_value=10))

@@ -77,7 +77,7 @@ def _user_errors(file: str | None = None) -> Iterator[None]:
 
 # A str, not a Path: Path("") would silently become "." (the current directory).
 FileArg = Annotated[str, typer.Argument(help="A scenario file, e.g. scenarios/liva.yaml.",
-                                        show_default=False)]
+                                        show_default=False, metavar="FILE")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=(
     "table (for a terminal), markdown (to share), json or csv (unrounded, for scripts)."))]
 LangOpt = Annotated[Lang, typer.Option("--lang", help=(

@@ -6,7 +6,6 @@ usage (one paragraph on stderr, never a traceback).
 
 from __future__ import annotations
 
-import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -188,17 +187,12 @@ def _check_target(output: Path | None, force: bool) -> None:
 def _deliver(result: str | Document, format: Format, lang: Lang, output: Path | None) -> None:
     """Print the result, or write it whole to --output; a document is drawn for its format."""
     if not isinstance(result, str):
-        from nyttocalc.report.render import markdown, rich_text
+        from nyttocalc.report.render import markdown, plain_text, to_terminal
 
-        if format is Format.table and output is None:
-            rich_text(result, sys.stdout, sys.stdout.isatty())
+        if format is Format.table and output is None and sys.stdout.isatty():
+            to_terminal(result, sys.stdout)
             return
-        if format is Format.markdown:
-            result = markdown(result)
-        else:
-            buffer = io.StringIO()
-            rich_text(result, buffer, is_terminal=False)
-            result = buffer.getvalue()
+        result = markdown(result) if format is Format.markdown else plain_text(result)
     if output is None:
         sys.stdout.write(result)
         return

@@ -13,19 +13,29 @@ if TYPE_CHECKING:
 PIPED_WIDTH = 160  # rich would squeeze tables into 80 columns when output is not a terminal
 
 
-def rich_text(document: Document, out: TextIO, is_terminal: bool) -> None:
-    from rich import box
+def to_terminal(document: Document, out: TextIO) -> None:
+    """Draw rich tables on a terminal: its width, colour where it has it."""
     from rich.console import Console
+
+    _draw(Console(file=out, highlight=False, soft_wrap=False), document)
+
+
+def plain_text(document: Document) -> str:
+    """The same tables as plain text, for a pipe or a file: a fixed width, no colour codes
+    (whatever FORCE_COLOR says), and no trailing spaces, so saved reports diff cleanly."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    _draw(Console(file=buffer, width=PIPED_WIDTH, highlight=False, soft_wrap=False,
+                  color_system=None), document)
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _draw(console: Console, document: Document) -> None:
+    from rich import box
     from rich.table import Table as RichTable
     from rich.text import Text
 
-    # Piped output is drawn into a buffer and written without the trailing spaces rich pads
-    # lines with, so saved reports diff cleanly.
-    target = out if is_terminal else io.StringIO()
-    console = Console(file=target, width=None if is_terminal else PIPED_WIDTH,
-                      highlight=False, soft_wrap=False,
-                      # a pipe or a file gets no colour codes, whatever FORCE_COLOR says
-                      color_system="auto" if is_terminal else None)
     console.print(Text(document.title, style="bold"))
     for line in document.header:
         console.print(Text(line))
@@ -53,8 +63,6 @@ def rich_text(document: Document, out: TextIO, is_terminal: bool) -> None:
         console.print(drawn)
         for note in table.notes:
             console.print(Text(note, style="dim"))
-    if isinstance(target, io.StringIO):
-        out.write("".join(line.rstrip() + "\n" for line in target.getvalue().splitlines()))
 
 
 def _derivations(console: Console, table: Table) -> None:

@@ -38,7 +38,9 @@ class Override:
 
 
 class KeyPathError(Exception):
-    def __init__(self, given: str, message: str) -> None:
+    """A key path that names nothing; ``given`` is the whole ``PATH=VALUE``, set by ``apply``."""
+
+    def __init__(self, message: str, given: str = "") -> None:
         super().__init__(message)
         self.given = given
         self.message = message
@@ -48,8 +50,8 @@ def resolve(data: Any, path_text: str) -> KeyPath:
     """The full path of the scalar that ``path_text`` names in ``data``."""
     parts = path_text.split(".")
     if not path_text or any(not p for p in parts):
-        raise KeyPathError(path_text, "a key path is keys joined by dots, e.g. "
-                                      "inputs.municipal_funding.value")
+        raise KeyPathError("a key path is keys joined by dots, e.g. "
+                           "inputs.municipal_funding.value")
     node, path = data, ()  # type: tuple[Any, KeyPath]
     for part in parts:
         if (isinstance(node, dict) and part not in node
@@ -61,8 +63,8 @@ def resolve(data: Any, path_text: str) -> KeyPath:
     if isinstance(node, dict | list):
         kind = "a mapping" if isinstance(node, dict) else "a list"
         example = dotted((*path, _first(node)))
-        raise KeyPathError(path_text, f"{dotted(path)} is {kind}, not a single value; "
-                                      f"name one of its items, e.g. {example}")
+        raise KeyPathError(f"{dotted(path)} is {kind}, not a single value; "
+                           f"name one of its items, e.g. {example}")
     return path
 
 
@@ -75,14 +77,14 @@ def _step(node: Any, path: KeyPath, part: str) -> tuple[Any, KeyPath]:
         if part in node:
             return node[part], (*path, part)
         known = ", ".join(sorted(node)) or "none"
-        raise KeyPathError("", f"{dotted(path)} has no key {part!r}{did_you_mean(part, node)}; "
-                               f"its keys are: {known}")
+        raise KeyPathError(f"{dotted(path)} has no key {part!r}{did_you_mean(part, node)}; "
+                           f"its keys are: {known}")
     if isinstance(node, list):
         if _INDEX.fullmatch(part) and int(part) < len(node):
             return node[int(part)], (*path, int(part))
-        raise KeyPathError("", f"{dotted(path)} is a list of {len(node)} items; "
-                               f"{part!r} is not an index from 0 to {len(node) - 1}")
-    raise KeyPathError("", f"{dotted(path)} is a single value; it has no key {part!r}")
+        raise KeyPathError(f"{dotted(path)} is a list of {len(node)} items; "
+                           f"{part!r} is not an index from 0 to {len(node) - 1}")
+    raise KeyPathError(f"{dotted(path)} is a single value; it has no key {part!r}")
 
 
 def apply(data: Any, assignments: list[str]) -> tuple[Any, list[Override]]:
@@ -94,16 +96,16 @@ def apply(data: Any, assignments: list[str]) -> tuple[Any, list[Override]]:
     for assignment in assignments:
         path_text, sep, value_text = assignment.partition("=")
         if not sep:
-            raise KeyPathError(assignment, "expected PATH=VALUE, e.g. "
-                                           "inputs.municipal_funding.value=1500000")
+            raise KeyPathError("expected PATH=VALUE, e.g. inputs.municipal_funding.value=1500000",
+                               assignment)
         try:
             path = resolve(result, path_text.strip())
         except KeyPathError as exc:
-            raise KeyPathError(assignment, exc.message) from None
+            raise KeyPathError(exc.message, assignment) from None
         try:
             value = scalar(value_text.strip())
         except YamlProblem as exc:
-            raise KeyPathError(assignment, exc.message) from None
+            raise KeyPathError(exc.message, assignment) from None
         parent = result
         for part in path[:-1]:
             parent = parent[part]

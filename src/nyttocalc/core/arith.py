@@ -107,6 +107,27 @@ def difference(a: Num, b: Num) -> Num:
     return d * (abs(d) > ROUND_OFF * scale)
 
 
+def maximum(a: Num, b: Num) -> Num:
+    """The larger of ``a`` and ``b``, element-wise for arrays.
+
+    >>> maximum(0.0, -3.0)
+    0.0
+    """
+    if _is_scalar(a) and _is_scalar(b):
+        return max(a, b)
+    import numpy as np
+
+    result: float = np.maximum(a, b)
+    return result
+
+
+def is_zero(x: Num) -> bool:
+    """True where a scalar is 0; an array counts as zero only if every element is."""
+    if _is_scalar(x):
+        return x == 0
+    return bool((x == 0).all())  # type: ignore[attr-defined]
+
+
 def is_never(x: float) -> bool:
     """True where a figure means "never pays back"."""
     return math.isinf(x)

@@ -118,6 +118,7 @@ class Operand:
     unit: Unit | None = None  # a computed figure brings its own
     value: float | None = None
     figure: FigureRef | None = None
+    source: Figure | None = None  # how a computed input's value was computed
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,11 @@ def _compute(claim: Claim, analysis: PaybackAnalysis) -> Figure:
         else:
             assert operand.value is not None
             assert operand.unit is not None
-            terms[name] = Term(operand.symbol, operand.value, operand.unit)
+            terms[name] = Term(operand.symbol, operand.value, operand.unit, operand.source)
+    only = next(iter(terms.values())) if len(terms) == 1 else None
+    if only is not None and only.source is not None and claim.formula == "{" + next(
+            iter(terms)) + "}":
+        return only.source  # the claim is a computed input: show how it is computed
     value = evaluate(claim.formula, {name: term.value for name, term in terms.items()})
     return Figure(value, claim.unit or Unit.SEK, claim.formula, terms)
 

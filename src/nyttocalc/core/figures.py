@@ -16,7 +16,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from nyttocalc.core.arith import ceil_step, difference, ratio
+from nyttocalc.core.arith import Num, ceil_step, difference, maximum, ratio
+from nyttocalc.core.discounting import (
+    present_value_years,
+    spread_cost_factor,
+    years_to_accumulate,
+)
 
 
 class Unit(StrEnum):
@@ -104,17 +109,18 @@ def placeholders(template: str) -> set[str]:
 
 
 class FormulaError(ValueError):
-    """A formula template uses syntax outside + − × / ceil( ) max( ) and numbers."""
+    """A formula template uses syntax outside + − × /, numbers and the known functions."""
 
 
-def evaluate(formula: str, values: Mapping[str, float]) -> float:
+def evaluate(formula: str, values: Mapping[str, Num]) -> Num:
     """Evaluate a formula template as a reader would; "/" means "how many … make up …", as
     ``arith.ratio`` (never a division by zero), and ``ceil`` rounds up as ``arith.ceil_step``.
+    Values may be NumPy arrays: the result is then element-wise.
 
     >>> evaluate("{cost} / ({horizon} × {value})", {"cost": 2.75e6, "horizon": 3, "value": 6e5})
     1.5277777777777777
     """
-    return _eval(_parsed(formula), {f"_{k}": float(v) for k, v in values.items()}, formula)
+    return _eval(_parsed(formula), {f"_{k}": v for k, v in values.items()}, formula)
 
 
 @functools.lru_cache(maxsize=256)
@@ -128,27 +134,41 @@ def _parsed(formula: str) -> ast.expr:
         raise FormulaError(f"{formula!r} is not a formula: {exc.msg}") from None
 
 
-def _eval(node: ast.expr, names: Mapping[str, float], formula: str) -> float:
+def _eval(node: ast.expr, names: Mapping[str, Num], formula: str) -> Num:
     if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
         return float(node.value)
     if isinstance(node, ast.Name) and node.id in names:
-        return names[node.id]
+        value = names[node.id]
+        return float(value) if isinstance(value, int) else value
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         return -_eval(node.operand, names, formula)
     if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
         left, right = _eval(node.left, names, formula), _eval(node.right, names, formula)
-        return float(_OPERATORS[type(node.op)](left, right))
+        return _OPERATORS[type(node.op)](left, right)
     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-            and node.func.id in ("ceil", "max") and not node.keywords):
+            and node.func.id in _FUNCTIONS and not node.keywords):
+        function, arity = _FUNCTIONS[node.func.id]
         args = [_eval(a, names, formula) for a in node.args]
-        if node.func.id == "ceil" and len(args) == 1:
-            return float(ceil_step(args[0]))
-        if node.func.id == "max" and args:
-            return max(args)
+        if (arity is None and args) or len(args) == arity:
+            return function(*args)
     if isinstance(node, ast.Name):
         raise FormulaError(f"{formula!r} names {node.id.lstrip('_')!r}, which is not a term")
     raise FormulaError(f"{formula!r} uses syntax a formula may not: only numbers, terms in "
-                       "braces, + − × / and ceil( ), max( )")
+                       f"braces, + − × / and the functions {', '.join(_FUNCTIONS)}")
+
+
+def _largest(*args: Num) -> Num:
+    return functools.reduce(maximum, args)
+
+
+# The functions a formula may call, with their number of arguments (None: one or more).
+_FUNCTIONS: dict[str, tuple[Callable[..., Num], int | None]] = {
+    "ceil": (ceil_step, 1),
+    "max": (_largest, None),
+    "pv_years": (present_value_years, 4),  # (start, years, discount rate, drop-off rate)
+    "years_to": (years_to_accumulate, 4),  # (person-years, start, discount rate, drop-off rate)
+    "pv_spread": (spread_cost_factor, 2),  # (discount rate, years the cost is spread over)
+}
 
 
 # What each sign of a formula means: the same helpers the formulas compute with.

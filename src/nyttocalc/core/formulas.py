@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from nyttocalc.core import discounting
 from nyttocalc.core.arith import Num, ceil_step, difference, ratio
 from nyttocalc.core.figures import slot
 
@@ -66,16 +67,49 @@ def productivity(subsidy_rate: Num) -> Num:
 BREAK_EVEN_PERSONS_FORMULA = "{cost} / ({horizon} × {value})"
 
 
-def break_even_persons(cost: Num, value_per_person_year: Num, horizon_years: Num) -> Num:
+BREAK_EVEN_PERSONS_DEADWEIGHT_FORMULA = (
+    "{cost} / ({horizon} × {value}) + {deadweight} × {participants}")
+
+
+def break_even_persons(cost: Num, value_per_person_year: Num, horizon_years: Num,
+                       counterfactual_persons: Num = 0.0) -> Num:
     """How many employed persons pay back the cost within the horizon (exact, unrounded).
 
     Lönsamhet medellång sikt: "hur många av ungdomarna i den primära målgruppen måste komma in i
-    arbete för att insatskostnaden ska vara återbetald på ett, tre respektive fem år?"
+    arbete för att insatskostnaden ska vara återbetald på ett, tre respektive fem år?" Those who
+    would have found work anyway (deadweight × participants) count for nothing, so they come on
+    top.
 
     >>> round(break_even_persons(2_750_000, 600_000, 3), 3)
     1.528
     """
-    return ratio(cost, horizon_years * value_per_person_year)
+    return ratio(cost, horizon_years * value_per_person_year) + counterfactual_persons
+
+
+def counterfactual_persons(deadweight: Num, participants: Num) -> Num:
+    """The participants who would have found work without the intervention (the
+    alternativscenario): only employment beyond them is the intervention's."""
+    return deadweight * participants
+
+
+# Discounting and drop-off replace a horizon of H years by its present value in person-years,
+# and a cost paid over the intervention by its present value (see ``discounting``).
+PRESENT_VALUE_YEARS_FORMULA = "pv_years({intervention} + {delay}, {years}, {rate}, {drop_off})"
+PRESENT_VALUE_COST_FORMULA = "{cost} × pv_spread({rate}, {intervention})"
+
+
+def present_value_years(intervention_years: Num, delay_years: Num, years: Num,
+                        discount_rate: Num, drop_off_rate: Num) -> Num:
+    """Years of work in present value: the work starts when the intervention has ended and the
+    delay has passed; it is discounted to the start of the intervention and thinned by drop-off.
+    Exactly ``years`` when both rates are 0."""
+    return discounting.present_value_years(intervention_years + delay_years, years,
+                                           discount_rate, drop_off_rate)
+
+
+def present_value_cost(cost: Num, discount_rate: Num, intervention_years: Num) -> Num:
+    """The cost, paid evenly over the intervention, in present value at its start."""
+    return cost * discounting.spread_cost_factor(discount_rate, intervention_years)
 
 
 WHOLE_PERSONS_FORMULA = "ceil({persons})"
@@ -106,11 +140,25 @@ def payback_year(delay_years: Num, years_of_work: Num) -> Num:
 
 
 YEARS_OF_WORK_FORMULA = "{cost} / ({persons} × {value})"
+YEARS_OF_WORK_DEADWEIGHT_FORMULA = (
+    "{cost} / (({persons} − {deadweight} × {participants}) × {value})")
+YEARS_OF_WORK_DISCOUNTED_FORMULA = (
+    "years_to({person_years}, {intervention} + {delay}, {rate}, {drop_off})")
 
 
-def years_of_work_to_payback(cost: Num, value_per_person_year: Num, persons: Num) -> Num:
-    """The inverse question: if this many get work, how many years of work pay back the cost."""
-    return ratio(cost, persons * value_per_person_year)
+def years_of_work_to_payback(cost: Num, value_per_person_year: Num, persons: Num,
+                             counterfactual: Num = 0.0) -> Num:
+    """The inverse question: if this many get work, how many years of work pay back the cost.
+    Undiscounted, and counting only those beyond the counterfactual."""
+    return ratio(cost, difference(persons, counterfactual) * value_per_person_year)
+
+
+def discounted_years_of_work(person_years: Num, intervention_years: Num, delay_years: Num,
+                             discount_rate: Num, drop_off_rate: Num) -> Num:
+    """How long the work must last for ``person_years`` of it in present value (see
+    ``present_value_years``); never where drop-off and discounting keep it below that."""
+    return discounting.years_to_accumulate(person_years, intervention_years + delay_years,
+                                           discount_rate, drop_off_rate)
 
 
 # The report's "sannolikhetskalkyl" goes cost → per year → per participant → share of the value;
@@ -119,6 +167,7 @@ def years_of_work_to_payback(cost: Num, value_per_person_year: Num, persons: Num
 REQUIRED_PER_YEAR_FORMULA = "{cost} / {horizon}"
 REQUIRED_PER_PARTICIPANT_FORMULA = "{per_year} / {participants}"
 EMPLOYMENT_RATE_FORMULA = "{per_participant} / {value}"
+EMPLOYMENT_RATE_DEADWEIGHT_FORMULA = "{per_participant} / {value} + {deadweight}"
 
 
 def required_value_per_year(cost: Num, horizon_years: Num) -> Num:
@@ -131,35 +180,42 @@ def required_value_per_participant_year(per_year: Num, participants: Num) -> Num
     return ratio(per_year, participants)
 
 
-def break_even_employment_rate(per_participant_year: Num, value_per_person_year: Num) -> Num:
+def break_even_employment_rate(per_participant_year: Num, value_per_person_year: Num,
+                               deadweight: Num = 0.0) -> Num:
     """The share of the participants that must be employed for the cost to be paid back: what
     each participant must "work up" a year, as a share of the value of a person-year.
 
     Lönsamhet medellång sikt, the report's "sannolikhetskalkyl": "De 66 000 kr utgör 11 procent
     (av 600 000 kr) vilket innebär att … om sannolikheten är högre än 11 procent att alla 14 har
     ett heltidsarbete utan subvention är insatsen lönsam". Above 1 the cohort cannot pay back.
+    The share who would have found work anyway (deadweight) comes on top.
 
     >>> round(break_even_employment_rate(2_750_000 / 3 / 14, 600_000), 4)
     0.1091
     """
-    return ratio(per_participant_year, value_per_person_year)
+    return ratio(per_participant_year, value_per_person_year) + deadweight
 
 
 FEWEST_SUBSIDISED_FORMULA = (
     "ceil(({cost} − {unsubsidised} × {horizon} × {value_unsubsidised})"
     " / ({horizon} × {value_subsidised}))"
 )
+FEWEST_SUBSIDISED_DEADWEIGHT_FORMULA = (
+    "ceil(({cost} − {unsubsidised} × {horizon} × {value_unsubsidised})"
+    " / ({horizon} × {value_subsidised}) + {deadweight} × {participants})"
+)
 
 
 def fewest_subsidised(cost: Num, horizon_years: Num, unsubsidised: Num, value_unsubsidised: Num,
-                      value_subsidised: Num) -> Num:
+                      value_subsidised: Num, counterfactual: Num = 0.0) -> Num:
     """In a mix, the fewest subsidised workers who, beside the unsubsidised ones, pay back in time.
 
     Lönsamhet medellång sikt: "fyra ungdomar kommer i arbete, varav en arbetar utan subvention och
-    tre med subvention (1 × 600 000 + 3 × 130 000 = 0,99 mkr)".
+    tre med subvention (1 × 600 000 + 3 × 130 000 = 0,99 mkr)". With deadweight, those who would
+    have found work anyway are counted among the subsidised workers, the least valuable ones.
     """
     remaining = difference(cost, unsubsidised * horizon_years * value_unsubsidised)
-    return ceil_step(ratio(remaining, horizon_years * value_subsidised), 1.0)
+    return ceil_step(ratio(remaining, horizon_years * value_subsidised) + counterfactual, 1.0)
 
 
 MIX_TOTAL_FORMULA = "{unsubsidised} + {subsidised}"

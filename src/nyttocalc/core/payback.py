@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 
 from nyttocalc.core import formulas as f
 from nyttocalc.core.arith import NEVER, is_never
-from nyttocalc.core.figures import Figure, Term, Unit, slot
+from nyttocalc.core.figures import Figure, Term, Unit, placeholders, slot
 from nyttocalc.core.model import Model, Perspective, Scaling
 
 # Each result group is a tuple of rows. A row's int/float fields are its dimensions (which
@@ -173,10 +173,10 @@ def value_per_person_year(model: Model, perspective: Perspective, subsidy_rate: 
     parts: list[str] = []
     total = 0.0
     for component in perspective.value_components:
-        amount = model.inputs[component.input]
+        amount = model.input_value(component.input)
         by_productivity = Scaling.PRODUCTIVITY in component.scales_with
         by_fte = Scaling.FTE in component.scales_with
-        terms[component.input] = Term(component.input, amount, Unit.SEK_PER_PERSON_YEAR)
+        terms[component.input] = input_term(model, component.input)
         part = slot(component.input)
         if by_productivity:
             terms["subsidy_rate"] = Term("subsidy_rate", subsidy_rate, Unit.SHARE)
@@ -190,23 +190,83 @@ def value_per_person_year(model: Model, perspective: Perspective, subsidy_rate: 
     return Figure(total, Unit.SEK_PER_PERSON_YEAR, " + ".join(parts), terms)
 
 
+def input_term(model: Model, name: str) -> Term:
+    """An input as a term; a computed input brings its formula and terms along."""
+    unit = model.units.get(name, Unit.SEK_PER_PERSON_YEAR)
+    if name not in model.formulas:
+        return Term(name, model.inputs[name], unit)
+    formula = model.formulas[name]
+    figure = Figure(model.input_value(name), unit, formula,
+                    {t: input_term(model, t) for t in placeholders(formula)})
+    return _from(name, figure)
+
+
 def _perspective(model: Model, perspective: Perspective) -> PerspectiveResult:
     cost = perspective_cost(model, perspective)
+    present = _present_cost(model, cost)
     values = {r: value_per_person_year(model, perspective, r) for r in model.subsidy_rates}
-    break_even = tuple(_break_even(model, cost, r, values[r], h)
+    break_even = tuple(_break_even(model, present, r, values[r], h)
                        for r in model.subsidy_rates for h in model.horizons_years)
     return PerspectiveResult(
         perspective=perspective,
         summary=Summary(cost, _write_off(model, cost)),
-        values=tuple(_rate_value(model, cost, r, v) for r, v in values.items()),
+        values=tuple(_rate_value(model, present, r, v) for r, v in values.items()),
         break_even=break_even,
         payback_by_persons=tuple(
-            _by_persons(model, cost, r, values[r], k)
+            _by_persons(model, present, r, values[r], k)
             for r in model.subsidy_rates
             for k in range(1, model.participants + 1)
         ),
-        mixes=_mixes(model, cost, values, break_even),
+        mixes=_mixes(model, present, values, break_even),
     )
+
+
+# Discounting, drop-off and deadweight enter the figures as extra terms only where they are
+# not zero: at zero every figure keeps the report's formula, value and explanation exactly.
+
+def _present_cost(model: Model, cost: Figure) -> Figure:
+    """The cost in present value where it is discounted over the intervention; else the cost."""
+    if model.discount_rate == 0 or model.intervention_years == 0:
+        return cost
+    return Figure(
+        f.present_value_cost(cost.value, model.discount_rate, model.intervention_years),
+        Unit.SEK, f.PRESENT_VALUE_COST_FORMULA,
+        {"cost": _cost_term(cost), "rate": _rate_term(model),
+         "intervention": _intervention_term(model)},
+    )
+
+
+def _years_term(model: Model, symbol: str, years: float) -> Term:
+    """Years of work, in present value where discounting or drop-off apply."""
+    raw = Term(symbol, years, Unit.YEARS)
+    if not model.is_discounted:
+        return raw
+    present = Figure(
+        f.present_value_years(model.intervention_years, model.delay_years, years,
+                              model.discount_rate, model.drop_off_rate),
+        Unit.YEARS, f.PRESENT_VALUE_YEARS_FORMULA,
+        {"intervention": _intervention_term(model), "delay": _delay_term(model), "years": raw,
+         "rate": _rate_term(model), "drop_off": Term("drop_off_rate", model.drop_off_rate,
+                                                     Unit.SHARE)},
+    )
+    return _from(f"{symbol}_present_value", present)
+
+
+def _rate_term(model: Model) -> Term:
+    return Term("discount_rate", model.discount_rate, Unit.SHARE)
+
+
+def _intervention_term(model: Model) -> Term:
+    return Term("intervention_years", model.intervention_years, Unit.YEARS)
+
+
+def _delay_term(model: Model) -> Term:
+    return Term("delay_years", model.delay_years, Unit.YEARS)
+
+
+def _deadweight_terms(model: Model) -> dict[str, Term]:
+    return {"deadweight": Term("deadweight", model.deadweight, Unit.SHARE),
+            "participants": Term("participants", model.participants, Unit.PERSONS)}
 
 
 def _from(symbol: str, figure: Figure) -> Term:
@@ -231,10 +291,10 @@ def _write_off(model: Model, cost: Figure) -> Figure:
 
 
 def _rate_value(model: Model, cost: Figure, rate: float, value: Figure) -> RateValue:
-    years = model.long_view_years
+    years = _years_term(model, "long_view_years", model.long_view_years)
     long_view = Figure(
-        f.long_view_value(value.value, years), Unit.SEK, f.LONG_VIEW_FORMULA,
-        {"years": Term("long_view_years", years, Unit.YEARS), "value": _value_term(value)},
+        f.long_view_value(value.value, years.value), Unit.SEK, f.LONG_VIEW_FORMULA,
+        {"years": years, "value": _value_term(value)},
     )
     multiple = Figure(
         f.long_view_multiple(long_view.value, cost.value), Unit.MULTIPLE,
@@ -248,14 +308,21 @@ def _break_even(model: Model, cost: Figure, rate: float, value: Figure,
                 horizon: float) -> BreakEven:
     c, v, n = cost.value, value.value, model.participants
     horizon_term = Term("horizon", horizon, Unit.YEARS)
+    work = _years_term(model, "horizon", horizon)
     participants_term = Term("participants", n, Unit.PERSONS)
-    exact = Figure(
-        f.break_even_persons(c, v, horizon), Unit.PERSONS, f.BREAK_EVEN_PERSONS_FORMULA,
-        {"cost": _cost_term(cost), "horizon": horizon_term, "value": _value_term(value)},
-    )
+    counterfactual = f.counterfactual_persons(model.deadweight, n)
+    exact_terms = {"cost": _cost_term(cost), "horizon": work, "value": _value_term(value)}
+    exact_formula = f.BREAK_EVEN_PERSONS_FORMULA
+    rate_formula = f.EMPLOYMENT_RATE_FORMULA
+    if model.deadweight != 0:
+        exact_terms |= _deadweight_terms(model)
+        exact_formula = f.BREAK_EVEN_PERSONS_DEADWEIGHT_FORMULA
+        rate_formula = f.EMPLOYMENT_RATE_DEADWEIGHT_FORMULA
+    exact = Figure(f.break_even_persons(c, v, work.value, counterfactual), Unit.PERSONS,
+                   exact_formula, exact_terms)
     per_year = Figure(
-        f.required_value_per_year(c, horizon), Unit.SEK_PER_YEAR, f.REQUIRED_PER_YEAR_FORMULA,
-        {"cost": _cost_term(cost), "horizon": horizon_term},
+        f.required_value_per_year(c, work.value), Unit.SEK_PER_YEAR,
+        f.REQUIRED_PER_YEAR_FORMULA, {"cost": _cost_term(cost), "horizon": work},
     )
     per_participant = Figure(
         f.required_value_per_participant_year(per_year.value, n), Unit.SEK_PER_PERSON_YEAR,
@@ -279,10 +346,12 @@ def _break_even(model: Model, cost: Figure, rate: float, value: Figure,
         ),
         payback_year=_break_even_year(model, horizon_term, exact),
         employment_rate=Figure(
-            f.break_even_employment_rate(per_participant.value, v), Unit.SHARE,
-            f.EMPLOYMENT_RATE_FORMULA,
+            f.break_even_employment_rate(per_participant.value, v, model.deadweight), Unit.SHARE,
+            rate_formula,
             {"per_participant": _from("required_value_per_participant_year", per_participant),
-             "value": _value_term(value)},
+             "value": _value_term(value),
+             **({"deadweight": _deadweight_terms(model)["deadweight"]}
+                if model.deadweight != 0 else {})},
         ),
         within_cohort=whole.value <= n,
     )
@@ -292,23 +361,34 @@ def _break_even_year(model: Model, horizon: Term, persons: Figure) -> Figure:
     """delay + horizon, the year the cost is paid back: never, where no count of persons does."""
     year = f.payback_year(model.delay_years, horizon.value)
     return Figure(NEVER if is_never(persons.value) else year, Unit.YEARS,
-                  f.PAYBACK_YEAR_FORMULA,
-                  {"delay": Term("delay_years", model.delay_years, Unit.YEARS), "years": horizon},
+                  f.PAYBACK_YEAR_FORMULA, {"delay": _delay_term(model), "years": horizon},
                   never_with=_from("persons", persons))
 
 
 def _by_persons(model: Model, cost: Figure, rate: float, value: Figure,
                 persons: int) -> PaybackByPersons:
-    years = Figure(
-        f.years_of_work_to_payback(cost.value, value.value, persons), Unit.YEARS,
-        f.YEARS_OF_WORK_FORMULA,
-        {"cost": _cost_term(cost), "persons": Term("persons", persons, Unit.PERSONS),
-         "value": _value_term(value)},
-    )
+    terms = {"cost": _cost_term(cost), "persons": Term("persons", persons, Unit.PERSONS),
+             "value": _value_term(value)}
+    formula = f.YEARS_OF_WORK_FORMULA
+    if model.deadweight != 0:
+        terms |= _deadweight_terms(model)
+        formula = f.YEARS_OF_WORK_DEADWEIGHT_FORMULA
+    counterfactual = f.counterfactual_persons(model.deadweight, model.participants)
+    years = Figure(f.years_of_work_to_payback(cost.value, value.value, persons, counterfactual),
+                   Unit.YEARS, formula, terms)
+    if model.is_discounted:
+        years = Figure(
+            f.discounted_years_of_work(years.value, model.intervention_years, model.delay_years,
+                                       model.discount_rate, model.drop_off_rate),
+            Unit.YEARS, f.YEARS_OF_WORK_DISCOUNTED_FORMULA,
+            {"person_years": _from("person_years_present_value", years),
+             "intervention": _intervention_term(model), "delay": _delay_term(model),
+             "rate": _rate_term(model),
+             "drop_off": Term("drop_off_rate", model.drop_off_rate, Unit.SHARE)},
+        )
     after = Figure(
         f.payback_year(model.delay_years, years.value), Unit.YEARS, f.PAYBACK_YEAR_FORMULA,
-        {"delay": Term("delay_years", model.delay_years, Unit.YEARS),
-         "years": _from("years_of_work", years)},
+        {"delay": _delay_term(model), "years": _from("years_of_work", years)},
     )
     return PaybackByPersons(rate, persons, years, after)
 
@@ -334,15 +414,21 @@ def _mixes(model: Model, cost: Figure, values: dict[float, Figure],
 
 def _mix(model: Model, cost: Figure, rate: float, horizon: float, unsubsidised: int,
          unsubsidised_value: Figure, subsidised_value: Figure) -> Mix:
+    work = _years_term(model, "horizon", horizon)
+    terms = {"cost": _cost_term(cost), "unsubsidised": Term("unsubsidised", unsubsidised,
+                                                            Unit.PERSONS),
+             "horizon": work,
+             "value_unsubsidised": _from("value_unsubsidised", unsubsidised_value),
+             "value_subsidised": _from("value_subsidised", subsidised_value)}
+    formula = f.FEWEST_SUBSIDISED_FORMULA
+    if model.deadweight != 0:
+        terms |= _deadweight_terms(model)
+        formula = f.FEWEST_SUBSIDISED_DEADWEIGHT_FORMULA
     fewest = Figure(
-        f.fewest_subsidised(cost.value, horizon, unsubsidised, unsubsidised_value.value,
-                            subsidised_value.value),
-        Unit.PERSONS, f.FEWEST_SUBSIDISED_FORMULA,
-        {"cost": _cost_term(cost), "unsubsidised": Term("unsubsidised", unsubsidised,
-                                                        Unit.PERSONS),
-         "horizon": Term("horizon", horizon, Unit.YEARS),
-         "value_unsubsidised": _from("value_unsubsidised", unsubsidised_value),
-         "value_subsidised": _from("value_subsidised", subsidised_value)},
+        f.fewest_subsidised(cost.value, work.value, unsubsidised, unsubsidised_value.value,
+                            subsidised_value.value,
+                            f.counterfactual_persons(model.deadweight, model.participants)),
+        Unit.PERSONS, formula, terms,
     )
     total = Figure(
         f.mix_total(unsubsidised, fewest.value), Unit.PERSONS, f.MIX_TOTAL_FORMULA,

@@ -7,12 +7,18 @@ from typing import Any
 from nyttocalc.core.claims import Claim, FigureRef, Operand, Qualifier
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model, Perspective, Scaling, ValueComponent
-from nyttocalc.scenario.schema import ClaimSpec, FigureSelector, Scenario
+from nyttocalc.core.payback import input_term
+from nyttocalc.scenario.schema import ClaimSpec, ComputedInput, FigureSelector, Scenario
 
 
 def to_model(scenario: Scenario) -> Model:
+    cohort, analysis = scenario.cohort, scenario.analysis
+    computed = scenario.computed_inputs()
     return Model(
-        inputs={name: float(item.value) for name, item in scenario.inputs.items()},
+        inputs={name: float(item.value) for name, item in scenario.inputs.items()
+                if not isinstance(item, ComputedInput)},
+        formulas={name: item.formula for name, item in computed.items()},
+        units={name: Unit(item.unit) for name, item in scenario.inputs.items()},
         perspectives=tuple(
             Perspective(
                 key=key,
@@ -26,28 +32,41 @@ def to_model(scenario: Scenario) -> Model:
             )
             for key, spec in scenario.perspectives.items()
         ),
-        participants=scenario.cohort.participants.value,
-        full_time_equivalent=scenario.cohort.full_time_equivalent.value,
-        delay_years=scenario.cohort.delay_years.value,
-        horizons_years=tuple(scenario.analysis.horizons_years.value),
-        subsidy_rates=tuple(scenario.analysis.subsidy_rates.value),
-        long_view_years=scenario.analysis.long_view_years.value,
-        write_off_years=scenario.analysis.write_off_years.value,
+        participants=cohort.participants.value,
+        full_time_equivalent=cohort.full_time_equivalent.value,
+        delay_years=cohort.delay_years.value,
+        horizons_years=tuple(analysis.horizons_years.value),
+        subsidy_rates=tuple(analysis.subsidy_rates.value),
+        long_view_years=analysis.long_view_years.value,
+        write_off_years=analysis.write_off_years.value,
+        discount_rate=_optional(analysis.discount_rate),
+        drop_off_rate=_optional(cohort.drop_off_rate),
+        deadweight=_optional(cohort.deadweight),
+        intervention_years=_optional(analysis.intervention_years),
     )
 
 
+def _optional(parameter: Any) -> float:
+    """An optional parameter's value; absent, 0: no discounting, drop-off or deadweight."""
+    return 0.0 if parameter is None else float(parameter.value)
+
+
 def to_claims(scenario: Scenario) -> tuple[Claim, ...]:
-    return tuple(_claim(spec, scenario) for spec in scenario.claims)
+    model = to_model(scenario)
+    return tuple(_claim(spec, scenario, model) for spec in scenario.claims)
 
 
-def _claim(spec: ClaimSpec, scenario: Scenario) -> Claim:
+def _claim(spec: ClaimSpec, scenario: Scenario, model: Model) -> Claim:
     operands = {}
     for name, term in spec.terms.items():
         if term.figure is not None:
             operands[name] = Operand(name, figure=_figure_ref(term.figure))
         elif term.input is not None:
             value, unit = parameter_value(scenario, term.input)
-            operands[name] = Operand(term.input, Unit(unit), value=value)
+            computed = term.input.removeprefix("inputs.").removesuffix(".value")
+            source = (input_term(model, computed).source if computed in model.formulas
+                      else None)
+            operands[name] = Operand(term.input, Unit(unit), value=value, source=source)
         else:
             assert term.number is not None
             assert term.unit is not None
@@ -75,6 +94,9 @@ def parameter_value(scenario: Scenario, path: str) -> tuple[float, str]:
     parts = path.split(".")
     if len(parts) > 2 and parts[2] == "value":  # the long form: inputs.x.value, analysis.y.value.1
         del parts[2]
+    computed = scenario.computed_inputs()
+    if len(parts) == 2 and parts[0] == "inputs" and parts[1] in computed:
+        return float(to_model(scenario).input_value(parts[1])), computed[parts[1]].unit
     sections = dict(scenario.parameters())
     if len(parts) not in (2, 3) or parts[0] not in sections or parts[1] not in sections[parts[0]]:
         raise KeyError(path)

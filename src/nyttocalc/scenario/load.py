@@ -20,9 +20,10 @@ from pydantic import BaseModel, ValidationError
 from nyttocalc.core.claims import Claim
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
+from nyttocalc.core.simulate import Uncertainty
 from nyttocalc.errors import NyttocalcError
 from nyttocalc.run import Assumption, ClaimSource, RunInfo
-from nyttocalc.scenario import keypath, yamlsafe
+from nyttocalc.scenario import keypath, values, yamlsafe
 from nyttocalc.scenario.convert import to_claims, to_model
 from nyttocalc.scenario.references import check_references
 from nyttocalc.scenario.schema import Scenario
@@ -51,6 +52,7 @@ class LoadedScenario:
     model: Model
     claims: tuple[Claim, ...]
     overrides: tuple[keypath.Override, ...]
+    uncertainty: Uncertainty | None = None  # the simulation section, where there is one
 
 
 def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
@@ -76,10 +78,16 @@ def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
         raise _error(name, problems, document.lines, applied) from None
     problems = [Problem(path, message, related=related)
                 for path, message, related in check_references(scenario)]
+    uncertain = None
+    if not problems and scenario.simulation is not None:
+        try:
+            uncertain = values.uncertainty(scenario)
+        except values.PlaceError as exc:
+            problems.append(Problem(exc.path, exc.message))
     if problems:
         raise _error(name, problems, document.lines, applied)
     return LoadedScenario(name, scenario, to_model(scenario), to_claims(scenario),
-                          tuple(applied))
+                          tuple(applied), uncertain)
 
 
 def read_text(path: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from nyttocalc.core.figures import FormulaError, evaluate, placeholders
 from nyttocalc.core.payback import FIGURES
@@ -20,7 +21,7 @@ VALUE_UNIT = "SEK/person-year"
 
 
 def check_references(scenario: Scenario) -> list[Found]:
-    plain = [*_citations(scenario), *_claims(scenario)]
+    plain = [*_citations(scenario), *_computed_inputs(scenario), *_claims(scenario)]
     return [*((path, message, ()) for path, message in plain), *_perspective_inputs(scenario)]
 
 
@@ -31,11 +32,37 @@ def _citations(scenario: Scenario) -> Iterator[Problem]:
         for section, parameters in scenario.parameters()
         for name, parameter in parameters.items() if parameter.source is not None
     ]
+    cited += [(("inputs", name, "source", "document"), item.source.document)
+              for name, item in scenario.computed_inputs().items() if item.source is not None]
     cited += [(("claims", i, "where", "document"), claim.where.document)
               for i, claim in enumerate(scenario.claims)]
+    if scenario.simulation is not None:
+        drawn: dict[tuple[str, ...], Any] = {
+            ("employment_probability",): scenario.simulation.employment_probability}
+        drawn |= {("uncertain", k): d for k, d in scenario.simulation.uncertain.items()}
+        cited += [(("simulation", *where, "source", "document"), d.source.document)
+                  for where, d in drawn.items() if d.source is not None]
     for path, document in cited:
         if document not in scenario.sources:
             yield path, f"{document!r} is not a key of `sources`; known sources: {known}"
+
+
+def _computed_inputs(scenario: Scenario) -> Iterator[Problem]:
+    """A formula input's terms are inputs with values (not other formulas), and it evaluates."""
+    computed = scenario.computed_inputs()
+    plain = sorted(n for n in scenario.inputs if n not in computed)
+    for name, item in computed.items():
+        path: KeyPath = ("inputs", name, "formula")
+        unknown = sorted(t for t in placeholders(item.formula) if t not in plain)
+        if unknown:
+            yield path, (f"the formula names {', '.join(map(repr, unknown))}, which "
+                         f"{'is not an input' if len(unknown) == 1 else 'are not inputs'} "
+                         f"with a value; its terms in braces are inputs: {', '.join(plain)}")
+            continue
+        try:
+            evaluate(item.formula, dict.fromkeys(placeholders(item.formula), 1.0))
+        except FormulaError as exc:
+            yield path, str(exc)
 
 
 def _perspective_inputs(scenario: Scenario) -> Iterator[Found]:

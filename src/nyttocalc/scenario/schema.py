@@ -13,8 +13,10 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     field_validator,
     model_validator,
 )
@@ -70,10 +72,14 @@ class Parameter(Strict):
 
     @model_validator(mode="after")
     def _sourced(self) -> Parameter:
-        if (self.source is None) == (self.assumption is None):
-            raise ValueError("give exactly one of `source` (where a document states the value) "
-                             "or `assumption` (why this value, where none does)")
+        _require_one_reason(self)
         return self
+
+
+def _require_one_reason(item: Any) -> None:
+    if (item.source is None) == (item.assumption is None):
+        raise ValueError("give exactly one of `source` (where a document states the value) "
+                         "or `assumption` (why this value, where none does)")
 
 
 class AmountInput(Parameter):
@@ -118,9 +124,40 @@ class ShareInput(Parameter):
     unit: Literal["share"]
 
 
+FormulaText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+class ComputedInput(Strict):
+    """A value per employed person-year computed from other inputs by a formula, e.g. the
+    municipality's revenue from an income: terms in braces name inputs."""
+
+    formula: FormulaText = Field(description=(
+        "Inputs in braces, + − × / ( ), numbers and max( ): "
+        "'{monthly_income} × 12 × {municipal_tax_rate}'"))
+    unit: Literal["SEK/person-year"]
+    description: Text
+    source: Citation | None = None
+    assumption: Text | None = Field(
+        None, description="Why this formula, where no document states it")
+
+    @model_validator(mode="after")
+    def _sourced(self) -> ComputedInput:
+        _require_one_reason(self)
+        return self
+
+
+def _input_kind(data: Any) -> str | None:
+    if isinstance(data, dict):
+        return "formula" if "formula" in data and "value" not in data else data.get("unit")
+    return getattr(data, "unit", None)
+
+
 Input = Annotated[
-    AmountInput | YearlyInput | AnnualValueInput | MonthlyInput | ShareInput | MonthsInput,
-    Field(discriminator="unit"),
+    Annotated[AmountInput, Tag("SEK")] | Annotated[YearlyInput, Tag("SEK/year")]
+    | Annotated[AnnualValueInput, Tag("SEK/person-year")]
+    | Annotated[MonthlyInput, Tag("SEK/month")] | Annotated[ShareInput, Tag("share")]
+    | Annotated[MonthsInput, Tag("months")] | Annotated[ComputedInput, Tag("formula")],
+    Discriminator(_input_kind),
 ]
 
 
@@ -137,6 +174,11 @@ class FullTimeEquivalent(Parameter):
 class Years(Parameter):
     value: Annotated[float, Field(ge=0, le=MAX_YEARS)]
     unit: Literal["years"]
+
+
+class ShareParameter(Parameter):
+    value: Share
+    unit: Literal["share"]
 
 
 class PositiveYearsParameter(Parameter):
@@ -169,6 +211,11 @@ class Cohort(Strict):
     full_time_equivalent: FullTimeEquivalent
     delay_years: Years = Field(
         description="Years from the end of the intervention until participants enter work")
+    drop_off_rate: ShareParameter | None = Field(None, description=(
+        "The share of those in work who leave it each year (0: employment lasts the horizon)"))
+    deadweight: ShareParameter | None = Field(None, description=(
+        "The share of participants who would have found work without the intervention; only "
+        "employment beyond them counts"))
 
 
 class Analysis(Strict):
@@ -179,6 +226,11 @@ class Analysis(Strict):
         description="Wage-subsidy rates to compare; the lowest is the 'unsubsidised' side of a mix")
     long_view_years: PositiveYearsParameter
     write_off_years: PositiveYearsParameter
+    discount_rate: ShareParameter | None = Field(None, description=(
+        "The real discount rate per year; 0 (or absent) is the report's undiscounted arithmetic"))
+    intervention_years: Years | None = Field(None, description=(
+        "How long the intervention runs; its cost is paid evenly over it, and the delay counts "
+        "from its end. Only matters when discounting"))
 
 
 class Labels(Strict):
@@ -287,6 +339,94 @@ class ClaimSpec(Strict):
         return self
 
 
+Number = Annotated[float, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
+Positive = Annotated[float, Field(gt=0, le=MAX_AMOUNT)]
+
+
+class Justified(Strict):
+    """A distribution says why: a source for it, or the assumption behind it."""
+
+    source: Citation | None = None
+    assumption: Text | None = Field(None, description="Why this distribution")
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Justified:
+        _require_one_reason(self)
+        return self
+
+
+class Fixed(Justified):
+    distribution: Literal["fixed"]
+    value: Number
+
+
+class Uniform(Justified):
+    distribution: Literal["uniform"]
+    low: Number
+    high: Number
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Uniform:
+        if not self.low < self.high:
+            raise ValueError("`low` must be below `high`")
+        return self
+
+
+class Triangular(Justified):
+    distribution: Literal["triangular"]
+    low: Number
+    mode: Number
+    high: Number
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Triangular:
+        if not (self.low <= self.mode <= self.high and self.low < self.high):
+            raise ValueError("expected low ≤ mode ≤ high, with low below high")
+        return self
+
+
+class Normal(Justified):
+    """A normal distribution, truncated to the parameter's valid range (and to low/high)."""
+
+    distribution: Literal["normal"]
+    mean: Number
+    sd: Positive
+    low: Number | None = None
+    high: Number | None = None
+
+
+class Beta(Justified):
+    """A beta distribution on [low, high] (0 to 1 unless given)."""
+
+    distribution: Literal["beta"]
+    alpha: Positive
+    beta: Positive
+    low: Number = 0.0
+    high: Number = 1.0
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Beta:
+        if not self.low < self.high:
+            raise ValueError("`low` must be below `high`")
+        return self
+
+
+Distribution = Annotated[Fixed | Uniform | Triangular | Normal | Beta,
+                         Field(discriminator="distribution")]
+KeyPathText = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$",
+                                               max_length=200)]
+
+
+class Simulation(Strict):
+    """What is uncertain, for `nyttocalc simulate`: each participant gets work with a probability
+    (itself uncertain), and any number of the scenario can be drawn from a distribution."""
+
+    employment_probability: Distribution = Field(description=(
+        "The chance that a participant gets work; each participant is a draw"))
+    uncertain: dict[KeyPathText, Distribution] = Field(default_factory=dict, description=(
+        "Key path of a number → its distribution, e.g. cohort.delay_years"))
+
+
 class Scenario(Strict):
     nyttocalc: Literal[1] = Field(description="The scenario format version")
     title: Text
@@ -298,8 +438,17 @@ class Scenario(Strict):
     perspectives: Annotated[dict[Identifier, PerspectiveSpec], Field(min_length=1)]
     claims: list[ClaimSpec] = Field(default_factory=list, description=(
         "Figures the report publishes, for `nyttocalc check`"))
+    simulation: Simulation | None = Field(None, description=(
+        "Uncertain inputs, for `nyttocalc simulate`"))
 
     def parameters(self) -> list[tuple[str, dict[str, Parameter]]]:
-        """Every parameter by section: ``[("inputs", {name: parameter}), ("cohort", …), …]``."""
-        return [("inputs", dict(self.inputs)), ("cohort", dict(self.cohort)),
-                ("analysis", dict(self.analysis))]
+        """Every parameter with a value, by section: ``[("inputs", {name: parameter}), …]``.
+        Computed inputs and absent optional parameters are left out."""
+        def present(section: Any) -> dict[str, Parameter]:
+            return {k: v for k, v in dict(section).items() if isinstance(v, Parameter)}
+
+        return [("inputs", present(self.inputs)), ("cohort", present(self.cohort)),
+                ("analysis", present(self.analysis))]
+
+    def computed_inputs(self) -> dict[str, ComputedInput]:
+        return {k: v for k, v in self.inputs.items() if isinstance(v, ComputedInput)}

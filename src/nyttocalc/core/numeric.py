@@ -1,0 +1,136 @@
+"""The payback figures as plain numbers, for one point or a million at once.
+
+``payback.analyse`` builds a ``Figure`` with its arithmetic for every number, which is what a
+reader needs and far too slow for a sweep. These functions compute the same numbers through the
+same ``formulas``, in the same order of operations, from a ``Model`` whose scalars may be NumPy
+arrays (see ``Model.with_values``): the result of a point of a sweep is bit for bit the figure
+``payback`` prints at the same inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from nyttocalc.core import formulas as f
+from nyttocalc.core.arith import NEVER, Num, is_zero
+from nyttocalc.core.model import Model, Perspective, Scaling
+
+# The break-even figures a sweep, solve or sensitivity run can report, by the names ``payback``
+# gives them; the first is the default.
+METRICS = ("persons_whole", "persons_exact", "persons_half_steps", "payback_year",
+           "employment_rate", "required_value_per_year", "value_per_person_year", "cost")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One column of the break-even table: a perspective, a subsidy rate and a horizon, by their
+    place in the scenario's lists (their values may vary from point to point)."""
+
+    perspective: str
+    rate_index: int
+    horizon_index: int
+
+
+def cells(model: Model) -> Iterator[Cell]:
+    for p in model.perspectives:
+        for r in range(len(model.subsidy_rates)):
+            for h in range(len(model.horizons_years)):
+                yield Cell(p.key, r, h)
+
+
+def cost(model: Model, perspective: Perspective) -> Num:
+    amounts = [model.input_value(name) for name in perspective.cost_items]
+    if perspective.cost_markup is None:
+        return f.cost(amounts)
+    return f.cost(amounts, model.input_value(perspective.cost_markup))
+
+
+def present_cost(model: Model, perspective: Perspective) -> Num:
+    """The cost in present value at the start of the intervention (the cost, undiscounted)."""
+    nominal = cost(model, perspective)
+    if is_zero(model.discount_rate) or is_zero(model.intervention_years):
+        return nominal
+    return f.present_value_cost(nominal, model.discount_rate, model.intervention_years)
+
+
+def value_per_person_year(model: Model, perspective: Perspective, subsidy_rate: Num) -> Num:
+    productivity = f.productivity(subsidy_rate)
+    total: Num = 0.0
+    for component in perspective.value_components:
+        total = total + f.value_component(
+            model.input_value(component.input), productivity, model.full_time_equivalent,
+            by_productivity=Scaling.PRODUCTIVITY in component.scales_with,
+            by_fte=Scaling.FTE in component.scales_with)
+    return total
+
+
+def work_years(model: Model, years: Num) -> Num:
+    """Years of work in present value (the years themselves when undiscounted)."""
+    if not model.is_discounted:
+        return years
+    return f.present_value_years(model.intervention_years, model.delay_years, years,
+                                 model.discount_rate, model.drop_off_rate)
+
+
+def counterfactual(model: Model) -> Num:
+    return f.counterfactual_persons(model.deadweight, model.participants)
+
+
+def break_even(model: Model, metric: str) -> dict[Cell, Num]:
+    """One break-even figure for every perspective, subsidy rate and horizon."""
+    if metric not in METRICS:
+        raise ValueError(f"unknown metric {metric!r}")
+    results: dict[Cell, Num] = {}
+    for perspective in model.perspectives:
+        c = present_cost(model, perspective)
+        for r, rate in enumerate(model.subsidy_rates):
+            v = value_per_person_year(model, perspective, rate)
+            for h, horizon in enumerate(model.horizons_years):
+                cell = Cell(perspective.key, r, h)
+                results[cell] = _metric(model, metric, c, v, horizon)
+    return results
+
+
+def _metric(model: Model, metric: str, c: Num, v: Num, horizon: Num) -> Num:
+    if metric == "cost":
+        return c
+    if metric == "value_per_person_year":
+        return v
+    work = work_years(model, horizon)
+    if metric == "required_value_per_year":
+        return f.required_value_per_year(c, work)
+    if metric == "employment_rate":
+        per_participant = f.required_value_per_participant_year(
+            f.required_value_per_year(c, work), model.participants)
+        return f.break_even_employment_rate(per_participant, v, model.deadweight)
+    exact = f.break_even_persons(c, v, work, _counterfactual_or_zero(model))
+    if metric == "persons_exact":
+        return exact
+    if metric == "persons_whole":
+        return f.whole_persons(exact)
+    if metric == "persons_half_steps":
+        return f.half_steps(exact)
+    return _where_never(exact, f.payback_year(model.delay_years, horizon))
+
+
+def _counterfactual_or_zero(model: Model) -> Num:
+    return counterfactual(model) if not is_zero(model.deadweight) else 0.0
+
+
+def net_value(model: Model, perspective: Perspective, subsidy_rate: Num, horizon: Num,
+              persons: Num) -> Num:
+    """What ``persons`` employed for ``horizon`` years give beyond the cost, in present value:
+    (persons − counterfactual) × value × years of work − cost."""
+    v = value_per_person_year(model, perspective, subsidy_rate)
+    gained = (persons - counterfactual(model)) * v * work_years(model, horizon)
+    return gained - present_cost(model, perspective)
+
+
+def _where_never(persons: Num, year: Num) -> Num:
+    if isinstance(persons, int | float) and isinstance(year, int | float):
+        return NEVER if persons == NEVER else year
+    import numpy as np
+
+    result: float = np.where(np.isinf(persons), NEVER, year)
+    return result

@@ -1,0 +1,66 @@
+"""One input at a time: move each down and up, and see how far the break-even figures move.
+
+All moves are evaluated in one pass: input k's array holds its low and high value at positions
+2k and 2k + 1 and its own value everywhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from nyttocalc.core import numeric
+from nyttocalc.core.model import Model
+from nyttocalc.core.numeric import Cell
+
+
+@dataclass(frozen=True)
+class Move:
+    path: str
+    base: float
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What moving one input does to one cell's figure."""
+
+    move: Move
+    at_low: float
+    at_high: float
+
+    @property
+    def swing(self) -> float:
+        """How far the figure moves between the two ends (inf where one end never pays back)."""
+        if self.at_low == self.at_high:
+            return 0.0
+        return abs(self.at_high - self.at_low)
+
+
+@dataclass(frozen=True)
+class SensitivityResult:
+    metric: str
+    base: Mapping[Cell, float]
+    effects: Mapping[Cell, tuple[Effect, ...]]  # largest swing first
+
+
+def sensitivity(model: Model, moves: Sequence[Move], metric: str) -> SensitivityResult:
+    import numpy as np
+
+    count = 2 * len(moves)
+    varied: dict[str, Any] = {}
+    for k, move in enumerate(moves):
+        values = np.full(count, move.base, dtype=float)
+        values[2 * k], values[2 * k + 1] = move.low, move.high
+        varied[move.path] = values
+    base = numeric.break_even(model, metric)
+    moved = numeric.break_even(model.with_values(varied), metric) if moves else {}
+    effects = {}
+    for cell, value in moved.items():
+        figures = np.broadcast_to(np.asarray(value, dtype=float), (count,))
+        rows = [Effect(move, float(figures[2 * k]), float(figures[2 * k + 1]))
+                for k, move in enumerate(moves)]
+        effects[cell] = tuple(sorted(rows, key=lambda e: -e.swing))
+    return SensitivityResult(metric, {c: float(v) for c, v in base.items()}, effects)

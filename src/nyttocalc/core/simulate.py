@@ -1,0 +1,129 @@
+"""Monte Carlo: how likely the intervention is to pay back, given what is uncertain.
+
+Each draw takes a value for every uncertain input and an employment probability, then lets each
+participant get work or not (a binomial draw). The employed, beyond those who would have found work
+anyway, earn the value per person-year for the horizon, discounted and thinned by drop-off as in
+``payback``. A draw pays back when the employed are at least the break-even count ``payback``
+computes at that draw's inputs, so a fixed probability p gives P(K ≥ break-even count) with
+K ~ Bin(n, p).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from nyttocalc.core import formulas as f
+from nyttocalc.core import numeric
+from nyttocalc.core.model import Model
+from nyttocalc.core.numeric import Cell
+from nyttocalc.core.uncertainty import Distribution, draw
+
+PERCENTILES = (5, 25, 50, 75, 95)
+HISTOGRAM_YEARS = 30  # payback years are counted in whole years up to this; later ones together
+MAX_DRAWS = 10_000_000
+
+
+@dataclass(frozen=True)
+class Uncertainty:
+    employment_probability: Distribution
+    inputs: Mapping[str, Distribution]  # by key path, in the scenario's order
+
+
+@dataclass(frozen=True)
+class CellOutcome:
+    """One perspective, subsidy rate and horizon over all draws."""
+
+    cell: Cell
+    subsidy_rate: float  # the scenario's value (a draw may differ where it is uncertain)
+    horizon_years: float
+    probability: float  # of paying back within the horizon
+    net_value_mean: float  # present value of the employed's value beyond the cost
+    net_value_percentiles: tuple[float, ...]
+    benefit_cost_ratio_median: float
+
+
+@dataclass(frozen=True)
+class PaybackYears:
+    """When the cost is paid back, counted from the end of the intervention, if work lasts."""
+
+    perspective: str
+    rate_index: int
+    subsidy_rate: float
+    percentiles: tuple[float, ...]  # inf where it never pays back
+    never: float  # the share of draws that never pay back
+    histogram: tuple[int, ...]  # draws paid back within year 1, 2, …, HISTOGRAM_YEARS, later
+
+
+@dataclass(frozen=True)
+class SimulationResult:
+    draws: int
+    seed: int
+    participants: int
+    employed_mean: float
+    employed_percentiles: tuple[float, ...]
+    cells: tuple[CellOutcome, ...]
+    payback_years: tuple[PaybackYears, ...]
+
+
+def simulate(model: Model, uncertainty: Uncertainty, draws: int, seed: int) -> SimulationResult:
+    import numpy as np
+
+    if not 1 <= draws <= MAX_DRAWS:
+        raise ValueError(f"draws must be from 1 to {MAX_DRAWS}")
+    rng = np.random.default_rng(seed)
+    probability = draw(uncertainty.employment_probability, rng, draws)
+    values = {path: draw(d, rng, draws) for path, d in uncertainty.inputs.items()}
+    n = int(model.participants)
+    employed = rng.binomial(n, np.clip(probability, 0.0, 1.0))
+    drawn = model.with_values(values)
+    cells: list[CellOutcome] = []
+    years: list[PaybackYears] = []
+    counterfactual = numeric.counterfactual(drawn)
+    for perspective in drawn.perspectives:
+        cost = numeric.present_cost(drawn, perspective)
+        for r, rate in enumerate(drawn.subsidy_rates):
+            value = numeric.value_per_person_year(drawn, perspective, rate)
+            for h, horizon in enumerate(drawn.horizons_years):
+                work = numeric.work_years(drawn, horizon)
+                needed = f.break_even_persons(cost, value, work, counterfactual)
+                pays = employed >= f.whole_persons(needed)
+                benefit = (employed - counterfactual) * value * work
+                net = benefit - cost
+                ratio = np.divide(benefit, cost, out=np.full(draws, np.inf),
+                                  where=np.broadcast_to(cost, (draws,)) > 0)
+                cells.append(CellOutcome(
+                    Cell(perspective.key, r, h), model.subsidy_rates[r],
+                    model.horizons_years[h], float(np.mean(pays)),
+                    float(np.mean(net)), _percentiles(net), float(_percentiles(ratio)[2])))
+            years.append(_payback_years(drawn, perspective.key, r, model.subsidy_rates[r],
+                                        cost, value, employed, counterfactual))
+    return SimulationResult(draws, seed, n, float(np.mean(employed)), _percentiles(employed),
+                            tuple(cells), tuple(years))
+
+
+def _payback_years(model: Model, key: str, rate_index: int, rate: float, cost: Any, value: Any,
+                   employed: Any, counterfactual: Any) -> PaybackYears:
+    import numpy as np
+
+    work = f.years_of_work_to_payback(cost, value, employed, counterfactual)
+    if model.is_discounted:
+        work = f.discounted_years_of_work(work, model.intervention_years, model.delay_years,
+                                          model.discount_rate, model.drop_off_rate)
+    year = np.broadcast_to(f.payback_year(model.delay_years, work), np.shape(employed))
+    never = np.isinf(year)
+    whole = np.ceil(year[~never])
+    counts = np.bincount(np.clip(whole, 0, HISTOGRAM_YEARS + 1).astype(int),
+                         minlength=HISTOGRAM_YEARS + 2)
+    histogram = (int(counts[0] + counts[1]), *(int(c) for c in counts[2:]))
+    return PaybackYears(key, rate_index, rate, _percentiles(year), float(np.mean(never)),
+                        histogram)
+
+
+def _percentiles(values: Any) -> tuple[float, ...]:
+    import numpy as np
+
+    # inverted_cdf picks an actual draw: no interpolation between a finite year and "never".
+    found = np.percentile(values, PERCENTILES, method="inverted_cdf")
+    return tuple(float(x) for x in found)

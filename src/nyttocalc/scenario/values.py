@@ -1,0 +1,230 @@
+"""Numbers given on the command line (``--vary``, ``--for``, ``--between``) and distributions in
+the file: each is checked against the type and range of the scenario place it goes to, the same
+field definition that validates the file, and never by validating a whole scenario per value.
+"""
+
+from __future__ import annotations
+
+import math
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import annotated_types
+from pydantic import ConfigDict, TypeAdapter, ValidationError
+
+from nyttocalc.core.simulate import Uncertainty
+from nyttocalc.core.uncertainty import MIN_NORMAL_MASS, Distribution
+from nyttocalc.errors import NyttocalcError
+from nyttocalc.scenario import keypath, yamlsafe
+from nyttocalc.scenario.schema import Parameter, Scenario
+
+MAX_VALUES_PER_AXIS = 100_000
+_STRICT = ConfigDict(strict=True, allow_inf_nan=False)
+
+
+class PlaceError(NyttocalcError):
+    """A command-line value or a distribution that its place in the scenario does not take;
+    ``path`` is where in the file, for a distribution."""
+
+    def __init__(self, message: str, path: tuple[str | int, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+
+@dataclass(frozen=True)
+class NumberPlace:
+    """A number of the scenario that can be varied: its key path, unit and valid values."""
+
+    path: str  # short form: inputs.x, cohort.delay_years, analysis.subsidy_rates.1
+    unit: str
+    annotation: Any  # the field's type with its constraints, as pydantic validates the file
+    value: float
+
+    @cached_property
+    def _adapter(self) -> TypeAdapter[Any]:
+        return TypeAdapter(self.annotation, config=_STRICT)
+
+    @property
+    def whole(self) -> bool:
+        return _base_type(self.annotation) is int
+
+    @cached_property
+    def bounds(self) -> tuple[float, float]:
+        """The lowest and highest valid value (an open bound is approached, not reached)."""
+        low, high = -math.inf, math.inf
+        for item in _constraints(self.annotation):
+            if isinstance(item, annotated_types.Ge):
+                low = float(item.ge)  # type: ignore[arg-type]
+            elif isinstance(item, annotated_types.Gt):
+                low = math.nextafter(float(item.gt), math.inf)  # type: ignore[arg-type]
+            elif isinstance(item, annotated_types.Le):
+                high = float(item.le)  # type: ignore[arg-type]
+            elif isinstance(item, annotated_types.Lt):
+                high = math.nextafter(float(item.lt), -math.inf)  # type: ignore[arg-type]
+        return low, high
+
+    def check(self, value: object) -> float:
+        """The value as a float if this place takes it; else a PlaceError saying what it takes."""
+        try:
+            return float(self._adapter.validate_python(value))
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            low, high = self.bounds
+            kind = "a whole number" if self.whole else "a number"
+            raise PlaceError(f"{value!r} is not a valid {self.path} ({self.unit}): "
+                              f"{error['msg'].replace('Input should be', 'expected')}; it takes "
+                              f"{kind} from {_show(low)} to {_show(high)}") from None
+
+    def clip(self, value: float) -> float:
+        low, high = self.bounds
+        clipped = min(max(value, low), high)
+        return float(round(clipped)) if self.whole else clipped
+
+
+def _show(x: float) -> str:
+    return f"{x:g}"
+
+
+def _constraints(annotation: Any) -> list[Any]:
+    found: list[Any] = []
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation, *extra = typing.get_args(annotation)
+        for item in extra:
+            found += list(getattr(item, "metadata", [item]))
+    return found
+
+
+def _base_type(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
+def number_place(scenario: Scenario, text: str) -> NumberPlace:
+    """The place a key path names, if it is a single number of inputs, cohort or analysis."""
+    computed = scenario.computed_inputs()
+    short = text.strip().removesuffix(".value")
+    if short.startswith("inputs.") and short[len("inputs."):] in computed:
+        formula = computed[short[len("inputs."):]].formula
+        raise PlaceError(f"{short} is computed by its formula ({formula}); give one of its terms "
+                          "instead")
+    data = {section: {name: {"value": p.value} for name, p in params.items()}
+            for section, params in scenario.parameters()}
+    try:
+        path = keypath.resolve(data, text.strip())
+    except keypath.KeyPathError as exc:
+        raise PlaceError(exc.message) from None
+    section, name = str(path[0]), str(path[1])
+    parameter: Parameter = dict(scenario.parameters())[section][name]
+    field = type(parameter).model_fields["value"]
+    annotation = typing.Annotated[(field.annotation, *field.metadata)] if field.metadata \
+        else field.annotation
+    value: Any = parameter.value
+    if len(path) == 4:  # a list item: analysis.subsidy_rates.value.1
+        annotation = typing.get_args(_base_type(annotation))[0]
+        value = value[int(path[3])]
+    short = ".".join(str(p) for p in path if p != "value")
+    return NumberPlace(short, str(parameter.unit), annotation, float(value))
+
+
+def parse_values(text: str) -> list[object]:
+    """``START:STOP:STEP`` (both ends included), ``v1,v2,v3`` or one value, each read as a
+    YAML 1.2 scalar, as in a file."""
+    text = text.strip()
+    if ":" in text:
+        parts = text.split(":")
+        if len(parts) != 3:
+            raise PlaceError(f"{text!r} is not a range; write START:STOP:STEP, e.g. 0:1:0.1")
+        start, stop, step = (_number(p) for p in parts)
+        if not (isinstance(step, int | float) and step > 0):
+            raise PlaceError(f"the step {parts[2].strip()!r} must be a number above 0")
+        if stop < start:
+            raise PlaceError(f"the range {text!r} runs backwards; write the lower end first")
+        count = math.floor((stop - start) / step * (1 + 1e-12)) + 1
+        if count > MAX_VALUES_PER_AXIS:
+            raise PlaceError(f"{text!r} has {count} values; at most {MAX_VALUES_PER_AXIS} "
+                              "along one axis")
+        whole = all(isinstance(x, int) for x in (start, stop, step))
+        return [start + i * step if whole else _tidy(start + i * step) for i in range(count)]
+    values = [_number(part) for part in text.split(",")]
+    if len(set(values)) != len(values):
+        raise PlaceError(f"{text!r} lists a value twice")
+    return values
+
+
+def _number(text: str) -> Any:
+    try:
+        value = yamlsafe.scalar(text.strip())
+    except yamlsafe.YamlProblem as exc:
+        raise PlaceError(f"{text.strip()!r}: {exc.message}") from None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PlaceError(f"{text.strip()!r} is not a number")
+    return value
+
+
+def _tidy(x: float) -> float:
+    """0.1 × 3 is 0.30000000000000004; a range of 0.1 steps should say 0.3."""
+    return float(f"{x:.12g}")
+
+
+def checked_values(place: NumberPlace, values: Sequence[object]) -> list[float]:
+    return [place.check(v) for v in values]
+
+
+def uncertainty(scenario: Scenario) -> Uncertainty:
+    """The scenario's ``simulation`` section as the core's distributions, each checked against
+    the range of the number it draws."""
+    section = scenario.simulation
+    if section is None:
+        raise PlaceError("the scenario has no `simulation` section; declare at least "
+                         "`simulation.employment_probability` (see the README, Uncertainty)")
+    probability = _distribution(section.employment_probability, (0.0, 1.0),
+                                ("simulation", "employment_probability"))
+    drawn = {}
+    for text, spec in section.uncertain.items():
+        where = ("simulation", "uncertain", text)
+        try:
+            place = number_place(scenario, text)
+        except PlaceError as exc:
+            raise PlaceError(f"{text} names no number that can be drawn: {exc.message}",
+                             where) from None
+        if place.whole:
+            raise PlaceError(f"{place.path} is a whole number; only numbers with decimals can "
+                             "be drawn", where)
+        if place.path in drawn:
+            raise PlaceError(f"{place.path} is already drawn (written another way)", where)
+        drawn[place.path] = _distribution(spec, place.bounds, where)
+    return Uncertainty(probability, drawn)
+
+
+def _distribution(spec: Any, bounds: tuple[float, float],
+                  where: tuple[str, ...]) -> Distribution:
+    low, high = bounds
+    kind = spec.distribution
+    if kind == "fixed":
+        ends = [spec.value]
+    elif kind == "normal":
+        low = max(low, spec.low) if spec.low is not None else low
+        high = min(high, spec.high) if spec.high is not None else high
+        ends = []
+    else:
+        ends = [spec.low, spec.high]
+    for end in ends:
+        if not bounds[0] <= end <= bounds[1]:
+            raise PlaceError(f"{end:g} is outside the valid range of what it draws, "
+                             f"{_show(bounds[0])} to {_show(bounds[1])}", where)
+    fields = {k: getattr(spec, k) for k in ("value", "mode", "mean", "sd", "alpha", "beta")
+              if hasattr(spec, k)}
+    if kind in ("uniform", "triangular", "beta"):
+        low, high = spec.low, spec.high
+    if kind == "fixed":
+        low = high = spec.value
+    distribution = Distribution(kind, low, high, **fields)
+    if kind == "normal" and not (low < high and distribution.normal_mass() >= MIN_NORMAL_MASS):
+        raise PlaceError(f"less than {MIN_NORMAL_MASS:.0%} of this normal lies in the valid "
+                         f"range {_show(low)} to {_show(high)}; centre it inside", where)
+    return distribution

@@ -108,3 +108,14 @@ def scenario_documents(draw: st.DrawFn) -> dict[str, Any]:
             },
         },
     }
+
+
+@st.composite
+def timed_models(draw: st.DrawFn) -> Model:
+    """Models with discounting, drop-off, deadweight and an intervention period drawn too."""
+    model = draw(models())
+    return Model(**{**model.__dict__,
+                    "discount_rate": draw(st.sampled_from([0.0, 0.015, 0.035, 0.1])),
+                    "drop_off_rate": draw(st.sampled_from([0.0, 0.05, 0.3])),
+                    "deadweight": draw(st.sampled_from([0.0, 0.1, 0.25])),
+                    "intervention_years": draw(st.sampled_from([0.0, 1.0, 1.3333]))})

@@ -17,7 +17,7 @@ from nyttocalc.core.figures import Figure, placeholders
 from nyttocalc.core.model import Model, Perspective, Scaling, ValueComponent
 from nyttocalc.core.payback import analyse
 from nyttocalc.report.rows import parts
-from tests.strategies import amounts, horizons, models, positive_amounts, shares
+from tests.strategies import amounts, horizons, models, positive_amounts, shares, timed_models
 
 REL = 1e-9
 
@@ -147,9 +147,10 @@ def test_employment_rate_times_participants_is_the_break_even_count(model: Model
                         == pytest.approx(b.persons_exact.value, rel=REL, abs=1e-12))
 
 
-@given(model=models())
+@given(model=st.one_of(models(), timed_models()))
 def test_every_formula_shown_re_evaluates_to_its_figure(model: Model) -> None:
-    """--explain shows formula templates beside computed values: they must agree."""
+    """--explain shows formula templates beside computed values: they must agree, with
+    discounting, drop-off and deadweight too."""
     for fig in all_figures(model):
         assert placeholders(fig.formula) == set(fig.terms)
         shown = fig.recompute()
@@ -161,7 +162,7 @@ def test_every_formula_shown_re_evaluates_to_its_figure(model: Model) -> None:
             assert shown == pytest.approx(fig.value, rel=1e-9, abs=1e-9)
 
 
-@given(model=models())
+@given(model=st.one_of(models(), timed_models()))
 def test_no_nan_anywhere(model: Model) -> None:
     assert not any(math.isnan(fig.value) for fig in all_figures(model))
 

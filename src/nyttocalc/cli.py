@@ -99,6 +99,10 @@ def payback(
     set: SetOpt = None,
     explain: Annotated[bool, typer.Option("--explain", help=(
         "Show each figure with its formula and the scenario's numbers filled in."))] = False,
+    plot: Annotated[bool, typer.Option("--plot", help=(
+        "Draw the payback curves: the cumulative value of the break-even number of workers "
+        "against the cost, over the years after the intervention (table and markdown)."))
+    ] = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -110,6 +114,10 @@ def payback(
     from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
+    if plot and format in (Format.json, Format.csv):
+        typer.echo("error: --plot draws a chart: use it with --format table or markdown",
+                   err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
     loaded = _load(file, set)
     analysis = analyse(loaded.model)
     run = run_info(loaded)
@@ -118,9 +126,16 @@ def payback(
     elif format is Format.csv:
         _deliver(payback_csv(analysis, lang.value), format, lang, output)
     else:
-        from nyttocalc.report.document import payback_document
+        from dataclasses import replace
 
-        _deliver(payback_document(analysis, run, lang.value, explain), format, lang, output)
+        from nyttocalc.report.document import payback_document
+        from nyttocalc.report.time import payback_curves
+
+        document = payback_document(analysis, run, lang.value, explain)
+        if plot:
+            document = replace(document, tables=(*document.tables,
+                                                 *payback_curves(analysis, lang.value)))
+        _deliver(document, format, lang, output)
 
 
 @app.command()
@@ -155,6 +170,312 @@ def check(
         _deliver(check_document(results, run, lang.value), format, lang, output)
     if any(r.verdict is Verdict.DOES_NOT_FOLLOW for r in results):
         raise typer.Exit(EXIT_DOES_NOT_FOLLOW)
+
+
+PerspectiveOpt = Annotated[list[str] | None, typer.Option("--perspective", metavar="KEY", help=(
+    "Only this perspective (repeatable), e.g. society; all by default."))]
+HorizonOpt = Annotated[float | None, typer.Option("--horizon", metavar="YEARS", help=(
+    "Only this horizon, one of analysis.horizons_years."))]
+RateOpt = Annotated[float | None, typer.Option("--subsidy-rate", metavar="SHARE", help=(
+    "Only this wage-subsidy rate, one of analysis.subsidy_rates."))]
+
+
+def _metric(metric: str) -> str:
+    from nyttocalc.core.numeric import METRICS
+
+    if metric not in METRICS:
+        typer.echo(f"error: --metric {metric!r} is not a figure a sweep computes; expected one "
+                   f"of: {', '.join(METRICS)}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    return metric
+
+
+@app.command()
+def sweep(
+    file: FileArg,
+    vary: Annotated[list[str], typer.Option("--vary", metavar="PATH=START:STOP:STEP", help=(
+        "An input to vary, by its key path: a range with both ends included "
+        "(analysis.subsidy_rates.1=0:1:0.05) or a list (inputs.monthly_income=18000,22500). "
+        "Give it twice for a two-dimensional grid, drawn as heat maps."))],
+    metric: Annotated[str, typer.Option("--metric", help=(
+        "The figure to show: persons_whole, persons_exact, persons_half_steps, payback_year, "
+        "employment_rate, required_value_per_year, value_per_person_year or cost."))
+    ] = "persons_whole",
+    perspective: PerspectiveOpt = None,
+    horizon: HorizonOpt = None,
+    subsidy_rate: RateOpt = None,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    set: SetOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """A break-even figure (by default the whole persons needed) for every perspective, subsidy
+    rate and horizon, over a range of one input (a table) or a grid of two (heat maps). Every
+    value is validated as in the file."""
+    from nyttocalc.core.figures import Unit
+    from nyttocalc.core.numeric import select
+    from nyttocalc.core.sweep import MAX_AXES, Axis
+    from nyttocalc.core.sweep import sweep as run_sweep
+    from nyttocalc.report import explore
+    from nyttocalc.scenario import values
+    from nyttocalc.scenario.load import run_info
+
+    _check_target(output, force)
+    metric = _metric(metric)
+    loaded = _load(file, set)
+    with _user_errors(loaded.name):
+        if not 1 <= len(vary) <= MAX_AXES:
+            raise NyttocalcError("give --vary once (a table) or twice (a heat map)")
+        axes, units = [], {}
+        for given in vary:
+            try:
+                place, points = values.axis(loaded.scenario, given)
+            except values.PlaceError as exc:
+                raise NyttocalcError(f"--vary {given}: {exc.message}") from None
+            axes.append(Axis(place.path, tuple(points)))
+            units[place.path] = Unit(place.unit)
+        if len({a.path for a in axes}) != len(axes):
+            raise NyttocalcError("the two --vary name the same input")
+        cells = select(loaded.model, perspective or (), horizon, subsidy_rate)
+        result = run_sweep(loaded.model, axes, metric)
+    run = run_info(loaded)
+    if format is Format.json:
+        _deliver(explore.sweep_json(result, loaded.model, cells, run), format, lang, output)
+    elif format is Format.csv:
+        _deliver(explore.sweep_csv(result, loaded.model, cells, lang.value), format, lang, output)
+    else:
+        _deliver(explore.sweep_document(result, loaded.model, units, cells, run, lang.value),
+                 format, lang, output)
+
+
+@app.command()
+def solve(
+    file: FileArg,
+    for_: Annotated[str, typer.Option("--for", metavar="PATH", help=(
+        "The input to solve for, by its key path, e.g. analysis.subsidy_rates.1 or "
+        "inputs.monthly_income."))],
+    persons: Annotated[float, typer.Option("--persons", min=0, help=(
+        "How many participants get work."))],
+    perspective: Annotated[str, typer.Option("--perspective", metavar="KEY", help=(
+        "Whose cost must be paid back, e.g. society or municipality."))],
+    horizon: Annotated[float | None, typer.Option("--horizon", metavar="YEARS", help=(
+        "How many years they work (not needed when solving for a horizon)."))] = None,
+    subsidy_rate: Annotated[float | None, typer.Option("--subsidy-rate", metavar="SHARE", help=(
+        "Their wage-subsidy rate; the lowest listed by default (not needed when solving for "
+        "a subsidy rate)."))] = None,
+    between: Annotated[str | None, typer.Option("--between", metavar="LOW:HIGH", help=(
+        "Where to look; by default the input's valid range (amounts: up to ten times the "
+        "scenario's value)."))] = None,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    set: SetOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """The value of one input at which N employed participants pay back a perspective's cost
+    within H years: exact where the formula inverts, bracketed and bisected otherwise."""
+    from nyttocalc.core.figures import Unit
+    from nyttocalc.core.solve import Question, persons_at
+    from nyttocalc.core.solve import solve as run_solve
+    from nyttocalc.report import explore
+    from nyttocalc.scenario import values
+    from nyttocalc.scenario.load import run_info
+
+    _check_target(output, force)
+    if format is Format.csv:
+        typer.echo("error: solve gives one answer: use --format table, markdown or json",
+                   err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    loaded = _load(file, set)
+    model = loaded.model
+    with _user_errors(loaded.name):
+        try:
+            place = values.number_place(loaded.scenario, for_)
+            low, high = _search_range(place, between)
+        except values.PlaceError as exc:
+            raise NyttocalcError(f"--for {for_}: {exc.message}") from None
+        if perspective not in [p.key for p in model.perspectives]:
+            raise NyttocalcError(f"--perspective {perspective!r} is not a perspective of this "
+                                 f"scenario: {', '.join(p.key for p in model.perspectives)}")
+        solving_horizon = place.path.startswith("analysis.horizons_years.")
+        if horizon is None and not solving_horizon:
+            raise NyttocalcError("give --horizon YEARS: how long the employed work")
+        question = Question(place.path, perspective, persons,
+                            place.value if horizon is None else horizon,
+                            model.unsubsidised_rate if subsidy_rate is None else subsidy_rate,
+                            low, high)
+        answer = run_solve(model, question)
+    check = persons_at(model, question, answer.roots[0]) if answer.roots else None
+    run = run_info(loaded)
+    unit = Unit(place.unit)
+    if format is Format.json:
+        _deliver(explore.solve_json(question, answer, unit, check, run), format, lang, output)
+    else:
+        _deliver(explore.solve_document(question, answer, model, unit, check, run, lang.value),
+                 format, lang, output)
+
+
+def _search_range(place: object, between: str | None) -> tuple[float, float]:
+    from nyttocalc.scenario.values import NumberPlace, PlaceError, parse_values
+
+    assert isinstance(place, NumberPlace)
+    if between is not None:
+        ends = parse_values(between.replace(":", ",", 1)) if between.count(":") == 1 else []
+        if len(ends) != 2:
+            raise PlaceError(f"--between {between!r}: expected LOW:HIGH, e.g. 0:1")
+        low, high = (place.check(v) for v in ends)
+        if not low < high:
+            raise PlaceError(f"--between {between!r}: LOW must be below HIGH")
+        return low, high
+    low, high = place.bounds
+    if high > 1e6 * max(abs(place.value), 1.0):  # an amount: look near the scenario's value
+        high = 10 * max(abs(place.value), 1.0)
+    return low, high
+
+
+@app.command()
+def sensitivity(
+    file: FileArg,
+    by: Annotated[str, typer.Option("--by", metavar="SHARE", help=(
+        "How far to move each input down and up: 20% or 0.2."))] = "20%",
+    metric: Annotated[str, typer.Option("--metric", help=(
+        "The figure to watch; persons_exact by default (whole persons move in steps)."))
+    ] = "persons_exact",
+    perspective: PerspectiveOpt = None,
+    horizon: Annotated[float | None, typer.Option("--horizon", metavar="YEARS", help=(
+        "The horizon to watch; the first listed by default."))] = None,
+    subsidy_rate: Annotated[float | None, typer.Option("--subsidy-rate", metavar="SHARE", help=(
+        "The subsidy rate to watch; the lowest listed by default."))] = None,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    set: SetOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Move each input down and up, one at a time, and rank the inputs by how far they move a
+    break-even figure: a sorted table and a tornado chart per perspective."""
+    from nyttocalc.core.figures import Unit
+    from nyttocalc.core.numeric import select
+    from nyttocalc.core.sensitivity import Move
+    from nyttocalc.core.sensitivity import sensitivity as run_sensitivity
+    from nyttocalc.report import explore
+    from nyttocalc.scenario import values
+    from nyttocalc.scenario.load import run_info
+
+    _check_target(output, force)
+    metric = _metric(metric)
+    loaded = _load(file, set)
+    model = loaded.model
+    with _user_errors(loaded.name):
+        try:
+            share = values.parse_share(by)
+        except values.PlaceError as exc:
+            raise NyttocalcError(f"--by {by}: {exc.message}") from None
+        questions = ("analysis.horizons_years.", "analysis.long_view_years",
+                     "analysis.write_off_years")
+        paths = [p for p in model.parameter_paths()
+                 if not p.startswith(questions) and values.is_place(loaded.scenario, p)]
+        moved = values.moves(loaded.scenario, paths, share)
+        cells = select(model, perspective or (),
+                       model.horizons_years[0] if horizon is None else horizon,
+                       model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
+        result = run_sensitivity(model, [Move(p.path, p.value, lo, hi) for p, lo, hi in moved],
+                                 metric)
+    units = {p.path: Unit(p.unit) for p, _, _ in moved}
+    run = run_info(loaded)
+    if format is Format.json:
+        _deliver(explore.sensitivity_json(result, model, cells, share, run), format, lang,
+                 output)
+    elif format is Format.csv:
+        _deliver(explore.sensitivity_csv(result, model, cells, lang.value), format, lang, output)
+    else:
+        _deliver(explore.sensitivity_document(result, model, units, cells, share, run,
+                                              lang.value), format, lang, output)
+
+
+@app.command()
+def timeline(
+    file: FileArg,
+    persons: Annotated[float | None, typer.Option("--persons", min=0, help=(
+        "How many participants get work; by default the expected number from the scenario's "
+        "simulation.employment_probability."))] = None,
+    subsidy_rate: Annotated[float | None, typer.Option("--subsidy-rate", metavar="SHARE", help=(
+        "Their wage-subsidy rate; the lowest listed by default."))] = None,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    set: SetOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Year by year, per perspective: the cost, the work (after the delay, thinned by drop-off),
+    its value, and the cumulative net value discounted at analysis.discount_rate; the NPV and
+    benefit-cost ratio per horizon, and the (discounted) payback year."""
+    from nyttocalc.core.timeline import timeline as run_timeline
+    from nyttocalc.report import time
+    from nyttocalc.scenario.load import run_info
+
+    _check_target(output, force)
+    loaded = _load(file, set)
+    model = loaded.model
+    with _user_errors(loaded.name):
+        if persons is None:
+            if loaded.uncertainty is None:
+                raise NyttocalcError("give --persons N: how many participants get work (or "
+                                     "declare simulation.employment_probability)")
+            persons = model.participants * loaded.uncertainty.employment_probability.expected()
+        rate = model.unsubsidised_rate if subsidy_rate is None else subsidy_rate
+        if not 0 <= rate <= 1:
+            raise NyttocalcError(f"--subsidy-rate {rate:g} is not a share from 0 to 1")
+        timelines = run_timeline(model, persons, rate)
+    run = run_info(loaded)
+    if format is Format.json:
+        _deliver(time.timeline_json(timelines, model, run), format, lang, output)
+    elif format is Format.csv:
+        _deliver(time.timeline_csv(timelines, lang.value), format, lang, output)
+    else:
+        _deliver(time.timeline_document(timelines, model, run, lang.value), format, lang,
+                 output)
+
+
+@app.command()
+def simulate(
+    file: FileArg,
+    draws: Annotated[int, typer.Option("--draws", min=1, max=10_000_000, help=(
+        "How many Monte Carlo draws."))] = 10_000,
+    seed: Annotated[int, typer.Option("--seed", min=0, help=(
+        "The random seed: the same seed gives the same output, byte for byte."))] = 1,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    set: SetOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Monte Carlo over the scenario's `simulation` section: each participant gets work or not
+    (a binomial draw with an uncertain probability), with uncertain inputs drawn from their
+    distributions. Per perspective, subsidy rate and horizon: the chance of paying back, the
+    net value's percentiles and the payback year's distribution, with a histogram."""
+    from nyttocalc.core.simulate import simulate as run_simulation
+    from nyttocalc.report import simulation
+    from nyttocalc.scenario.load import run_info
+
+    _check_target(output, force)
+    loaded = _load(file, set)
+    with _user_errors(loaded.name):
+        if loaded.uncertainty is None:
+            raise NyttocalcError("the scenario has no `simulation` section; declare at least "
+                                 "simulation.employment_probability (see the README, "
+                                 "Uncertainty)")
+        result = run_simulation(loaded.model, loaded.uncertainty, draws, seed)
+    run = run_info(loaded)
+    if format is Format.json:
+        _deliver(simulation.simulation_json(result, loaded.uncertainty, run), format, lang,
+                 output)
+    elif format is Format.csv:
+        _deliver(simulation.simulation_csv(result, lang.value), format, lang, output)
+    else:
+        _deliver(simulation.simulation_document(result, loaded.model, loaded.uncertainty, run,
+                                                lang.value), format, lang, output)
 
 
 def _load(file: str, assignments: list[str] | None) -> LoadedScenario:

@@ -9,17 +9,27 @@ arrays (see ``Model.with_values``): the result of a point of a sweep is bit for 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from nyttocalc.core import formulas as f
 from nyttocalc.core.arith import NEVER, Num, is_zero
+from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model, Perspective, Scaling
+from nyttocalc.errors import NyttocalcError
 
-# The break-even figures a sweep, solve or sensitivity run can report, by the names ``payback``
-# gives them; the first is the default.
-METRICS = ("persons_whole", "persons_exact", "persons_half_steps", "payback_year",
-           "employment_rate", "required_value_per_year", "value_per_person_year", "cost")
+# The break-even figures a sweep or sensitivity run can report, by the names ``payback`` gives
+# them, with their units; the first is the default.
+METRICS: dict[str, Unit] = {
+    "persons_whole": Unit.PERSONS,
+    "persons_exact": Unit.PERSONS,
+    "persons_half_steps": Unit.PERSONS,
+    "payback_year": Unit.YEARS,
+    "employment_rate": Unit.SHARE,
+    "required_value_per_year": Unit.SEK_PER_YEAR,
+    "value_per_person_year": Unit.SEK_PER_PERSON_YEAR,
+    "cost": Unit.SEK,
+}
 
 
 @dataclass(frozen=True)
@@ -134,3 +144,27 @@ def _where_never(persons: Num, year: Num) -> Num:
 
     result: float = np.where(np.isinf(persons), NEVER, year)
     return result
+
+
+def select(model: Model, perspectives: Sequence[str] = (), horizon: float | None = None,
+           subsidy_rate: float | None = None) -> list[Cell]:
+    """The cells for the given perspectives (all if none), and the horizon and subsidy rate
+    among the scenario's values (all if not given)."""
+    known = [p.key for p in model.perspectives]
+    for key in perspectives:
+        if key not in known:
+            raise UnknownCell(f"{key!r} is not a perspective of this scenario: "
+                              f"{', '.join(known)}")
+    for given, listed, name in ((horizon, model.horizons_years, "horizons_years"),
+                                (subsidy_rate, model.subsidy_rates, "subsidy_rates")):
+        if given is not None and given not in listed:
+            raise UnknownCell(f"{given:g} is not one of analysis.{name}: "
+                              f"{', '.join(f'{x:g}' for x in listed)}")
+    return [c for c in cells(model)
+            if (not perspectives or c.perspective in perspectives)
+            and (horizon is None or model.horizons_years[c.horizon_index] == horizon)
+            and (subsidy_rate is None or model.subsidy_rates[c.rate_index] == subsidy_rate)]
+
+
+class UnknownCell(NyttocalcError):
+    """A perspective, horizon or subsidy rate that the scenario does not list."""

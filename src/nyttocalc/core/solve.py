@@ -85,7 +85,7 @@ def solve(model: Model, question: Question) -> Answer:
     values = g(grid)
     ok = values >= -TOLERANCE * scale
     crossings = np.flatnonzero(ok[1:] != ok[:-1])
-    found = tuple(_bisect(g, float(grid[i]), float(grid[i + 1]), scale) for i in crossings)
+    found = tuple(_bisect(g, float(grid[i]), float(grid[i + 1])) for i in crossings)
     above = tuple(bool(ok[i + 1]) for i in crossings)
     return Answer(found, above, False, float(values[0]), float(values[-1]))
 
@@ -110,11 +110,11 @@ def _linear_root(g: Any, lo: float, hi: float, scale: float) -> float | None:
     return root if abs(float(g(np.array([root]))[0])) <= TOLERANCE * scale else None
 
 
-def _bisect(g: Any, a: float, b: float, scale: float) -> float:
+def _bisect(g: Any, a: float, b: float) -> float:
     import numpy as np
 
-    def pays(x: float) -> bool:
-        return bool(g(np.array([x]))[0] >= -TOLERANCE * scale)
+    def pays(x: float) -> bool:  # the sign itself: the crossing to float precision
+        return bool(g(np.array([x]))[0] >= 0)
 
     pays_at_a = pays(a)
     for _ in range(BISECTIONS):
@@ -126,3 +126,20 @@ def _bisect(g: Any, a: float, b: float, scale: float) -> float:
         else:
             b = mid
     return b if not pays_at_a else a
+
+
+def persons_at(model: Model, question: Question, x: float) -> float:
+    """The break-even persons (exact) that ``payback`` computes with ``path = x``: the check
+    that a solution answers the question."""
+    from nyttocalc.core import formulas as f
+
+    at = model.with_values({question.path: x})
+    rate = x if question.path.startswith("analysis.subsidy_rates.") else question.subsidy_rate
+    horizon = (x if question.path.startswith("analysis.horizons_years.")
+               else question.horizon_years)
+    perspective = next(p for p in model.perspectives if p.key == question.perspective)
+    value = numeric.value_per_person_year(at, perspective, rate)
+    persons: float = f.break_even_persons(numeric.present_cost(at, perspective), value,
+                                          numeric.work_years(at, horizon),
+                                          numeric.counterfactual(at))
+    return persons

@@ -27,13 +27,25 @@ class Table:
     derivations: bool = False  # rows are (figure, formula, arithmetic): drawn as lines
     ratios: tuple[int, ...] = ()  # relative widths of the columns after the first, which is
     # as wide as its longest name: for tables whose text must wrap to fit
+    # A heat map: per row, per column after the first, the cell's magnitude from 0 to 1 (None:
+    # not a number). Drawn as a background colour where the terminal has colour.
+    shades: tuple[tuple[float | None, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Lines of a text chart (see ``charts``), drawn as they are."""
+
+    title: str
+    lines: tuple[str, ...]
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Document:
     title: str
     header: tuple[str, ...]
-    tables: tuple[Table, ...] = field(default_factory=tuple)
+    tables: tuple[Table | Chart, ...] = field(default_factory=tuple)
 
 
 def payback_document(analysis: PaybackAnalysis, run: RunInfo, lang: str,

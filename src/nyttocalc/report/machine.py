@@ -41,7 +41,7 @@ def finite(x: float) -> float | None:
     return x if math.isfinite(x) else None
 
 
-def _scenario_json(run: RunInfo) -> dict[str, Any]:
+def scenario_json(run: RunInfo) -> dict[str, Any]:
     return {
         "file": run.file,
         "title": run.title,
@@ -55,7 +55,7 @@ def payback_json(analysis: PaybackAnalysis, run: RunInfo, lang: str, explain: bo
     model = analysis.model
     document: dict[str, Any] = {
         "nyttocalc_version": __version__,
-        "scenario": _scenario_json(run),
+        "scenario": scenario_json(run),
         "cohort": {
             "participants": model.participants,
             "full_time_equivalent": model.full_time_equivalent,
@@ -78,10 +78,10 @@ def payback_json(analysis: PaybackAnalysis, run: RunInfo, lang: str, explain: bo
             objects = [_row_json(row, lang, explain) for row in rows]
             entry[group] = objects[0] if group == "summary" else objects
         document["perspectives"].append(entry)
-    return _dumps(document)
+    return dumps(document)
 
 
-def _dumps(document: dict[str, Any]) -> str:
+def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
@@ -99,27 +99,27 @@ def _figure_json(fig: Figure, lang: str) -> dict[str, Any]:
             "arithmetic": arithmetic(fig, lang)}
 
 
-def _csv_writer(lang: str) -> tuple[io.StringIO, Any]:
+def csv_writer(lang: str) -> tuple[io.StringIO, Any]:
     buffer = io.StringIO()
     return buffer, csv.writer(buffer, delimiter=";" if lang == "sv" else ",", lineterminator="\n")
 
 
 def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
     swedish = lang == "sv"
-    buffer, writer = _csv_writer(lang)
+    buffer, writer = csv_writer(lang)
     writer.writerow(CSV_COLUMNS)
     for result in analysis.perspectives:
         for group, rows in result.groups().items():
             for row in rows:
                 p = parts(row)
-                dims = [_csv_number(p.dims[d], swedish) if d in p.dims else "" for d in CSV_DIMS]
+                dims = [csv_number(p.dims[d], swedish) if d in p.dims else "" for d in CSV_DIMS]
                 for key, fig in p.figures.items():
                     writer.writerow([result.perspective.key, group, key, *dims,
-                                     _csv_number(fig.value, swedish), fig.unit.value])
+                                     csv_number(fig.value, swedish), fig.unit.value])
     return buffer.getvalue()
 
 
-def _csv_number(x: float, swedish: bool) -> str:
+def csv_number(x: float, swedish: bool) -> str:
     """Unrounded; empty where the figure is never reached."""
     if not math.isfinite(x):
         return ""
@@ -160,7 +160,7 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str
         })
     counted = verdict_counts(results)
     counts = {v.value: counted[v] for v in Verdict}
-    return _dumps({"nyttocalc_version": __version__, "scenario": _scenario_json(run),
+    return dumps({"nyttocalc_version": __version__, "scenario": scenario_json(run),
                    "claims": claims, "summary": {"claims": len(results), **counts}})
 
 
@@ -170,14 +170,14 @@ CHECK_CSV_COLUMNS = ("id", "verdict", "published", "computed", "difference", "un
 
 def check_csv(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str:
     swedish = lang == "sv"
-    buffer, writer = _csv_writer(lang)
+    buffer, writer = csv_writer(lang)
     writer.writerow(CHECK_CSV_COLUMNS)
     for result in results:
         claim, source = result.claim, run.claims.get(result.claim.id)
         numbers = [claim.published, result.computed.value, result.difference]
         writer.writerow([claim.id, result.verdict.value,
-                         *(_csv_number(x, swedish) for x in numbers),
+                         *(csv_number(x, swedish) for x in numbers),
                          result.computed.unit.value, claim.qualifier.value,
-                         _csv_number(claim.precision, swedish),
+                         csv_number(claim.precision, swedish),
                          source.section if source else ""])
     return buffer.getvalue()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, TextIO
 
-from nyttocalc.report.document import Document, Table
+from nyttocalc.report.document import Chart, Document, Table
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -40,6 +40,12 @@ def _draw(console: Console, document: Document) -> None:
     for line in document.header:
         console.print(Text(line))
     for table in document.tables:
+        if isinstance(table, Chart):
+            console.print()
+            console.print(Text(table.title, style="bold"))
+            for line in (*table.lines, *table.notes):
+                console.print(Text(line))
+            continue
         if table.derivations:
             _derivations(console, table)
             continue
@@ -56,13 +62,27 @@ def _draw(console: Console, document: Document) -> None:
                              overflow="fold", min_width=names if first else None,
                              width=names if first and table.ratios else None,
                              ratio=table.ratios[index] if table.ratios and not first else None)
-        for row in table.rows:
-            drawn.add_row(*(Text(cell) for cell in row))
+        for index, row in enumerate(table.rows):
+            shades = table.shades[index] if table.shades else ()
+            drawn.add_row(Text(row[0]), *(Text(cell, style=_heat(shade))
+                                          for cell, shade in zip(row[1:], shades or
+                                                                 (None,) * len(row), strict=False)))
         console.print()
         console.print(Text(table.title, style="bold"))
         console.print(drawn)
         for note in table.notes:
             console.print(Text(note, style="dim"))
+
+
+def _heat(shade: float | None) -> str:
+    """A background from pale to deep for a magnitude from 0 to 1; none for no number. rich
+    leaves it out where there is no colour (a pipe, NO_COLOR)."""
+    if shade is None:
+        return ""
+    level = min(max(shade, 0.0), 1.0)
+    red, green, blue = (round(255 - level * (255 - a)) for a in (33, 102, 172))
+    ink = "white" if level > 0.55 else "black"
+    return f"{ink} on #{red:02x}{green:02x}{blue:02x}"
 
 
 def _derivations(console: Console, table: Table) -> None:
@@ -82,6 +102,10 @@ def markdown(document: Document) -> str:
     lines += [f"{_escape(line)}  " for line in document.header]
     for table in document.tables:
         lines += ["", f"## {_escape(table.title)}", ""]
+        if isinstance(table, Chart):
+            lines += ["```", *table.lines, "```"]
+            lines += [f"_{_escape(note)}_  " for note in table.notes]
+            continue
         lines.append(_md_row(table.headers))
         lines.append("|" + "|".join(_md_rule(i, table) for i in range(len(table.headers))) + "|")
         lines += [_md_row(row) for row in table.rows]

@@ -131,6 +131,15 @@ def number_place(scenario: Scenario, text: str) -> NumberPlace:
     return NumberPlace(short, str(parameter.unit), annotation, float(value))
 
 
+def is_place(scenario: Scenario, path: str) -> bool:
+    """Whether the scenario has a number at ``path`` (optional ones may be absent)."""
+    try:
+        number_place(scenario, path)
+    except PlaceError:
+        return False
+    return True
+
+
 def parse_values(text: str) -> list[object]:
     """``START:STOP:STEP`` (both ends included), ``v1,v2,v3`` or one value, each read as a
     YAML 1.2 scalar, as in a file."""
@@ -228,3 +237,38 @@ def _distribution(spec: Any, bounds: tuple[float, float],
         raise PlaceError(f"less than {MIN_NORMAL_MASS:.0%} of this normal lies in the valid "
                          f"range {_show(low)} to {_show(high)}; centre it inside", where)
     return distribution
+
+
+def axis(scenario: Scenario, assignment: str) -> tuple[NumberPlace, list[float]]:
+    """``PATH=START:STOP:STEP`` or ``PATH=v1,v2`` → the place and its checked values."""
+    path_text, sep, spec = assignment.partition("=")
+    if not sep or not spec.strip():
+        raise PlaceError("expected PATH=START:STOP:STEP or PATH=v1,v2,…, e.g. "
+                         "analysis.subsidy_rates.1=0:1:0.1")
+    place = number_place(scenario, path_text)
+    return place, checked_values(place, parse_values(spec))
+
+
+def moves(scenario: Scenario, paths: Sequence[str], by: float) -> list[tuple[NumberPlace, float,
+                                                                                float]]:
+    """Each place moved down and up by the share ``by`` of its value, kept in its valid range."""
+    found = []
+    for path in paths:
+        place = number_place(scenario, path)
+        low = place.clip(place.value * (1 - by))
+        high = place.clip(place.value * (1 + by))
+        found.append((place, low, high))
+    return found
+
+
+def parse_share(text: str) -> float:
+    """``20%`` or ``0.2`` → 0.2, for --by."""
+    stripped = text.strip()
+    percent = stripped.endswith("%")
+    value = _number(stripped.removesuffix("%").strip()) if stripped else None
+    if value is None:
+        raise PlaceError("expected a share such as 20% or 0.2")
+    share = value / 100 if percent else value
+    if not 0 < share <= 1:
+        raise PlaceError(f"{text!r} is not a share above 0 and at most 100 %")
+    return float(share)

@@ -1,0 +1,320 @@
+"""Reports of the analysts' commands: sweep (tables and heat maps), solve and sensitivity.
+
+Each has a ``*_document`` for the terminal and Markdown, and ``*_json`` / ``*_csv`` for scripts
+with unrounded numbers (``null`` or an empty cell where a figure is never reached).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from nyttocalc import __version__
+from nyttocalc.core.figures import Unit
+from nyttocalc.core.model import Model
+from nyttocalc.core.numeric import METRICS, Cell
+from nyttocalc.core.sensitivity import SensitivityResult
+from nyttocalc.core.solve import Answer, Question
+from nyttocalc.core.sweep import SweepResult
+from nyttocalc.report import numbers
+from nyttocalc.report.charts import tornado
+from nyttocalc.report.document import Chart, Document, Table, run_header
+from nyttocalc.report.i18n import label
+from nyttocalc.report.machine import csv_number, csv_writer, dumps, finite, scenario_json
+from nyttocalc.run import RunInfo
+
+MAX_ROWS = 60  # a 1-D sweep's table; more values are sampled evenly (ends included)
+HEAT_ROWS, HEAT_COLUMNS = 25, 10
+
+
+def _perspective_name(model: Model, key: str, lang: str) -> str:
+    perspective = next(p for p in model.perspectives if p.key == key)
+    return perspective.labels.get(lang, key)
+
+
+def _rate(x: float, lang: str) -> str:
+    return numbers.percent(x, lang, 0)
+
+
+def _horizon(x: float, lang: str) -> str:
+    return f"{numbers.years(x, lang)} {label('year' if x == 1 else 'years', lang)}"
+
+
+def cell_label(model: Model, cell: Cell, varied: Sequence[str], lang: str) -> str:
+    """``0 % · 3 years``, with ``varied`` for a rate or horizon that the sweep varies."""
+    rate_path = f"analysis.subsidy_rates.{cell.rate_index}"
+    horizon_path = f"analysis.horizons_years.{cell.horizon_index}"
+    rate = label("col.varied", lang) if rate_path in varied else _rate(
+        model.subsidy_rates[cell.rate_index], lang)
+    horizon = label("col.varied", lang) if horizon_path in varied else _horizon(
+        model.horizons_years[cell.horizon_index], lang)
+    return label("col.cell", lang, rate=rate, horizon=horizon)
+
+
+def _sample(count: int, most: int) -> list[int]:
+    """At most ``most`` indices from 0 to count − 1, evenly spread, both ends included."""
+    if count <= most:
+        return list(range(count))
+    return sorted({round(i * (count - 1) / (most - 1)) for i in range(most)})
+
+
+def _show(x: float, unit: Unit, lang: str) -> str:
+    return numbers.figure(x, unit, lang)
+
+
+def sweep_document(result: SweepResult, model: Model, units: Mapping[str, Unit],
+                   selected: Sequence[Cell], run: RunInfo, lang: str) -> Document:
+    unit = METRICS[result.metric]
+    metric = label(result.metric, lang)
+    header = (*run_header(run, lang),
+              f"{label('header.metric', lang)}: {metric} ({result.metric})",
+              *(f"{label('header.varied', lang)}: {a.path} = "
+                f"{_show(a.values[0], units[a.path], lang)} … "
+                f"{_show(a.values[-1], units[a.path], lang)} ({len(a.values)})"
+                for a in result.axes))
+    varied = [a.path for a in result.axes]
+    tables: list[Table | Chart] = []
+    if len(result.axes) == 1:
+        axis = result.axes[0]
+        shown = _sample(len(axis.values), MAX_ROWS)
+        for key in dict.fromkeys(c.perspective for c in selected):
+            cells = [c for c in selected if c.perspective == key]
+            rows = tuple((_show(axis.values[i], units[axis.path], lang),
+                          *(_show(float(result.grids[c][i]), unit, lang) for c in cells))
+                         for i in shown)
+            notes = _sampled_note(axis.path, len(shown), len(axis.values), lang)
+            tables.append(Table(
+                label("title.sweep", lang, perspective=_perspective_name(model, key, lang),
+                      metric=metric.lower(), path=axis.path),
+                (axis.path, *(cell_label(model, c, varied, lang) for c in cells)), rows, notes))
+    else:
+        for cell in selected:
+            tables.append(_heat_map(result, model, units, cell, unit, lang))
+    return Document(run.title, header, tuple(tables))
+
+
+def _sampled_note(path: str, shown: int, total: int, lang: str) -> tuple[str, ...]:
+    if shown == total:
+        return ()
+    return (label("note.sampled", lang, shown=shown, total=total, path=path),)
+
+
+def _heat_map(result: SweepResult, model: Model, units: Mapping[str, Unit], cell: Cell,
+              unit: Unit, lang: str) -> Table:
+    import numpy as np
+
+    rows_axis, columns_axis = result.axes
+    grid = result.grids[cell]
+    finite_values = grid[np.isfinite(grid)]
+    low = float(finite_values.min()) if finite_values.size else math.nan
+    high = float(finite_values.max()) if finite_values.size else math.nan
+    row_index = _sample(len(rows_axis.values), HEAT_ROWS)
+    column_index = _sample(len(columns_axis.values), HEAT_COLUMNS)
+    rows, shades = [], []
+    for i in row_index:
+        texts, levels = [], []
+        for j in column_index:
+            value = float(grid[i, j])
+            texts.append(_show(value, unit, lang))
+            levels.append(None if not math.isfinite(value) else
+                          0.0 if high == low else (value - low) / (high - low))
+        rows.append((_show(rows_axis.values[i], units[rows_axis.path], lang), *texts))
+        shades.append(tuple(levels))
+    headers = (f"{rows_axis.path} \\ {columns_axis.path}",
+               *(_show(columns_axis.values[j], units[columns_axis.path], lang)
+                 for j in column_index))
+    notes = [label("note.heat_range", lang, low=_show(low, unit, lang),
+                   high=_show(high, unit, lang), rows=rows_axis.path, columns=columns_axis.path)]
+    if unit is Unit.PERSONS:
+        within = float(np.mean(grid <= model.participants))
+        notes.append(label("note.within", lang, participants=model.participants,
+                           share=numbers.percent(within, lang)))
+    notes += _sampled_note(rows_axis.path, len(row_index), len(rows_axis.values), lang)
+    notes += _sampled_note(columns_axis.path, len(column_index), len(columns_axis.values), lang)
+    title = label("title.heat", lang, perspective=_perspective_name(model, cell.perspective, lang),
+                  metric=label(result.metric, lang).lower(),
+                  rate=_rate(model.subsidy_rates[cell.rate_index], lang)
+                  if f"analysis.subsidy_rates.{cell.rate_index}" not in
+                  (rows_axis.path, columns_axis.path) else label("col.varied", lang),
+                  horizon=_horizon(model.horizons_years[cell.horizon_index], lang))
+    return Table(title, headers, tuple(rows), tuple(notes), shades=tuple(shades))
+
+
+def _cell_json(model: Model, cell: Cell) -> dict[str, Any]:
+    return {"perspective": cell.perspective,
+            "subsidy_rate": model.subsidy_rates[cell.rate_index],
+            "horizon_years": model.horizons_years[cell.horizon_index]}
+
+
+def sweep_json(result: SweepResult, model: Model, selected: Sequence[Cell], run: RunInfo) -> str:
+    document = {
+        "nyttocalc_version": __version__,
+        "scenario": scenario_json(run),
+        "metric": result.metric,
+        "unit": METRICS[result.metric].value,
+        "axes": [{"path": a.path, "values": list(a.values)} for a in result.axes],
+        "cells": [{**_cell_json(model, c), "values": _json_grid(result.grids[c])}
+                  for c in selected],
+    }
+    return dumps(document)
+
+
+def _json_grid(grid: Any) -> Any:
+    """Nested lists of numbers, ``None`` where never reached."""
+    import numpy as np
+
+    cells = grid.astype(object)
+    cells[~np.isfinite(grid)] = None
+    return cells.tolist()
+
+
+def sweep_csv(result: SweepResult, model: Model, selected: Sequence[Cell], lang: str) -> str:
+    """One line per point of the grid: the varied values, then one column per perspective,
+    subsidy rate and horizon (``society 0 1``: society, 0 % subsidy, 1 year)."""
+    import itertools
+
+    swedish = lang == "sv"
+    buffer, writer = csv_writer(lang)
+    writer.writerow([*(a.path for a in result.axes),
+                     *(f"{c.perspective} {csv_number(model.subsidy_rates[c.rate_index], swedish)}"
+                       f" {csv_number(model.horizons_years[c.horizon_index], swedish)}"
+                       for c in selected)])
+    grids = [result.grids[c] for c in selected]
+    axes = [[csv_number(v, swedish) for v in a.values] for a in result.axes]
+    for index in itertools.product(*(range(len(a.values)) for a in result.axes)):
+        writer.writerow([*(axes[k][i] for k, i in enumerate(index)),
+                         *(csv_number(float(g[index]), swedish) for g in grids)])
+    return buffer.getvalue()
+
+
+# ---- solve ----------------------------------------------------------------------------------
+
+def solve_lines(question: Question, answer: Answer, model: Model, unit: Unit,
+                check: float | None, lang: str) -> list[str]:
+    def show(x: float) -> str:
+        return _show(x, unit, lang)
+
+    unknown = question.path
+    lines = [label("solve.question", lang, persons=numbers.number(question.persons, lang),
+                   perspective=_perspective_name(model, question.perspective, lang),
+                   horizon=unknown if unknown.startswith("analysis.horizons_years.")
+                   else _horizon(question.horizon_years, lang),
+                   rate=unknown if unknown.startswith("analysis.subsidy_rates.")
+                   else _rate(question.subsidy_rate, lang))]
+    if answer.everywhere:
+        lines.append(label("solve.everywhere", lang, low=show(question.low),
+                           high=show(question.high)))
+    elif answer.nowhere:
+        lines.append(label("solve.nowhere", lang, low=show(question.low),
+                           high=show(question.high)))
+    for root, above in zip(answer.roots, answer.pays_back_above, strict=True):
+        key = "solve.at_least" if above else "solve.at_most"
+        lines.append(label(key, lang, path=question.path, value=show(root)))
+    if answer.roots:
+        lines.append(label("solve.exact" if answer.exact else "solve.bracketed", lang,
+                           path=question.path))
+    if check is not None:
+        lines.append(label("solve.check", lang, persons=numbers.number(check, lang, 6)))
+    return lines
+
+
+def solve_document(question: Question, answer: Answer, model: Model, unit: Unit,
+                   check: float | None, run: RunInfo, lang: str) -> Document:
+    lines = solve_lines(question, answer, model, unit, check, lang)
+    return Document(run.title, run_header(run, lang),
+                    (Chart(label("title.solve", lang, path=question.path), tuple(lines)),))
+
+
+def solve_json(question: Question, answer: Answer, unit: Unit, check: float | None,
+               run: RunInfo) -> str:
+    return dumps({
+        "nyttocalc_version": __version__,
+        "scenario": scenario_json(run),
+        "question": {"path": question.path, "unit": unit.value, "persons": question.persons,
+                     "perspective": question.perspective,
+                     "horizon_years": question.horizon_years,
+                     "subsidy_rate": question.subsidy_rate,
+                     "between": [question.low, question.high]},
+        "answer": {"values": list(answer.roots),
+                   "pays_back": ["at_least" if a else "at_most" for a in answer.pays_back_above],
+                   "everywhere": answer.everywhere, "nowhere": answer.nowhere,
+                   "exact": answer.exact,
+                   "net_value_at_low": finite(answer.net_at_low),
+                   "net_value_at_high": finite(answer.net_at_high),
+                   "persons_exact_at_value": None if check is None else finite(check)},
+    })
+
+
+# ---- sensitivity ----------------------------------------------------------------------------
+
+def sensitivity_document(result: SensitivityResult, model: Model, units: Mapping[str, Unit],
+                         selected: Sequence[Cell], by: float, run: RunInfo,
+                         lang: str) -> Document:
+    unit = METRICS[result.metric]
+    metric = label(result.metric, lang)
+    tables: list[Table | Chart] = []
+    for cell in selected:
+        name = _perspective_name(model, cell.perspective, lang)
+        effects = result.effects.get(cell, ())
+        moving = [e for e in effects if e.swing > 0]
+        still = [e.move.path for e in effects if e.swing == 0]
+        base = result.base[cell]
+        rows = tuple((e.move.path, _show(e.move.base, units[e.move.path], lang),
+                      _show(e.move.low, units[e.move.path], lang),
+                      _show(e.move.high, units[e.move.path], lang),
+                      _show(e.at_low, unit, lang), _show(e.at_high, unit, lang),
+                      _show(e.swing, unit, lang)) for e in moving)
+        notes = [label("note.moves", lang, by=numbers.percent(by, lang),
+                       base=_show(base, unit, lang))]
+        if still:
+            notes.append(label("note.no_effect", lang, inputs=", ".join(still)))
+        title_values = {"perspective": name, "metric": metric.lower(),
+                        "rate": _rate(model.subsidy_rates[cell.rate_index], lang),
+                        "horizon": _horizon(model.horizons_years[cell.horizon_index], lang)}
+        tables.append(Table(label("title.sensitivity", lang, **title_values),
+                            tuple(label(k, lang) for k in ("col.input", "col.base", "col.low",
+                                                           "col.high", "col.at_low",
+                                                           "col.at_high", "col.swing")),
+                            rows, tuple(notes)))
+        if moving:
+            lines = tornado([(e.move.path, e.at_low - base, e.at_high - base) for e in moving])
+            tables.append(Chart(label("title.tornado", lang, perspective=name,
+                                      metric=metric.lower()), tuple(lines)))
+    return Document(run.title, (*run_header(run, lang),
+                                f"{label('header.metric', lang)}: {metric} ({result.metric})"),
+                    tuple(tables))
+
+
+def sensitivity_json(result: SensitivityResult, model: Model, selected: Sequence[Cell],
+                     by: float, run: RunInfo) -> str:
+    return dumps({
+        "nyttocalc_version": __version__,
+        "scenario": scenario_json(run),
+        "metric": result.metric,
+        "unit": METRICS[result.metric].value,
+        "by": by,
+        "cells": [{**_cell_json(model, c), "base": finite(result.base[c]),
+                   "effects": [{"path": e.move.path, "base": e.move.base, "low": e.move.low,
+                                "high": e.move.high, "at_low": finite(e.at_low),
+                                "at_high": finite(e.at_high), "swing": finite(e.swing)}
+                               for e in result.effects.get(c, ())]}
+                  for c in selected],
+    })
+
+
+def sensitivity_csv(result: SensitivityResult, model: Model, selected: Sequence[Cell],
+                    lang: str) -> str:
+    swedish = lang == "sv"
+    buffer, writer = csv_writer(lang)
+    writer.writerow(["perspective", "subsidy_rate", "horizon_years", "path", "base", "low",
+                     "high", "at_low", "at_high", "swing"])
+    for c in selected:
+        for e in result.effects.get(c, ()):
+            writer.writerow([c.perspective,
+                             csv_number(model.subsidy_rates[c.rate_index], swedish),
+                             csv_number(model.horizons_years[c.horizon_index], swedish),
+                             e.move.path, *(csv_number(x, swedish) for x in (
+                                 e.move.base, e.move.low, e.move.high, e.at_low, e.at_high,
+                                 e.swing))])
+    return buffer.getvalue()

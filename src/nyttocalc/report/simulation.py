@@ -1,0 +1,127 @@
+"""The report of ``simulate``: the chance of paying back, net value and payback-year
+distributions, and a histogram of payback years."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nyttocalc import __version__
+from nyttocalc.core.figures import Unit
+from nyttocalc.core.model import Model
+from nyttocalc.core.simulate import HISTOGRAM_YEARS, PERCENTILES, SimulationResult, Uncertainty
+from nyttocalc.core.uncertainty import Distribution
+from nyttocalc.report import numbers
+from nyttocalc.report.charts import bars
+from nyttocalc.report.document import Chart, Document, Table, run_header
+from nyttocalc.report.i18n import label
+from nyttocalc.report.machine import csv_number, csv_writer, dumps, finite, scenario_json
+from nyttocalc.run import RunInfo
+
+
+def describe(d: Distribution) -> str:
+    if d.kind == "fixed":
+        return f"fixed {d.value:g}"
+    if d.kind == "uniform":
+        return f"uniform({d.low:g}, {d.high:g})"
+    if d.kind == "triangular":
+        return f"triangular({d.low:g}, {d.mode:g}, {d.high:g})"
+    if d.kind == "beta":
+        return f"beta({d.alpha:g}, {d.beta:g}) on [{d.low:g}, {d.high:g}]"
+    return f"normal({d.mean:g}, {d.sd:g}) truncated to [{d.low:g}, {d.high:g}]"
+
+
+def _name(model: Model, key: str, lang: str) -> str:
+    return next(p for p in model.perspectives if p.key == key).labels.get(lang, key)
+
+
+def simulation_document(result: SimulationResult, model: Model, uncertainty: Uncertainty,
+                        run: RunInfo, lang: str) -> Document:
+    header = [*run_header(run, lang),
+              label("header.draws", lang, draws=numbers.number(result.draws, lang, 0),
+                    seed=result.seed),
+              f"{label('header.drawn', lang)}:",
+              f"  employment_probability ~ {describe(uncertainty.employment_probability)}",
+              *(f"  {path} ~ {describe(d)}" for path, d in uncertainty.inputs.items()),
+              label("note.employed", lang, mean=numbers.number(result.employed_mean, lang),
+                    participants=result.participants,
+                    low=numbers.number(result.employed_percentiles[0], lang),
+                    high=numbers.number(result.employed_percentiles[-1], lang))]
+    tables: list[Table | Chart] = []
+    for key in dict.fromkeys(c.cell.perspective for c in result.cells):
+        name = _name(model, key, lang)
+        rows = tuple(
+            (numbers.percent(c.subsidy_rate, lang, 0), numbers.years(c.horizon_years, lang),
+             numbers.percent(c.probability, lang), numbers.amount(c.net_value_mean, lang),
+             *(numbers.amount(c.net_value_percentiles[i], lang) for i in (0, 2, 4)),
+             numbers.figure(c.benefit_cost_ratio_median, Unit.MULTIPLE, lang))
+            for c in result.cells if c.cell.perspective == key)
+        headers = (label("subsidy_rate", lang), label("horizon_years", lang),
+                   label("col.probability", lang), label("col.net_mean", lang),
+                   *(label("col.percentile", lang, p=PERCENTILES[i]) for i in (0, 2, 4)),
+                   label("col.bcr_median", lang))
+        tables.append(Table(label("title.simulation", lang, perspective=name), headers, rows))
+        years = [y for y in result.payback_years if y.perspective == key]
+        tables.append(Table(
+            label("title.payback_years", lang, perspective=name),
+            (label("subsidy_rate", lang),
+             *(label("col.year_percentile", lang, p=p) for p in PERCENTILES),
+             label("col.never", lang)),
+            tuple((numbers.percent(y.subsidy_rate, lang, 0),
+                   *(numbers.figure(x, Unit.YEARS, lang) for x in y.percentiles),
+                   numbers.percent(y.never, lang)) for y in years)))
+        for y in years:
+            items = [(label("hist.year", lang, year=i + 1), float(count),
+                      numbers.number(count, lang, 0))
+                     for i, count in enumerate(y.histogram[:HISTOGRAM_YEARS])]
+            items.append((label("hist.later", lang), float(y.histogram[-1]),
+                          numbers.number(y.histogram[-1], lang, 0)))
+            while items and items[-1][1] == 0:
+                items.pop()
+            while items and items[0][1] == 0:
+                items.pop(0)
+            tables.append(Chart(label("title.histogram", lang, perspective=name,
+                                      rate=numbers.percent(y.subsidy_rate, lang, 0),
+                                      never=numbers.percent(y.never, lang)),
+                                tuple(bars(items))))
+    return Document(run.title, tuple(header), tuple(tables))
+
+
+def simulation_json(result: SimulationResult, uncertainty: Uncertainty, run: RunInfo) -> str:
+    document: dict[str, Any] = {
+        "nyttocalc_version": __version__,
+        "scenario": scenario_json(run),
+        "draws": result.draws,
+        "seed": result.seed,
+        "distributions": {"employment_probability": describe(uncertainty.employment_probability),
+                          **{p: describe(d) for p, d in uncertainty.inputs.items()}},
+        "percentiles": list(PERCENTILES),
+        "employed": {"participants": result.participants, "mean": result.employed_mean,
+                     "percentiles": list(result.employed_percentiles)},
+        "cells": [{"perspective": c.cell.perspective, "subsidy_rate": c.subsidy_rate,
+                   "horizon_years": c.horizon_years, "probability": c.probability,
+                   "net_value_mean": c.net_value_mean,
+                   "net_value_percentiles": list(c.net_value_percentiles),
+                   "benefit_cost_ratio_median": finite(c.benefit_cost_ratio_median)}
+                  for c in result.cells],
+        "payback_years": [{"perspective": y.perspective, "subsidy_rate": y.subsidy_rate,
+                           "percentiles": [finite(x) for x in y.percentiles],
+                           "never": y.never,
+                           "histogram": {"within_year": list(y.histogram[:HISTOGRAM_YEARS]),
+                                         "later": y.histogram[-1]}}
+                          for y in result.payback_years],
+    }
+    return dumps(document)
+
+
+def simulation_csv(result: SimulationResult, lang: str) -> str:
+    swedish = lang == "sv"
+    buffer, writer = csv_writer(lang)
+    writer.writerow(["perspective", "subsidy_rate", "horizon_years", "probability",
+                     "net_value_mean", *(f"net_value_p{p}" for p in PERCENTILES)])
+    for c in result.cells:
+        writer.writerow([c.cell.perspective, csv_number(c.subsidy_rate, swedish),
+                         csv_number(c.horizon_years, swedish),
+                         csv_number(c.probability, swedish),
+                         csv_number(c.net_value_mean, swedish),
+                         *(csv_number(x, swedish) for x in c.net_value_percentiles)])
+    return buffer.getvalue()

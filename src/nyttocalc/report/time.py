@@ -1,0 +1,133 @@
+"""Reports over time: the year-by-year timeline, and the payback curve of ``payback --plot``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nyttocalc import __version__
+from nyttocalc.core import numeric
+from nyttocalc.core.arith import is_never
+from nyttocalc.core.figures import Unit
+from nyttocalc.core.model import Model
+from nyttocalc.core.payback import PaybackAnalysis
+from nyttocalc.core.timeline import PerspectiveTimeline
+from nyttocalc.report import numbers
+from nyttocalc.report.charts import line_chart
+from nyttocalc.report.document import Chart, Document, Table, run_header
+from nyttocalc.report.i18n import label
+from nyttocalc.report.machine import csv_number, csv_writer, dumps, finite, scenario_json
+from nyttocalc.run import RunInfo
+
+CURVE_STEPS = 8  # points per year on a payback curve
+
+
+def _name(t: PerspectiveTimeline, lang: str) -> str:
+    return t.perspective.labels.get(lang, t.perspective.key)
+
+
+def timeline_document(timelines: tuple[PerspectiveTimeline, ...], model: Model, run: RunInfo,
+                      lang: str) -> Document:
+    first = timelines[0]
+    header = (*run_header(run, lang),
+              label("header.persons", lang, persons=numbers.number(first.persons, lang),
+                    rate=numbers.percent(first.subsidy_rate, lang, 0)))
+    tables: list[Table | Chart] = []
+    for t in timelines:
+        def money(x: float) -> str:
+            return numbers.amount(x, lang)
+
+        rows = tuple((str(r.year), money(r.cost), numbers.number(r.person_years, lang),
+                      money(r.value), money(r.present_value_net),
+                      money(r.cumulative_present_value_net)) for r in t.rows)
+        year = numbers.figure(t.payback_year, Unit.YEARS, lang)
+        tables.append(Table(
+            label("title.timeline", lang, perspective=_name(t, lang)),
+            tuple(label(k, lang) for k in ("col.year", "cost", "col.person_years", "col.value",
+                                           "col.pv_net", "col.cumulative")),
+            rows, (label("note.year0", lang, rate=numbers.percent(model.discount_rate, lang)),
+                   label("note.payback", lang, year=year))))
+        tables.append(Table(
+            label("title.npv", lang, perspective=_name(t, lang)),
+            tuple(label(k, lang) for k in ("horizon_years", "col.pv_benefit", "col.pv_cost",
+                                           "col.npv", "col.bcr")),
+            tuple((numbers.years(h.horizon_years, lang), money(h.present_value_benefit),
+                   money(h.present_value_cost), money(h.net_present_value),
+                   numbers.figure(h.benefit_cost_ratio, Unit.MULTIPLE, lang))
+                  for h in t.horizons)))
+    return Document(run.title, header, tuple(tables))
+
+
+def timeline_json(timelines: tuple[PerspectiveTimeline, ...], model: Model, run: RunInfo) -> str:
+    document: dict[str, Any] = {
+        "nyttocalc_version": __version__,
+        "scenario": scenario_json(run),
+        "discount_rate": model.discount_rate,
+        "perspectives": [{
+            "key": t.perspective.key, "subsidy_rate": t.subsidy_rate, "persons": t.persons,
+            "counterfactual_persons": t.counterfactual,
+            "value_per_person_year": t.value_per_person_year,
+            "payback_year": finite(t.payback_year),
+            "years": [{"year": r.year, "cost": r.cost, "person_years": r.person_years,
+                       "value": r.value, "present_value_net": r.present_value_net,
+                       "cumulative_present_value_net": r.cumulative_present_value_net}
+                      for r in t.rows],
+            "horizons": [{"horizon_years": h.horizon_years,
+                          "present_value_benefit": h.present_value_benefit,
+                          "present_value_cost": h.present_value_cost,
+                          "net_present_value": h.net_present_value,
+                          "benefit_cost_ratio": finite(h.benefit_cost_ratio)}
+                         for h in t.horizons],
+        } for t in timelines],
+    }
+    return dumps(document)
+
+
+def timeline_csv(timelines: tuple[PerspectiveTimeline, ...], lang: str) -> str:
+    swedish = lang == "sv"
+    buffer, writer = csv_writer(lang)
+    writer.writerow(["perspective", "year", "cost", "person_years", "value",
+                     "present_value_net", "cumulative_present_value_net"])
+    for t in timelines:
+        for r in t.rows:
+            writer.writerow([t.perspective.key, r.year, *(csv_number(x, swedish) for x in (
+                r.cost, r.person_years, r.value, r.present_value_net,
+                r.cumulative_present_value_net))])
+    return buffer.getvalue()
+
+
+def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Chart]:
+    """Per perspective, at the lowest subsidy rate: the cumulative value (present value) of the
+    break-even number of workers for each horizon, against the cost, over the years after the
+    intervention; × marks where each pays back."""
+    model = analysis.model
+    rate = model.unsubsidised_rate
+    charts = []
+    last = model.delay_years + max(model.horizons_years)
+    for result in analysis.perspectives:
+        perspective = result.perspective
+        cost = float(numeric.present_cost(model, perspective))
+        value = float(numeric.value_per_person_year(model, perspective, rate))
+        series = []
+        for row in result.break_even:
+            if row.subsidy_rate != rate or is_never(row.persons_whole.value):
+                continue
+            persons = row.persons_whole.value
+            points = []
+            for step in range(int(last * CURVE_STEPS) + 1):
+                t = step / CURVE_STEPS
+                worked = min(max(t - model.delay_years, 0.0), row.horizon_years)
+                years = float(numeric.work_years(model, worked))
+                points.append((t, (persons - float(numeric.counterfactual(model)))
+                               * value * years))
+            name = label("curve.series", lang, persons=numbers.number(persons, lang),
+                         horizon=f"{numbers.years(row.horizon_years, lang)} "
+                                 f"{label('years' if row.horizon_years != 1 else 'year', lang)}")
+            series.append((name, points))
+        lines = line_chart(series, cost, f"{label('curve.cost', lang)} "
+                                          f"{numbers.amount(cost, lang)}",
+                           label("curve.crossed", lang), label("curve.x", lang))
+        if lines:
+            charts.append(Chart(label("title.curve", lang,
+                                      perspective=perspective.labels.get(lang, perspective.key),
+                                      rate=numbers.percent(rate, lang, 0)), tuple(lines)))
+    return charts

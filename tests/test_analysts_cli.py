@@ -1,0 +1,187 @@
+"""sweep, solve, sensitivity and payback --plot end to end on LivA, checked against payback at
+the same inputs; every command-line value validated as in the file."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+from tests.conftest import LIVA, run_cli
+
+
+def payback_at(*sets: str) -> dict[str, Any]:
+    args = [a for s in sets for a in ("--set", s)]
+    result = run_cli("payback", LIVA, "-f", "json", *args)
+    assert result.code == 0, result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def break_even(data: dict[str, Any], perspective: str, rate: float, horizon: float,
+               figure: str) -> Any:
+    p = next(p for p in data["perspectives"] if p["key"] == perspective)
+    return next(r[figure] for r in p["break_even"]
+                if r["subsidy_rate"] == rate and r["horizon_years"] == horizon)
+
+
+def test_a_one_dimensional_sweep_agrees_with_payback() -> None:
+    result = run_cli("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0.5:0.9:0.2",
+                     "-f", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["axes"] == [{"path": "analysis.subsidy_rates.1", "values": [0.5, 0.7, 0.9]}]
+    for i, rate in enumerate(data["axes"][0]["values"]):
+        reference = payback_at(f"analysis.subsidy_rates.1={rate}")
+        for cell in data["cells"]:
+            cell_rate = rate if cell["subsidy_rate"] == 0.8 else cell["subsidy_rate"]
+            expected = break_even(reference, cell["perspective"], cell_rate,
+                                  cell["horizon_years"], "persons_whole")
+            assert cell["values"][i] == expected, (rate, cell)
+
+
+def test_a_two_dimensional_sweep_agrees_with_payback_and_draws_heat_maps() -> None:
+    args = ("--vary", "inputs.volunteer_time=500000,1000000,1500000",
+            "--vary", "cohort.full_time_equivalent=0.5:1:0.25", "--metric", "persons_exact")
+    data = json.loads(run_cli("sweep", LIVA, *args, "-f", "json").stdout)
+    society = next(c for c in data["cells"] if c["perspective"] == "society"
+                   and c["subsidy_rate"] == 0 and c["horizon_years"] == 3)
+    for i, volunteers in enumerate((500000, 1000000, 1500000)):
+        for j, fte in enumerate((0.5, 0.75, 1.0)):
+            reference = payback_at(f"inputs.volunteer_time={volunteers}",
+                                   f"cohort.full_time_equivalent={fte}")
+            assert society["values"][i][j] == break_even(reference, "society", 0.0, 3.0,
+                                                         "persons_exact")
+    table = run_cli("sweep", LIVA, *args, "--perspective", "society", "--horizon", "3")
+    assert table.code == 0
+    assert "Society: persons (exact), 0% subsidy, 3 years" in table.stdout
+    assert "inputs.volunteer_time \\ cohort.full_time_equivalent" in table.stdout
+    assert "\x1b[" not in table.stdout  # piped: plain
+
+
+def test_sweep_csv_has_a_line_per_point_in_swedish_too() -> None:
+    result = run_cli("sweep", LIVA, "--vary", "cohort.delay_years=0:2:1", "--vary",
+                     "analysis.discount_rate=0,0.035", "-f", "csv", "--lang", "sv",
+                     "--metric", "payback_year")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 + 3 * 2
+    assert lines[0].startswith("cohort.delay_years;analysis.discount_rate;society 0 1;")
+    assert lines[2].startswith("0;0,035;")
+
+
+def test_heat_map_colours_a_terminal_but_not_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from nyttocalc.report.document import Document, Table
+    from nyttocalc.report.render import to_terminal
+
+    document = Document("t", (), (Table("heat", ("a", "b"), (("x", "1"), ("y", "2")),
+                                        shades=((0.0,), (1.0,))),))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    coloured = io.StringIO()
+    to_terminal(document, coloured)
+    background = r"\x1b\[[0-9;]*(?<![0-9])(4[0-7]|10[0-7]|48)[;m]"
+    assert re.search(background, coloured.getvalue())
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = io.StringIO()
+    to_terminal(document, plain)
+    assert not re.search(background, plain.getvalue())
+
+
+def test_solve_answers_the_issues_two_questions() -> None:
+    rate = run_cli("solve", LIVA, "--for", "analysis.subsidy_rates.1", "--persons", "3",
+                   "--horizon", "3", "--perspective", "society", "-f", "json")
+    answer = json.loads(rate.stdout)["answer"]
+    assert answer["exact"]
+    assert answer["pays_back"] == ["at_most"]
+    assert answer["values"][0] == pytest.approx(1 - (2_750_000 / 9 - 15_000) / 585_000)
+    assert answer["persons_exact_at_value"] == pytest.approx(3, rel=1e-12)
+    reference = payback_at(f"analysis.subsidy_rates.1={answer['values'][0]}")
+    assert break_even(reference, "society", answer["values"][0], 3, "persons_exact") == \
+        pytest.approx(3, rel=1e-12)
+
+    income = run_cli("solve", LIVA, "--for", "inputs.monthly_income", "--persons", "2",
+                     "--horizon", "3", "--perspective", "municipality", "--set",
+                     "perspectives.municipality.value_per_person_year.0.input="
+                     "municipal_revenue_from_income")
+    assert income.code == 0, income.stderr
+    # 2 × 3 × revenue = 1 200 000: revenue 200 000 = (12 m − 23 300) × 0,2202 + 108 960
+    expected = ((200_000 - 108_960) / 0.2202 + 23_300) / 12
+    assert f"≥ SEK {expected:,.0f}" in income.stdout.replace("\xa0", " ")
+    assert "bracketed" in income.stdout  # max(…, 0) makes it piecewise: no straight line
+
+
+def test_solve_says_no_value_does_it() -> None:
+    result = run_cli("solve", LIVA, "--for", "inputs.volunteer_time", "--persons", "1",
+                     "--horizon", "1", "--perspective", "society", "--between", "0:500000")
+    assert result.code == 0
+    assert "No value from SEK 0 to SEK 500,000 pays back" in result.stdout.replace("\xa0", " ")
+
+
+def test_sensitivity_ranks_inputs_and_matches_payback() -> None:
+    result = run_cli("sensitivity", LIVA, "--by", "10%", "-f", "json")
+    data = json.loads(result.stdout)
+    society = next(c for c in data["cells"] if c["perspective"] == "society")
+    swings = [e["swing"] for e in society["effects"]]
+    assert swings == sorted(swings, reverse=True)
+    top = society["effects"][0]
+    assert top["path"] == "inputs.production_value"
+    assert top["low"] == pytest.approx(585_000 * 0.9)
+    reference = payback_at(f"inputs.production_value={top['low']}")
+    assert top["at_low"] == break_even(reference, "society", 0.0, 1.0, "persons_exact")
+    table = run_cli("sensitivity", LIVA).stdout
+    assert "Society: tornado of persons (exact)" in table
+    assert "│" in table
+
+
+def test_payback_plot_draws_the_curves() -> None:
+    result = run_cli("payback", LIVA, "--plot", "--lang", "sv")
+    assert result.code == 0
+    assert "Samhället: återbetalningskurva vid 0\xa0% lönesubvention" in result.stdout
+    assert "×: återbetald" in result.stdout
+    assert run_cli("payback", LIVA, "--plot", "-f", "json").code == 2
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("--vary", "inputs.municipal_funding=-5:10:5"),
+     "-5 is not a valid inputs.municipal_funding (SEK)"),
+    (("--vary", "analysis.subsidy_rates.1=0:1.5:0.5"), "1.5 is not a valid"),
+    (("--vary", "cohort.participants=10.5"), "whole number"),
+    (("--vary", "inputs.volunteer_tme=1"), "did you mean 'volunteer_time'"),
+    (("--vary", "inputs.municipal_revenue_from_income=1"), "computed by its formula"),
+    (("--vary", "inputs.municipal_funding=1 000"), "is not a number"),
+    (("--vary", "inputs.municipal_funding=yes"), "'yes' is ambiguous"),
+    (("--vary", "inputs.municipal_funding=5:1:1"), "runs backwards"),
+    (("--vary", "inputs.municipal_funding=0:1:0"), "must be a number above 0"),
+    (("--vary", "cohort.delay_years=1", "--metric", "nope"), "is not a figure"),
+    (("--vary", "cohort.delay_years=1", "--horizon", "2"), "2 is not one of"),
+])
+def test_bad_command_line_values_are_refused_like_file_values(args: tuple[str, ...],
+                                                              expected: str) -> None:
+    result = run_cli("sweep", LIVA, *args)
+    assert result.code == 2
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_value_is_read_as_in_a_file() -> None:
+    data = json.loads(run_cli("sweep", LIVA, "--vary", "inputs.municipal_funding=1.2e+6",
+                              "-f", "json").stdout)
+    assert data["axes"][0]["values"] == [1_200_000.0]
+    ambiguous = run_cli("sweep", LIVA, "--vary", "inputs.municipal_funding=1.2e6")
+    assert ambiguous.code == 2
+    assert "'1.2e6' is ambiguous" in ambiguous.stderr
+
+
+def test_solve_refuses_a_bad_range_and_a_missing_horizon() -> None:
+    bad = run_cli("solve", LIVA, "--for", "analysis.subsidy_rates.1", "--persons", "3",
+                  "--horizon", "3", "--perspective", "society", "--between", "0:2")
+    assert bad.code == 2
+    assert "2 is not a valid analysis.subsidy_rates.1" in bad.stderr
+    missing = run_cli("solve", LIVA, "--for", "inputs.volunteer_time", "--persons", "3",
+                      "--perspective", "society")
+    assert missing.code == 2
+    assert "--horizon" in missing.stderr

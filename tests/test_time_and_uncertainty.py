@@ -1,0 +1,196 @@
+"""Discounting, drop-off, deadweight, the timeline and Monte Carlo.
+
+Three things are proved here: with the rates at zero, payback and check are exactly what they
+were; a fixed employment probability gives the binomial tail; the same seed gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nyttocalc.core import numeric
+from nyttocalc.core.payback import analyse
+from nyttocalc.core.simulate import Uncertainty, simulate
+from nyttocalc.core.timeline import timeline
+from nyttocalc.core.uncertainty import Distribution, draw
+from nyttocalc.scenario import yamlsafe
+from nyttocalc.scenario.load import load
+from tests.conftest import FIXTURES, LIVA, ROOT, run_cli, run_process
+
+TIMING = {("cohort", "drop_off_rate"), ("cohort", "deadweight"), ("analysis", "discount_rate"),
+          ("analysis", "intervention_years")}
+
+
+@pytest.fixture(scope="module")
+def liva_without_timing(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """LivA as it was before discounting existed: the four new keys removed."""
+    import yaml
+
+    data = yamlsafe.parse(LIVA.read_text(encoding="utf-8")).data
+    for section, key in TIMING:
+        del data[section][key]
+    path = tmp_path_factory.mktemp("old") / "liva.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _without_file(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.startswith("Scenario: "))
+
+
+@pytest.mark.parametrize("args", [
+    ("payback", "-f", "json"), ("payback", "--explain"), ("payback", "-f", "csv"),
+    ("payback", "--lang", "sv", "-f", "markdown"), ("check", "-f", "json"), ("check",),
+])
+def test_zero_rates_leave_payback_and_check_exactly_unchanged(liva_without_timing: Path,
+                                                              args: tuple[str, ...]) -> None:
+    """LivA declares discount rate, drop-off and deadweight 0 (and the intervention's length):
+    every output is byte for byte what the scenario gives without them."""
+    command, *rest = args
+    now = run_cli(command, LIVA, *rest)
+    before = run_cli(command, liva_without_timing, *rest)
+    assert now.code == before.code
+    if "json" in rest:
+        a, b = json.loads(now.stdout), json.loads(before.stdout)
+        a["scenario"]["file"] = b["scenario"]["file"] = ""
+        assert a == b
+    else:
+        assert _without_file(now.stdout) == _without_file(before.stdout)
+
+
+def test_discounting_changes_payback_and_explains_itself() -> None:
+    result = run_cli("payback", LIVA, "--explain", "--set", "analysis.discount_rate=0.035",
+                     "-f", "json")
+    data = json.loads(result.stdout)
+    society = data["perspectives"][0]
+    row = next(r for r in society["break_even"]
+               if r["subsidy_rate"] == 0 and r["horizon_years"] == 3)
+    assert "horizon_present_value" in row["persons_exact"]["formula"]
+    model = load(LIVA, ["analysis.discount_rate=0.035"]).model
+    society_model = model.perspectives[0]
+    cost = numeric.present_cost(model, society_model)
+    years = numeric.work_years(model, 3.0)
+    assert cost < 2_750_000
+    assert years < 3 * (1.035 ** -(1.3333 + 4))
+    assert row["persons_exact"]["value"] == pytest.approx(cost / (years * 600_000), rel=1e-12)
+    assert row["persons_exact"]["value"] > 1.5277  # later value is worth less
+    assert row["payback_year"]["value"] == 7  # delay + horizon, as undiscounted
+
+
+def test_deadweight_adds_those_who_would_have_worked_anyway() -> None:
+    model = load(LIVA, ["cohort.deadweight=0.1"]).model
+    row = analyse(model).perspective("society").break_even[1]  # 0 %, 3 years
+    assert row.persons_exact.value == pytest.approx(2_750_000 / 1_800_000 + 1.4, rel=1e-12)
+    assert row.employment_rate.value == pytest.approx(row.persons_exact.value / 14, rel=1e-12)
+
+
+def test_timeline_adds_up_to_the_npv_and_turns_positive_in_the_payback_year() -> None:
+    model = load(LIVA, ["analysis.discount_rate=0.035", "cohort.drop_off_rate=0.1"]).model
+    for line in timeline(model, 3.0, 0.0):
+        longest = line.horizons[-1]
+        assert line.rows[-1].cumulative_present_value_net == pytest.approx(
+            longest.net_present_value, rel=1e-9)
+        assert sum(r.present_value_net for r in line.rows) == pytest.approx(
+            longest.net_present_value, rel=1e-9)
+        if math.isfinite(line.payback_year) and line.payback_year <= 4 + 5:
+            year = math.ceil(line.payback_year)
+            assert line.rows[year].cumulative_present_value_net >= -1e-6
+            assert line.rows[year - 1].cumulative_present_value_net < 0
+
+
+def test_timeline_undiscounted_is_the_reports_arithmetic() -> None:
+    """3 employed from year 5: 3 × 600 000 a year against 2,75 mkr; paid back 4 + 2,75/1,8."""
+    (society, _) = timeline(load(LIVA).model, 3.0, 0.0)
+    assert [r.value for r in society.rows[:7]] == [0, 0, 0, 0, 0, 1_800_000, 1_800_000]
+    assert society.payback_year == pytest.approx(4 + 2_750_000 / 1_800_000, rel=1e-12)
+    assert society.horizons[1].net_present_value == pytest.approx(3 * 1_800_000 - 2_750_000)
+
+
+# ---- Monte Carlo -------------------------------------------------------------------------------
+
+def _binomial_tail(n: int, p: float, k: int) -> float:
+    return sum(math.comb(n, j) * p ** j * (1 - p) ** (n - j) for j in range(k, n + 1))
+
+
+@pytest.mark.parametrize("p", [0.1, 0.25, 0.5])
+def test_a_fixed_probability_gives_the_binomial_tail(p: float) -> None:
+    """P(pays back) = P(K ≥ whole persons needed), K ~ Bin(14, p), within 4 standard errors."""
+    model = load(LIVA).model
+    draws = 200_000
+    fixed = Distribution("fixed", p, p, value=p)
+    result = simulate(model, Uncertainty(fixed, {}), draws, seed=7)
+    needed = {(c.perspective, model.subsidy_rates[c.rate_index],
+               model.horizons_years[c.horizon_index]): v
+              for c, v in numeric.break_even(model, "persons_whole").items()}
+    for outcome in result.cells:
+        k = needed[(outcome.cell.perspective, outcome.subsidy_rate, outcome.horizon_years)]
+        expected = _binomial_tail(14, p, int(k)) if math.isfinite(k) else 0.0
+        error = math.sqrt(max(expected * (1 - expected), 1e-12) / draws)
+        assert abs(outcome.probability - expected) <= 4 * error + 1e-9, (outcome, expected)
+
+
+def test_distributions_stay_in_their_ranges() -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    cases = [Distribution("uniform", 2, 6), Distribution("triangular", 0, 1, mode=0.2),
+             Distribution("beta", 0.1, 0.5, alpha=2, beta=5),
+             Distribution("normal", 0, 1, mean=0.9, sd=0.3)]
+    for d in cases:
+        values = draw(d, rng, 100_000)
+        assert values.min() >= d.low
+        assert values.max() <= d.high
+        if d.kind != "normal":
+            assert values.mean() == pytest.approx(d.expected(), abs=0.01)
+
+
+def test_the_same_seed_gives_the_same_bytes() -> None:
+    for fmt in ("json", "table", "csv"):
+        first = run_process("simulate", LIVA, "--draws", "5000", "--seed", "42", "-f", fmt)
+        again = run_process("simulate", LIVA, "--draws", "5000", "--seed", "42", "-f", fmt,
+                            env={"PYTHONHASHSEED": "123"})
+        assert first.code == 0
+        assert first.stdout == again.stdout
+    other = run_cli("simulate", LIVA, "--draws", "5000", "--seed", "43", "-f", "json")
+    assert other.stdout != run_cli("simulate", LIVA, "--draws", "5000", "--seed", "42",
+                                   "-f", "json").stdout
+
+
+def test_simulate_reports_chances_percentiles_and_a_histogram() -> None:
+    result = run_cli("simulate", LIVA, "--draws", "20000", "--lang", "sv")
+    assert result.code == 0
+    assert "Samhället: chans till återbetalning" in result.stdout
+    assert "Samhället: återbetalningsår vid 0\xa0% subvention" in result.stdout
+    assert "█" in result.stdout
+    data: dict[str, Any] = json.loads(run_cli("simulate", LIVA, "--draws", "20000",
+                                              "-f", "json").stdout)
+    society = [c for c in data["cells"] if c["perspective"] == "society"
+               and c["subsidy_rate"] == 0]
+    chances = [c["probability"] for c in society]
+    assert chances == sorted(chances)  # a longer horizon never lowers the chance
+    assert data["employed"]["mean"] == pytest.approx(14 * 2 / 8, rel=0.05)
+
+
+def test_simulate_needs_a_simulation_section() -> None:
+    result = run_cli("simulate", FIXTURES / "three_perspectives.yaml")
+    assert result.code == 2
+    assert "no `simulation` section" in result.stderr
+
+
+BROKEN_SIMULATIONS = ROOT / "tests" / "broken_simulation"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in BROKEN_SIMULATIONS.glob("*.yaml")))
+def test_a_broken_simulation_section_is_named_with_its_line(name: str) -> None:
+    path = BROKEN_SIMULATIONS / name
+    expected = path.read_text(encoding="utf-8").splitlines()[0].removeprefix("# expect: ")
+    result = run_cli("simulate", path)
+    assert result.code == 2
+    assert expected in result.stderr, result.stderr
+    assert "line " in result.stderr
+    assert "Traceback" not in result.stderr

@@ -9,42 +9,24 @@ Times each command from process start to exit, reports the median and the ratio 
 from __future__ import annotations
 
 import argparse
-import shutil
-import statistics
-import subprocess
 import sys
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-LIVA = str(ROOT / "scenarios" / "liva.yaml")
+from timing import LIVA, cli, median_seconds
 
 
 def commands() -> dict[str, list[str]]:
-    script = shutil.which("nyttocalc", path=str(Path(sys.executable).parent))
-    cli = [script] if script else [sys.executable, "-m", "nyttocalc"]
+    nyttocalc = cli()
     return {
         "python -c pass": [sys.executable, "-c", "pass"],
-        "nyttocalc --version": [*cli, "--version"],
-        "nyttocalc --help": [*cli, "--help"],
-        "nyttocalc payback liva.yaml": [*cli, "payback", LIVA],
-        "nyttocalc payback liva.yaml -f json": [*cli, "payback", LIVA, "--format", "json"],
-        "nyttocalc payback liva.yaml --lang sv --explain": [*cli, "payback", LIVA, "--lang",
-                                                            "sv", "--explain"],
-        "nyttocalc check liva.yaml (62 claims)": [*cli, "check", LIVA],
-        "nyttocalc check liva.yaml -f json": [*cli, "check", LIVA, "--format", "json"],
+        "nyttocalc --version": [*nyttocalc, "--version"],
+        "nyttocalc --help": [*nyttocalc, "--help"],
+        "nyttocalc payback liva.yaml": [*nyttocalc, "payback", LIVA],
+        "nyttocalc payback liva.yaml -f json": [*nyttocalc, "payback", LIVA, "--format", "json"],
+        "nyttocalc payback liva.yaml --lang sv --explain": [*nyttocalc, "payback", LIVA,
+                                                            "--lang", "sv", "--explain"],
+        "nyttocalc check liva.yaml (63 claims)": [*nyttocalc, "check", LIVA],
+        "nyttocalc check liva.yaml -f json": [*nyttocalc, "check", LIVA, "--format", "json"],
     }
-
-
-def median_seconds(command: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        # check exits 1 when a claim does not follow: that is a result, not a failure here
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

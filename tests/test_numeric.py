@@ -125,6 +125,9 @@ def test_solve_round_trips_through_payback(model: Model, kind: str, persons: int
         assume(float(numeric.present_cost(at, perspective)) > 0)
         assume(float(numeric.value_per_person_year(
             at, perspective, root if kind == "rate" else rate)) > 0)
+        # 1 − rate near 1 − 1e-8 has lost half its digits to cancellation: the answer is
+        # right to the float, the persons it implies only to some 1e-8.
+        assume(kind != "rate" or 1 - root > 1e-6)
         found = persons_at(model, question, root)
         assert found == pytest.approx(persons, rel=1e-9), (question, answer)
     if answer.exact and answer.roots and kind == "rate":

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nyttocalc.core import numeric
 from nyttocalc.core.payback import analyse
@@ -194,3 +196,22 @@ def test_a_broken_simulation_section_is_named_with_its_line(name: str) -> None:
     assert expected in result.stderr, result.stderr
     assert "line " in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(50_000, 120_000), st.integers(0, 2**32 - 1),
+       st.sampled_from(["normal", "ties", "never"]))
+def test_fast_percentiles_are_numpys_inverted_cdf(n: int, seed: int, kind: str) -> None:
+    import numpy as np
+
+    from nyttocalc.core.simulate import PERCENTILES, _count_percentiles, _percentiles
+
+    rng = np.random.default_rng(seed)
+    values = {"normal": lambda: rng.normal(size=n),
+              "ties": lambda: rng.integers(0, 15, n) * 1.5 - 4,
+              "never": lambda: np.where(rng.random(n) < 0.3, np.inf, rng.gamma(2, 3, n))}[kind]()
+    expected = tuple(float(v) for v in np.percentile(values, PERCENTILES,
+                                                     method="inverted_cdf"))
+    assert _percentiles(values) == expected
+    counts = rng.binomial(14, 0.3, n)
+    assert _count_percentiles(counts) == _percentiles(counts.astype(float))

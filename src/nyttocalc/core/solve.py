@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from nyttocalc.core import numeric
-from nyttocalc.core.arith import ROUND_OFF
 from nyttocalc.core.model import Model
 
 SCAN_POINTS = 1025
@@ -119,7 +118,7 @@ def _bisect(g: Any, a: float, b: float) -> float:
     pays_at_a = pays(a)
     for _ in range(BISECTIONS):
         mid = (a + b) / 2
-        if mid in (a, b) or b - a <= ROUND_OFF * max(abs(a), abs(b), 1.0):
+        if mid in (a, b):  # a and b are neighbouring floats
             break
         if pays(mid) == pays_at_a:
             a = mid

@@ -186,7 +186,6 @@ LABELS.update({
     "col.probability": ("P(pays back)", "P(återbetald)"),
     "col.net_mean": ("Mean net value", "Medel nettovärde"),
     "col.percentile": ("P{p} net value", "P{p} nettovärde"),
-    "col.bcr_median": ("Median benefit-cost", "Median intäkt/kostnad"),
     "title.payback_years": ("{perspective}: payback year, if work lasts",
                             "{perspective}: återbetalningsår, om arbetet varar"),
     "col.never": ("Never", "Aldrig"),

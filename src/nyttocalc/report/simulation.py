@@ -52,13 +52,11 @@ def simulation_document(result: SimulationResult, model: Model, uncertainty: Unc
         rows = tuple(
             (numbers.percent(c.subsidy_rate, lang, 0), numbers.years(c.horizon_years, lang),
              numbers.percent(c.probability, lang), numbers.amount(c.net_value_mean, lang),
-             *(numbers.amount(c.net_value_percentiles[i], lang) for i in (0, 2, 4)),
-             numbers.figure(c.benefit_cost_ratio_median, Unit.MULTIPLE, lang))
+             *(numbers.amount(c.net_value_percentiles[i], lang) for i in (0, 2, 4)))
             for c in result.cells if c.cell.perspective == key)
         headers = (label("subsidy_rate", lang), label("horizon_years", lang),
                    label("col.probability", lang), label("col.net_mean", lang),
-                   *(label("col.percentile", lang, p=PERCENTILES[i]) for i in (0, 2, 4)),
-                   label("col.bcr_median", lang))
+                   *(label("col.percentile", lang, p=PERCENTILES[i]) for i in (0, 2, 4)))
         tables.append(Table(label("title.simulation", lang, perspective=name), headers, rows))
         years = [y for y in result.payback_years if y.perspective == key]
         tables.append(Table(
@@ -100,8 +98,7 @@ def simulation_json(result: SimulationResult, uncertainty: Uncertainty, run: Run
         "cells": [{"perspective": c.cell.perspective, "subsidy_rate": c.subsidy_rate,
                    "horizon_years": c.horizon_years, "probability": c.probability,
                    "net_value_mean": c.net_value_mean,
-                   "net_value_percentiles": list(c.net_value_percentiles),
-                   "benefit_cost_ratio_median": finite(c.benefit_cost_ratio_median)}
+                   "net_value_percentiles": list(c.net_value_percentiles)}
                   for c in result.cells],
         "payback_years": [{"perspective": y.perspective, "subsidy_rate": y.subsidy_rate,
                            "percentiles": [finite(x) for x in y.percentiles],

@@ -250,6 +250,8 @@ def symbolic(fig: Figure) -> str:
 
 def arithmetic(fig: Figure, lang: str, whole_kronor: bool = False) -> str:
     def show(term: Term) -> str:
+        if term.unit is Unit.SHARE and term.source is None:  # an input: 22,02 %, not 22 %
+            return numbers.percent(term.value, lang, 2)
         return numbers.figure(term.value, term.unit, lang, whole_kronor)
 
     waits_for = fig.never_with

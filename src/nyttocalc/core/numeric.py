@@ -124,6 +124,16 @@ def _metric(model: Model, metric: str, c: Num, v: Num, horizon: Num) -> Num:
     return _where_never(exact, f.payback_year(model.delay_years, horizon))
 
 
+def paid_back_after(model: Model, present_cost_: Num, value: Num, persons: Num) -> Num:
+    """The year after the end of the intervention in which ``persons`` employed have paid
+    back the cost, if their work lasts (discounted and thinned by drop-off); inf: never."""
+    work = f.years_of_work_to_payback(present_cost_, value, persons, counterfactual(model))
+    if model.is_discounted:
+        work = f.discounted_years_of_work(work, model.intervention_years, model.delay_years,
+                                          model.discount_rate, model.drop_off_rate)
+    return f.payback_year(model.delay_years, work)
+
+
 def _counterfactual_or_zero(model: Model) -> Num:
     return counterfactual(model) if not is_zero(model.deadweight) else 0.0
 

@@ -98,20 +98,17 @@ def simulate(model: Model, uncertainty: Uncertainty, draws: int, seed: int) -> S
                     model.horizons_years[h], float(np.mean(pays)),
                     float(np.mean(net)), _percentiles(net)))
             years.append(_payback_years(drawn, perspective.key, r, model.subsidy_rates[r],
-                                        cost, value, employed, counterfactual))
+                                        cost, value, employed))
     return SimulationResult(draws, seed, n, float(np.mean(employed)), _count_percentiles(employed),
                             tuple(cells), tuple(years))
 
 
 def _payback_years(model: Model, key: str, rate_index: int, rate: float, cost: Any, value: Any,
-                   employed: Any, counterfactual: Any) -> PaybackYears:
+                   employed: Any) -> PaybackYears:
     import numpy as np
 
-    work = f.years_of_work_to_payback(cost, value, employed, counterfactual)
-    if model.is_discounted:
-        work = f.discounted_years_of_work(work, model.intervention_years, model.delay_years,
-                                          model.discount_rate, model.drop_off_rate)
-    year = np.broadcast_to(f.payback_year(model.delay_years, work), np.shape(employed))
+    year = np.broadcast_to(numeric.paid_back_after(model, cost, value, employed),
+                           np.shape(employed))
     never = np.isinf(year)
     whole = np.ceil(year[~never])
     counts = np.bincount(np.clip(whole, 0, HISTOGRAM_YEARS + 1).astype(int),

@@ -83,11 +83,7 @@ def _perspective(model: Model, perspective: Perspective, persons: float,
                             cumulative))
     horizons = tuple(_summary(model, h, effective * value, present_cost)
                      for h in model.horizons_years)
-    work = f.years_of_work_to_payback(present_cost, value, persons, counterfactual)
-    if model.is_discounted:
-        work = f.discounted_years_of_work(work, model.intervention_years, model.delay_years,
-                                          model.discount_rate, model.drop_off_rate)
-    payback = NEVER if math.isinf(work) else float(f.payback_year(model.delay_years, work))
+    payback = float(numeric.paid_back_after(model, present_cost, value, persons))
     return PerspectiveTimeline(perspective, rate, persons, counterfactual, value, tuple(rows),
                                horizons, payback)
 

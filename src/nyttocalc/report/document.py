@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from nyttocalc.core.arith import is_never
 from nyttocalc.core.figures import Figure, Term, Unit
+from nyttocalc.core.model import Model
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult
 from nyttocalc.report import numbers
 from nyttocalc.report.i18n import label
@@ -96,8 +97,14 @@ def _value(value: object, unit: Unit, lang: str) -> str:
     return str(value)
 
 
-def _rate(rate: float, lang: str) -> str:
+def rate_text(rate: float, lang: str) -> str:
+    """A subsidy rate as a whole percentage: ``80 %``."""
     return numbers.percent(rate, lang, 0)
+
+
+def perspective_label(model: Model, key: str, lang: str) -> str:
+    perspective = next(p for p in model.perspectives if p.key == key)
+    return perspective.labels.get(lang, key)
 
 
 def _title(key: str, result: PerspectiveResult, lang: str, **values: object) -> str:
@@ -118,11 +125,11 @@ def _costs(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> T
          _cell(result.summary.annual_write_off, lang)),
     ]
     for value in result.values:
-        rate = _rate(value.subsidy_rate, lang)
+        rate = rate_text(value.subsidy_rate, lang)
         rows.append((label("row.value", lang, rate=rate),
                      _cell(value.value_per_person_year, lang)))
     for value in result.values:
-        rate = _rate(value.subsidy_rate, lang)
+        rate = rate_text(value.subsidy_rate, lang)
         rows.append((label("row.long_view", lang, years=years, rate=rate),
                      _cell(value.long_view_value, lang)))
         rows.append((label("row.multiple", lang), _cell(value.long_view_multiple, lang)))
@@ -138,7 +145,7 @@ def _break_even(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str)
     beyond = False
     for row in result.break_even:
         p = parts(row)
-        cells = [_rate(row.subsidy_rate, lang), numbers.years(row.horizon_years, lang)]
+        cells = [rate_text(row.subsidy_rate, lang), numbers.years(row.horizon_years, lang)]
         for key, fig in p.figures.items():
             text = _cell(fig, lang)
             if key == "persons_whole" and not row.within_cohort and not is_never(fig.value):
@@ -157,7 +164,7 @@ def _by_persons(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str)
     for rate in rates:
         for key in ("years_of_work", "paid_back_after_years"):
             headers.append(label("col.at_rate", lang, label=label(key, lang),
-                                 rate=_rate(rate, lang)))
+                                 rate=rate_text(rate, lang)))
     by_key = {(r.subsidy_rate, r.persons): r for r in result.payback_by_persons}
     rows = []
     for persons in range(1, analysis.model.participants + 1):
@@ -178,9 +185,9 @@ def _mixes(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> l
         mixes = {(m.horizon_years, m.unsubsidised): m for m in result.mixes
                  if m.subsidy_rate == rate}
         most = max(u for _, u in mixes)
-        base = _rate(analysis.model.unsubsidised_rate, lang)
+        base = rate_text(analysis.model.unsubsidised_rate, lang)
         headers = [label("col.base", lang, base=base)] + [
-            label("col.within", lang, horizon=_years_phrase(h, lang)) for h in horizons]
+            label("col.within", lang, horizon=years_phrase(h, lang)) for h in horizons]
         rows = []
         beyond = never = False
         for unsubsidised in range(most + 1):
@@ -199,7 +206,7 @@ def _mixes(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> l
             rows.append(tuple(cells))
         notes = (label("note.mix_cell", lang),
                  *_notes(analysis, lang, never=never, beyond=beyond))
-        tables.append(Table(_title("title.mixes", result, lang, rate=_rate(rate, lang),
+        tables.append(Table(_title("title.mixes", result, lang, rate=rate_text(rate, lang),
                                    base=base),
                             tuple(headers), tuple(rows), notes))
     return tables
@@ -231,16 +238,16 @@ def explain_table(result: PerspectiveResult, lang: str) -> Table:
                  derivations=True)
 
 
-def _years_phrase(value: float, lang: str) -> str:
+def years_phrase(value: float, lang: str) -> str:
     word = label("year" if value == 1 else "years", lang)
     return f"{numbers.years(value, lang)} {word}"
 
 
 def _dim(key: str, value: float, lang: str) -> str:
     if key == "subsidy_rate":
-        return f"{label(key, lang).lower()} {_rate(value, lang)}"
+        return f"{label(key, lang).lower()} {rate_text(value, lang)}"
     if key == "horizon_years":
-        return _years_phrase(value, lang)
+        return years_phrase(value, lang)
     return f"{label(key, lang).lower()} {numbers.number(value, lang, 0)}"
 
 

@@ -19,7 +19,15 @@ from nyttocalc.core.solve import Answer, Question
 from nyttocalc.core.sweep import SweepResult
 from nyttocalc.report import numbers
 from nyttocalc.report.charts import tornado
-from nyttocalc.report.document import Chart, Document, Table, run_header
+from nyttocalc.report.document import (
+    Chart,
+    Document,
+    Table,
+    perspective_label,
+    rate_text,
+    run_header,
+    years_phrase,
+)
 from nyttocalc.report.i18n import label
 from nyttocalc.report.machine import csv_number, csv_writer, dumps, finite, scenario_json
 from nyttocalc.run import RunInfo
@@ -28,26 +36,13 @@ MAX_ROWS = 60  # a 1-D sweep's table; more values are sampled evenly (ends inclu
 HEAT_ROWS, HEAT_COLUMNS = 25, 10
 
 
-def _perspective_name(model: Model, key: str, lang: str) -> str:
-    perspective = next(p for p in model.perspectives if p.key == key)
-    return perspective.labels.get(lang, key)
-
-
-def _rate(x: float, lang: str) -> str:
-    return numbers.percent(x, lang, 0)
-
-
-def _horizon(x: float, lang: str) -> str:
-    return f"{numbers.years(x, lang)} {label('year' if x == 1 else 'years', lang)}"
-
-
 def cell_label(model: Model, cell: Cell, varied: Sequence[str], lang: str) -> str:
     """``0 % · 3 years``, with ``varied`` for a rate or horizon that the sweep varies."""
     rate_path = f"analysis.subsidy_rates.{cell.rate_index}"
     horizon_path = f"analysis.horizons_years.{cell.horizon_index}"
-    rate = label("col.varied", lang) if rate_path in varied else _rate(
+    rate = label("col.varied", lang) if rate_path in varied else rate_text(
         model.subsidy_rates[cell.rate_index], lang)
-    horizon = label("col.varied", lang) if horizon_path in varied else _horizon(
+    horizon = label("col.varied", lang) if horizon_path in varied else years_phrase(
         model.horizons_years[cell.horizon_index], lang)
     return label("col.cell", lang, rate=rate, horizon=horizon)
 
@@ -85,7 +80,7 @@ def sweep_document(result: SweepResult, model: Model, units: Mapping[str, Unit],
                          for i in shown)
             notes = _sampled_note(axis.path, len(shown), len(axis.values), lang)
             tables.append(Table(
-                label("title.sweep", lang, perspective=_perspective_name(model, key, lang),
+                label("title.sweep", lang, perspective=perspective_label(model, key, lang),
                       metric=metric.lower(), path=axis.path),
                 (axis.path, *(cell_label(model, c, varied, lang) for c in cells)), rows, notes))
     else:
@@ -132,12 +127,12 @@ def _heat_map(result: SweepResult, model: Model, units: Mapping[str, Unit], cell
                            share=numbers.percent(within, lang)))
     notes += _sampled_note(rows_axis.path, len(row_index), len(rows_axis.values), lang)
     notes += _sampled_note(columns_axis.path, len(column_index), len(columns_axis.values), lang)
-    title = label("title.heat", lang, perspective=_perspective_name(model, cell.perspective, lang),
+    title = label("title.heat", lang, perspective=perspective_label(model, cell.perspective, lang),
                   metric=label(result.metric, lang).lower(),
-                  rate=_rate(model.subsidy_rates[cell.rate_index], lang)
+                  rate=rate_text(model.subsidy_rates[cell.rate_index], lang)
                   if f"analysis.subsidy_rates.{cell.rate_index}" not in
                   (rows_axis.path, columns_axis.path) else label("col.varied", lang),
-                  horizon=_horizon(model.horizons_years[cell.horizon_index], lang))
+                  horizon=years_phrase(model.horizons_years[cell.horizon_index], lang))
     return Table(title, headers, tuple(rows), tuple(notes), shades=tuple(shades))
 
 
@@ -197,11 +192,11 @@ def solve_lines(question: Question, answer: Answer, model: Model, unit: Unit,
 
     unknown = question.path
     lines = [label("solve.question", lang, persons=numbers.number(question.persons, lang),
-                   perspective=_perspective_name(model, question.perspective, lang),
+                   perspective=perspective_label(model, question.perspective, lang),
                    horizon=unknown if unknown.startswith("analysis.horizons_years.")
-                   else _horizon(question.horizon_years, lang),
+                   else years_phrase(question.horizon_years, lang),
                    rate=unknown if unknown.startswith("analysis.subsidy_rates.")
-                   else _rate(question.subsidy_rate, lang))]
+                   else rate_text(question.subsidy_rate, lang))]
     if answer.everywhere:
         lines.append(label("solve.everywhere", lang, low=show(question.low),
                            high=show(question.high)))
@@ -255,7 +250,7 @@ def sensitivity_document(result: SensitivityResult, model: Model, units: Mapping
     metric = label(result.metric, lang)
     tables: list[Table | Chart] = []
     for cell in selected:
-        name = _perspective_name(model, cell.perspective, lang)
+        name = perspective_label(model, cell.perspective, lang)
         effects = result.effects.get(cell, ())
         moving = [e for e in effects if e.swing > 0]
         still = [e.move.path for e in effects if e.swing == 0]
@@ -270,8 +265,8 @@ def sensitivity_document(result: SensitivityResult, model: Model, units: Mapping
         if still:
             notes.append(label("note.no_effect", lang, inputs=", ".join(still)))
         title_values = {"perspective": name, "metric": metric.lower(),
-                        "rate": _rate(model.subsidy_rates[cell.rate_index], lang),
-                        "horizon": _horizon(model.horizons_years[cell.horizon_index], lang)}
+                        "rate": rate_text(model.subsidy_rates[cell.rate_index], lang),
+                        "horizon": years_phrase(model.horizons_years[cell.horizon_index], lang)}
         tables.append(Table(label("title.sensitivity", lang, **title_values),
                             tuple(label(k, lang) for k in ("col.input", "col.base", "col.low",
                                                            "col.high", "col.at_low",

@@ -12,7 +12,7 @@ from nyttocalc.core.simulate import HISTOGRAM_YEARS, PERCENTILES, SimulationResu
 from nyttocalc.core.uncertainty import Distribution
 from nyttocalc.report import numbers
 from nyttocalc.report.charts import bars
-from nyttocalc.report.document import Chart, Document, Table, run_header
+from nyttocalc.report.document import Chart, Document, Table, perspective_label, run_header
 from nyttocalc.report.i18n import label
 from nyttocalc.report.machine import csv_number, csv_writer, dumps, finite, scenario_json
 from nyttocalc.run import RunInfo
@@ -30,10 +30,6 @@ def describe(d: Distribution) -> str:
     return f"normal({d.mean:g}, {d.sd:g}) truncated to [{d.low:g}, {d.high:g}]"
 
 
-def _name(model: Model, key: str, lang: str) -> str:
-    return next(p for p in model.perspectives if p.key == key).labels.get(lang, key)
-
-
 def simulation_document(result: SimulationResult, model: Model, uncertainty: Uncertainty,
                         run: RunInfo, lang: str) -> Document:
     header = [*run_header(run, lang),
@@ -48,7 +44,7 @@ def simulation_document(result: SimulationResult, model: Model, uncertainty: Unc
                     high=numbers.number(result.employed_percentiles[-1], lang))]
     tables: list[Table | Chart] = []
     for key in dict.fromkeys(c.cell.perspective for c in result.cells):
-        name = _name(model, key, lang)
+        name = perspective_label(model, key, lang)
         rows = tuple(
             (numbers.percent(c.subsidy_rate, lang, 0), numbers.years(c.horizon_years, lang),
              numbers.percent(c.probability, lang), numbers.amount(c.net_value_mean, lang),

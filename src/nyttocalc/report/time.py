@@ -13,7 +13,7 @@ from nyttocalc.core.payback import PaybackAnalysis
 from nyttocalc.core.timeline import PerspectiveTimeline
 from nyttocalc.report import numbers
 from nyttocalc.report.charts import line_chart
-from nyttocalc.report.document import Chart, Document, Table, run_header
+from nyttocalc.report.document import Chart, Document, Table, run_header, years_phrase
 from nyttocalc.report.i18n import label
 from nyttocalc.report.machine import csv_number, csv_writer, dumps, finite, scenario_json
 from nyttocalc.run import RunInfo
@@ -120,8 +120,7 @@ def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Chart]:
                 points.append((t, (persons - float(numeric.counterfactual(model)))
                                * value * years))
             name = label("curve.series", lang, persons=numbers.number(persons, lang),
-                         horizon=f"{numbers.years(row.horizon_years, lang)} "
-                                 f"{label('years' if row.horizon_years != 1 else 'year', lang)}")
+                         horizon=years_phrase(row.horizon_years, lang))
             series.append((name, points))
         lines = line_chart(series, cost, f"{label('curve.cost', lang)} "
                                           f"{numbers.amount(cost, lang)}",

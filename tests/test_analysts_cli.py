@@ -35,7 +35,7 @@ def test_a_one_dimensional_sweep_agrees_with_payback() -> None:
     for i, rate in enumerate(data["axes"][0]["values"]):
         reference = payback_at(f"analysis.subsidy_rates.1={rate}")
         for cell in data["cells"]:
-            cell_rate = rate if cell["subsidy_rate"] == 0.8 else cell["subsidy_rate"]
+            cell_rate = rate if cell["subsidy_rate"] is None else cell["subsidy_rate"]
             expected = break_even(reference, cell["perspective"], cell_rate,
                                   cell["horizon_years"], "persons_whole")
             assert cell["values"][i] == expected, (rate, cell)

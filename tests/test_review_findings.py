@@ -118,3 +118,96 @@ def test_a_set_that_breaks_a_reference_is_named_with_the_place(tmp_path: Path) -
     assert "line " not in run.stderr
     assert ("--set inputs.municipal_funding.unit=SEK/person-year "
             "(at perspectives.society.cost.items.0)") in run.stderr
+
+
+# ---- review of sweep, solve, sensitivity, timeline and simulate (issues 5 and 6) --------------
+
+SOLVE_RATE = ("solve", LIVA, "--for", "analysis.subsidy_rates.1", "--perspective", "society")
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0:.inf:1"), "not a finite number"),
+    ((*SOLVE_RATE, "--persons", "3", "--horizon", "nan"), "--horizon nan"),
+    ((*SOLVE_RATE, "--persons", "3", "--horizon", "-1"), "above 0"),
+    ((*SOLVE_RATE, "--persons", "3", "--horizon", "0"), "above 0"),
+    ((*SOLVE_RATE, "--persons", "inf", "--horizon", "3"), "--persons inf"),
+    (("solve", LIVA, "--for", "inputs.volunteer_time", "--perspective", "society", "--persons",
+      "3", "--horizon", "3", "--subsidy-rate", "2"), "--subsidy-rate 2"),
+    (("timeline", LIVA, "--persons", "inf"), "--persons inf"),
+    (("timeline", LIVA, "--persons", "100"), "the 14 participants"),
+    (("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0:1:0.0005", "--vary",
+      "cohort.delay_years=0:100:0.01"), "at most 4,000,000"),
+    (("simulate", LIVA, "--set", "inputs.volunteer_time=5000000"), "also drawn"),
+    (("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0:1:0.5", "--set",
+      "analysis.subsidy_rates.1=0.5"), "also varied by --vary"),
+    ((*SOLVE_RATE, "--persons", "3", "--horizon", "3", "--between", "0.5:0.5"),
+     "LOW must be below HIGH"),
+    ((*SOLVE_RATE, "--persons", "3", "--horizon", "3", "--between", ":"), "expected LOW:HIGH"),
+    (("sweep", LIVA, "--vary", "analysis.horizons_years.0=0:5:1"),
+     "a number above 0 and at most 200"),
+])
+def test_analysts_bad_input_is_refused(args: tuple[str, ...], expected: str) -> None:
+    result = run_cli(*args)
+    assert result.code == 2, result.stdout
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_solving_for_a_head_count_gives_a_whole_number() -> None:
+    result = run_cli("solve", LIVA, "--for", "cohort.participants", "--persons", "3",
+                     "--horizon", "3", "--perspective", "society", "--set",
+                     "cohort.deadweight=0.1", "-f", "json")
+    assert result.code == 0
+    assert json.loads(result.stdout)["answer"]["values"] == [14]  # ≤ 14.72: at most 14
+
+
+def test_sensitivity_says_which_inputs_it_could_not_move() -> None:
+    table = run_cli("sensitivity", LIVA).stdout
+    assert "Not moved, as their value is 0 (try sweep): " in table
+    note = table[table.index("Not moved"):]
+    assert "cohort.deadweight" in note
+    assert "analysis.discount_rate" in note
+
+
+def test_never_because_of_drop_off_is_explained() -> None:
+    table = run_cli("payback", LIVA, "--set", "cohort.drop_off_rate=1").stdout
+    assert "or drop-off ends the work first" in table
+
+
+def test_discounted_explain_shows_every_intermediate() -> None:
+    table = run_cli("payback", LIVA, "--explain", "--set", "analysis.discount_rate=0.035").stdout
+    assert "= cost_present_value / (horizon_present_value × value)" in table
+    spread = "\ncost_present_value\n    = cost × pv_spread(discount_rate, intervention_years)"
+    assert spread in table
+    assert "\nhorizon_present_value\n    = pv_years(intervention_years + delay_years, horizon," \
+        in table
+
+
+def test_drawn_rates_are_labelled_drawn() -> None:
+    table = run_cli("simulate", LIVA, "--draws", "2000").stdout
+    assert "drawn" in table
+    assert "\n80%" not in table
+    data = json.loads(run_cli("simulate", LIVA, "--draws", "2000", "-f", "json").stdout)
+    assert {c["subsidy_rate"] for c in data["cells"]} == {0.0, None}
+    csv_text = run_cli("simulate", LIVA, "--draws", "2000", "-f", "csv").stdout
+    assert ",drawn," in csv_text
+
+
+def test_a_varied_rate_is_named_varied_in_csv() -> None:
+    header = run_cli("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0:1:0.5",
+                     "-f", "csv").stdout.splitlines()[0]
+    assert "society varied 1" in header
+    assert "0.8" not in header
+
+
+def test_simulate_with_full_drop_off_warns_nothing() -> None:
+    result = run_cli("simulate", LIVA, "--draws", "1000", "--set", "cohort.drop_off_rate=1")
+    assert result.code == 0
+    assert result.stderr == ""
+
+
+def test_a_heat_map_says_when_an_axis_changes_nothing() -> None:
+    table = run_cli("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0:1:0.5", "--vary",
+                    "cohort.delay_years=0:8:4", "--perspective", "society", "--horizon",
+                    "3").stdout
+    assert "cohort.delay_years does not change this figure here." in table

@@ -6,6 +6,7 @@ usage (one paragraph on stderr, never a traceback).
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -215,7 +216,7 @@ def sweep(
     value is validated as in the file."""
     from nyttocalc.core.figures import Unit
     from nyttocalc.core.numeric import select
-    from nyttocalc.core.sweep import MAX_AXES, Axis
+    from nyttocalc.core.sweep import MAX_AXES, MAX_POINTS, Axis
     from nyttocalc.core.sweep import sweep as run_sweep
     from nyttocalc.report import explore
     from nyttocalc.scenario import values
@@ -237,6 +238,10 @@ def sweep(
             units[place.path] = Unit(place.unit)
         if len({a.path for a in axes}) != len(axes):
             raise NyttocalcError("the two --vary name the same input")
+        _not_overridden(loaded, [a.path for a in axes], "varied by --vary")
+        if math.prod(len(a.values) for a in axes) > MAX_POINTS:
+            raise NyttocalcError(f"the grid has {math.prod(len(a.values) for a in axes):,} "
+                                 f"points; at most {MAX_POINTS:,}: take larger steps")
         cells = select(loaded.model, perspective or (), horizon, subsidy_rate)
         result = run_sweep(loaded.model, axes, metric)
     run = run_info(loaded)
@@ -275,12 +280,15 @@ def solve(
 ) -> None:
     """The value of one input at which N employed participants pay back a perspective's cost
     within H years: exact where the formula inverts, bracketed and bisected otherwise."""
+    from dataclasses import replace
+
     from nyttocalc.core.figures import Unit
     from nyttocalc.core.solve import Question, persons_at
     from nyttocalc.core.solve import solve as run_solve
     from nyttocalc.report import explore
     from nyttocalc.scenario import values
     from nyttocalc.scenario.load import run_info
+    from nyttocalc.scenario.schema import MAX_PARTICIPANTS
 
     _check_target(output, force)
     if format is Format.csv:
@@ -301,11 +309,20 @@ def solve(
         solving_horizon = place.path.startswith("analysis.horizons_years.")
         if horizon is None and not solving_horizon:
             raise NyttocalcError("give --horizon YEARS: how long the employed work")
-        question = Question(place.path, perspective, persons,
-                            place.value if horizon is None else horizon,
-                            model.unsubsidised_rate if subsidy_rate is None else subsidy_rate,
-                            low, high)
+        _not_overridden(loaded, [place.path], "solved for")
+        years = _option(loaded, "--horizon", "analysis.horizons_years.0",
+                        place.value if horizon is None else horizon)
+        rate = _option(loaded, "--subsidy-rate", "analysis.subsidy_rates.0",
+                       model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
+        if not math.isfinite(persons) or persons > MAX_PARTICIPANTS:
+            raise NyttocalcError(f"--persons {persons:g}: expected a number from 0 to "
+                                 f"{MAX_PARTICIPANTS}")
+        question = Question(place.path, perspective, persons, years, rate, low, high)
         answer = run_solve(model, question)
+        if place.whole:  # a head count: the whole number on the side that pays back
+            answer = replace(answer, roots=tuple(
+                math.ceil(r - 1e-9) if above else math.floor(r + 1e-9)
+                for r, above in zip(answer.roots, answer.pays_back_above, strict=True)))
     check = persons_at(model, question, answer.roots[0]) if answer.roots else None
     run = run_info(loaded)
     unit = Unit(place.unit)
@@ -317,14 +334,14 @@ def solve(
 
 
 def _search_range(place: object, between: str | None) -> tuple[float, float]:
-    from nyttocalc.scenario.values import NumberPlace, PlaceError, parse_values
+    from nyttocalc.scenario.values import NumberPlace, PlaceError, parse_number
 
     assert isinstance(place, NumberPlace)
     if between is not None:
-        ends = parse_values(between.replace(":", ",", 1)) if between.count(":") == 1 else []
-        if len(ends) != 2:
+        ends = between.split(":")
+        if len(ends) != 2 or not all(e.strip() for e in ends):
             raise PlaceError(f"--between {between!r}: expected LOW:HIGH, e.g. 0:1")
-        low, high = (place.check(v) for v in ends)
+        low, high = (place.check(parse_number(e)) for e in ends)
         if not low < high:
             raise PlaceError(f"--between {between!r}: LOW must be below HIGH")
         return low, high
@@ -332,6 +349,16 @@ def _search_range(place: object, between: str | None) -> tuple[float, float]:
     if high > 1e6 * max(abs(place.value), 1.0):  # an amount: look near the scenario's value
         high = 10 * max(abs(place.value), 1.0)
     return low, high
+
+
+def _not_overridden(loaded: LoadedScenario, paths: list[str], by: str) -> None:
+    """A number both --set and varied or drawn would silently lose the --set: refuse it."""
+    from nyttocalc.scenario.values import short_path
+
+    for override in loaded.overrides:
+        if short_path(override.path) in paths:
+            raise NyttocalcError(f"--set {override.given}: {short_path(override.path)} is also "
+                                 f"{by}; give its values one way")
 
 
 @app.command()
@@ -424,9 +451,11 @@ def timeline(
                 raise NyttocalcError("give --persons N: how many participants get work (or "
                                      "declare simulation.employment_probability)")
             persons = model.participants * loaded.uncertainty.employment_probability.expected()
-        rate = model.unsubsidised_rate if subsidy_rate is None else subsidy_rate
-        if not 0 <= rate <= 1:
-            raise NyttocalcError(f"--subsidy-rate {rate:g} is not a share from 0 to 1")
+        rate = _option(loaded, "--subsidy-rate", "analysis.subsidy_rates.0",
+                       model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
+        if not 0 <= persons <= model.participants:
+            raise NyttocalcError(f"--persons {persons:g}: expected a number from 0 to the "
+                                 f"{model.participants} participants")
         timelines = run_timeline(model, persons, rate)
     run = run_info(loaded)
     if format is Format.json:
@@ -466,16 +495,29 @@ def simulate(
             raise NyttocalcError("the scenario has no `simulation` section; declare at least "
                                  "simulation.employment_probability (see the README, "
                                  "Uncertainty)")
+        _not_overridden(loaded, list(loaded.uncertainty.inputs), "drawn by the simulation "
+                                                                 "section")
         result = run_simulation(loaded.model, loaded.uncertainty, draws, seed)
     run = run_info(loaded)
     if format is Format.json:
         _deliver(simulation.simulation_json(result, loaded.uncertainty, run), format, lang,
                  output)
     elif format is Format.csv:
-        _deliver(simulation.simulation_csv(result, lang.value), format, lang, output)
+        _deliver(simulation.simulation_csv(result, loaded.uncertainty, lang.value), format, lang,
+                 output)
     else:
         _deliver(simulation.simulation_document(result, loaded.model, loaded.uncertainty, run,
                                                 lang.value), format, lang, output)
+
+
+def _option(loaded: LoadedScenario, option: str, like: str, value: float) -> float:
+    """A command-line number checked as the scenario place ``like`` checks its values."""
+    from nyttocalc.scenario.values import PlaceError, number_place
+
+    try:
+        return number_place(loaded.scenario, like).check(value)
+    except PlaceError as exc:
+        raise NyttocalcError(f"{option} {value:g}: {exc.message}") from None
 
 
 def _load(file: str, assignments: list[str] | None) -> LoadedScenario:

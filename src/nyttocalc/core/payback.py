@@ -275,7 +275,8 @@ def _from(symbol: str, figure: Figure) -> Term:
 
 
 def _cost_term(cost: Figure) -> Term:
-    return _from("cost", cost)
+    present = cost.formula == f.PRESENT_VALUE_COST_FORMULA
+    return _from("cost_present_value" if present else "cost", cost)
 
 
 def _value_term(value: Figure) -> Term:

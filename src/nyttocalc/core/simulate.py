@@ -18,7 +18,7 @@ from typing import Any
 from nyttocalc.core import formulas as f
 from nyttocalc.core import numeric
 from nyttocalc.core.arith import ROUND_OFF
-from nyttocalc.core.model import Model
+from nyttocalc.core.model import Model, Perspective
 from nyttocalc.core.numeric import Cell
 from nyttocalc.core.uncertainty import Distribution, draw
 
@@ -82,25 +82,35 @@ def simulate(model: Model, uncertainty: Uncertainty, draws: int, seed: int) -> S
     cells: list[CellOutcome] = []
     years: list[PaybackYears] = []
     counterfactual = numeric.counterfactual(drawn)
-    for perspective in drawn.perspectives:
-        cost = numeric.present_cost(drawn, perspective)
-        for r, rate in enumerate(drawn.subsidy_rates):
-            value = numeric.value_per_person_year(drawn, perspective, rate)
-            for h, horizon in enumerate(drawn.horizons_years):
-                work = numeric.work_years(drawn, horizon)
-                needed = f.break_even_persons(cost, value, work, counterfactual)
-                # employed ≥ ceil_step(needed), without rounding a million numbers up: for a
-                # whole number k, ceil(y) ≤ k exactly when y ≤ k.
-                pays = needed - ROUND_OFF * np.abs(needed) <= employed
-                net = (employed - counterfactual) * value * work - cost
-                cells.append(CellOutcome(
-                    Cell(perspective.key, r, h), model.subsidy_rates[r],
-                    model.horizons_years[h], float(np.mean(pays)),
-                    float(np.mean(net)), _percentiles(net)))
-            years.append(_payback_years(drawn, perspective.key, r, model.subsidy_rates[r],
-                                        cost, value, employed))
+    with np.errstate(invalid="ignore", over="ignore"):  # "never" is inf; inf − inf is no draw
+        for perspective in drawn.perspectives:
+            _perspective(drawn, model, perspective, employed, counterfactual, cells, years)
     return SimulationResult(draws, seed, n, float(np.mean(employed)), _count_percentiles(employed),
                             tuple(cells), tuple(years))
+
+
+def _perspective(drawn: Model, model: Model, perspective: Perspective, employed: Any,
+                 counterfactual: Any, cells: list[CellOutcome],
+                 years: list[PaybackYears]) -> None:
+    """Every subsidy rate and horizon of one perspective, over all draws."""
+    import numpy as np
+
+    cost = numeric.present_cost(drawn, perspective)
+    for r, rate in enumerate(drawn.subsidy_rates):
+        value = numeric.value_per_person_year(drawn, perspective, rate)
+        for h, horizon in enumerate(drawn.horizons_years):
+            work = numeric.work_years(drawn, horizon)
+            needed = f.break_even_persons(cost, value, work, counterfactual)
+            # employed ≥ ceil_step(needed), without rounding a million numbers up: for a
+            # whole number k, ceil(y) ≤ k exactly when y ≤ k.
+            pays = needed - ROUND_OFF * np.abs(needed) <= employed
+            net = (employed - counterfactual) * value * work - cost
+            cells.append(CellOutcome(
+                Cell(perspective.key, r, h), model.subsidy_rates[r],
+                model.horizons_years[h], float(np.mean(pays)),
+                float(np.mean(net)), _percentiles(net)))
+        years.append(_payback_years(drawn, perspective.key, r, model.subsidy_rates[r],
+                                    cost, value, employed))
 
 
 def _payback_years(model: Model, key: str, rate_index: int, rate: float, cost: Any, value: Any,

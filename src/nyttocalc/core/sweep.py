@@ -16,6 +16,7 @@ from nyttocalc.core.model import Model
 from nyttocalc.core.numeric import Cell
 
 MAX_AXES = 2
+MAX_POINTS = 4_000_000  # a 2000 × 2000 grid: some 32 MB per perspective, rate and horizon
 
 
 @dataclass(frozen=True)

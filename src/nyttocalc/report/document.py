@@ -225,6 +225,8 @@ def _notes(analysis: PaybackAnalysis, lang: str, *, never: bool = False,
 def explain_table(result: PerspectiveResult, lang: str) -> Table:
     """Every figure of a perspective with its formula and the scenario's numbers filled in."""
     rows = []
+    shown: set[int] = set()
+    intermediates: dict[tuple[str, float], Figure] = {}
     for group in result.groups().values():
         for row in group:
             p = parts(row)
@@ -232,6 +234,16 @@ def explain_table(result: PerspectiveResult, lang: str) -> Table:
             for key, fig in p.figures.items():
                 name = label(key, lang) + (f" ({context})" if context else "")
                 rows.append((name, symbolic(fig), arithmetic(fig, lang)))
+                shown.add(id(fig))
+                for term in fig.derivation():
+                    if term.source is not None:
+                        intermediates.setdefault((term.symbol, term.value), term.source)
+    # Figures computed on the way that no table shows (a cost in present value, years of work
+    # in present value, a computed input): each once, so every number above can be redone.
+    for (symbol, _), fig in intermediates.items():
+        if id(fig) not in shown:
+            rows.append((symbol, symbolic(fig), arithmetic(fig, lang)))
+            shown.add(id(fig))
     headers = (label("col.figure", lang), label("col.formula", lang),
                label("col.arithmetic", lang))
     return Table(_title("title.explain", result, lang), headers, tuple(rows), numeric_from=3,

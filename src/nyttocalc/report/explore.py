@@ -6,6 +6,7 @@ with unrounded numbers (``null`` or an empty cell where a figure is never reache
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -121,6 +122,11 @@ def _heat_map(result: SweepResult, model: Model, units: Mapping[str, Unit], cell
                  for j in column_index))
     notes = [label("note.heat_range", lang, low=_show(low, unit, lang),
                    high=_show(high, unit, lang), rows=rows_axis.path, columns=columns_axis.path)]
+    for axis, along in ((rows_axis, 0), (columns_axis, 1)):
+        if grid.shape[along] > 1 and np.array_equal(np.take(grid, [0], axis=along)
+                                                    .repeat(grid.shape[along], axis=along),
+                                                    grid, equal_nan=True):
+            notes.append(label("note.no_change", lang, path=axis.path))
     if unit is Unit.PERSONS:
         within = float(np.mean(grid <= model.participants))
         notes.append(label("note.within", lang, participants=model.participants,
@@ -136,10 +142,16 @@ def _heat_map(result: SweepResult, model: Model, units: Mapping[str, Unit], cell
     return Table(title, headers, tuple(rows), tuple(notes), shades=tuple(shades))
 
 
-def _cell_json(model: Model, cell: Cell) -> dict[str, Any]:
+def _cell_json(model: Model, cell: Cell, varied: Sequence[str] = ()) -> dict[str, Any]:
+    """The cell's perspective, subsidy rate and horizon; ``null`` for one that varies (the
+    axis holds its values)."""
+    rate_path = f"analysis.subsidy_rates.{cell.rate_index}"
+    horizon_path = f"analysis.horizons_years.{cell.horizon_index}"
     return {"perspective": cell.perspective,
-            "subsidy_rate": model.subsidy_rates[cell.rate_index],
-            "horizon_years": model.horizons_years[cell.horizon_index]}
+            "subsidy_rate": None if rate_path in varied
+            else model.subsidy_rates[cell.rate_index],
+            "horizon_years": None if horizon_path in varied
+            else model.horizons_years[cell.horizon_index]}
 
 
 def sweep_json(result: SweepResult, model: Model, selected: Sequence[Cell], run: RunInfo) -> str:
@@ -149,32 +161,49 @@ def sweep_json(result: SweepResult, model: Model, selected: Sequence[Cell], run:
         "metric": result.metric,
         "unit": METRICS[result.metric].value,
         "axes": [{"path": a.path, "values": list(a.values)} for a in result.axes],
-        "cells": [{**_cell_json(model, c), "values": _json_grid(result.grids[c])}
+        "cells": [{**_cell_json(model, c, [a.path for a in result.axes]), "values": _GRID}
                   for c in selected],
     }
-    return dumps(document)
+    # A million points as nested Python lists would take gigabytes: each grid is written as
+    # text, row by row, into its place.
+    pieces = dumps(document).split(json.dumps(_GRID))
+    grids = [_json_grid(result.grids[c]) for c in selected]
+    return "".join(p for pair in zip(pieces, [*grids, ""], strict=True) for p in pair)
 
 
-def _json_grid(grid: Any) -> Any:
-    """Nested lists of numbers, ``None`` where never reached."""
-    import numpy as np
+_GRID = "\u0000grid"  # a placeholder no JSON string of ours contains
 
-    cells = grid.astype(object)
-    cells[~np.isfinite(grid)] = None
-    return cells.tolist()
+
+def _json_grid(grid: Any) -> str:
+    """A grid as a JSON array (of arrays), ``null`` where never reached."""
+    def row(values: Any) -> str:
+        text = ",".join(map(repr, values.tolist()))
+        if "inf" in text or "nan" in text:
+            text = ",".join("null" if not math.isfinite(v) else repr(v) for v in values.tolist())
+        return f"[{text}]"
+
+    if grid.ndim == 1:
+        return row(grid)
+    return "[" + ",".join(row(r) for r in grid) + "]"
 
 
 def sweep_csv(result: SweepResult, model: Model, selected: Sequence[Cell], lang: str) -> str:
     """One line per point of the grid: the varied values, then one column per perspective,
-    subsidy rate and horizon (``society 0 1``: society, 0 % subsidy, 1 year)."""
+    subsidy rate and horizon (``society 0 1``: society, 0 % subsidy, 1 year; ``varied`` for the
+    one the sweep varies)."""
     import itertools
 
     swedish = lang == "sv"
     buffer, writer = csv_writer(lang)
-    writer.writerow([*(a.path for a in result.axes),
-                     *(f"{c.perspective} {csv_number(model.subsidy_rates[c.rate_index], swedish)}"
-                       f" {csv_number(model.horizons_years[c.horizon_index], swedish)}"
-                       for c in selected)])
+    varied = [a.path for a in result.axes]
+
+    def heading(cell: Cell) -> str:
+        known = _cell_json(model, cell, varied)
+        return " ".join([cell.perspective] + [
+            "varied" if known[k] is None else csv_number(known[k], swedish)
+            for k in ("subsidy_rate", "horizon_years")])
+
+    writer.writerow([*varied, *(heading(c) for c in selected)])
     grids = [result.grids[c] for c in selected]
     axes = [[csv_number(v, swedish) for v in a.values] for a in result.axes]
     for index in itertools.product(*(range(len(a.values)) for a in result.axes)):
@@ -228,8 +257,10 @@ def solve_json(question: Question, answer: Answer, unit: Unit, check: float | No
         "scenario": scenario_json(run),
         "question": {"path": question.path, "unit": unit.value, "persons": question.persons,
                      "perspective": question.perspective,
-                     "horizon_years": question.horizon_years,
-                     "subsidy_rate": question.subsidy_rate,
+                     "horizon_years": None if question.path.startswith(
+                         "analysis.horizons_years.") else question.horizon_years,
+                     "subsidy_rate": None if question.path.startswith(
+                         "analysis.subsidy_rates.") else question.subsidy_rate,
                      "between": [question.low, question.high]},
         "answer": {"values": list(answer.roots),
                    "pays_back": ["at_least" if a else "at_most" for a in answer.pays_back_above],
@@ -253,7 +284,8 @@ def sensitivity_document(result: SensitivityResult, model: Model, units: Mapping
         name = perspective_label(model, cell.perspective, lang)
         effects = result.effects.get(cell, ())
         moving = [e for e in effects if e.swing > 0]
-        still = [e.move.path for e in effects if e.swing == 0]
+        unmoved = [e.move.path for e in effects if e.move.low == e.move.high]
+        still = [e.move.path for e in effects if e.swing == 0 and e.move.low != e.move.high]
         base = result.base[cell]
         rows = tuple((e.move.path, _show(e.move.base, units[e.move.path], lang),
                       _show(e.move.low, units[e.move.path], lang),
@@ -264,6 +296,8 @@ def sensitivity_document(result: SensitivityResult, model: Model, units: Mapping
                        base=_show(base, unit, lang))]
         if still:
             notes.append(label("note.no_effect", lang, inputs=", ".join(still)))
+        if unmoved:
+            notes.append(label("note.not_moved", lang, inputs=", ".join(unmoved)))
         title_values = {"perspective": name, "metric": metric.lower(),
                         "rate": rate_text(model.subsidy_rates[cell.rate_index], lang),
                         "horizon": years_phrase(model.horizons_years[cell.horizon_index], lang)}

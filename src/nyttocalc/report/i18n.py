@@ -96,9 +96,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "header.overrides": ("Changed for this run", "Ändrat för denna körning"),
     "header.assumptions": ("Assumptions not stated in the sources",
                            "Antaganden som källorna inte anger"),
-    "note.never": ("“never”: the value per person-year is zero, so no number of workers pays "
-                   "back.", "”aldrig”: värdet per arbetsår är noll, så inget antal i arbete "
-                   "betalar tillbaka."),
+    "note.never": ("“never”: no number of workers pays back (the value per person-year is zero, "
+                   "or drop-off ends the work first).", "”aldrig”: inget antal i arbete betalar "
+                   "tillbaka (värdet per arbetsår är noll, eller avgångar avslutar arbetet "
+                   "först)."),
     "note.beyond": ("* more than the {participants} participants", "* fler än de {participants} "
                     "deltagarna"),
     "note.mix_cell": ("Each cell: fewest subsidised workers (persons in all).",
@@ -160,6 +161,10 @@ LABELS.update({
     "note.moves": ("Each input moved {by} down and up, one at a time, within its valid range; "
                    "base {base}.", "Varje indata flyttad {by} ned och upp, en i taget, inom "
                    "sitt giltiga intervall; bas {base}."),
+    "note.not_moved": ("Not moved, as their value is 0 (try sweep): {inputs}.",
+                       "Inte flyttade, eftersom värdet är 0 (prova sweep): {inputs}."),
+    "note.no_change": ("{path} does not change this figure here.",
+                       "{path} ändrar inte denna siffra här."),
     "note.no_effect": ("No effect on these figures: {inputs}.",
                        "Påverkar inte dessa siffror: {inputs}."),
     "title.tornado": ("{perspective}: tornado of {metric}", "{perspective}: tornado för {metric}"),
@@ -186,10 +191,11 @@ LABELS.update({
     "col.probability": ("P(pays back)", "P(återbetald)"),
     "col.net_mean": ("Mean net value", "Medel nettovärde"),
     "col.percentile": ("P{p} net value", "P{p} nettovärde"),
-    "title.payback_years": ("{perspective}: payback year, if work lasts",
-                            "{perspective}: återbetalningsår, om arbetet varar"),
+    "title.payback_years": ("{perspective}: payback year, with no limit on the horizon",
+                            "{perspective}: återbetalningsår, utan gräns för horisonten"),
     "col.never": ("Never", "Aldrig"),
     "col.year_percentile": ("P{p}", "P{p}"),
+    "drawn": ("drawn", "dras"),
     "title.histogram": ("{perspective}: payback year at {rate} subsidy ({never} never)",
                         "{perspective}: återbetalningsår vid {rate} subvention ({never} aldrig)"),
     "hist.year": ("year {year}", "år {year}"),

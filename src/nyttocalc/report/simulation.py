@@ -30,6 +30,19 @@ def describe(d: Distribution) -> str:
     return f"normal({d.mean:g}, {d.sd:g}) truncated to [{d.low:g}, {d.high:g}]"
 
 
+def _rate(rate_index: int, rate: float, uncertainty: Uncertainty, lang: str) -> str:
+    """The subsidy rate, or "drawn" where the simulation draws it."""
+    if _drawn(uncertainty, "subsidy_rates", rate_index):
+        return label("drawn", lang)
+    return numbers.percent(rate, lang, 0)
+
+
+def _horizon(horizon_index: int, horizon: float, uncertainty: Uncertainty, lang: str) -> str:
+    if _drawn(uncertainty, "horizons_years", horizon_index):
+        return label("drawn", lang)
+    return numbers.years(horizon, lang)
+
+
 def simulation_document(result: SimulationResult, model: Model, uncertainty: Uncertainty,
                         run: RunInfo, lang: str) -> Document:
     header = [*run_header(run, lang),
@@ -46,7 +59,8 @@ def simulation_document(result: SimulationResult, model: Model, uncertainty: Unc
     for key in dict.fromkeys(c.cell.perspective for c in result.cells):
         name = perspective_label(model, key, lang)
         rows = tuple(
-            (numbers.percent(c.subsidy_rate, lang, 0), numbers.years(c.horizon_years, lang),
+            (_rate(c.cell.rate_index, c.subsidy_rate, uncertainty, lang),
+             _horizon(c.cell.horizon_index, c.horizon_years, uncertainty, lang),
              numbers.percent(c.probability, lang), numbers.amount(c.net_value_mean, lang),
              *(numbers.amount(c.net_value_percentiles[i], lang) for i in (0, 2, 4)))
             for c in result.cells if c.cell.perspective == key)
@@ -60,7 +74,7 @@ def simulation_document(result: SimulationResult, model: Model, uncertainty: Unc
             (label("subsidy_rate", lang),
              *(label("col.year_percentile", lang, p=p) for p in PERCENTILES),
              label("col.never", lang)),
-            tuple((numbers.percent(y.subsidy_rate, lang, 0),
+            tuple((_rate(y.rate_index, y.subsidy_rate, uncertainty, lang),
                    *(numbers.figure(x, Unit.YEARS, lang) for x in y.percentiles),
                    numbers.percent(y.never, lang)) for y in years)))
         for y in years:
@@ -74,7 +88,8 @@ def simulation_document(result: SimulationResult, model: Model, uncertainty: Unc
             while items and items[0][1] == 0:
                 items.pop(0)
             tables.append(Chart(label("title.histogram", lang, perspective=name,
-                                      rate=numbers.percent(y.subsidy_rate, lang, 0),
+                                      rate=_rate(y.rate_index, y.subsidy_rate, uncertainty,
+                                                 lang),
                                       never=numbers.percent(y.never, lang)),
                                 tuple(bars(items))))
     return Document(run.title, tuple(header), tuple(tables))
@@ -91,12 +106,18 @@ def simulation_json(result: SimulationResult, uncertainty: Uncertainty, run: Run
         "percentiles": list(PERCENTILES),
         "employed": {"participants": result.participants, "mean": result.employed_mean,
                      "percentiles": list(result.employed_percentiles)},
-        "cells": [{"perspective": c.cell.perspective, "subsidy_rate": c.subsidy_rate,
-                   "horizon_years": c.horizon_years, "probability": c.probability,
+        "cells": [{"perspective": c.cell.perspective,
+                   "subsidy_rate": None if _drawn(uncertainty, "subsidy_rates", c.cell.rate_index)
+                   else c.subsidy_rate,
+                   "horizon_years": None if _drawn(uncertainty, "horizons_years",
+                                                   c.cell.horizon_index) else c.horizon_years,
+                   "probability": c.probability,
                    "net_value_mean": c.net_value_mean,
                    "net_value_percentiles": list(c.net_value_percentiles)}
                   for c in result.cells],
-        "payback_years": [{"perspective": y.perspective, "subsidy_rate": y.subsidy_rate,
+        "payback_years": [{"perspective": y.perspective,
+                           "subsidy_rate": None if _drawn(uncertainty, "subsidy_rates",
+                                                          y.rate_index) else y.subsidy_rate,
                            "percentiles": [finite(x) for x in y.percentiles],
                            "never": y.never,
                            "histogram": {"within_year": list(y.histogram[:HISTOGRAM_YEARS]),
@@ -106,14 +127,24 @@ def simulation_json(result: SimulationResult, uncertainty: Uncertainty, run: Run
     return dumps(document)
 
 
-def simulation_csv(result: SimulationResult, lang: str) -> str:
+def _drawn(uncertainty: Uncertainty, name: str, index: int) -> bool:
+    """Whether the simulation draws this list item (its JSON value is then null)."""
+    return f"analysis.{name}.{index}" in uncertainty.inputs
+
+
+def simulation_csv(result: SimulationResult, uncertainty: Uncertainty, lang: str) -> str:
+    """One line per perspective, subsidy rate and horizon; ``drawn`` where the simulation
+    draws the rate or horizon."""
     swedish = lang == "sv"
     buffer, writer = csv_writer(lang)
     writer.writerow(["perspective", "subsidy_rate", "horizon_years", "probability",
                      "net_value_mean", *(f"net_value_p{p}" for p in PERCENTILES)])
     for c in result.cells:
-        writer.writerow([c.cell.perspective, csv_number(c.subsidy_rate, swedish),
-                         csv_number(c.horizon_years, swedish),
+        drawn_rate = _drawn(uncertainty, "subsidy_rates", c.cell.rate_index)
+        drawn_horizon = _drawn(uncertainty, "horizons_years", c.cell.horizon_index)
+        writer.writerow([c.cell.perspective,
+                         "drawn" if drawn_rate else csv_number(c.subsidy_rate, swedish),
+                         "drawn" if drawn_horizon else csv_number(c.horizon_years, swedish),
                          csv_number(c.probability, swedish),
                          csv_number(c.net_value_mean, swedish),
                          *(csv_number(x, swedish) for x in c.net_value_percentiles)])

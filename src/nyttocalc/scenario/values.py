@@ -73,11 +73,18 @@ class NumberPlace:
             return float(self._adapter.validate_python(value))
         except ValidationError as exc:
             error = exc.errors()[0]
-            low, high = self.bounds
-            kind = "a whole number" if self.whole else "a number"
             raise PlaceError(f"{value!r} is not a valid {self.path} ({self.unit}): "
-                              f"{error['msg'].replace('Input should be', 'expected')}; it takes "
-                              f"{kind} from {_show(low)} to {_show(high)}") from None
+                             f"{error['msg'].replace('Input should be', 'expected')}; it takes "
+                             f"{self.takes()}") from None
+
+    def takes(self) -> str:
+        """``a number from 0 to 1``, ``a number above 0 and at most 200``."""
+        kind = "a whole number" if self.whole else "a number"
+        low, high = self.bounds
+        open_low = any(isinstance(c, annotated_types.Gt) for c in _constraints(self.annotation))
+        if open_low:
+            return f"{kind} above {_show(math.nextafter(low, -math.inf))} and at most {_show(high)}"
+        return f"{kind} from {_show(low)} to {_show(high)}"
 
     def clip(self, value: float) -> float:
         low, high = self.bounds
@@ -127,8 +134,12 @@ def number_place(scenario: Scenario, text: str) -> NumberPlace:
     if len(path) == 4:  # a list item: analysis.subsidy_rates.value.1
         annotation = typing.get_args(_base_type(annotation))[0]
         value = value[int(path[3])]
-    short = ".".join(str(p) for p in path if p != "value")
-    return NumberPlace(short, str(parameter.unit), annotation, float(value))
+    return NumberPlace(short_path(path), str(parameter.unit), annotation, float(value))
+
+
+def short_path(path: tuple[str | int, ...]) -> str:
+    """``inputs.x`` for (inputs, x, value); ``analysis.subsidy_rates.1`` for its long form."""
+    return ".".join(str(p) for p in path if p != "value")
 
 
 def is_place(scenario: Scenario, path: str) -> bool:
@@ -172,7 +183,12 @@ def _number(text: str) -> Any:
         raise PlaceError(f"{text.strip()!r}: {exc.message}") from None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise PlaceError(f"{text.strip()!r} is not a number")
+    if not math.isfinite(value):
+        raise PlaceError(f"{text.strip()!r} is not a finite number")
     return value
+
+
+parse_number = _number
 
 
 def _tidy(x: float) -> float:

@@ -34,7 +34,7 @@ from nyttocalc.report.machine import csv_number, csv_writer, dumps, finite, scen
 from nyttocalc.run import RunInfo
 
 MAX_ROWS = 60  # a 1-D sweep's table; more values are sampled evenly (ends included)
-HEAT_ROWS, HEAT_COLUMNS = 25, 10
+HEAT_ROWS, HEAT_COLUMNS = 20, 10
 
 
 def cell_label(model: Model, cell: Cell, varied: Sequence[str], lang: str) -> str:
@@ -122,10 +122,8 @@ def _heat_map(result: SweepResult, model: Model, units: Mapping[str, Unit], cell
                  for j in column_index))
     notes = [label("note.heat_range", lang, low=_show(low, unit, lang),
                    high=_show(high, unit, lang), rows=rows_axis.path, columns=columns_axis.path)]
-    for axis, along in ((rows_axis, 0), (columns_axis, 1)):
-        if grid.shape[along] > 1 and np.array_equal(np.take(grid, [0], axis=along)
-                                                    .repeat(grid.shape[along], axis=along),
-                                                    grid, equal_nan=True):
+    for axis, first in ((rows_axis, grid[:1, :]), (columns_axis, grid[:, :1])):
+        if len(axis.values) > 1 and bool((grid == first).all()):
             notes.append(label("note.no_change", lang, path=axis.path))
     if unit is Unit.PERSONS:
         within = float(np.mean(grid <= model.participants))

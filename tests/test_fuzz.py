@@ -97,8 +97,16 @@ COMMANDS = st.sampled_from([
     ("payback", "--format", "csv", "--lang", "sv"), ("payback", "--format", "markdown"),
     ("check", "--format", "table"), ("check", "--format", "json", "--lang", "sv"),
     ("check", "--format", "csv"),
+    ("sweep", "--vary", "cohort.delay_years=0:8:4", "--vary", "analysis.subsidy_rates.0=0,0.5",
+     "--format", "json"),
+    ("sweep", "--vary", "analysis.horizons_years.0=1:5:2", "--format", "table"),
+    ("sensitivity", "--format", "csv"),
+    ("timeline", "--persons", "1", "--format", "json"),
+    ("simulate", "--draws", "200", "--format", "json"),
+    ("payback", "--plot", "--format", "table"),
 ])
-ALLOWED = {"payback": {0, 2}, "check": {0, 1, 2}}
+ALLOWED = {"payback": {0, 2}, "check": {0, 1, 2}, "sweep": {0, 2}, "sensitivity": {0, 2},
+           "timeline": {0, 2}, "simulate": {0, 2}}
 
 
 def assert_no_non_finite_number(stdout: str, fmt: str, text: str) -> None:

@@ -215,3 +215,28 @@ def test_fast_percentiles_are_numpys_inverted_cdf(n: int, seed: int, kind: str) 
     assert _percentiles(values) == expected
     counts = rng.binomial(14, 0.3, n)
     assert _count_percentiles(counts) == _percentiles(counts.astype(float))
+
+
+def test_the_readmes_simulation_example_runs(tmp_path: Path) -> None:
+    """A new user copies the README's `simulation` section into LivA: it loads and simulates."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Uncertainty"):]
+    block = section[section.index("```yaml\n") + 8:section.index("```\n", section.index(
+        "```yaml\n") + 8)]
+    liva = LIVA.read_text(encoding="utf-8")
+    scenario = liva[:liva.index("\nsimulation:")] + "\n" + block
+    path = tmp_path / "liva-readme.yaml"
+    path.write_text(scenario, encoding="utf-8")
+    result = run_cli("simulate", path, "--draws", "2000", "-f", "json")
+    assert result.code == 0, result.stderr
+    drawn = json.loads(result.stdout)["distributions"]
+    assert drawn["cohort.full_time_equivalent"] == "fixed 0.75"
+    assert drawn["employment_probability"] == "beta(2, 6) on [0, 1]"
+
+
+def test_the_readmes_income_model_is_livas() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### The municipality's revenue from an income"):]
+    start = section.index("```yaml\n") + 8
+    block = section[start:section.index("```\n", start)]
+    assert block in LIVA.read_text(encoding="utf-8")

@@ -238,7 +238,7 @@ def sweep(
             units[place.path] = Unit(place.unit)
         if len({a.path for a in axes}) != len(axes):
             raise NyttocalcError("the two --vary name the same input")
-        _not_overridden(loaded, [a.path for a in axes], "varied by --vary")
+        values.refuse_overridden(loaded.overrides, [a.path for a in axes], "varied by --vary")
         if math.prod(len(a.values) for a in axes) > MAX_POINTS:
             raise NyttocalcError(f"the grid has {math.prod(len(a.values) for a in axes):,} "
                                  f"points; at most {MAX_POINTS:,}: take larger steps")
@@ -300,7 +300,7 @@ def solve(
     with _user_errors(loaded.name):
         try:
             place = values.number_place(loaded.scenario, for_)
-            low, high = _search_range(place, between)
+            low, high = values.search_range(place, between)
         except values.PlaceError as exc:
             raise NyttocalcError(f"--for {for_}: {exc.message}") from None
         if perspective not in [p.key for p in model.perspectives]:
@@ -309,11 +309,11 @@ def solve(
         solving_horizon = place.path.startswith("analysis.horizons_years.")
         if horizon is None and not solving_horizon:
             raise NyttocalcError("give --horizon YEARS: how long the employed work")
-        _not_overridden(loaded, [place.path], "solved for")
-        years = _option(loaded, "--horizon", "analysis.horizons_years.0",
-                        place.value if horizon is None else horizon)
-        rate = _option(loaded, "--subsidy-rate", "analysis.subsidy_rates.0",
-                       model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
+        values.refuse_overridden(loaded.overrides, [place.path], "solved for")
+        years = values.option(loaded.scenario, "--horizon", "analysis.horizons_years.0",
+                              place.value if horizon is None else horizon)
+        rate = values.option(loaded.scenario, "--subsidy-rate", "analysis.subsidy_rates.0",
+                             model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
         if not math.isfinite(persons) or persons > MAX_PARTICIPANTS:
             raise NyttocalcError(f"--persons {persons:g}: expected a number from 0 to "
                                  f"{MAX_PARTICIPANTS}")
@@ -331,34 +331,6 @@ def solve(
     else:
         _deliver(explore.solve_document(question, answer, model, unit, check, run, lang.value),
                  format, lang, output)
-
-
-def _search_range(place: object, between: str | None) -> tuple[float, float]:
-    from nyttocalc.scenario.values import NumberPlace, PlaceError, parse_number
-
-    assert isinstance(place, NumberPlace)
-    if between is not None:
-        ends = between.split(":")
-        if len(ends) != 2 or not all(e.strip() for e in ends):
-            raise PlaceError(f"--between {between!r}: expected LOW:HIGH, e.g. 0:1")
-        low, high = (place.check(parse_number(e)) for e in ends)
-        if not low < high:
-            raise PlaceError(f"--between {between!r}: LOW must be below HIGH")
-        return low, high
-    low, high = place.bounds
-    if high > 1e6 * max(abs(place.value), 1.0):  # an amount: look near the scenario's value
-        high = 10 * max(abs(place.value), 1.0)
-    return low, high
-
-
-def _not_overridden(loaded: LoadedScenario, paths: list[str], by: str) -> None:
-    """A number both --set and varied or drawn would silently lose the --set: refuse it."""
-    from nyttocalc.scenario.values import short_path
-
-    for override in loaded.overrides:
-        if short_path(override.path) in paths:
-            raise NyttocalcError(f"--set {override.given}: {short_path(override.path)} is also "
-                                 f"{by}; give its values one way")
 
 
 @app.command()
@@ -440,6 +412,7 @@ def timeline(
     benefit-cost ratio per horizon, and the (discounted) payback year."""
     from nyttocalc.core.timeline import timeline as run_timeline
     from nyttocalc.report import time
+    from nyttocalc.scenario import values
     from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
@@ -451,8 +424,8 @@ def timeline(
                 raise NyttocalcError("give --persons N: how many participants get work (or "
                                      "declare simulation.employment_probability)")
             persons = model.participants * loaded.uncertainty.employment_probability.expected()
-        rate = _option(loaded, "--subsidy-rate", "analysis.subsidy_rates.0",
-                       model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
+        rate = values.option(loaded.scenario, "--subsidy-rate", "analysis.subsidy_rates.0",
+                             model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
         if not 0 <= persons <= model.participants:
             raise NyttocalcError(f"--persons {persons:g}: expected a number from 0 to the "
                                  f"{model.participants} participants")
@@ -486,6 +459,7 @@ def simulate(
     net value's percentiles and the payback year's distribution, with a histogram."""
     from nyttocalc.core.simulate import simulate as run_simulation
     from nyttocalc.report import simulation
+    from nyttocalc.scenario import values
     from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
@@ -495,8 +469,8 @@ def simulate(
             raise NyttocalcError("the scenario has no `simulation` section; declare at least "
                                  "simulation.employment_probability (see the README, "
                                  "Uncertainty)")
-        _not_overridden(loaded, list(loaded.uncertainty.inputs), "drawn by the simulation "
-                                                                 "section")
+        values.refuse_overridden(loaded.overrides, list(loaded.uncertainty.inputs),
+                                 "drawn by the simulation section")
         result = run_simulation(loaded.model, loaded.uncertainty, draws, seed)
     run = run_info(loaded)
     if format is Format.json:
@@ -508,16 +482,6 @@ def simulate(
     else:
         _deliver(simulation.simulation_document(result, loaded.model, loaded.uncertainty, run,
                                                 lang.value), format, lang, output)
-
-
-def _option(loaded: LoadedScenario, option: str, like: str, value: float) -> float:
-    """A command-line number checked as the scenario place ``like`` checks its values."""
-    from nyttocalc.scenario.values import PlaceError, number_place
-
-    try:
-        return number_place(loaded.scenario, like).check(value)
-    except PlaceError as exc:
-        raise NyttocalcError(f"{option} {value:g}: {exc.message}") from None
 
 
 def _load(file: str, assignments: list[str] | None) -> LoadedScenario:

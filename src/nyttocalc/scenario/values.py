@@ -19,6 +19,7 @@ from nyttocalc.core.simulate import Uncertainty
 from nyttocalc.core.uncertainty import MIN_NORMAL_MASS, Distribution
 from nyttocalc.errors import NyttocalcError
 from nyttocalc.scenario import keypath, yamlsafe
+from nyttocalc.scenario.keypath import Override
 from nyttocalc.scenario.schema import Parameter, Scenario
 
 MAX_VALUES_PER_AXIS = 100_000
@@ -288,3 +289,36 @@ def parse_share(text: str) -> float:
     if not 0 < share <= 1:
         raise PlaceError(f"{text!r} is not a share above 0 and at most 100 %")
     return float(share)
+
+
+def search_range(place: NumberPlace, between: str | None) -> tuple[float, float]:
+    """Where ``solve`` looks: ``--between LOW:HIGH``, checked as values of the place; else the
+    place's valid range, for an amount up to ten times the scenario's value."""
+    if between is not None:
+        ends = between.split(":")
+        if len(ends) != 2 or not all(e.strip() for e in ends):
+            raise PlaceError(f"--between {between!r}: expected LOW:HIGH, e.g. 0:1")
+        low, high = (place.check(parse_number(e)) for e in ends)
+        if not low < high:
+            raise PlaceError(f"--between {between!r}: LOW must be below HIGH")
+        return low, high
+    low, high = place.bounds
+    if high > 1e6 * max(abs(place.value), 1.0):  # an amount: look near the scenario's value
+        high = 10 * max(abs(place.value), 1.0)
+    return low, high
+
+
+def refuse_overridden(overrides: Sequence[Override], paths: Sequence[str], by: str) -> None:
+    """A number both --set and varied or drawn would silently lose the --set: refuse it."""
+    for override in overrides:
+        if short_path(override.path) in paths:
+            raise NyttocalcError(f"--set {override.given}: {short_path(override.path)} is also "
+                                 f"{by}; give its values one way")
+
+
+def option(scenario: Scenario, name: str, like: str, value: float) -> float:
+    """A command-line number (``--horizon``) checked as the place ``like`` checks its values."""
+    try:
+        return number_place(scenario, like).check(value)
+    except PlaceError as exc:
+        raise NyttocalcError(f"{name} {value:g}: {exc.message}") from None

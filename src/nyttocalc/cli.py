@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -122,21 +122,20 @@ def payback(
     loaded = _load(file, set)
     analysis = analyse(loaded.model)
     run = run_info(loaded)
-    if format is Format.json:
-        _deliver(payback_json(analysis, run, lang.value, explain), format, lang, output)
-    elif format is Format.csv:
-        _deliver(payback_csv(analysis, lang.value), format, lang, output)
-    else:
+
+    def document() -> Document:
         from dataclasses import replace
 
         from nyttocalc.report.document import payback_document
         from nyttocalc.report.time import payback_curves
 
-        document = payback_document(analysis, run, lang.value, explain)
-        if plot:
-            document = replace(document, tables=(*document.tables,
-                                                 *payback_curves(analysis, lang.value)))
-        _deliver(document, format, lang, output)
+        tables = payback_document(analysis, run, lang.value, explain)
+        if not plot:
+            return tables
+        return replace(tables, tables=(*tables.tables, *payback_curves(analysis, lang.value)))
+
+    _emit(format, lang, output, json=lambda: payback_json(analysis, run, lang.value, explain),
+          csv=lambda: payback_csv(analysis, lang.value), document=document)
 
 
 @app.command()
@@ -161,14 +160,14 @@ def check(
     with _user_errors(loaded.name):
         results = check_claims(loaded.claims, loaded.model)
     run = run_info(loaded)
-    if format is Format.json:
-        _deliver(check_json(results, run, lang.value), format, lang, output)
-    elif format is Format.csv:
-        _deliver(check_csv(results, run, lang.value), format, lang, output)
-    else:
+
+    def document() -> Document:
         from nyttocalc.report.check_document import check_document
 
-        _deliver(check_document(results, run, lang.value), format, lang, output)
+        return check_document(results, run, lang.value)
+
+    _emit(format, lang, output, json=lambda: check_json(results, run, lang.value),
+          csv=lambda: check_csv(results, run, lang.value), document=document)
     if any(r.verdict is Verdict.DOES_NOT_FOLLOW for r in results):
         raise typer.Exit(EXIT_DOES_NOT_FOLLOW)
 
@@ -245,13 +244,11 @@ def sweep(
         cells = select(loaded.model, perspective or (), horizon, subsidy_rate)
         result = run_sweep(loaded.model, axes, metric)
     run = run_info(loaded)
-    if format is Format.json:
-        _deliver(explore.sweep_json(result, loaded.model, cells, run), format, lang, output)
-    elif format is Format.csv:
-        _deliver(explore.sweep_csv(result, loaded.model, cells, lang.value), format, lang, output)
-    else:
-        _deliver(explore.sweep_document(result, loaded.model, units, cells, run, lang.value),
-                 format, lang, output)
+    _emit(format, lang, output,
+          json=lambda: explore.sweep_json(result, loaded.model, cells, run),
+          csv=lambda: explore.sweep_csv(result, loaded.model, cells, lang.value),
+          document=lambda: explore.sweep_document(result, loaded.model, units, cells, run,
+                                                  lang.value))
 
 
 @app.command()
@@ -326,11 +323,10 @@ def solve(
     check = persons_at(model, question, answer.roots[0]) if answer.roots else None
     run = run_info(loaded)
     unit = Unit(place.unit)
-    if format is Format.json:
-        _deliver(explore.solve_json(question, answer, unit, check, run), format, lang, output)
-    else:
-        _deliver(explore.solve_document(question, answer, model, unit, check, run, lang.value),
-                 format, lang, output)
+    _emit(format, lang, output,
+          json=lambda: explore.solve_json(question, answer, unit, check, run), csv=None,
+          document=lambda: explore.solve_document(question, answer, model, unit, check, run,
+                                                  lang.value))
 
 
 @app.command()
@@ -383,14 +379,11 @@ def sensitivity(
                                  metric)
     units = {p.path: Unit(p.unit) for p, _, _ in moved}
     run = run_info(loaded)
-    if format is Format.json:
-        _deliver(explore.sensitivity_json(result, model, cells, share, run), format, lang,
-                 output)
-    elif format is Format.csv:
-        _deliver(explore.sensitivity_csv(result, model, cells, lang.value), format, lang, output)
-    else:
-        _deliver(explore.sensitivity_document(result, model, units, cells, share, run,
-                                              lang.value), format, lang, output)
+    _emit(format, lang, output,
+          json=lambda: explore.sensitivity_json(result, model, cells, share, run),
+          csv=lambda: explore.sensitivity_csv(result, model, cells, lang.value),
+          document=lambda: explore.sensitivity_document(result, model, units, cells, share, run,
+                                                        lang.value))
 
 
 @app.command()
@@ -431,13 +424,9 @@ def timeline(
                                  f"{model.participants} participants")
         timelines = run_timeline(model, persons, rate)
     run = run_info(loaded)
-    if format is Format.json:
-        _deliver(time.timeline_json(timelines, model, run), format, lang, output)
-    elif format is Format.csv:
-        _deliver(time.timeline_csv(timelines, lang.value), format, lang, output)
-    else:
-        _deliver(time.timeline_document(timelines, model, run, lang.value), format, lang,
-                 output)
+    _emit(format, lang, output, json=lambda: time.timeline_json(timelines, model, run),
+          csv=lambda: time.timeline_csv(timelines, lang.value),
+          document=lambda: time.timeline_document(timelines, model, run, lang.value))
 
 
 @app.command()
@@ -473,15 +462,12 @@ def simulate(
                                  "drawn by the simulation section")
         result = run_simulation(loaded.model, loaded.uncertainty, draws, seed)
     run = run_info(loaded)
-    if format is Format.json:
-        _deliver(simulation.simulation_json(result, loaded.uncertainty, run), format, lang,
-                 output)
-    elif format is Format.csv:
-        _deliver(simulation.simulation_csv(result, loaded.uncertainty, lang.value), format, lang,
-                 output)
-    else:
-        _deliver(simulation.simulation_document(result, loaded.model, loaded.uncertainty, run,
-                                                lang.value), format, lang, output)
+    uncertainty = loaded.uncertainty
+    _emit(format, lang, output,
+          json=lambda: simulation.simulation_json(result, uncertainty, run),
+          csv=lambda: simulation.simulation_csv(result, uncertainty, lang.value),
+          document=lambda: simulation.simulation_document(result, loaded.model, uncertainty, run,
+                                                          lang.value))
 
 
 def _load(file: str, assignments: list[str] | None) -> LoadedScenario:
@@ -509,6 +495,18 @@ def _check_target(output: Path | None, force: bool) -> None:
 
         with _user_errors():
             check_target(output, force)
+
+
+def _emit(format: Format, lang: Lang, output: Path | None, *, json: Callable[[], str],
+          csv: Callable[[], str] | None, document: Callable[[], Document]) -> None:
+    """Build only the result the format asks for (``csv=None``: the command has no CSV, and
+    refused it before any work), and deliver it."""
+    if format is Format.json:
+        _deliver(json(), format, lang, output)
+    elif format is Format.csv and csv is not None:
+        _deliver(csv(), format, lang, output)
+    else:
+        _deliver(document(), format, lang, output)
 
 
 def _deliver(result: str | Document, format: Format, lang: Lang, output: Path | None) -> None:

@@ -369,8 +369,7 @@ def sensitivity(
             raise NyttocalcError(f"--by {by}: {exc.message}") from None
         questions = ("analysis.horizons_years.", "analysis.long_view_years",
                      "analysis.write_off_years")
-        paths = [p for p in model.parameter_paths()
-                 if not p.startswith(questions) and values.is_place(loaded.scenario, p)]
+        paths = [p for p in model.parameter_paths() if not p.startswith(questions)]
         moved = values.moves(loaded.scenario, paths, share)
         cells = select(model, perspective or (),
                        model.horizons_years[0] if horizon is None else horizon,

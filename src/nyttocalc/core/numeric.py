@@ -98,11 +98,13 @@ def break_even(model: Model, metric: str) -> dict[Cell, Num]:
             v = value_per_person_year(model, perspective, rate)
             for h, horizon in enumerate(model.horizons_years):
                 cell = Cell(perspective.key, r, h)
-                results[cell] = _metric(model, metric, c, v, horizon)
+                results[cell] = metric_value(model, metric, c, v, horizon)
     return results
 
 
-def _metric(model: Model, metric: str, c: Num, v: Num, horizon: Num) -> Num:
+def metric_value(model: Model, metric: str, c: Num, v: Num, horizon: Num) -> Num:
+    """One break-even figure from the cost ``c`` (present value) and the value ``v`` per
+    person-year at one subsidy rate, for one horizon."""
     if metric == "cost":
         return c
     if metric == "value_per_person_year":
@@ -114,7 +116,7 @@ def _metric(model: Model, metric: str, c: Num, v: Num, horizon: Num) -> Num:
         per_participant = f.required_value_per_participant_year(
             f.required_value_per_year(c, work), model.participants)
         return f.break_even_employment_rate(per_participant, v, model.deadweight)
-    exact = f.break_even_persons(c, v, work, _counterfactual_or_zero(model))
+    exact = f.break_even_persons(c, v, work, counterfactual(model))
     if metric == "persons_exact":
         return exact
     if metric == "persons_whole":
@@ -132,10 +134,6 @@ def paid_back_after(model: Model, present_cost_: Num, value: Num, persons: Num) 
         work = f.discounted_years_of_work(work, model.intervention_years, model.delay_years,
                                           model.discount_rate, model.drop_off_rate)
     return f.payback_year(model.delay_years, work)
-
-
-def _counterfactual_or_zero(model: Model) -> Num:
-    return counterfactual(model) if not is_zero(model.deadweight) else 0.0
 
 
 def net_value(model: Model, perspective: Perspective, subsidy_rate: Num, horizon: Num,

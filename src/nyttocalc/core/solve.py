@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nyttocalc.core import numeric
-from nyttocalc.core.model import Model
+from nyttocalc.core.model import Model, Perspective
 
 SCAN_POINTS = 1025
 BISECTIONS = 200
@@ -53,15 +53,21 @@ class Answer:
         return not self.roots and self.net_at_low < 0
 
 
-def net_value(model: Model, question: Question, x: Any) -> Any:
-    """The net value, in present value, at ``path = x`` (a float or an array of them)."""
-    at = model.with_values({question.path: x})
+def _at(model: Model, question: Question, x: Any) -> tuple[Model, Perspective, Any, Any]:
+    """The model with ``path = x``, the question's perspective, and its subsidy rate and
+    horizon (``x`` itself where the path is one of them)."""
     rate, horizon = question.subsidy_rate, question.horizon_years
     if question.path.startswith("analysis.subsidy_rates."):
         rate = x
     if question.path.startswith("analysis.horizons_years."):
         horizon = x
     perspective = next(p for p in model.perspectives if p.key == question.perspective)
+    return model.with_values({question.path: x}), perspective, rate, horizon
+
+
+def net_value(model: Model, question: Question, x: Any) -> Any:
+    """The net value, in present value, at ``path = x`` (a float or an array of them)."""
+    at, perspective, rate, horizon = _at(model, question, x)
     return numeric.net_value(at, perspective, rate, horizon, question.persons)
 
 
@@ -130,15 +136,8 @@ def _bisect(g: Any, a: float, b: float) -> float:
 def persons_at(model: Model, question: Question, x: float) -> float:
     """The break-even persons (exact) that ``payback`` computes with ``path = x``: the check
     that a solution answers the question."""
-    from nyttocalc.core import formulas as f
-
-    at = model.with_values({question.path: x})
-    rate = x if question.path.startswith("analysis.subsidy_rates.") else question.subsidy_rate
-    horizon = (x if question.path.startswith("analysis.horizons_years.")
-               else question.horizon_years)
-    perspective = next(p for p in model.perspectives if p.key == question.perspective)
-    value = numeric.value_per_person_year(at, perspective, rate)
-    persons: float = f.break_even_persons(numeric.present_cost(at, perspective), value,
-                                          numeric.work_years(at, horizon),
-                                          numeric.counterfactual(at))
+    at, perspective, rate, horizon = _at(model, question, x)
+    persons: float = numeric.metric_value(
+        at, "persons_exact", numeric.present_cost(at, perspective),
+        numeric.value_per_person_year(at, perspective, rate), horizon)
     return persons

@@ -103,6 +103,7 @@ def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Chart]:
     rate = model.unsubsidised_rate
     charts = []
     last = model.delay_years + max(model.horizons_years)
+    counterfactual = float(numeric.counterfactual(model))
     for result in analysis.perspectives:
         perspective = result.perspective
         cost = float(numeric.present_cost(model, perspective))
@@ -117,8 +118,7 @@ def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Chart]:
                 t = step / CURVE_STEPS
                 worked = min(max(t - model.delay_years, 0.0), row.horizon_years)
                 years = float(numeric.work_years(model, worked))
-                points.append((t, (persons - float(numeric.counterfactual(model)))
-                               * value * years))
+                points.append((t, (persons - counterfactual) * value * years))
             name = label("curve.series", lang, persons=numbers.number(persons, lang),
                          horizon=years_phrase(row.horizon_years, lang))
             series.append((name, points))

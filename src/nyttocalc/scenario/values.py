@@ -143,15 +143,6 @@ def short_path(path: tuple[str | int, ...]) -> str:
     return ".".join(str(p) for p in path if p != "value")
 
 
-def is_place(scenario: Scenario, path: str) -> bool:
-    """Whether the scenario has a number at ``path`` (optional ones may be absent)."""
-    try:
-        number_place(scenario, path)
-    except PlaceError:
-        return False
-    return True
-
-
 def parse_values(text: str) -> list[object]:
     """``START:STOP:STEP`` (both ends included), ``v1,v2,v3`` or one value, each read as a
     YAML 1.2 scalar, as in a file."""
@@ -160,7 +151,7 @@ def parse_values(text: str) -> list[object]:
         parts = text.split(":")
         if len(parts) != 3:
             raise PlaceError(f"{text!r} is not a range; write START:STOP:STEP, e.g. 0:1:0.1")
-        start, stop, step = (_number(p) for p in parts)
+        start, stop, step = (parse_number(p) for p in parts)
         if not (isinstance(step, int | float) and step > 0):
             raise PlaceError(f"the step {parts[2].strip()!r} must be a number above 0")
         if stop < start:
@@ -171,13 +162,14 @@ def parse_values(text: str) -> list[object]:
                               "along one axis")
         whole = all(isinstance(x, int) for x in (start, stop, step))
         return [start + i * step if whole else _tidy(start + i * step) for i in range(count)]
-    values = [_number(part) for part in text.split(",")]
+    values = [parse_number(part) for part in text.split(",")]
     if len(set(values)) != len(values):
         raise PlaceError(f"{text!r} lists a value twice")
     return values
 
 
-def _number(text: str) -> Any:
+def parse_number(text: str) -> Any:
+    """One number, read as a YAML 1.2 scalar exactly as in a file, and finite."""
     try:
         value = yamlsafe.scalar(text.strip())
     except yamlsafe.YamlProblem as exc:
@@ -189,16 +181,10 @@ def _number(text: str) -> Any:
     return value
 
 
-parse_number = _number
-
 
 def _tidy(x: float) -> float:
     """0.1 × 3 is 0.30000000000000004; a range of 0.1 steps should say 0.3."""
     return float(f"{x:.12g}")
-
-
-def checked_values(place: NumberPlace, values: Sequence[object]) -> list[float]:
-    return [place.check(v) for v in values]
 
 
 def uncertainty(scenario: Scenario) -> Uncertainty:
@@ -263,15 +249,19 @@ def axis(scenario: Scenario, assignment: str) -> tuple[NumberPlace, list[float]]
         raise PlaceError("expected PATH=START:STOP:STEP or PATH=v1,v2,…, e.g. "
                          "analysis.subsidy_rates.1=0:1:0.1")
     place = number_place(scenario, path_text)
-    return place, checked_values(place, parse_values(spec))
+    return place, [place.check(v) for v in parse_values(spec)]
 
 
 def moves(scenario: Scenario, paths: Sequence[str], by: float) -> list[tuple[NumberPlace, float,
                                                                                 float]]:
-    """Each place moved down and up by the share ``by`` of its value, kept in its valid range."""
+    """Each place moved down and up by the share ``by`` of its value, kept in its valid range.
+    Paths the scenario does not hold (an optional parameter left out) are skipped."""
     found = []
     for path in paths:
-        place = number_place(scenario, path)
+        try:
+            place = number_place(scenario, path)
+        except PlaceError:
+            continue
         low = place.clip(place.value * (1 - by))
         high = place.clip(place.value * (1 + by))
         found.append((place, low, high))
@@ -282,7 +272,7 @@ def parse_share(text: str) -> float:
     """``20%`` or ``0.2`` → 0.2, for --by."""
     stripped = text.strip()
     percent = stripped.endswith("%")
-    value = _number(stripped.removesuffix("%").strip()) if stripped else None
+    value = parse_number(stripped.removesuffix("%").strip()) if stripped else None
     if value is None:
         raise PlaceError("expected a share such as 20% or 0.2")
     share = value / 100 if percent else value

@@ -37,15 +37,19 @@ MAX_ROWS = 60  # a 1-D sweep's table; more values are sampled evenly (ends inclu
 HEAT_ROWS, HEAT_COLUMNS = 20, 10
 
 
+def _rate_and_horizon(model: Model, cell: Cell, varied: Sequence[str],
+                      lang: str) -> dict[str, str]:
+    """``{"rate": "0 %", "horizon": "3 years"}``, "varied" for one that the sweep varies."""
+    known = _cell_json(model, cell, varied)
+    rate, horizon = known["subsidy_rate"], known["horizon_years"]
+    return {"rate": label("col.varied", lang) if rate is None else rate_text(rate, lang),
+            "horizon": label("col.varied", lang) if horizon is None
+            else years_phrase(horizon, lang)}
+
+
 def cell_label(model: Model, cell: Cell, varied: Sequence[str], lang: str) -> str:
     """``0 % · 3 years``, with ``varied`` for a rate or horizon that the sweep varies."""
-    rate_path = f"analysis.subsidy_rates.{cell.rate_index}"
-    horizon_path = f"analysis.horizons_years.{cell.horizon_index}"
-    rate = label("col.varied", lang) if rate_path in varied else rate_text(
-        model.subsidy_rates[cell.rate_index], lang)
-    horizon = label("col.varied", lang) if horizon_path in varied else years_phrase(
-        model.horizons_years[cell.horizon_index], lang)
-    return label("col.cell", lang, rate=rate, horizon=horizon)
+    return label("col.cell", lang, **_rate_and_horizon(model, cell, varied, lang))
 
 
 def _sample(count: int, most: int) -> list[int]:
@@ -133,10 +137,7 @@ def _heat_map(result: SweepResult, model: Model, units: Mapping[str, Unit], cell
     notes += _sampled_note(columns_axis.path, len(column_index), len(columns_axis.values), lang)
     title = label("title.heat", lang, perspective=perspective_label(model, cell.perspective, lang),
                   metric=label(result.metric, lang).lower(),
-                  rate=rate_text(model.subsidy_rates[cell.rate_index], lang)
-                  if f"analysis.subsidy_rates.{cell.rate_index}" not in
-                  (rows_axis.path, columns_axis.path) else label("col.varied", lang),
-                  horizon=years_phrase(model.horizons_years[cell.horizon_index], lang))
+                  **_rate_and_horizon(model, cell, (rows_axis.path, columns_axis.path), lang))
     return Table(title, headers, tuple(rows), tuple(notes), shades=tuple(shades))
 
 

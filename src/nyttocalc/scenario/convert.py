@@ -51,8 +51,8 @@ def _optional(parameter: Any) -> float:
     return 0.0 if parameter is None else float(parameter.value)
 
 
-def to_claims(scenario: Scenario) -> tuple[Claim, ...]:
-    model = to_model(scenario)
+def to_claims(scenario: Scenario, model: Model) -> tuple[Claim, ...]:
+    """The scenario's claims; ``model`` is ``to_model(scenario)``, for computed inputs."""
     return tuple(_claim(spec, scenario, model) for spec in scenario.claims)
 
 

@@ -86,8 +86,9 @@ def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
             problems.append(Problem(exc.path, exc.message))
     if problems:
         raise _error(name, problems, document.lines, applied)
-    return LoadedScenario(name, scenario, to_model(scenario), to_claims(scenario),
-                          tuple(applied), uncertain)
+    model = to_model(scenario)
+    return LoadedScenario(name, scenario, model, to_claims(scenario, model), tuple(applied),
+                          uncertain)
 
 
 def read_text(path: Path) -> str:

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from hypothesis import strategies as st
 
 from nyttocalc.core.model import Model, Perspective, Scaling, ValueComponent
+
+SCALE = int(os.environ.get("NYTTOCALC_HYPOTHESIS_SCALE", "1"))
+
+
+def examples(n: int) -> int:
+    """A test's number of examples, times NYTTOCALC_HYPOTHESIS_SCALE (a wider campaign)."""
+    return n * SCALE
+
 
 # Kronor: nothing, or at least one krona (subnormal amounts like 5e-324 kr are not money).
 amounts = st.one_of(st.just(0.0), st.floats(min_value=1, max_value=1e8))

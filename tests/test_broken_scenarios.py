@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -262,11 +261,12 @@ def test_latin1_file_is_minimal_in_another_encoding() -> None:
     assert body(MINIMAL)[20 - 3].lstrip().startswith('quote: "Östersunds')  # its line 20
 
 
-def test_billion_laughs_fails_fast() -> None:
-    start = time.perf_counter()
-    run = run_cli("payback", BROKEN / "billion_laughs.yaml")
-    assert time.perf_counter() - start < 1.0
-    assert run.code == 2
+def test_billion_laughs_stops_at_its_first_anchor() -> None:
+    """Refused where the first anchor stands, before anything could expand (how long that
+    takes as a whole process: benchmarks/refusals.py)."""
+    message = error_paragraph(run_cli("payback", BROKEN / "billion_laughs.yaml"),
+                              BROKEN / "billion_laughs.yaml")
+    assert "anchors (&" in message
 
 
 # ---- inputs generated here: too large, too deep, not a file, BOM ----------------------------
@@ -282,12 +282,10 @@ def padded(size: int) -> bytes:
     return data
 
 
-def test_file_larger_than_2_mib_fails_fast(tmp_path: Path) -> None:
+def test_file_larger_than_2_mib_is_refused(tmp_path: Path) -> None:
     file = tmp_path / "large.yaml"
     file.write_bytes(padded(MAX_FILE_BYTES + 1))
-    start = time.perf_counter()
     message = error_paragraph(run_cli("payback", file), file)
-    assert time.perf_counter() - start < 1.0
     assert "larger than 2 MiB" in message
 
 
@@ -301,15 +299,18 @@ def test_file_of_exactly_2_mib_is_read(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("text", [
     pytest.param("[" * 5000, id="flow-sequences"),
+    pytest.param("[" * 900, id="flow-sequences-below-libyamls-limit"),
+    pytest.param("a: " + "[" * 65 + "]" * 65 + "\n", id="closed-flow-sequences"),
     pytest.param("{a: " * 5000, id="flow-mappings"),
     pytest.param("- " * 5000 + "x\n", id="block-sequences"),
+    pytest.param("- " * 900 + "x\n", id="block-sequences-below-libyamls-limit"),
 ])
-def test_deep_nesting_fails_fast(tmp_path: Path, text: str) -> None:
+def test_deep_nesting_is_the_tools_own_paragraph(tmp_path: Path, text: str) -> None:
+    """Whichever reader gives up first (the parser has limits of its own, which change between
+    PyYAML versions), the user reads the tool's paragraph, with the line."""
     file = tmp_path / "deep.yaml"
     file.write_text(text)
-    start = time.perf_counter()
     message = error_paragraph(run_cli("payback", file), file)
-    assert time.perf_counter() - start < 2.0
     assert names_line(message, 1)
     assert "nests deeper than 64 levels" in message
 
@@ -475,12 +476,30 @@ perspectives:
 """
 
 
-def test_a_file_of_several_hundred_megabytes_fails_fast(tmp_path: Path) -> None:
-    """A sparse 500 MB file: refused by its size, without reading it all."""
+def test_a_file_of_several_hundred_megabytes_is_refused_unread(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sparse 500 MB file: refused by its size, having read no more than 2 MiB and a byte."""
     file = tmp_path / "huge.yaml"
     with file.open("wb") as handle:
         handle.truncate(500 * 1024 * 1024)
-    start = time.perf_counter()
+    read: list[int] = []
+    real_open = Path.open
+
+    def counting_open(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        handle = real_open(self, mode, *args, **kwargs)
+        if mode != "rb" or self != file:
+            return handle
+        real_read = handle.read
+
+        def counted(size: int = -1) -> bytes:
+            data = real_read(size)
+            read.append(len(data))
+            return data
+
+        handle.read = counted
+        return handle
+
+    monkeypatch.setattr(Path, "open", counting_open)
     message = error_paragraph(run_cli("payback", file), file)
-    assert time.perf_counter() - start < 2.0
     assert "larger than 2 MiB" in message
+    assert 0 < sum(read) <= MAX_FILE_BYTES + 1

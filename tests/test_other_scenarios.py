@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tests.conftest import FIXTURES, run_cli
-from tests.strategies import scenario_documents
+from tests.strategies import examples, scenario_documents
 
 FIXTURE = FIXTURES / "three_perspectives.yaml"
 
@@ -131,8 +131,8 @@ def oracle(doc: dict[str, Any]) -> dict[str, dict[tuple[float, float], float | N
     return out
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(doc=scenario_documents())
 def test_generated_scenarios_match_the_oracle(doc: dict[str, Any], tmp_path: Path) -> None:
     path = tmp_path / "generated.yaml"

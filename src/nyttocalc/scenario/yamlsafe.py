@@ -33,6 +33,7 @@ from yaml.nodes import ScalarNode
 
 KeyPath = tuple[str | int, ...]
 MAX_DEPTH = 64
+_TOO_DEEP = f"the document nests deeper than {MAX_DEPTH} levels"
 MAX_NODES = 20_000  # a scenario has a few hundred; stop early instead of composing a million
 
 
@@ -175,7 +176,7 @@ class _Builder:
             raise YamlProblem(f"explicit tags ({event.tag}) are not allowed in a scenario",
                               line, path)
         if len(path) >= MAX_DEPTH:
-            raise YamlProblem(f"the document nests deeper than {MAX_DEPTH} levels", line)
+            raise YamlProblem(_TOO_DEEP, line)
         self._values += 1
         if self._values > MAX_NODES:
             raise YamlProblem(f"the document has more than {MAX_NODES} values; a scenario "
@@ -194,9 +195,16 @@ def _line(mark: Any) -> int | None:
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
-    """PyYAML's error, with the line where the broken construct starts (its context)."""
-    problem = exc.problem or "not valid YAML"
+    """PyYAML's error, with the line where the broken construct starts (its context).
+
+    A parser may give up on deep nesting itself, before the builder sees the 64th level
+    (libyaml stops at 1000 and scans ahead in flow context); whatever its words, the nesting at
+    the place it stopped decides, and the user reads the same message as from the builder.
+    """
     mark = exc.problem_mark
+    if mark is not None and _nesting_at(text, mark.index) >= MAX_DEPTH:
+        return YamlProblem(_TOO_DEEP, _line(mark))
+    problem = exc.problem or "not valid YAML"
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
         return YamlProblem("a tab character: YAML indents with spaces, never tabs", _line(mark))
     if "mapping values are not allowed" in problem:
@@ -208,6 +216,51 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     if exc.context:
         problem = f"{exc.context}, {problem}"
     return YamlProblem(f"this is not valid YAML: {problem}", problem_line or context_line)
+
+
+def _nesting_at(text: str, end: int) -> int:
+    """How deep the text is nested where a parser stopped: the flow collections (``[``, ``{``)
+    still open before ``end``, outside quoted scalars and comments, plus the block sequence
+    entries (``- ``) that open on that line."""
+    depth = 0
+    index = 0
+    while index < end:
+        char = text[index]
+        starts_token = index == 0 or text[index - 1] in " \t\r\n[{,:"
+        if char == "#" and (index == 0 or text[index - 1] in " \t\r\n"):
+            index = _end_of(text, index, "\n", end)
+        elif char in "'\"" and starts_token:
+            index = _end_of_quoted(text, index, end)
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        index += 1
+    line = text[:end].rsplit("\n", 1)[-1]
+    return depth + len(re.findall(r"(?:^|\s)-(?=\s|$)", line))
+
+
+def _end_of(text: str, index: int, char: str, end: int) -> int:
+    found = text.find(char, index + 1, end)
+    return end if found < 0 else found
+
+
+def _end_of_quoted(text: str, index: int, end: int) -> int:
+    """The index of the quote that closes the scalar opened at ``index`` (``''`` and ``\\"``
+    are escapes), or ``end``."""
+    quote = text[index]
+    index += 1
+    while index < end:
+        if text[index] == "\\" and quote == '"':
+            index += 2
+            continue
+        if text[index] == quote:
+            if quote == "'" and text[index + 1: index + 2] == "'":
+                index += 2
+                continue
+            return index
+        index += 1
+    return end
 
 
 # YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution)

@@ -120,12 +120,20 @@ def test_csv_is_one_tidy_line_per_figure() -> None:
     assert all(math.isfinite(float(r["value"])) for r in rows if r["value"])
 
 
-def test_csv_in_swedish_uses_semicolons_and_decimal_commas() -> None:
+def test_csv_in_swedish_uses_semicolons_decimal_commas_and_swedish_words() -> None:
+    """Made for a Swedish Excel: nothing of it is English but the scenario's own keys."""
     rows = _csv("sv")
-    exact = next(r for r in rows if r["figure"] == "persons_exact" and r["subsidy_rate"] == "0"
-                 and r["horizon_years"] == "3" and r["perspective"] == "society")
-    assert exact["value"].startswith("1,527")
-    assert float(exact["value"].replace(",", ".")) == 2_750_000 / 1_800_000
+    assert list(rows[0]) == ["Perspektiv", "Grupp", "Nyckeltal", "Lönesubvention",
+                             "Anställda (år)", "Personer", "Utan subvention", "Värde", "Enhet"]
+    exact = next(r for r in rows if r["Nyckeltal"] == "Personer (exakt)"
+                 and r["Lönesubvention"] == "0" and r["Anställda (år)"] == "3"
+                 and r["Perspektiv"] == "society")
+    assert exact["Värde"].startswith("1,527")
+    assert float(exact["Värde"].replace(",", ".")) == 2_750_000 / 1_800_000
+    assert (exact["Grupp"], exact["Enhet"]) == ("Återbetalning", "personer")
+    verdicts = run_cli("check", LIVA, "-f", "csv", "--lang", "sv").stdout.splitlines()
+    assert verdicts[0].startswith("Påstående;Bedömning;Publicerat;Beräknat;Skillnad;Enhet")
+    assert verdicts[1].startswith("resources-2-2-mkr;stämmer;2200000;2200000;0;kr;exakt;")
 
 
 def test_set_overrides_an_input_for_one_run() -> None:
@@ -218,3 +226,26 @@ def test_explain_says_why_a_payback_year_is_never() -> None:
     out = run_cli("payback", LIVA, "--explain", "--set", "inputs.municipal_revenue=0").stdout
     assert "= persons = never" in out.replace("    ", "")
     assert "4 + 1 = never" not in out
+
+
+def test_counts_are_said_in_good_grammar() -> None:
+    out = run_cli("payback", LIVA, "--set", "cohort.participants=1",
+                  "--set", "cohort.delay_years=1").stdout
+    assert "1 participant; work starts 1 year after the intervention ends" in out
+    assert "* more than the 1 participant\n" in out
+    from nyttocalc.report.i18n import label
+
+    one = {"total": 1, "holds": 1, "rounding": 1, "dnf": 1}
+    assert label("summary.check", "en", **one) == (
+        "1 claim: 1 holds, 1 holds within rounding, 1 does not follow.")
+    assert label("summary.check", "sv", **one) == (
+        "1 påstående: 1 stämmer, 1 stämmer inom avrundning, 1 följer inte.")
+    many = {"total": 3, "holds": 0, "rounding": 2, "dnf": 1}
+    assert label("summary.check", "en", **many) == (
+        "3 claims: 0 hold, 2 hold within rounding, 1 does not follow.")
+
+
+def test_swedish_output_frames_its_tables_in_swedish() -> None:
+    out = run_cli("payback", LIVA, "--lang", "sv").stdout
+    assert "Scenariofil: " in out
+    assert "Scenario: " not in out

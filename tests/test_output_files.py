@@ -60,7 +60,7 @@ def test_swedish_csv_file_carries_a_byte_order_mark_for_excel(tmp_path: Path) ->
     target = tmp_path / "liva.csv"
     assert run_cli("payback", LIVA, "--format", "csv", "--lang", "sv", "-o", target).code == 0
     raw = target.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbfperspective;group;figure")
+    assert raw.startswith("\ufeffPerspektiv;Grupp;Nyckeltal".encode())
 
 
 def test_a_write_interrupted_before_the_rename_leaves_the_old_file(

@@ -6,10 +6,12 @@ analysis directly by ``machine``, with unrounded numbers.)
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from nyttocalc.core.arith import is_never
-from nyttocalc.core.figures import Figure, Term, Unit
+from nyttocalc.core.figures import Figure, Term, Unit, evaluate
 from nyttocalc.core.model import Model
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult
 from nyttocalc.report import numbers
@@ -268,13 +270,40 @@ def symbolic(fig: Figure) -> str:
 
 
 def arithmetic(fig: Figure, lang: str, whole_kronor: bool = False) -> str:
-    def show(term: Term) -> str:
-        if term.unit is Unit.SHARE and term.source is None:  # an input: 22,02 %, not 22 %
-            return numbers.percent(term.value, lang, 2)
-        return numbers.figure(term.value, term.unit, lang, whole_kronor)
+    """The formula with the scenario's numbers filled in, ``= result``, precise enough that a
+    reader redoing it by hand gets the result as printed.
 
+    An input is shown as given (4 875 000 kr, not 4,88 mkr; 22,02 %, not 22 %). Figures computed
+    on the way are shown as a report rounds them, and with more digits, step by step, until the
+    formula over the numbers shown gives the printed result.
+    """
+    result = numbers.figure(fig.value, fig.unit, lang, whole_kronor)
     waits_for = fig.never_with
     if waits_for is not None and is_never(waits_for.value):  # "persons = never"
-        return f"{waits_for.symbol} = {show(waits_for)}"
+        return f"{waits_for.symbol} = {numbers.figure(waits_for.value, waits_for.unit, lang)}"
+    for finer in range(numbers.FINEST + 1):
+        operands = {name: _operand(term, lang, whole_kronor, finer)
+                    for name, term in fig.terms.items()}
+        if _redoes(fig, operands, result, lang, whole_kronor):
+            break
+    texts = {id(term): operands[name][0] for name, term in fig.terms.items()}
+    return f"{fig.substitute(lambda term: texts[id(term)])} = {result}"
 
-    return f"{fig.substitute(show)} = {numbers.figure(fig.value, fig.unit, lang, whole_kronor)}"
+
+def _operand(term: Term, lang: str, whole_kronor: bool, finer: int) -> tuple[str, float]:
+    """A term as shown: an input (no ``source``) as given, at the first step of precision that
+    shows it exactly; a computed figure at step ``finer``."""
+    if term.source is not None:
+        return numbers.shown(term.value, term.unit, lang, whole_kronor, finer)
+    for step in range(numbers.FINEST + 1):
+        text, value = numbers.shown(term.value, term.unit, lang, whole_kronor, step)
+        if value == term.value or not math.isfinite(term.value):
+            break
+    return text, value
+
+
+def _redoes(fig: Figure, operands: Mapping[str, tuple[str, float]], result: str, lang: str,
+            whole_kronor: bool) -> bool:
+    """Whether the formula over the numbers as shown gives the result as printed."""
+    again = evaluate(fig.formula, {name: value for name, (_, value) in operands.items()})
+    return numbers.figure(float(again), fig.unit, lang, whole_kronor) == result

@@ -30,7 +30,14 @@ from nyttocalc.report.document import (
     years_phrase,
 )
 from nyttocalc.report.i18n import label
-from nyttocalc.report.machine import csv_number, csv_writer, dumps, finite, scenario_json
+from nyttocalc.report.machine import (
+    csv_number,
+    csv_word,
+    csv_writer,
+    dumps,
+    finite,
+    scenario_json,
+)
 from nyttocalc.run import RunInfo
 
 MAX_ROWS = 60  # a 1-D sweep's table; more values are sampled evenly (ends included)
@@ -81,9 +88,11 @@ def sweep_document(result: SweepResult, model: Model, units: Mapping[str, Unit],
         for key in dict.fromkeys(c.perspective for c in selected):
             cells = [c for c in selected if c.perspective == key]
             rows = tuple((_show(axis.values[i], units[axis.path], lang),
-                          *(_show(float(result.grids[c][i]), unit, lang) for c in cells))
+                          *(_count(float(result.grids[c][i]), unit, model, lang)
+                            for c in cells))
                          for i in shown)
-            notes = _sampled_note(axis.path, len(shown), len(axis.values), lang)
+            notes = (*_beyond_note(rows, model, lang),
+                     *_sampled_note(axis.path, len(shown), len(axis.values), lang))
             tables.append(Table(
                 label("title.sweep", lang, perspective=perspective_label(model, key, lang),
                       metric=metric.lower(), path=axis.path),
@@ -92,6 +101,23 @@ def sweep_document(result: SweepResult, model: Model, units: Mapping[str, Unit],
         for cell in selected:
             tables.append(_heat_map(result, model, units, cell, unit, lang))
     return Document(run.title, header, tuple(tables))
+
+
+def _count(x: float, unit: Unit, model: Model, lang: str) -> str:
+    """A figure; a head count above the scenario's participants marked ``*``, as payback
+    marks it."""
+    text = _show(x, unit, lang)
+    beyond = unit is Unit.PERSONS and math.isfinite(x) and x > model.participants
+    return text + BEYOND if beyond else text
+
+
+BEYOND = "*"
+
+
+def _beyond_note(rows: Sequence[Sequence[str]], model: Model, lang: str) -> tuple[str, ...]:
+    if any(cell.endswith(BEYOND) for row in rows for cell in row[1:]):
+        return (label("note.beyond", lang, participants=model.participants),)
+    return ()
 
 
 def _sampled_note(path: str, shown: int, total: int, lang: str) -> tuple[str, ...]:
@@ -116,7 +142,7 @@ def _heat_map(result: SweepResult, model: Model, units: Mapping[str, Unit], cell
         texts, levels = [], []
         for j in column_index:
             value = float(grid[i, j])
-            texts.append(_show(value, unit, lang))
+            texts.append(_count(value, unit, model, lang))
             levels.append(None if not math.isfinite(value) else
                           0.0 if high == low else (value - low) / (high - low))
         rows.append((_show(rows_axis.values[i], units[rows_axis.path], lang), *texts))
@@ -133,6 +159,7 @@ def _heat_map(result: SweepResult, model: Model, units: Mapping[str, Unit], cell
         within = float(np.mean(grid <= model.participants))
         notes.append(label("note.within", lang, participants=model.participants,
                            share=numbers.percent(within, lang)))
+        notes += _beyond_note(rows, model, lang)
     notes += _sampled_note(rows_axis.path, len(row_index), len(rows_axis.values), lang)
     notes += _sampled_note(columns_axis.path, len(column_index), len(columns_axis.values), lang)
     title = label("title.heat", lang, perspective=perspective_label(model, cell.perspective, lang),
@@ -193,16 +220,15 @@ def sweep_csv(result: SweepResult, model: Model, selected: Sequence[Cell], lang:
     import itertools
 
     swedish = lang == "sv"
-    buffer, writer = csv_writer(lang)
     varied = [a.path for a in result.axes]
 
     def heading(cell: Cell) -> str:
         known = _cell_json(model, cell, varied)
         return " ".join([cell.perspective] + [
-            "varied" if known[k] is None else csv_number(known[k], swedish)
+            csv_word("varied", lang) if known[k] is None else csv_number(known[k], swedish)
             for k in ("subsidy_rate", "horizon_years")])
 
-    writer.writerow([*varied, *(heading(c) for c in selected)])
+    buffer, writer = csv_writer(lang, [*varied, *(heading(c) for c in selected)])
     grids = [result.grids[c] for c in selected]
     axes = [[csv_number(v, swedish) for v in a.values] for a in result.axes]
     for index in itertools.product(*(range(len(a.values)) for a in result.axes)):
@@ -219,12 +245,16 @@ def solve_lines(question: Question, answer: Answer, model: Model, unit: Unit,
         return _show(x, unit, lang)
 
     unknown = question.path
+    horizon = (label("solve.horizon_unknown", lang, path=unknown)
+               if unknown.startswith("analysis.horizons_years.")
+               else label("solve.horizon", lang,
+                          horizon=years_phrase(question.horizon_years, lang)))
+    rate = (label("solve.rate_unknown", lang, path=unknown)
+            if unknown.startswith("analysis.subsidy_rates.")
+            else label("solve.rate", lang, rate=rate_text(question.subsidy_rate, lang)))
     lines = [label("solve.question", lang, persons=numbers.number(question.persons, lang),
                    perspective=perspective_label(model, question.perspective, lang),
-                   horizon=unknown if unknown.startswith("analysis.horizons_years.")
-                   else years_phrase(question.horizon_years, lang),
-                   rate=unknown if unknown.startswith("analysis.subsidy_rates.")
-                   else rate_text(question.subsidy_rate, lang))]
+                   horizon=horizon, rate=rate)]
     if answer.everywhere:
         lines.append(label("solve.everywhere", lang, low=show(question.low),
                            high=show(question.high)))
@@ -301,7 +331,7 @@ def sensitivity_document(result: SensitivityResult, model: Model, units: Mapping
                         "rate": rate_text(model.subsidy_rates[cell.rate_index], lang),
                         "horizon": years_phrase(model.horizons_years[cell.horizon_index], lang)}
         tables.append(Table(label("title.sensitivity", lang, **title_values),
-                            tuple(label(k, lang) for k in ("col.input", "col.base", "col.low",
+                            tuple(label(k, lang) for k in ("col.input", "col.base_value", "col.low",
                                                            "col.high", "col.at_low",
                                                            "col.at_high", "col.swing")),
                             rows, tuple(notes)))
@@ -334,9 +364,8 @@ def sensitivity_json(result: SensitivityResult, model: Model, selected: Sequence
 def sensitivity_csv(result: SensitivityResult, model: Model, selected: Sequence[Cell],
                     lang: str) -> str:
     swedish = lang == "sv"
-    buffer, writer = csv_writer(lang)
-    writer.writerow(["perspective", "subsidy_rate", "horizon_years", "path", "base", "low",
-                     "high", "at_low", "at_high", "swing"])
+    buffer, writer = csv_writer(lang, ["perspective", "subsidy_rate", "horizon_years", "path",
+                                       "base", "low", "high", "at_low", "at_high", "swing"])
     for c in selected:
         for e in result.effects.get(c, ()):
             writer.writerow([c.perspective,

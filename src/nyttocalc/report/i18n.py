@@ -1,6 +1,12 @@
-"""Every label the output shows, in English and Swedish."""
+"""Every label the output shows, in English and Swedish.
+
+A label may choose a word by a count: ``{total} {total:claim|claims}`` says "1 claim" and
+"63 claims".
+"""
 
 from __future__ import annotations
+
+import string
 
 LABELS: dict[str, tuple[str, str]] = {
     # figures (field names of the core's result rows)
@@ -82,15 +88,15 @@ LABELS: dict[str, tuple[str, str]] = {
                             "det passar en kostnad på {low} (scenariots: {cost})"),
     "reason.rounded_first": ("it fits if {symbol} ({value}) is first rounded to {rounded}",
                              "det passar om {symbol} ({value}) först avrundas till {rounded}"),
-    "summary.check": ("{total} claims: {holds} hold, {rounding} hold within rounding, "
-                      "{dnf} do not follow.",
-                      "{total} påståenden: {holds} stämmer, {rounding} stämmer inom avrundning, "
-                      "{dnf} följer inte."),
+    "summary.check": ("{total} {total:claim|claims}: {holds} {holds:holds|hold}, {rounding} "
+                      "{rounding:holds|hold} within rounding, {dnf} {dnf:does|do} not follow.",
+                      "{total} {total:påstående|påståenden}: {holds} stämmer, {rounding} stämmer "
+                      "inom avrundning, {dnf} följer inte."),
     "summary.none": ("The scenario lists no claims.", "Scenariot anger inga påståenden."),
     # header and notes
-    "header.scenario": ("Scenario", "Scenario"),
-    "header.cohort": ("{participants} participants; work starts {delay} years after the "
-                      "intervention ends; {fte} of full time",
+    "header.scenario": ("Scenario", "Scenariofil"),
+    "header.cohort": ("{participants} {participants:participant|participants}; work starts "
+                      "{delay} {delay:year|years} after the intervention ends; {fte} of full time",
                       "{participants} deltagare; arbete börjar {delay} år efter avslutad insats; "
                       "{fte} av heltid"),
     "header.overrides": ("Changed for this run", "Ändrat för denna körning"),
@@ -100,8 +106,8 @@ LABELS: dict[str, tuple[str, str]] = {
                    "or drop-off ends the work first).", "”aldrig”: inget antal i arbete betalar "
                    "tillbaka (värdet per arbetsår är noll, eller avgångar avslutar arbetet "
                    "först)."),
-    "note.beyond": ("* more than the {participants} participants", "* fler än de {participants} "
-                    "deltagarna"),
+    "note.beyond": ("* more than the {participants} {participants:participant|participants}",
+                    "* fler än scenariots {participants} deltagare"),
     "note.mix_cell": ("Each cell: fewest subsidised workers (persons in all).",
                       "Varje cell: minsta antal subventionerade (personer totalt)."),
 }
@@ -110,14 +116,43 @@ LABELS: dict[str, tuple[str, str]] = {
 def label(key: str, lang: str, **values: object) -> str:
     english, swedish = LABELS[key]
     text = swedish if lang == "sv" else english
-    return text.format(**values) if values else text
+    return _COUNTING.format(text, **values) if values else text
+
+
+class _Counting(string.Formatter):
+    """``{n:one|many}`` is the word for ``n``: the first where n is 1, else the second."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" not in format_spec:
+            return str(super().format_field(value, format_spec))
+        one, many = format_spec.split("|")
+        return one if _is_one(value) else many
+
+
+def _is_one(value: object) -> bool:
+    """1 and 1.0 are one; so is "1", a number as shown (shown numbers drop trailing zeros)."""
+    if isinstance(value, str):
+        return value.strip() == "1"
+    return isinstance(value, int | float) and value == 1
+
+
+_COUNTING = _Counting()
+
+
+def _add(labels: dict[str, tuple[str, str]]) -> None:
+    """More labels; a key used twice would silently replace the first one's words."""
+    again = sorted(labels.keys() & LABELS.keys())
+    if again:
+        raise KeyError(f"labels defined twice: {', '.join(again)}")
+    LABELS.update(labels)
 
 
 # Sweeps, solve, sensitivity, timeline and simulation.
-LABELS.update({
+_add({
     "header.metric": ("Figure", "Siffra"),
     "header.varied": ("Varied", "Varieras"),
-    "header.draws": ("{draws} draws, seed {seed}", "{draws} dragningar, frö {seed}"),
+    "header.draws": ("{draws} {draws:draw|draws}, seed {seed}",
+                     "{draws} {draws:dragning|dragningar}, frö {seed}"),
     "header.drawn": ("Drawn", "Dras"),
     "header.persons": ("{persons} employed at {rate} wage subsidy",
                        "{persons} i arbete med {rate} lönesubvention"),
@@ -131,11 +166,18 @@ LABELS.update({
                      "eller json ger varje punkt."),
     "note.heat_range": ("From {low} to {high}; rows: {rows}, columns: {columns}.",
                         "Från {low} till {high}; rader: {rows}, kolumner: {columns}."),
-    "note.within": ("Within the {participants} participants at {share} of the points.",
-                    "Inom de {participants} deltagarna i {share} av punkterna."),
+    "note.within": ("Within the {participants} {participants:participant|participants} at "
+                    "{share} of the points.",
+                    "Ryms inom scenariots {participants} deltagare i {share} av punkterna."),
     "title.solve": ("Solve for {path}", "Lös ut {path}"),
-    "solve.question": ("{persons} employed, {perspective}, {horizon}, {rate} wage subsidy",
-                       "{persons} i arbete, {perspective}, {horizon}, {rate} lönesubvention"),
+    "solve.question": ("{persons} employed, {perspective}, {horizon}, {rate}",
+                       "{persons} i arbete, {perspective}, {horizon}, {rate}"),
+    "solve.horizon": ("for {horizon}", "i {horizon}"),
+    "solve.horizon_unknown": ("for the number of years solved for ({path})",
+                              "i det antal år som söks ({path})"),
+    "solve.rate": ("at {rate} wage subsidy", "med {rate} lönesubvention"),
+    "solve.rate_unknown": ("at the wage subsidy solved for ({path})",
+                           "med den lönesubvention som söks ({path})"),
     "solve.at_most": ("Pays back at {path} ≤ {value}", "Betalar tillbaka vid {path} ≤ {value}"),
     "solve.at_least": ("Pays back at {path} ≥ {value}", "Betalar tillbaka vid {path} ≥ {value}"),
     "solve.everywhere": ("Pays back at every value from {low} to {high}",
@@ -152,7 +194,7 @@ LABELS.update({
                           "{perspective}: vad som flyttar {metric} ({rate} subvention, "
                           "{horizon})"),
     "col.input": ("Input", "Indata"),
-    "col.base": ("Base", "Bas"),
+    "col.base_value": ("Base", "Bas"),
     "col.low": ("Low", "Låg"),
     "col.high": ("High", "Hög"),
     "col.at_low": ("At low", "Vid låg"),
@@ -171,13 +213,19 @@ LABELS.update({
     "title.timeline": ("{perspective}: year by year", "{perspective}: år för år"),
     "col.year": ("Year", "År"),
     "col.person_years": ("Person-years of work", "Arbetade personår"),
-    "col.value": ("Value", "Värde"),
     "col.pv_net": ("Net, present value", "Netto, nuvärde"),
     "col.cumulative": ("Cumulative net, present value", "Ackumulerat netto, nuvärde"),
-    "note.year0": ("Year 0 is the intervention; year k the k-th year after its end. Values are "
+    "note.year0": ("Year 0 is the intervention, its cost paid at once; year k the k-th year "
+                   "after its end. Values are discounted at {rate} to the start of the "
+                   "intervention.",
+                   "År 0 är insatsen, dess kostnad betald på en gång; år k det k:te året efter "
+                   "dess slut. Värden diskonteras med {rate} till insatsens start."),
+    "note.years": ("Years {first} to 0 are the intervention ({length} {length:year|years}), its "
+                   "cost paid evenly over them; year k the k-th year after its end. Values are "
                    "discounted at {rate} to the start of the intervention.",
-                   "År 0 är insatsen; år k det k:te året efter dess slut. Värden diskonteras "
-                   "med {rate} till insatsens start."),
+                   "År {first} till 0 är insatsen ({length} år), dess kostnad jämnt fördelad "
+                   "över dem; år k det k:te året efter dess slut. Värden diskonteras med {rate} "
+                   "till insatsens start."),
     "title.npv": ("{perspective}: net present value by horizon",
                   "{perspective}: nettonuvärde per horisont"),
     "col.pv_benefit": ("Benefit, present value", "Intäkt, nuvärde"),
@@ -186,6 +234,19 @@ LABELS.update({
     "col.bcr": ("Benefit-cost ratio", "Intäkt/kostnad"),
     "note.payback": ("Paid back in year {year} after the end of the intervention, if work lasts.",
                      "Återbetald år {year} efter insatsens slut, om arbetet varar."),
+    "dist.fixed": ("fixed", "fast"),
+    "dist.uniform": ("uniform", "likformig"),
+    "dist.triangular": ("triangular", "triangel"),
+    "dist.normal": ("normal", "normal"),
+    "dist.beta": ("beta", "beta"),
+    "dist.beta_on": ("beta({alpha}{sep}{beta}) on [{low}{sep}{high}]",
+                     "beta({alpha}{sep}{beta}) på [{low}{sep}{high}]"),
+    "dist.truncated": ("{shape} truncated to [{low}{sep}{high}]",
+                       "{shape} trunkerad till [{low}{sep}{high}]"),
+    "dist.truncated_below": ("{shape} truncated below at {bound}",
+                             "{shape} trunkerad nedåt vid {bound}"),
+    "dist.truncated_above": ("{shape} truncated above at {bound}",
+                             "{shape} trunkerad uppåt vid {bound}"),
     "title.simulation": ("{perspective}: chance of paying back", "{perspective}: chans till "
                          "återbetalning"),
     "col.probability": ("P(pays back)", "P(återbetald)"),
@@ -210,3 +271,40 @@ LABELS.update({
     "curve.crossed": ("paid back", "återbetald"),
     "curve.x": ("years after the end of the intervention", "år efter insatsens slut"),
 })
+
+
+# Swedish words of the CSV written for Excel (``--format csv --lang sv``): column names and the
+# words in cells (units, verdicts, groups, figures). English CSV keeps the machine's names.
+CSV_SWEDISH: dict[str, str] = {
+    "perspective": "Perspektiv", "group": "Grupp", "figure": "Nyckeltal", "value": "Värde",
+    "unit": "Enhet", "id": "Påstående", "verdict": "Bedömning", "published": "Publicerat",
+    "computed": "Beräknat", "difference": "Skillnad", "qualifier": "Kvalificering",
+    "precision": "Precision", "section": "Avsnitt", "year": "År", "person_years": "Personår",
+    "present_value_net": "Netto, nuvärde",
+    "cumulative_present_value_net": "Ackumulerat netto, nuvärde",
+    "probability": "P(återbetald)", "net_value_mean": "Medel nettovärde", "path": "Indata",
+    "base": "Bas", "low": "Låg", "high": "Hög", "at_low": "Vid låg", "at_high": "Vid hög",
+    "swing": "Utslag", "drawn": "dras", "varied": "varieras",
+    # groups of payback's figures
+    "summary": "Sammanfattning", "values": "Värden", "break_even": "Återbetalning",
+    "payback_by_persons": "Per antal i arbete", "mixes": "Kombinationer",
+    "exact": "exakt",
+    # verdicts
+    "holds": "stämmer", "rounding": "stämmer inom avrundning", "does-not-follow": "följer inte",
+    # units
+    "SEK": "kr", "SEK/year": "kr/år", "SEK/person-year": "kr per person och år",
+    "SEK/month": "kr/månad", "months": "månader", "persons": "personer", "years": "år",
+    "share": "andel", "FTE": "heltid", "multiple": "gånger",
+}
+
+
+def csv_swedish(word: str) -> str:
+    """The Swedish word for a CSV column or cell word: a figure's or dimension's own label
+    where it has one (``persons_whole`` → Hela personer), ``net_value_p5`` → P5 nettovärde."""
+    if word in CSV_SWEDISH:
+        return CSV_SWEDISH[word]
+    if word in LABELS:
+        return LABELS[word][1]
+    if word.startswith("net_value_p"):
+        return label("col.percentile", "sv", p=word.removeprefix("net_value_p"))
+    return word

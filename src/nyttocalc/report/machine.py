@@ -23,6 +23,7 @@ import csv
 import io
 import json
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from nyttocalc import __version__
@@ -30,6 +31,7 @@ from nyttocalc.core.claims import RULES, ClaimResult, Verdict
 from nyttocalc.core.figures import Figure
 from nyttocalc.core.payback import PaybackAnalysis
 from nyttocalc.report.document import arithmetic, symbolic
+from nyttocalc.report.i18n import csv_swedish
 from nyttocalc.report.rows import parts
 from nyttocalc.run import RunInfo
 
@@ -99,23 +101,40 @@ def _figure_json(fig: Figure, lang: str) -> dict[str, Any]:
             "arithmetic": arithmetic(fig, lang)}
 
 
-def csv_writer(lang: str) -> tuple[io.StringIO, Any]:
+def csv_writer(lang: str, columns: Sequence[str]) -> tuple[io.StringIO, Any]:
+    """A CSV writer with its header line written: the machine's column names in English; in
+    Swedish (for Excel: ``;`` and a decimal comma) the column names in Swedish."""
     buffer = io.StringIO()
-    return buffer, csv.writer(buffer, delimiter=";" if lang == "sv" else ",", lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=";" if lang == "sv" else ",", lineterminator="\n")
+    writer.writerow([_heading(column, lang) for column in columns])
+    return buffer, writer
+
+
+def _heading(column: str, lang: str) -> str:
+    """A column's name; a Swedish word starts with a capital ("personer" is also a unit)."""
+    word = csv_word(column, lang)
+    return word if word == column else word[:1].upper() + word[1:]
+
+
+def csv_word(word: str, lang: str) -> str:
+    """A column name or a word of a CSV cell (a unit, a verdict, "varied"): itself in English,
+    its Swedish word in Swedish."""
+    return word if lang == "en" else csv_swedish(word)
 
 
 def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
     swedish = lang == "sv"
-    buffer, writer = csv_writer(lang)
-    writer.writerow(CSV_COLUMNS)
+    buffer, writer = csv_writer(lang, CSV_COLUMNS)
     for result in analysis.perspectives:
         for group, rows in result.groups().items():
             for row in rows:
                 p = parts(row)
                 dims = [csv_number(p.dims[d], swedish) if d in p.dims else "" for d in CSV_DIMS]
                 for key, fig in p.figures.items():
-                    writer.writerow([result.perspective.key, group, key, *dims,
-                                     csv_number(fig.value, swedish), fig.unit.value])
+                    writer.writerow([result.perspective.key, csv_word(group, lang),
+                                     csv_word(key, lang), *dims,
+                                     csv_number(fig.value, swedish),
+                                     csv_word(fig.unit.value, lang)])
     return buffer.getvalue()
 
 
@@ -170,14 +189,14 @@ CHECK_CSV_COLUMNS = ("id", "verdict", "published", "computed", "difference", "un
 
 def check_csv(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str:
     swedish = lang == "sv"
-    buffer, writer = csv_writer(lang)
-    writer.writerow(CHECK_CSV_COLUMNS)
+    buffer, writer = csv_writer(lang, CHECK_CSV_COLUMNS)
     for result in results:
         claim, source = result.claim, run.claims.get(result.claim.id)
         numbers = [claim.published, result.computed.value, result.difference]
-        writer.writerow([claim.id, result.verdict.value,
+        writer.writerow([claim.id, csv_word(result.verdict.value, lang),
                          *(csv_number(x, swedish) for x in numbers),
-                         result.computed.unit.value, claim.qualifier.value,
+                         csv_word(result.computed.unit.value, lang),
+                         csv_word(claim.qualifier.value, lang),
                          csv_number(claim.precision, swedish),
                          source.section if source else ""])
     return buffer.getvalue()

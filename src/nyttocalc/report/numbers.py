@@ -4,11 +4,17 @@ Swedish groups thousands with a no-break space (U+00A0), writes a decimal comma 
 before the percent sign; English writes ``SEK 2.75m``, ``SEK 175,000`` and ``11%``. Amounts of a
 million kronor or more are written in millions with at most two decimals, as the report does;
 smaller amounts in whole kronor. These are display forms: JSON and CSV carry unrounded values.
+
+Half-way cases round away from zero, as Swedish reports and people redoing the arithmetic do
+(8,125 → 8,13; 2,125 mkr → 2,13 mkr), not to even as Python's own formatting does. A float is
+rounded as it reads (its shortest representation, ``repr``): 2.675 shows as 2,68 although its
+binary value is a hair below.
 """
 
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from nyttocalc.core.figures import Unit
 
@@ -19,7 +25,8 @@ _NEVER = {"en": "never", "sv": "aldrig"}
 _UNDEFINED = {"en": "n/a", "sv": "–"}
 
 
-def number(x: float, lang: str, decimals: int = 2, *, trim: bool = True) -> str:
+def number(x: float, lang: str, decimals: int = 2, *, trim: bool = True,
+           grouped: bool = True) -> str:
     """``x`` with at most ``decimals`` decimals (trailing zeros dropped unless ``trim`` is off).
 
     >>> number(1234567.891, "sv")
@@ -31,7 +38,7 @@ def number(x: float, lang: str, decimals: int = 2, *, trim: bool = True) -> str:
     """
     if not math.isfinite(x):  # e.g. a huge share times 100: never print "inf"
         return _UNDEFINED[lang]
-    text = f"{x:,.{decimals}f}"
+    text = f"{rounded(x, decimals):{',' if grouped else ''}.{decimals}f}"
     if trim and "." in text:
         text = text.rstrip("0").rstrip(".")
     if text in ("-0", "-0.0"):
@@ -41,14 +48,28 @@ def number(x: float, lang: str, decimals: int = 2, *, trim: bool = True) -> str:
     return text
 
 
-def amount(x: float, lang: str, whole_kronor: bool = False) -> str:
+def rounded(x: float, decimals: int) -> Decimal:
+    """``x`` rounded to ``decimals`` places, half away from zero.
+
+    >>> str(rounded(8.125, 2)), str(rounded(-0.5, 0)), str(rounded(2.675, 2))
+    ('8.13', '-1', '2.68')
+    """
+    return Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP,
+                                            _EVERY_DIGIT)
+
+
+_EVERY_DIGIT = Context(prec=400)  # the largest float has 309 digits before the point
+
+
+def amount(x: float, lang: str, whole_kronor: bool = False, decimals: int = 0) -> str:
     """Kronor: ``175 000 kr`` / ``2,75 mkr`` (sv), ``SEK 175,000`` / ``SEK 2.75m`` (en); with
-    ``whole_kronor``, millions too are written out to the krona (``1 764 000 kr``)."""
-    if abs(x) >= 1_000_000 and not whole_kronor:
+    ``whole_kronor``, millions too are written out to the krona (``1 764 000 kr``), and with
+    ``decimals`` to the öre and finer."""
+    if abs(x) >= 1_000_000 and not whole_kronor and not decimals:
         millions = number(x / 1_000_000, lang, 2)
         return f"{millions}{NBSP}mkr" if lang == "sv" else f"SEK{NBSP}{millions}m"
-    whole = number(round(x), lang, 0)
-    return f"{whole}{NBSP}kr" if lang == "sv" else f"SEK{NBSP}{whole}"
+    kronor = number(x, lang, decimals)
+    return f"{kronor}{NBSP}kr" if lang == "sv" else f"SEK{NBSP}{kronor}"
 
 
 def percent(share: float, lang: str, decimals: int = 1) -> str:
@@ -57,9 +78,9 @@ def percent(share: float, lang: str, decimals: int = 1) -> str:
     return f"{text}{NBSP}%" if lang == "sv" else f"{text}%"
 
 
-def multiple(x: float, lang: str) -> str:
+def multiple(x: float, lang: str, decimals: int = 1) -> str:
     """A multiple: ``8,7 ggr`` (sv), ``8.7×`` (en)."""
-    text = number(x, lang, 1)
+    text = number(x, lang, decimals)
     return f"{text}{NBSP}ggr" if lang == "sv" else f"{text}×"
 
 
@@ -67,17 +88,51 @@ def years(x: float, lang: str) -> str:
     return number(x, lang, 2)
 
 
-def figure(x: float, unit: Unit, lang: str, whole_kronor: bool = False) -> str:
-    """Any figure by its unit; ``inf`` (never pays back) as "never"/"aldrig", NaN never shown."""
+def figure(x: float, unit: Unit, lang: str, whole_kronor: bool = False, finer: int = 0) -> str:
+    """Any figure by its unit; ``inf`` (never pays back) as "never"/"aldrig", NaN never shown.
+    ``finer`` (0 to ``FINEST``) shows it with more digits than a report would (see ``shown``)."""
+    return shown(x, unit, lang, whole_kronor, finer)[0]
+
+
+FINEST = 4
+# Decimals shown at each step of ``finer`` below the finest: amounts (in kronor, where step 0
+# writes millions as mkr), percentages, multiples, and other numbers (persons, years). The finest
+# step writes every digit of the float (its shortest exact representation).
+_DECIMALS = {"amount": (0, 0, 2, 6), "percent": (1, 3, 5, 9), "multiple": (1, 3, 5, 9),
+             "number": (2, 4, 6, 10)}
+
+
+def _decimals(kind: str, x: float, finer: int) -> int:
+    if finer < FINEST:
+        return _DECIMALS[kind][finer]
+    exponent = Decimal(repr(float(x * 100 if kind == "percent" else x))).as_tuple().exponent
+    return max(0, -int(exponent))
+
+
+def shown(x: float, unit: Unit, lang: str, whole_kronor: bool = False,
+          finer: int = 0) -> tuple[str, float]:
+    """A figure as text, and the number that text says (what a reader redoing the arithmetic
+    works with). ``finer`` 0 is how a report writes it; each step up shows more digits.
+
+    >>> shown(4_875_000, Unit.SEK, "en")
+    ('SEK\xa04.88m', 4880000.0)
+    >>> shown(4_875_000, Unit.SEK, "en", finer=1)
+    ('SEK\xa04,875,000', 4875000.0)
+    """
     if math.isnan(x):
-        return _UNDEFINED[lang]
+        return _UNDEFINED[lang], x
     if math.isinf(x):
-        return _NEVER[lang] if unit in (Unit.PERSONS, Unit.YEARS, Unit.SHARE) else (
-            _UNDEFINED[lang])
+        return (_NEVER[lang] if unit in (Unit.PERSONS, Unit.YEARS, Unit.SHARE)
+                else _UNDEFINED[lang]), x
     if unit in MONEY:
-        return amount(x, lang, whole_kronor)
+        decimals = _decimals("amount", x, finer)
+        if abs(x) >= 1_000_000 and not whole_kronor and finer == 0:
+            return amount(x, lang), float(rounded(x / 1_000_000, 2)) * 1_000_000
+        return amount(x, lang, True, decimals), float(rounded(x, decimals))
     if unit is Unit.SHARE:
-        return percent(x, lang)
-    if unit is Unit.MULTIPLE:
-        return multiple(x, lang)
-    return number(x, lang, 2)
+        decimals = _decimals("percent", x, finer)
+        return percent(x, lang, decimals), float(rounded(x * 100, decimals)) / 100
+    kind = "multiple" if unit is Unit.MULTIPLE else "number"
+    decimals = _decimals(kind, x, finer)
+    text = multiple(x, lang, decimals) if kind == "multiple" else number(x, lang, decimals)
+    return text, float(rounded(x, decimals))

@@ -1,56 +1,71 @@
-"""Draw a ``Document`` as rich tables (for a terminal) or as Markdown (for sharing)."""
+"""Draw a ``Document`` as rich tables (for a terminal), as plain text (for a pipe or a file: see
+``plain``) or as Markdown (for sharing)."""
 
 from __future__ import annotations
 
 import io
+import re
 from typing import TYPE_CHECKING, TextIO
 
 from nyttocalc.report.document import Chart, Document, Table
+from nyttocalc.report.numbers import NBSP
+from nyttocalc.report.plain import plain_text
+
+__all__ = ["markdown", "plain_text", "to_terminal"]
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
-PIPED_WIDTH = 160  # rich would squeeze tables into 80 columns when output is not a terminal
+# rich breaks lines at any whitespace, the no-break space too ("400 / 000 kr"). While rich lays
+# out, a no-break space is this private-use character, one cell wide and no whitespace to rich.
+_KEEP = "\ue000"
 
 
 def to_terminal(document: Document, out: TextIO) -> None:
     """Draw rich tables on a terminal: its width, colour where it has it."""
     from rich.console import Console
 
-    _draw(Console(file=out, highlight=False, soft_wrap=False), document)
-
-
-def plain_text(document: Document) -> str:
-    """The same tables as plain text, for a pipe or a file: a fixed width, no colour codes
-    (whatever FORCE_COLOR says), and no trailing spaces, so saved reports diff cleanly."""
-    from rich.console import Console
-
+    terminal = Console(file=out, highlight=False, soft_wrap=False)
     buffer = io.StringIO()
-    _draw(Console(file=buffer, width=PIPED_WIDTH, highlight=False, soft_wrap=False,
-                  color_system=None), document)
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+    _draw(Console(file=buffer, width=terminal.width, height=terminal.height,
+                  color_system=terminal.color_system,  # type: ignore[arg-type]
+                  force_terminal=terminal.is_terminal, no_color=terminal.no_color,
+                  highlight=False, soft_wrap=False), document)
+    out.write(buffer.getvalue().replace(_KEEP, NBSP))
+
+
+def _text(text: str, style: str = "") -> Text:
+    """Scenario labels are data, never rich markup; no-break spaces hold (see ``_KEEP``)."""
+    from rich.text import Text
+
+    return Text(text.replace(NBSP, _KEEP), style=style)
+
+
+def _longest_unbroken(cells: list[str]) -> int:
+    """The widest run of a column's text that must not be broken: a word, or a number with its
+    unit (joined by no-break spaces)."""
+    return max((len(word) for cell in cells for word in re.split(r"[ \n]", cell)), default=0)
 
 
 def _draw(console: Console, document: Document) -> None:
     from rich import box
     from rich.table import Table as RichTable
-    from rich.text import Text
 
-    console.print(Text(document.title, style="bold"))
+    console.print(_text(document.title, "bold"))
     for line in document.header:
-        console.print(Text(line))
+        console.print(_text(line))
     for table in document.tables:
         if isinstance(table, Chart):
             console.print()
-            console.print(Text(table.title, style="bold"))
+            console.print(_text(table.title, "bold"))
             for line in (*table.lines, *table.notes):
-                console.print(Text(line))
+                console.print(_text(line))
             continue
         if table.derivations:
             _derivations(console, table)
             continue
-        # Every string is wrapped in Text: scenario labels are data, never rich markup. The
-        # title is a line of its own: rich would wrap a table title to the table's width.
+        # The title is a line of its own: rich would wrap a table title to the table's width.
         drawn = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
                           expand=bool(table.ratios))
         # The first line of a first-column cell is a name (a claim id): never broken.
@@ -58,20 +73,25 @@ def _draw(console: Console, document: Document) -> None:
         for index, header in enumerate(table.headers):
             numeric = index >= table.numeric_from
             first = index == 0
-            drawn.add_column(Text(header), justify="right" if numeric else "left",
-                             overflow="fold", min_width=names if first else None,
-                             width=names if first and table.ratios else None,
+            least = max(_longest_unbroken([header, *(row[index] for row in table.rows)]),
+                        names if first else 0)
+            # In a table whose columns share the width by ratio, rich takes a column's `width`
+            # as its least share (and the first column's as its width).
+            drawn.add_column(_text(header), justify="right" if numeric else "left",
+                             overflow="fold", min_width=least,
+                             width=least if table.ratios else None,
                              ratio=table.ratios[index] if table.ratios and not first else None)
         for index, row in enumerate(table.rows):
             shades = table.shades[index] if table.shades else ()
-            drawn.add_row(Text(row[0]), *(Text(cell, style=_heat(shade))
-                                          for cell, shade in zip(row[1:], shades or
-                                                                 (None,) * len(row), strict=False)))
+            drawn.add_row(_text(row[0]), *(_text(cell, _heat(shade))
+                                           for cell, shade in zip(row[1:], shades or
+                                                                  (None,) * len(row),
+                                                                  strict=False)))
         console.print()
-        console.print(Text(table.title, style="bold"))
+        console.print(_text(table.title, "bold"))
         console.print(drawn)
         for note in table.notes:
-            console.print(Text(note, style="dim"))
+            console.print(_text(note, "dim"))
 
 
 def _heat(shade: float | None) -> str:
@@ -87,14 +107,12 @@ def _heat(shade: float | None) -> str:
 
 def _derivations(console: Console, table: Table) -> None:
     """One figure per block: its name, then "= formula", then "= the numbers = result"."""
-    from rich.text import Text
-
     console.print()
-    console.print(Text(table.title, style="bold"))
+    console.print(_text(table.title, "bold"))
     for name, formula, numbers in table.rows:
-        console.print(Text(name, style="bold"))
-        console.print(Text(f"    = {formula}"))
-        console.print(Text(f"    = {numbers}"))
+        console.print(_text(name, "bold"))
+        console.print(_text(f"    = {formula}"))
+        console.print(_text(f"    = {numbers}"))
 
 
 def markdown(document: Document) -> str:

@@ -14,20 +14,50 @@ from nyttocalc.report import numbers
 from nyttocalc.report.charts import bars
 from nyttocalc.report.document import Chart, Document, Table, perspective_label, run_header
 from nyttocalc.report.i18n import label
-from nyttocalc.report.machine import csv_number, csv_writer, dumps, finite, scenario_json
+from nyttocalc.report.machine import (
+    csv_number,
+    csv_word,
+    csv_writer,
+    dumps,
+    finite,
+    scenario_json,
+)
 from nyttocalc.run import RunInfo
 
 
-def describe(d: Distribution) -> str:
+def describe(d: Distribution, lang: str = "en") -> str:
+    """``normal(585000, 50000)``, ``likformig(0,1; 0,3)``: a distribution as a formula, its
+    numbers as the language writes them (in English ungrouped, as commas separate the
+    arguments). A normal's truncation is shown only at a bound that cuts it (within
+    ``VISIBLE_SD`` standard deviations of its mean)."""
+    def n(x: float) -> str:
+        return numbers.number(x, lang, 6, grouped=lang == "sv")
+
+    name = label(f"dist.{d.kind}", lang)
     if d.kind == "fixed":
-        return f"fixed {d.value:g}"
+        return f"{name} {n(d.value)}"
     if d.kind == "uniform":
-        return f"uniform({d.low:g}, {d.high:g})"
+        return f"{name}({n(d.low)}; {n(d.high)})" if lang == "sv" else (
+            f"{name}({n(d.low)}, {n(d.high)})")
+    sep = "; " if lang == "sv" else ", "
     if d.kind == "triangular":
-        return f"triangular({d.low:g}, {d.mode:g}, {d.high:g})"
+        return f"{name}({sep.join(n(x) for x in (d.low, d.mode, d.high))})"
     if d.kind == "beta":
-        return f"beta({d.alpha:g}, {d.beta:g}) on [{d.low:g}, {d.high:g}]"
-    return f"normal({d.mean:g}, {d.sd:g}) truncated to [{d.low:g}, {d.high:g}]"
+        return label("dist.beta_on", lang, alpha=n(d.alpha), beta=n(d.beta), low=n(d.low),
+                     high=n(d.high), sep=sep)
+    shape = f"{name}({n(d.mean)}{sep}{n(d.sd)})"
+    low = d.low > d.mean - VISIBLE_SD * d.sd
+    high = d.high < d.mean + VISIBLE_SD * d.sd
+    if low and high:
+        return label("dist.truncated", lang, shape=shape, low=n(d.low), high=n(d.high),
+                     sep=sep)
+    if low or high:
+        return label("dist.truncated_below" if low else "dist.truncated_above", lang,
+                     shape=shape, bound=n(d.low if low else d.high))
+    return shape
+
+
+VISIBLE_SD = 8.0  # beyond 8 sd a normal has less than 1e-15 of its mass: no draw is cut there
 
 
 def _rate(rate_index: int, rate: float, uncertainty: Uncertainty, lang: str) -> str:
@@ -49,8 +79,9 @@ def simulation_document(result: SimulationResult, model: Model, uncertainty: Unc
               label("header.draws", lang, draws=numbers.number(result.draws, lang, 0),
                     seed=result.seed),
               f"{label('header.drawn', lang)}:",
-              f"  employment_probability ~ {describe(uncertainty.employment_probability)}",
-              *(f"  {path} ~ {describe(d)}" for path, d in uncertainty.inputs.items()),
+              f"  employment_probability ~ "
+              f"{describe(uncertainty.employment_probability, lang)}",
+              *(f"  {path} ~ {describe(d, lang)}" for path, d in uncertainty.inputs.items()),
               label("note.employed", lang, mean=numbers.number(result.employed_mean, lang),
                     participants=result.participants,
                     low=numbers.number(result.employed_percentiles[0], lang),
@@ -136,15 +167,17 @@ def simulation_csv(result: SimulationResult, uncertainty: Uncertainty, lang: str
     """One line per perspective, subsidy rate and horizon; ``drawn`` where the simulation
     draws the rate or horizon."""
     swedish = lang == "sv"
-    buffer, writer = csv_writer(lang)
-    writer.writerow(["perspective", "subsidy_rate", "horizon_years", "probability",
-                     "net_value_mean", *(f"net_value_p{p}" for p in PERCENTILES)])
+    buffer, writer = csv_writer(lang, ["perspective", "subsidy_rate", "horizon_years",
+                                       "probability", "net_value_mean",
+                                       *(f"net_value_p{p}" for p in PERCENTILES)])
     for c in result.cells:
         drawn_rate = _drawn(uncertainty, "subsidy_rates", c.cell.rate_index)
         drawn_horizon = _drawn(uncertainty, "horizons_years", c.cell.horizon_index)
         writer.writerow([c.cell.perspective,
-                         "drawn" if drawn_rate else csv_number(c.subsidy_rate, swedish),
-                         "drawn" if drawn_horizon else csv_number(c.horizon_years, swedish),
+                         csv_word("drawn", lang) if drawn_rate
+                         else csv_number(c.subsidy_rate, swedish),
+                         csv_word("drawn", lang) if drawn_horizon
+                         else csv_number(c.horizon_years, swedish),
                          csv_number(c.probability, swedish),
                          csv_number(c.net_value_mean, swedish),
                          *(csv_number(x, swedish) for x in c.net_value_percentiles)])

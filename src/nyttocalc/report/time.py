@@ -44,8 +44,7 @@ def timeline_document(timelines: tuple[PerspectiveTimeline, ...], model: Model, 
             label("title.timeline", lang, perspective=_name(t, lang)),
             tuple(label(k, lang) for k in ("col.year", "cost", "col.person_years", "col.value",
                                            "col.pv_net", "col.cumulative")),
-            rows, (label("note.year0", lang, rate=numbers.percent(model.discount_rate, lang)),
-                   label("note.payback", lang, year=year))))
+            rows, (_years_note(t, model, lang), label("note.payback", lang, year=year))))
         tables.append(Table(
             label("title.npv", lang, perspective=_name(t, lang)),
             tuple(label(k, lang) for k in ("horizon_years", "col.pv_benefit", "col.pv_cost",
@@ -55,6 +54,15 @@ def timeline_document(timelines: tuple[PerspectiveTimeline, ...], model: Model, 
                    numbers.figure(h.benefit_cost_ratio, Unit.MULTIPLE, lang))
                   for h in t.horizons)))
     return Document(run.title, header, tuple(tables))
+
+
+def _years_note(t: PerspectiveTimeline, model: Model, lang: str) -> str:
+    rate = numbers.percent(model.discount_rate, lang)
+    first = t.rows[0].year
+    if first == 0:
+        return label("note.year0", lang, rate=rate)
+    return label("note.years", lang, first=first, rate=rate,
+                 length=numbers.years(model.intervention_years, lang))
 
 
 def timeline_json(timelines: tuple[PerspectiveTimeline, ...], model: Model, run: RunInfo) -> str:
@@ -84,9 +92,8 @@ def timeline_json(timelines: tuple[PerspectiveTimeline, ...], model: Model, run:
 
 def timeline_csv(timelines: tuple[PerspectiveTimeline, ...], lang: str) -> str:
     swedish = lang == "sv"
-    buffer, writer = csv_writer(lang)
-    writer.writerow(["perspective", "year", "cost", "person_years", "value",
-                     "present_value_net", "cumulative_present_value_net"])
+    buffer, writer = csv_writer(lang, ["perspective", "year", "cost", "person_years", "value",
+                                       "present_value_net", "cumulative_present_value_net"])
     for t in timelines:
         for r in t.rows:
             writer.writerow([t.perspective.key, r.year, *(csv_number(x, swedish) for x in (

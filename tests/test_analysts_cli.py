@@ -185,3 +185,39 @@ def test_solve_refuses_a_bad_range_and_a_missing_horizon() -> None:
                       "--perspective", "society")
     assert missing.code == 2
     assert "--horizon" in missing.stderr
+
+
+def test_sweep_marks_counts_above_the_cohort_as_payback_does() -> None:
+    table = run_cli("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0.6,0.7",
+                    "--perspective", "society", "--horizon", "1").stdout
+    rows = {line.split()[0]: line.split()[1:] for line in table.splitlines()
+            if line[:1].isdigit()}
+    assert rows["60%"] == ["5", "12"]
+    assert rows["70%"] == ["5", "15*"]
+    assert "* more than the 14 participants" in table
+    grid = run_cli("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0.6,0.7", "--vary",
+                   "inputs.production_value=585000,600000", "--perspective", "society",
+                   "--horizon", "1", "--subsidy-rate", "0").stdout
+    assert "15*" not in grid  # the unsubsidised cell: 5 everywhere
+    heat = run_cli("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0.6,0.7", "--vary",
+                   "inputs.production_value=585000,600000", "--perspective", "society",
+                   "--horizon", "1", "--subsidy-rate", "0.8").stdout
+    assert "15*" in heat
+    assert "* more than the 14 participants" in heat
+
+
+def test_solve_for_a_misnamed_input_says_which_key_paths_are_meant() -> None:
+    run = run_cli("solve", LIVA, "--for", "subsidy_rate", "--persons", "3", "--horizon", "3",
+                  "--perspective", "society")
+    assert run.code == 2
+    assert ("did you mean analysis.subsidy_rates.0 or analysis.subsidy_rates.1? (a list's "
+            "items are numbered from 0)") in run.stderr
+    delay = run_cli("sweep", LIVA, "--vary", "delay=0:2:1")
+    assert "did you mean cohort.delay_years?" in delay.stderr
+
+
+def test_solve_names_the_unknown_as_the_rate_solved_for() -> None:
+    out = run_cli("solve", LIVA, "--for", "analysis.subsidy_rates.1", "--persons", "3",
+                  "--horizon", "3", "--perspective", "society").stdout
+    assert ("3 employed, Society, for 3 years, at the wage subsidy solved for "
+            "(analysis.subsidy_rates.1)") in out

@@ -23,6 +23,7 @@ from nyttocalc.core.uncertainty import Distribution, draw
 from nyttocalc.scenario import yamlsafe
 from nyttocalc.scenario.load import load
 from tests.conftest import FIXTURES, LIVA, ROOT, run_cli, run_process
+from tests.strategies import examples
 
 TIMING = {("cohort", "drop_off_rate"), ("cohort", "deadweight"), ("analysis", "discount_rate"),
           ("analysis", "intervention_years")}
@@ -42,7 +43,35 @@ def liva_without_timing(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _without_file(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not line.startswith("Scenario: "))
+    return "\n".join(line for line in text.splitlines()
+                     if not line.startswith(("Scenario: ", "Scenariofil: ")))
+
+
+@pytest.mark.parametrize(("path", "value"), [
+    ("analysis.discount_rate", "0.035"), ("analysis.intervention_years", "2"),
+    ("cohort.drop_off_rate", "0.1"), ("cohort.deadweight", "0.05"),
+])
+def test_an_optional_input_left_out_can_be_set_varied_and_solved_for(
+        liva_without_timing: Path, path: str, value: str) -> None:
+    """A file may leave the four optional inputs out (they are then 0); each is still a number
+    of the scenario that --set, --vary and --for can name, and gives what a file stating it
+    gives."""
+    stated = [] if path == "analysis.intervention_years" else [
+        "--set", "analysis.intervention_years=0"]  # LivA states 1,33 years; absent, it is 0
+    runs = {
+        "payback": ("payback", "--set", f"{path}={value}", "-f", "json"),
+        "sweep": ("sweep", "--vary", f"{path}=0,{value}", "-f", "json"),
+        "solve": ("solve", "--for", path, "--persons", "3", "--horizon", "3",
+                  "--perspective", "society", "-f", "json"),
+    }
+    for name, (command, *options) in runs.items():
+        left_out = run_cli(command, liva_without_timing, *options)
+        assert left_out.code == 0, (name, left_out.stderr)
+        given = run_cli(command, LIVA, *options, *stated)
+        a, b = json.loads(left_out.stdout), json.loads(given.stdout)
+        for document in (a, b):
+            document["scenario"] = None
+        assert a == b, name
 
 
 @pytest.mark.parametrize("args", [
@@ -99,18 +128,45 @@ def test_timeline_adds_up_to_the_npv_and_turns_positive_in_the_payback_year() ->
             longest.net_present_value, rel=1e-9)
         assert sum(r.present_value_net for r in line.rows) == pytest.approx(
             longest.net_present_value, rel=1e-9)
+        by_year = {r.year: r for r in line.rows}
         if math.isfinite(line.payback_year) and line.payback_year <= 4 + 5:
             year = math.ceil(line.payback_year)
-            assert line.rows[year].cumulative_present_value_net >= -1e-6
-            assert line.rows[year - 1].cumulative_present_value_net < 0
+            assert by_year[year].cumulative_present_value_net >= -1e-6
+            assert by_year[year - 1].cumulative_present_value_net < 0
 
 
 def test_timeline_undiscounted_is_the_reports_arithmetic() -> None:
     """3 employed from year 5: 3 × 600 000 a year against 2,75 mkr; paid back 4 + 2,75/1,8."""
     (society, _) = timeline(load(LIVA).model, 3.0, 0.0)
-    assert [r.value for r in society.rows[:7]] == [0, 0, 0, 0, 0, 1_800_000, 1_800_000]
+    value = {r.year: r.value for r in society.rows}
+    assert [value[year] for year in range(7)] == [0, 0, 0, 0, 0, 1_800_000, 1_800_000]
     assert society.payback_year == pytest.approx(4 + 2_750_000 / 1_800_000, rel=1e-12)
     assert society.horizons[1].net_present_value == pytest.approx(3 * 1_800_000 - 2_750_000)
+
+
+@pytest.mark.parametrize(("length", "years", "shares"), [
+    (0.0, [0], [1.0]),
+    (1.0, [0], [1.0]),
+    (2.0, [-1, 0], [0.5, 0.5]),
+    (4 / 3, [-1, 0], [0.75, 0.25]),  # LivA's 16 months: a whole year, then a third
+])
+@pytest.mark.parametrize("rate", [0.0, 0.035])
+def test_the_cost_shows_in_the_years_the_intervention_pays_it(length: float, years: list[int],
+                                                              shares: list[float],
+                                                              rate: float) -> None:
+    model = load(LIVA, [f"analysis.intervention_years={length}",
+                        f"analysis.discount_rate={rate}"]).model
+    (society, _) = timeline(model, 3.0, 0.0)
+    paying = [r for r in society.rows if r.cost > 0]
+    assert [r.year for r in paying] == years
+    assert [r.cost for r in paying] == pytest.approx([2_750_000 * s for s in shares], rel=1e-12)
+    assert society.rows[0].year == years[0]
+    assert society.rows[len(years)].year == 1
+    paid = -sum(r.present_value_net for r in paying)
+    assert paid == pytest.approx(float(numeric.present_cost(model, model.perspectives[0])),
+                                 rel=1e-12)
+    if rate > 0 and len(years) > 1:  # later money is worth less
+        assert -paying[-1].present_value_net < paying[-1].cost
 
 
 # ---- Monte Carlo -------------------------------------------------------------------------------
@@ -198,7 +254,7 @@ def test_a_broken_simulation_section_is_named_with_its_line(name: str) -> None:
     assert "Traceback" not in result.stderr
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(st.integers(50_000, 120_000), st.integers(0, 2**32 - 1),
        st.sampled_from(["normal", "ties", "never"]))
 def test_fast_percentiles_are_numpys_inverted_cdf(n: int, seed: int, kind: str) -> None:
@@ -240,3 +296,20 @@ def test_the_readmes_income_model_is_livas() -> None:
     start = section.index("```yaml\n") + 8
     block = section[start:section.index("```\n", start)]
     assert block in LIVA.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("distribution", "en", "sv"), [
+    (Distribution("normal", 0.0, 1e15, mean=585_000, sd=50_000), "normal(585000, 50000)",
+     "normal(585\u00a0000; 50\u00a0000)"),
+    (Distribution("normal", 0.0, 1.0, mean=0.3, sd=0.1),
+     "normal(0.3, 0.1) truncated to [0, 1]", "normal(0,3; 0,1) trunkerad till [0; 1]"),
+    (Distribution("normal", 0.0, 200.0, mean=2, sd=1), "normal(2, 1) truncated below at 0",
+     "normal(2; 1) trunkerad nedåt vid 0"),
+    (Distribution("uniform", 0.6, 0.9), "uniform(0.6, 0.9)", "likformig(0,6; 0,9)"),
+])
+def test_a_distribution_is_described_by_what_cuts_it(distribution: Distribution, en: str,
+                                                     sv: str) -> None:
+    """A bound far beyond the mass (the valid range of an amount ends at 1e15) is not shown."""
+    from nyttocalc.report.simulation import describe
+
+    assert (describe(distribution, "en"), describe(distribution, "sv")) == (en, sv)

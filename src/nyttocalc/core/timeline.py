@@ -1,10 +1,11 @@
 """The year-by-year timeline of one perspective: cost, work, value, and cumulative net value.
 
-Year 0 is the intervention, when its cost is paid; year 1 is the first year after its end, and
-so on. Employment starts after the delay and lasts the horizon, thinned by drop-off. Values are
-discounted to the start of the intervention. Each year's row is the integral of the same flows
-that ``payback`` uses, so the rows add up to the NPV, and the payback year is the year in which
-the cumulative net value turns positive.
+The intervention's years end with year 0: an intervention of two years is years −1 and 0, its
+cost paid evenly over them (one paid at once, of no length, is year 0). Year 1 is the first year
+after its end, and so on. Employment starts after the delay and lasts the horizon, thinned by
+drop-off. Values are discounted to the start of the intervention. Each year's row is the integral
+of the same flows that ``payback`` uses, so the rows add up to the NPV, and the payback year is
+the year in which the cumulative net value turns positive.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from dataclasses import dataclass
 
 from nyttocalc.core import formulas as f
 from nyttocalc.core import numeric
-from nyttocalc.core.arith import NEVER
+from nyttocalc.core.arith import NEVER, ROUND_OFF
 from nyttocalc.core.model import Model, Perspective
 
 
 @dataclass(frozen=True)
 class YearRow:
-    year: int  # 0: the intervention; k: the k-th year after its end
+    year: int  # ≤ 0: the intervention's years, the last one 0; k: the k-th year after its end
     cost: float
     person_years: float  # of work beyond the counterfactual, after drop-off
     value: float
@@ -70,8 +71,8 @@ def _perspective(model: Model, perspective: Perspective, persons: float,
                                            model.discount_rate if discounted else 0.0,
                                            model.drop_off_rate))
 
-    rows = [YearRow(0, cost, 0.0, 0.0, -present_cost, -present_cost)]
-    cumulative = -present_cost
+    rows = list(_intervention(model, cost))
+    cumulative = rows[-1].cumulative_present_value_net
     last_year = math.ceil(model.delay_years + longest)
     for year in range(1, last_year + 1):
         begin = model.intervention_years + year - 1 - start  # relative to the start of work
@@ -86,6 +87,24 @@ def _perspective(model: Model, perspective: Perspective, persons: float,
     payback = float(numeric.paid_back_after(model, present_cost, value, persons))
     return PerspectiveTimeline(perspective, rate, persons, counterfactual, value, tuple(rows),
                                horizons, payback)
+
+
+def _intervention(model: Model, cost: float) -> list[YearRow]:
+    """The intervention's years, each with its share of the cost (paid evenly over the
+    intervention) discounted to the start; a cost paid at once is all in year 0."""
+    length = model.intervention_years
+    if length <= 0:
+        return [YearRow(0, cost, 0.0, 0.0, -cost, -cost)]
+    count = math.ceil(length * (1 - ROUND_OFF))  # 1,33 years: two rows, the last a third
+    rows, cumulative = [], 0.0
+    for index in range(count):
+        span = min(index + 1.0, length) - index
+        present = cost / length * float(f.present_value_years(index, 0.0, span,
+                                                              model.discount_rate, 0.0))
+        cumulative -= present
+        rows.append(YearRow(index + 1 - count, cost * span / length, 0.0, 0.0, -present,
+                            cumulative))
+    return rows
 
 
 def _summary(model: Model, horizon: float, value_per_year: float,

@@ -53,11 +53,16 @@ def resolve(data: Any, path_text: str) -> KeyPath:
         raise KeyPathError("a key path is keys joined by dots, e.g. "
                            "inputs.municipal_funding.value")
     node, path = data, ()  # type: tuple[Any, KeyPath]
-    for part in parts:
-        if (isinstance(node, dict) and part not in node
-                and isinstance(node.get("value"), list | dict)):
-            node, path = node["value"], (*path, "value")  # analysis.subsidy_rates.1
-        node, path = _step(node, path, part)
+    try:
+        for part in parts:
+            if (isinstance(node, dict) and part not in node
+                    and isinstance(node.get("value"), list | dict)):
+                node, path = node["value"], (*path, "value")  # analysis.subsidy_rates.1
+            node, path = _step(node, path, part)
+    except KeyPathError as exc:
+        if "did you mean" in exc.message:  # a near miss at the key itself says enough
+            raise
+        raise KeyPathError(exc.message + _elsewhere(data, path_text)) from None
     if isinstance(node, dict) and "value" in node:
         node, path = node["value"], (*path, "value")
     if isinstance(node, dict | list):
@@ -66,6 +71,48 @@ def resolve(data: Any, path_text: str) -> KeyPath:
         raise KeyPathError(f"{dotted(path)} is {kind}, not a single value; "
                            f"name one of its items, e.g. {example}")
     return path
+
+
+def _elsewhere(data: Any, given: str) -> str:
+    """``; did you mean analysis.subsidy_rates.0 or …`` where the scenario has a number whose
+    key path, or whose name, is close to what was given; else nothing. The inputs, cohort and
+    analysis come first: they hold what a run sets."""
+    sections = {k: v for k, v in data.items() if k in _PARAMETER_SECTIONS} if isinstance(
+        data, dict) else {}
+    leaves = list(_numbers(sections or data, ()))
+    paths = [path for path, _ in leaves]
+    close = set(difflib.get_close_matches(given, paths, n=3, cutoff=0.8))
+    if not close:
+        wanted = [p for p in given.split(".") if p != "value" and not _INDEX.fullmatch(p)]
+        word = wanted[-1] if wanted else given
+        names = {name for _, name in leaves}
+        similar = set(difflib.get_close_matches(word, names, n=1, cutoff=0.8))
+        similar |= {name for name in names if word in name.split("_")}
+        close = {path for path, name in leaves if name in similar}
+    if not close:
+        return ""
+    ordered = [path for path in paths if path in close][:4]
+    counted = any(_INDEX.fullmatch(path.rsplit(".", 1)[-1]) for path in ordered)
+    return (f"; did you mean {' or '.join(ordered)}?"
+            + (" (a list's items are numbered from 0)" if counted else ""))
+
+
+_PARAMETER_SECTIONS = ("inputs", "cohort", "analysis")
+
+
+def _numbers(node: Any, path: KeyPath) -> Iterable[tuple[str, str]]:
+    """(short key path, name) of every number in the document: the name is the last key
+    (of a list, the list's key)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _numbers(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _numbers(value, (*path, index))
+    elif isinstance(node, int | float) and not isinstance(node, bool):
+        short = [part for part in path if part != "value"]
+        name = next((str(p) for p in reversed(short) if isinstance(p, str)), "")
+        yield ".".join(map(str, short)), name
 
 
 def _first(node: dict[str, Any] | list[Any]) -> str | int:

@@ -26,7 +26,7 @@ from nyttocalc.run import Assumption, ClaimSource, RunInfo
 from nyttocalc.scenario import keypath, values, yamlsafe
 from nyttocalc.scenario.convert import to_claims, to_model
 from nyttocalc.scenario.references import check_references
-from nyttocalc.scenario.schema import Scenario
+from nyttocalc.scenario.schema import OPTIONAL_PARAMETERS, Scenario, default_parameter
 from nyttocalc.scenario.yamlsafe import KeyPath
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -68,7 +68,8 @@ def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
                                          "keys (nyttocalc, title, sources, inputs, …)",
                                     document.first_line)], {}, [])
     try:
-        data, applied = keypath.apply(document.data, list(overrides))
+        data, applied = keypath.apply(_with_optional_set(document.data, overrides),
+                                      list(overrides))
     except keypath.KeyPathError as exc:
         raise ScenarioError(f"{name}, --set {exc.given}: {exc.message}.") from None
     try:
@@ -89,6 +90,24 @@ def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
     model = to_model(scenario)
     return LoadedScenario(name, scenario, model, to_claims(scenario, model), tuple(applied),
                           uncertain)
+
+
+def _with_optional_set(data: dict[str, Any], overrides: Sequence[str]) -> dict[str, Any]:
+    """The document with each optional parameter that a --set names and the file leaves out
+    (``analysis.discount_rate``) written in at its default, so the --set has a place to go."""
+    missing = set()
+    for override in overrides:
+        section, _, rest = override.partition("=")[0].strip().partition(".")
+        name = rest.partition(".")[0]
+        if ((section, name) in OPTIONAL_PARAMETERS and isinstance(data.get(section), dict)
+                and name not in data[section]):
+            missing.add((section, name))
+    if not missing:
+        return data
+    data = {**data}
+    for section, name in missing:
+        data[section] = {**data[section], name: default_parameter(section, name)}
+    return data
 
 
 def read_text(path: Path) -> str:

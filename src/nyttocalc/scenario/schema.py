@@ -8,6 +8,7 @@ rejects NaN and infinity.
 
 from __future__ import annotations
 
+import typing
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -452,3 +453,41 @@ class Scenario(Strict):
 
     def computed_inputs(self) -> dict[str, ComputedInput]:
         return {k: v for k, v in self.inputs.items() if isinstance(v, ComputedInput)}
+
+    def numbers(self) -> list[tuple[str, dict[str, Parameter]]]:
+        """Every number a run can set, vary or draw, by section: the parameters, and the
+        optional ones the file leaves out, with their default value."""
+        sections = self.parameters()
+        for section, parameters in sections:
+            for (where, name), kind in OPTIONAL_PARAMETERS.items():
+                if where == section and name not in parameters:
+                    parameters[name] = kind.model_validate(default_parameter(where, name))
+        return sections
+
+
+def _optional_parameters() -> dict[tuple[str, str], type[Parameter]]:
+    """(section, name) → the parameter type, for each optional parameter of cohort and
+    analysis (drop-off, deadweight, discount rate, intervention years)."""
+    found = {}
+    for section, model in (("cohort", Cohort), ("analysis", Analysis)):
+        for name, field in model.model_fields.items():
+            if field.is_required():
+                continue
+            kinds = [k for k in typing.get_args(field.annotation)
+                     if isinstance(k, type) and issubclass(k, Parameter)]
+            found[(section, name)] = kinds[0]
+    return found
+
+
+OPTIONAL_PARAMETERS = _optional_parameters()
+OPTIONAL_DEFAULT = 0.0  # absent: no discounting, drop-off, deadweight or intervention time
+
+
+def default_parameter(section: str, name: str) -> dict[str, Any]:
+    """An optional parameter the file leaves out, as the file would state its default."""
+    kind = OPTIONAL_PARAMETERS[(section, name)]
+    unit = typing.get_args(kind.model_fields["unit"].annotation)[0]
+    description = (Cohort if section == "cohort" else Analysis).model_fields[name].description
+    return {"value": OPTIONAL_DEFAULT, "unit": unit, "description": description,
+            "assumption": f"Not in the scenario file, where it is {OPTIONAL_DEFAULT:g}; set for "
+                          "this run."}

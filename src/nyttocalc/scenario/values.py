@@ -113,21 +113,23 @@ def _base_type(annotation: Any) -> Any:
 
 
 def number_place(scenario: Scenario, text: str) -> NumberPlace:
-    """The place a key path names, if it is a single number of inputs, cohort or analysis."""
+    """The place a key path names, if it is a single number of inputs, cohort or analysis (an
+    optional one the file leaves out too: its value is the default)."""
     computed = scenario.computed_inputs()
     short = text.strip().removesuffix(".value")
     if short.startswith("inputs.") and short[len("inputs."):] in computed:
         formula = computed[short[len("inputs."):]].formula
         raise PlaceError(f"{short} is computed by its formula ({formula}); give one of its terms "
                           "instead")
+    numbers = scenario.numbers()
     data = {section: {name: {"value": p.value} for name, p in params.items()}
-            for section, params in scenario.parameters()}
+            for section, params in numbers}
     try:
         path = keypath.resolve(data, text.strip())
     except keypath.KeyPathError as exc:
         raise PlaceError(exc.message) from None
     section, name = str(path[0]), str(path[1])
-    parameter: Parameter = dict(scenario.parameters())[section][name]
+    parameter: Parameter = dict(numbers)[section][name]
     field = type(parameter).model_fields["value"]
     annotation = typing.Annotated[(field.annotation, *field.metadata)] if field.metadata \
         else field.annotation

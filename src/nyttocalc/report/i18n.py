@@ -74,6 +74,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "verdict.nastan": ("holds: almost {published}", "stämmer: nästan {published}"),
     "verdict.does-not-follow": ("does not follow: {computed}, not {published}",
                                 "följer inte: {computed}, inte {published}"),
+    "verdict.rounding-chain": ("follows from the report's own rounding: {symbol} {printed}, as "
+                               "printed in {claim} ({section}): {arithmetic} → {published}",
+                               "följer av rapportens egen avrundning: {symbol} {printed}, som "
+                               "tryckt i {claim} ({section}): {arithmetic} → {published}"),
+    "reason.lowers_count": ("it fits if {symbol} ({value}) is first rounded to {rounded}, as "
+                            "printed in {claim}, but that gives {count} where the unrounded "
+                            "figures need {needed}: fewer than suffice",
+                            "det passar om {symbol} ({value}) först avrundas till {rounded}, som "
+                            "tryckt i {claim}, men det ger {count} där de oavrundade siffrorna "
+                            "kräver {needed}: färre än vad som räcker"),
     "reason.never": ("it never pays back: the value is zero",
                      "det betalar aldrig tillbaka: värdet är noll"),
     "reason.fits_cost": ("it fits a cost of {low} to {high} (this scenario's: {cost})",
@@ -83,9 +93,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "reason.rounded_first": ("it fits if {symbol} ({value}) is first rounded to {rounded}",
                              "det passar om {symbol} ({value}) först avrundas till {rounded}"),
     "summary.check": ("{total} claims: {holds} hold, {rounding} hold within rounding, "
-                      "{dnf} do not follow.",
+                      "{chain} follow from the report's rounding, {dnf} do not follow.",
                       "{total} påståenden: {holds} stämmer, {rounding} stämmer inom avrundning, "
-                      "{dnf} följer inte."),
+                      "{chain} följer av rapportens avrundning, {dnf} följer inte."),
     "summary.none": ("The scenario lists no claims.", "Scenariot anger inga påståenden."),
     # header and notes
     "header.scenario": ("Scenario", "Scenario"),

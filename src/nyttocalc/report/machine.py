@@ -153,9 +153,11 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str
             "formula": symbolic(result.computed),
             "arithmetic": arithmetic(result.computed, lang, to_the_krona(result)),
             "verdict": result.verdict.value,
-            "explanation": verdict_text(result, lang),
+            "explanation": verdict_text(result, run.claims, lang),
+            "chain": _chain_json(result, lang),
             "reasons": [{"kind": r.kind, "symbol": r.symbol or None,
                          **{k: finite(v) for k, v in r.values.items()},
+                         **({"claim": r.claim} if r.claim else {}),
                          "text": reason_text(r, lang)} for r in result.reasons],
         })
     counted = verdict_counts(results)
@@ -164,8 +166,20 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str
                    "claims": claims, "summary": {"claims": len(results), **counts}})
 
 
+def _chain_json(result: ClaimResult, lang: str) -> dict[str, Any] | None:
+    from nyttocalc.report.check_document import to_the_krona
+
+    chain = result.chain
+    if chain is None:
+        return None
+    return {"claim": chain.claim, "symbol": chain.symbol, "value": chain.value,
+            "printed": chain.printed, "computed": finite(chain.figure.value),
+            "arithmetic": arithmetic(chain.figure, lang, to_the_krona(result))}
+
+
 CHECK_CSV_COLUMNS = ("id", "verdict", "published", "computed", "difference", "unit",
-                     "qualifier", "precision", "section")
+                     "qualifier", "precision", "section", "chain_claim", "chain_printed",
+                     "chain_computed")
 
 
 def check_csv(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str:
@@ -175,9 +189,12 @@ def check_csv(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str:
     for result in results:
         claim, source = result.claim, run.claims.get(result.claim.id)
         numbers = [claim.published, result.computed.value, result.difference]
+        chain = result.chain
         writer.writerow([claim.id, result.verdict.value,
                          *(csv_number(x, swedish) for x in numbers),
                          result.computed.unit.value, claim.qualifier.value,
                          csv_number(claim.precision, swedish),
-                         source.section if source else ""])
+                         source.section if source else "",
+                         *((chain.claim, csv_number(chain.printed, swedish),
+                            csv_number(chain.figure.value, swedish)) if chain else ("",) * 3)])
     return buffer.getvalue()

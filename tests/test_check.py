@@ -53,7 +53,7 @@ def test_every_claim_has_its_pinned_verdict(scenario: str, exit_code: int) -> No
 def test_liva_summary_counts() -> None:
     _, data = check_json(LIVA)
     assert data["summary"] == {"claims": 63, "holds": 39, "rounding": 8, "rounding-chain": 2,
-                               "does-not-follow": 14}
+                               "does-not-follow": 14, "quotes_missing": 0}
 
 
 def test_json_claims_carry_the_documented_keys() -> None:
@@ -186,7 +186,7 @@ def test_a_figure_with_another_term_is_recomputed_on_the_way() -> None:
 
 def test_csv_carries_the_chain() -> None:
     rows = list(csv.DictReader(io.StringIO(run_cli("check", LIVA, "--format", "csv").stdout)))
-    assert list(rows[0])[-3:] == ["chain_claim", "chain_printed", "chain_computed"]
+    assert list(rows[0])[-4:] == ["chain_claim", "chain_printed", "chain_computed", "quote"]
     row = next(r for r in rows if r["id"] == "municipality-17-percent")
     assert row["verdict"] == "rounding-chain"
     assert row["chain_claim"] == "municipality-about-29-000-per-participant"

@@ -6,13 +6,16 @@ from collections import Counter
 from collections.abc import Mapping
 
 from nyttocalc.core.claims import Chain, ClaimResult, Qualifier, Reason, Verdict
+from nyttocalc.documents.check import DocumentCheck
+from nyttocalc.documents.coverage import Coverage
 from nyttocalc.report import numbers
 from nyttocalc.report.document import Document, Table, arithmetic, run_header
 from nyttocalc.report.i18n import label
 from nyttocalc.run import ClaimSource, RunInfo
 
 
-def check_document(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> Document:
+def check_document(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
+                   documents: tuple[DocumentCheck, ...] = ()) -> Document:
     rows = []
     for result in results:
         source = run.claims.get(result.claim.id)
@@ -25,7 +28,46 @@ def check_document(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) ->
                                              "col.arithmetic", "col.verdict"))
     table = Table(label("title.check", lang), headers, tuple(rows), (summary(results, lang),),
                   numeric_from=5, ratios=(0, 2, 1, 3, 4))
-    return Document(run.title, run_header(run, lang), (table,))
+    header = run_header(run, lang) + tuple(
+        label("header.document", lang, source=d.source.key, path=d.source.path,
+              quotes=len(d.quotes), missing=len(d.missing)) for d in documents)
+    tables = [table]
+    for checked in documents:
+        if checked.missing:
+            tables.append(_quotes_table(checked, lang))
+        if checked.coverage is not None:
+            tables.append(_coverage_table(checked, checked.coverage, lang))
+    return Document(run.title, header, tuple(tables))
+
+
+def _quotes_table(checked: DocumentCheck, lang: str) -> Table:
+    rows = []
+    for quote in checked.missing:
+        for part in quote.parts:
+            if part.found:
+                continue
+            near = part.closest
+            rows.append((f"{quote.citation.owner}\n{quote.citation.section}", part.text,
+                         label("closest", lang, line=near.line, text=near.text,
+                               similarity=numbers.percent(near.similarity, lang, 0))
+                         if near else label("closest.none", lang)))
+    headers = tuple(label(k, lang) for k in ("col.quoted_by", "col.missing", "col.closest"))
+    return Table(label("title.quotes", lang, source=checked.source.key), headers, tuple(rows),
+                 numeric_from=3, ratios=(0, 1, 2))
+
+
+def _coverage_table(checked: DocumentCheck, coverage: Coverage, lang: str) -> Table:
+    rows = []
+    for section in coverage.sections:
+        missed = "; ".join(f"{n.line}: {n.text}" for n in section.uncovered)
+        rows.append((section.name, missed, str(len(section.numbers)), str(len(section.covered))))
+    notes = [label("note.coverage", lang)]
+    if coverage.not_found:
+        notes.append(label("note.not_found", lang, sections="; ".join(coverage.not_found)))
+    headers = tuple(label(k, lang) for k in ("col.section", "col.uncovered", "col.numbers",
+                                             "col.covered"))
+    return Table(label("title.coverage", lang, source=checked.source.key), headers, tuple(rows),
+                 tuple(notes), numeric_from=2, ratios=(0, 6, 1, 1))
 
 
 def verdict_counts(results: tuple[ClaimResult, ...]) -> Counter[Verdict]:

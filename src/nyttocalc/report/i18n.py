@@ -96,6 +96,32 @@ LABELS: dict[str, tuple[str, str]] = {
                       "{chain} follow from the report's rounding, {dnf} do not follow.",
                       "{total} påståenden: {holds} stämmer, {rounding} stämmer inom avrundning, "
                       "{chain} följer av rapportens avrundning, {dnf} följer inte."),
+    "header.document": ("Document {source}: {path}; {quotes} quotes, {missing} not found",
+                        "Dokument {source}: {path}; {quotes} citat, {missing} hittades inte"),
+    "title.quotes": ("Quotes not found in {source}", "Citat som inte finns i {source}"),
+    "col.quoted_by": ("Quoted by", "Citeras av"),
+    "col.missing": ("Not found", "Hittades inte"),
+    "col.closest": ("Closest passage", "Närmaste stycke"),
+    "closest": ("line {line} ({similarity} alike): {text}",
+                "rad {line} ({similarity} lika): {text}"),
+    "closest.none": ("the document is empty", "dokumentet är tomt"),
+    "title.coverage": ("Numbers of {source} in the sections the claims name",
+                       "Tal i {source} i de avsnitt som påståendena anger"),
+    "col.section": ("Section", "Avsnitt"),
+    "col.numbers": ("Numbers", "Tal"),
+    "col.covered": ("Covered", "Täckta"),
+    "col.uncovered": ("Not covered (line: number)", "Inte täckta (rad: tal)"),
+    "coverage.line": ("{name}: {numbers} numbers, {covered} covered, {uncovered} not",
+                      "{name}: {numbers} tal, {covered} täckta, {uncovered} inte"),
+    "note.coverage": ("A number is covered when it stands in a found quote of a claim or input "
+                      "and reads one of the numbers it checks. Years, dates, footnote markers, "
+                      "page numbers, references and headings are not counted.",
+                      "Ett tal är täckt när det står i ett funnet citat av ett påstående eller "
+                      "en indata och läses som ett av talen det kontrollerar. Årtal, datum, "
+                      "fotnotsmarkörer, sidnummer, hänvisningar och rubriker räknas inte."),
+    "note.not_found": ("Sections named by claims but not found as headings: {sections}",
+                       "Avsnitt som påståenden anger men som inte finns som rubriker: "
+                       "{sections}"),
     "summary.none": ("The scenario lists no claims.", "Scenariot anger inga påståenden."),
     # header and notes
     "header.scenario": ("Scenario", "Scenario"),

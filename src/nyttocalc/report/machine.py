@@ -29,6 +29,8 @@ from nyttocalc import __version__
 from nyttocalc.core.claims import RULES, ClaimResult, Verdict
 from nyttocalc.core.figures import Figure
 from nyttocalc.core.payback import PaybackAnalysis
+from nyttocalc.documents.check import DocumentCheck
+from nyttocalc.documents.text import Passage
 from nyttocalc.report.document import arithmetic, symbolic
 from nyttocalc.report.rows import parts
 from nyttocalc.run import RunInfo
@@ -127,7 +129,8 @@ def csv_number(x: float, swedish: bool) -> str:
     return text.replace(".", ",") if swedish else text
 
 
-def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str:
+def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
+               documents: tuple[DocumentCheck, ...] = ()) -> str:
     from nyttocalc.report.check_document import (
         reason_text,
         to_the_krona,
@@ -135,6 +138,7 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str
         verdict_text,
     )
 
+    found = _quotes_found(documents)
     claims = []
     for result in results:
         claim, source = result.claim, run.claims.get(result.claim.id)
@@ -155,6 +159,7 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str
             "verdict": result.verdict.value,
             "explanation": verdict_text(result, run.claims, lang),
             "chain": _chain_json(result, lang),
+            "quote_found": found.get(claim.id),
             "reasons": [{"kind": r.kind, "symbol": r.symbol or None,
                          **{k: finite(v) for k, v in r.values.items()},
                          **({"claim": r.claim} if r.claim else {}),
@@ -163,7 +168,40 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str
     counted = verdict_counts(results)
     counts = {v.value: counted[v] for v in Verdict}
     return dumps({"nyttocalc_version": __version__, "scenario": scenario_json(run),
-                   "claims": claims, "summary": {"claims": len(results), **counts}})
+                   "claims": claims, "documents": [_document_json(d) for d in documents],
+                   "summary": {"claims": len(results), **counts,
+                               "quotes_missing": sum(len(d.missing) for d in documents)}})
+
+
+def _quotes_found(documents: tuple[DocumentCheck, ...]) -> dict[str, bool]:
+    """Whether each claim's quote stands in its document, by claim id (absent: not checked)."""
+    return {q.citation.owner: q.found for d in documents for q in d.quotes
+            if q.citation.kind == "claim"}
+
+
+def _passage_json(passage: Passage) -> dict[str, Any]:
+    return {"line": passage.line, "text": passage.text, "similarity": passage.similarity}
+
+
+def _document_json(checked: DocumentCheck) -> dict[str, Any]:
+    coverage = checked.coverage
+    return {
+        "key": checked.source.key,
+        "path": checked.source.path,
+        "format": "markdown" if checked.source.markdown else "text",
+        "quotes": [{"owner": q.citation.owner, "kind": q.citation.kind,
+                    "section": q.citation.section, "found": q.found,
+                    "parts": [{"text": p.text, "found": [_passage_json(f) for f in p.found],
+                               "closest": _passage_json(p.closest) if p.closest else None}
+                              for p in q.parts]} for q in checked.quotes],
+        "coverage": None if coverage is None else {
+            "sections": [{"section": s.name, "heading": s.heading, "line": s.line,
+                          "numbers": len(s.numbers), "covered": len(s.covered),
+                          "items": [{"text": n.text, "value": n.value, "line": n.line,
+                                     "section": n.section, "covered_by": list(n.covered_by)}
+                                    for n in s.numbers]} for s in coverage.sections],
+            "not_found": list(coverage.not_found)},
+    }
 
 
 def _chain_json(result: ClaimResult, lang: str) -> dict[str, Any] | None:
@@ -179,11 +217,13 @@ def _chain_json(result: ClaimResult, lang: str) -> dict[str, Any] | None:
 
 CHECK_CSV_COLUMNS = ("id", "verdict", "published", "computed", "difference", "unit",
                      "qualifier", "precision", "section", "chain_claim", "chain_printed",
-                     "chain_computed")
+                     "chain_computed", "quote")
 
 
-def check_csv(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str:
+def check_csv(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
+              documents: tuple[DocumentCheck, ...] = ()) -> str:
     swedish = lang == "sv"
+    found = _quotes_found(documents)
     buffer, writer = csv_writer(lang)
     writer.writerow(CHECK_CSV_COLUMNS)
     for result in results:
@@ -196,5 +236,27 @@ def check_csv(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str:
                          csv_number(claim.precision, swedish),
                          source.section if source else "",
                          *((chain.claim, csv_number(chain.printed, swedish),
-                            csv_number(chain.figure.value, swedish)) if chain else ("",) * 3)])
+                            csv_number(chain.figure.value, swedish)) if chain else ("",) * 3),
+                         _found_cell(found.get(claim.id))])
+    return buffer.getvalue()
+
+
+def _found_cell(found: bool | None) -> str:
+    """``found``, ``missing``, or empty where the quote was not checked (no document)."""
+    return "" if found is None else "found" if found else "missing"
+
+
+COVERAGE_CSV_COLUMNS = ("document", "section", "line", "number", "value", "covered_by")
+
+
+def coverage_csv(documents: tuple[DocumentCheck, ...], lang: str) -> str:
+    """One line per number in the named sections; ``covered_by`` lists the claims and inputs
+    (space-separated), empty where none covers it."""
+    buffer, writer = csv_writer(lang)
+    writer.writerow(COVERAGE_CSV_COLUMNS)
+    for checked in documents:
+        for section in checked.coverage.sections if checked.coverage else ():
+            for n in section.numbers:
+                writer.writerow([checked.source.key, n.section, n.line, n.text,
+                                 csv_number(n.value, lang == "sv"), " ".join(n.covered_by)])
     return buffer.getvalue()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 import re
@@ -13,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nyttocalc.core.claims import RULES, Qualifier, Verdict, judge
+from nyttocalc.core.figures import Figure, Term, Unit
 from nyttocalc.core.payback import ROW_TYPES, figure_catalogue
 from nyttocalc.scenario.load import load
 from nyttocalc.scenario.printed import consistency_problems, read
@@ -49,19 +52,26 @@ def test_every_claim_has_its_pinned_verdict(scenario: str, exit_code: int) -> No
 
 def test_liva_summary_counts() -> None:
     _, data = check_json(LIVA)
-    assert data["summary"] == {"claims": 63, "holds": 39, "rounding": 8, "does-not-follow": 16}
+    assert data["summary"] == {"claims": 63, "holds": 39, "rounding": 8, "rounding-chain": 2,
+                               "does-not-follow": 14, "quotes_missing": 0}
 
 
 def test_json_claims_carry_the_documented_keys() -> None:
     _, data = check_json(LIVA)
     for claim in data["claims"]:
         assert {"id", "published", "computed", "verdict", "where", "printed", "qualifier",
-                "precision", "rule", "formula", "arithmetic", "reasons"} <= set(claim)
-        assert claim["verdict"] in ("holds", "rounding", "does-not-follow")
+                "precision", "rule", "formula", "arithmetic", "reasons", "chain"} <= set(claim)
+        assert claim["verdict"] in ("holds", "rounding", "rounding-chain", "does-not-follow")
+        assert (claim["chain"] is not None) == (claim["verdict"] == "rounding-chain")
         assert math.isfinite(claim["computed"])
 
 
 # ---- what the tool says of the claims that do not follow ------------------------------------
+
+def plain(text: str) -> str:
+    """Output with its no-break spaces as plain ones, to compare with text written here."""
+    return text.replace("\u00a0", " ")
+
 
 def claim(data: dict[str, Any], claim_id: str) -> dict[str, Any]:
     return next(c for c in data["claims"] if c["id"] == claim_id)
@@ -85,16 +95,103 @@ def test_twelve_persons_fit_a_cost_of_about_two_million(liva_check: dict[str, An
     assert (reason["low"], reason["high"]) == pytest.approx((11 * 175_000, 12 * 175_000))
 
 
-def test_17_percent_came_from_a_rounded_29_000(liva_check: dict[str, Any]) -> None:
-    reason = claim(liva_check, "municipality-17-percent")["reasons"][0]
-    assert reason["kind"] == "rounded_first"
-    assert reason["symbol"] == "required_value_per_participant_year"
-    assert reason["rounded"] == 29_000
+def test_17_percent_follows_from_the_printed_29_000(liva_check: dict[str, Any]) -> None:
+    """The report: "cirka 29 000 kr per deltagare. 29 000 kr utgör 17 procent (av 175 000 kr)".
+    Unrounded 28 571 / 175 000 = 16,3 % (does not read 17 %); the printed 29 000 / 175 000 =
+    16,57 %, which reads 17 % at the printed precision of one percent."""
+    seventeen = claim(liva_check, "municipality-17-percent")
+    assert seventeen["verdict"] == "rounding-chain"
+    assert seventeen["reasons"] == []
+    chain = seventeen["chain"]
+    assert chain["claim"] == "municipality-about-29-000-per-participant"
+    assert chain["symbol"] == "required_value_per_participant_year"
+    assert chain["value"] == pytest.approx(400_000 / 14, rel=1e-12)
+    assert chain["printed"] == 29_000
+    assert chain["computed"] == pytest.approx(29_000 / 175_000, rel=1e-12)
+    assert plain(chain["arithmetic"]) == "SEK 29,000 / SEK 175,000 = 16.6%"
+    assert plain(seventeen["explanation"]) == (
+        "follows from the report's own rounding: required_value_per_participant_year cirka "
+        "29 000 kr, as printed in municipality-about-29-000-per-participant (Lönsamhet, "
+        "medellång sikt › Kommunen): SEK 29,000 / SEK 175,000 = 16.6% → 17 procent")
 
 
-def test_66_000_came_from_a_rounded_0_92_mkr(liva_check: dict[str, Any]) -> None:
-    reason = claim(liva_check, "society-about-66-000-per-participant")["reasons"][0]
-    assert (reason["symbol"], reason["rounded"]) == ("required_value_per_year", 920_000)
+def test_66_000_follows_from_the_printed_0_92_mkr(liva_check: dict[str, Any]) -> None:
+    """"Tillsammans ska de "arbeta ihop" 0,92 mkr årligen under tre år vilket motsvarar cirka
+    66 000 kr per deltagare": 920 000 / 14 = 65 714 reads cirka 66 000 (precision 1 000);
+    unrounded 916 667 / 14 = 65 476 does not. The chain names the sentence just before."""
+    chain = claim(liva_check, "society-about-66-000-per-participant")["chain"]
+    assert (chain["claim"], chain["symbol"]) == ("society-0-92-mkr-yearly-over-three-years",
+                                                 "required_value_per_year")
+    assert chain["printed"] == 920_000
+    assert chain["computed"] == pytest.approx(920_000 / 14, rel=1e-12)
+    assert plain(chain["arithmetic"]) == "SEK 920,000 / 14 = SEK 65,714"
+
+
+@pytest.mark.parametrize("claim_id", ["society-three-years-one-full-one-half",
+                                      "summary-one-and-a-half-participants",
+                                      "analysis-one-and-a-half-participants"])
+def test_a_rounding_that_lowers_a_count_stays_an_error(liva_check: dict[str, Any],
+                                                       claim_id: str) -> None:
+    """"1,5 deltagare, en heltid och en halvtid": the report prints persons 1,53 as "drygt
+    1,5", and ceil(1,5 × 2) / 2 = 1,5; but 1,5 persons do not pay back 2,75 mkr in three years
+    (1,5 × 3 × 600 000 = 2,7 mkr): the rounding lowers the half-time steps needed from 2 to
+    1,5, so the claim does not follow, and the reason says why."""
+    result = claim(liva_check, claim_id)
+    assert result["verdict"] == "does-not-follow"
+    assert result["chain"] is None
+    lowering = result["reasons"][0]
+    assert lowering["kind"] == "lowers_count"
+    assert lowering["claim"] == "society-three-years-just-over-1-5"
+    assert (lowering["symbol"], lowering["rounded"]) == ("persons", 1.5)
+    assert (lowering["count"], lowering["needed"]) == (1.5, 2)
+    assert "rounded_first" not in [r["kind"] for r in result["reasons"]]  # said once
+    assert "fewer than suffice" in result["explanation"]
+
+
+def test_strict_fails_on_a_rounding_chain(tmp_path: Path) -> None:
+    """Without --strict a rounding chain passes; with it, it fails (exit 1). A LivA with only
+    the claims that hold and the two chains shows both."""
+    verdicts = pinned("liva")
+    text = LIVA.read_text("utf-8")
+    head, claims_text = text.split("\nclaims:\n")
+    claims_text, tail = claims_text.split("\n# Uncertainty")
+    blocks = ("\n" + claims_text).split("\n  - id: ")
+    kept = [b for b in blocks[1:] if verdicts[b.split()[0]] != "does-not-follow"]
+    scenario = tmp_path / "chains.yaml"
+    scenario.write_text(head + "\nclaims:\n" + blocks[0] + "".join("\n  - id: " + b
+                                                                   for b in kept)
+                        + "\n# Uncertainty" + tail, encoding="utf-8")
+    assert run_cli("check", scenario).code == 0
+    strict = run_cli("check", scenario, "--strict")
+    assert strict.code == 1
+    assert "2 follow from the report's rounding, 0 do not follow." in strict.stdout
+
+
+def test_a_figure_with_another_term_is_recomputed_on_the_way() -> None:
+    """with_term gives the same value as recompute, with every figure on the way redone, and
+    rounded_up traces each ceil: 2,75 mkr / (3 × 600 000) = 1,53 → ceil(3,06) = 4 half steps;
+    with persons 1,5 → ceil(3) = 3."""
+    persons = Figure(2.75e6 / 1.8e6, Unit.PERSONS, "{cost} / ({horizon} × {value})", {
+        "cost": Term("cost", 2.75e6, Unit.SEK), "horizon": Term("horizon", 3, Unit.YEARS),
+        "value": Term("value", 6e5, Unit.SEK_PER_PERSON_YEAR)})
+    steps = Figure(2.0, Unit.PERSONS, "ceil({persons} × 2) / 2",
+                   {"persons": Term("persons", persons.value, Unit.PERSONS, persons)})
+    assert steps.with_term("cost", 2.7e6).value == steps.recompute({"cost": 2.7e6}) == 1.5
+    assert steps.with_term("cost", 2.7e6).terms["persons"].value == 1.5
+    assert steps.with_term("persons", 1.5).value == 1.5
+    assert steps.rounded_up() == [4.0]
+    assert steps.with_term("persons", 1.5).rounded_up("persons") == [3.0]
+    assert steps.with_term("cost", 3e6).rounded_up() == [4.0]
+
+
+def test_csv_carries_the_chain() -> None:
+    rows = list(csv.DictReader(io.StringIO(run_cli("check", LIVA, "--format", "csv").stdout)))
+    assert list(rows[0])[-4:] == ["chain_claim", "chain_printed", "chain_computed", "quote"]
+    row = next(r for r in rows if r["id"] == "municipality-17-percent")
+    assert row["verdict"] == "rounding-chain"
+    assert row["chain_claim"] == "municipality-about-29-000-per-participant"
+    assert row["chain_printed"] == "29000"
+    assert float(row["chain_computed"]) == pytest.approx(29_000 / 175_000, rel=1e-12)
 
 
 def test_the_summarys_two_subsidised_would_need_a_smaller_cost(
@@ -110,7 +207,8 @@ def test_does_not_follow_says_so_with_the_arithmetic(liva_check: dict[str, Any])
     assert twelve["explanation"].startswith("does not follow: 7, not 12")
     table = run_cli("check", LIVA, "--lang", "sv").stdout
     assert "följer inte: 7, inte 12" in table
-    assert "63 påståenden: 39 stämmer, 8 stämmer inom avrundning, 16 följer inte." in table
+    assert ("63 påståenden: 39 stämmer, 8 stämmer inom avrundning, 2 följer av rapportens "
+            "avrundning, 14 följer inte.") in table
 
 
 # ---- the tolerance rules: one place, each tested -------------------------------------------

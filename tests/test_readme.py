@@ -118,3 +118,20 @@ def _update(sample: Sample, lines: list[str]) -> None:
     here = next(s for s in current if s.args == sample.args and s.body == sample.body)
     README.write_text(text[: here.start] + "\n".join(body)
                       + text[here.start + len(here.body):], encoding="utf-8")
+
+
+def test_the_readmes_list_of_liva_verdicts_is_what_check_says(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """'- `id` (section): explanation' under Checking a report: each explanation is check's own
+    (the README may add a remark after it), and every claim that is not plainly held is listed."""
+    import json
+
+    monkeypatch.chdir(ROOT)
+    claims = json.loads(run_cli("check", "scenarios/liva.yaml", "-f", "json").stdout)["claims"]
+    said = {c["id"]: c["explanation"].replace("\u00a0", " ") for c in claims}
+    text = README.read_text(encoding="utf-8")
+    listed = dict(re.findall(r"^- `([a-z0-9-]+)` \([^\n]*?\): ([^\n]+)$", text, re.MULTILINE))
+    for claim, explanation in listed.items():
+        assert explanation.startswith(said[claim]), claim
+    flagged = {c["id"] for c in claims if c["verdict"] in ("does-not-follow", "rounding-chain")}
+    assert flagged <= listed.keys()

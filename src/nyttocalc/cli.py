@@ -1,7 +1,8 @@
 """The command line: load a scenario, call the core once, render. Nothing else lives here.
 
-Exit status: 0 success; 1 when `check` finds a claim that does not follow; 2 bad input or
-usage (one paragraph on stderr, never a traceback).
+Exit status: 0 success; 1 when `check` finds a claim that does not follow (with --strict, also
+a rounding chain); 2 bad input or usage (one paragraph on stderr, never a traceback); 3 when
+`check` finds a quote that is not in its document.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 EXIT_DOES_NOT_FOLLOW = 1
 EXIT_BAD_INPUT = 2
+EXIT_QUOTE_MISSING = 3
 
 app = typer.Typer(
     name="nyttocalc",
@@ -141,6 +143,17 @@ def payback(
 @app.command()
 def check(
     file: FileArg,
+    document: Annotated[list[str] | None, typer.Option("--document", metavar="KEY=PATH", help=(
+        "The text of a source of the scenario (plain text or Markdown, UTF-8), e.g. "
+        "--document payoff-2019=report.txt: every quote of that source must stand in it. "
+        "Repeatable; a source's `path` in the scenario does the same."))] = None,
+    coverage: Annotated[bool, typer.Option("--coverage", help=(
+        "List every number in the sections of the documents that the claims name, and whether "
+        "a claim or input covers it (with --format csv: one line per number, instead of the "
+        "claims)."))] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=(
+        "Fail (exit 1) on a rounding chain too: a figure that follows only from an "
+        "intermediate as the report prints it, rounded."))] = False,
     format: FormatOpt = Format.table,
     lang: LangOpt = Lang.en,
     set: SetOpt = None,
@@ -148,27 +161,46 @@ def check(
     force: ForceOpt = False,
 ) -> None:
     """Recompute every figure the scenario's report publishes (its `claims`) and say, claim by
-    claim, whether it holds, holds within the stated rounding, or does not follow, with the
-    arithmetic. Exit status 0 when every claim holds, 1 when any does not follow."""
-    from nyttocalc.core.claims import Verdict
+    claim, whether it holds, holds within the stated rounding, follows from the report's own
+    rounding (a rounding chain: an intermediate as the report prints it elsewhere), or does
+    not follow, with the arithmetic. With --document, check that every quote stands in the
+    report's text; with --coverage, list the numbers of the report that no claim covers.
+
+    Exit status: 0 when nothing fails; 1 when a claim does not follow (with --strict, also
+    when one follows only through a rounding chain); 2 bad input or usage; 3 when a quote is
+    not in its document (the report changed after the scenario was written), whatever the
+    verdicts."""
     from nyttocalc.core.claims import check as check_claims
-    from nyttocalc.report.machine import check_csv, check_json
+    from nyttocalc.core.claims import fails
+    from nyttocalc.documents.check import check_documents
+    from nyttocalc.report.machine import check_csv, check_json, coverage_csv
+    from nyttocalc.scenario.documents import citations, quoted_values, read_sources
     from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
     loaded = _load(file, set)
     with _user_errors(loaded.name):
+        sources = read_sources(loaded, document or [])
+        if coverage and not sources:
+            raise NyttocalcError("--coverage lists the numbers of a document: give its text "
+                                 "with --document KEY=PATH (or a `path` in its source)")
         results = check_claims(loaded.claims, loaded.model)
+        documents = check_documents(sources, citations(loaded), quoted_values(loaded, results),
+                                    coverage)
     run = run_info(loaded)
 
-    def document() -> Document:
+    def document_() -> Document:
         from nyttocalc.report.check_document import check_document
 
-        return check_document(results, run, lang.value)
+        return check_document(results, run, lang.value, documents)
 
-    _emit(format, lang, output, json=lambda: check_json(results, run, lang.value),
-          csv=lambda: check_csv(results, run, lang.value), document=document)
-    if any(r.verdict is Verdict.DOES_NOT_FOLLOW for r in results):
+    _emit(format, lang, output, json=lambda: check_json(results, run, lang.value, documents),
+          csv=lambda: (coverage_csv(documents, lang.value) if coverage
+                       else check_csv(results, run, lang.value, documents)),
+          document=document_)
+    if any(d.missing for d in documents):
+        raise typer.Exit(EXIT_QUOTE_MISSING)
+    if any(fails(r.verdict, strict) for r in results):
         raise typer.Exit(EXIT_DOES_NOT_FOLLOW)
 
 

@@ -36,7 +36,15 @@ class Qualifier(StrEnum):
 class Verdict(StrEnum):
     HOLDS = "holds"
     ROUNDING = "rounding"  # holds within the rounding that the qualifier and precision state
+    # follows (within that rounding) only from an intermediate figure as the report prints it
+    ROUNDING_CHAIN = "rounding-chain"
     DOES_NOT_FOLLOW = "does-not-follow"
+
+
+def fails(verdict: Verdict, strict: bool = False) -> bool:
+    """Whether a verdict fails ``check``: "does not follow" always, a rounding chain when
+    ``strict``."""
+    return verdict is Verdict.DOES_NOT_FOLLOW or (strict and verdict is Verdict.ROUNDING_CHAIN)
 
 
 _NOISE = ROUND_OFF  # relative: float arithmetic, not a tolerance of any claim
@@ -131,16 +139,29 @@ class Claim:
     figure: FigureRef | None = None  # what it claims to be, or …
     formula: str | None = None  # … the arithmetic it states, over ``operands``
     operands: Mapping[str, Operand] = field(default_factory=dict)
+    document: str = ""  # the source it cites: a rounding chain stays within one document
 
 
 @dataclass(frozen=True)
 class Reason:
     """A likely reason why a claim does not follow; ``kind`` selects the sentence."""
 
-    kind: str  # "never", "fits_cost", "rounded_first"
+    kind: str  # "never", "fits_cost", "rounded_first", "lowers_count"
     values: Mapping[str, float] = field(default_factory=dict)
     symbol: str = ""
     unit: Unit = Unit.SEK
+    claim: str = ""  # lowers_count: the claim where the report prints the rounded figure
+
+
+@dataclass(frozen=True)
+class Chain:
+    """How a claim follows from an intermediate figure as the report prints it elsewhere."""
+
+    symbol: str  # the intermediate, in the claim's derivation
+    value: float  # … as computed
+    printed: float  # … as the report prints it
+    claim: str  # the id of the claim where the report prints it
+    figure: Figure  # the claim's figure recomputed from the printed intermediate
 
 
 @dataclass(frozen=True)
@@ -149,6 +170,7 @@ class ClaimResult:
     computed: Figure
     verdict: Verdict
     reasons: tuple[Reason, ...] = ()
+    chain: Chain | None = None
 
     @property
     def difference(self) -> float:
@@ -164,16 +186,19 @@ def check(claims: tuple[Claim, ...], model: Model) -> tuple[ClaimResult, ...]:
     those the claims name, so a claim does not depend on which rows the payback tables list."""
     analysis = analyse(_with_claimed_points(model, claims))
     first = [check_one(claim, analysis) for claim in claims]
-    printed = _printed_figures(first)
-    return tuple(_explained(result, printed) for result in first)
+    return tuple(_explained(index, first) for index in range(len(first)))
 
 
-def _printed_figures(results: list[ClaimResult]) -> list[tuple[float, float]]:
-    """(computed, published) of the claims that read as printed: how the report itself prints
-    those figures. A claim that does not follow may have used one of these instead."""
-    return [(r.computed.value, r.claim.published) for r in results
-            if r.verdict is not Verdict.DOES_NOT_FOLLOW and not _same(r.computed.value,
-                                                                      r.claim.published)]
+def _printed_elsewhere(index: int, results: list[ClaimResult]) -> list[ClaimResult]:
+    """The other claims of the same document that read as printed but rounded: how the report
+    itself prints those figures. Nearest first, earlier before later (claims are transcribed
+    in the report's order), so a chain names the sentence the report most likely used."""
+    claim = results[index].claim
+    order = sorted(range(len(results)), key=lambda i: (abs(i - index), i > index))
+    return [results[i] for i in order
+            if i != index and results[i].claim.document == claim.document
+            and results[i].verdict in (Verdict.HOLDS, Verdict.ROUNDING)
+            and not _same(results[i].computed.value, results[i].claim.published)]
 
 
 def _with_claimed_points(model: Model, claims: tuple[Claim, ...]) -> Model:
@@ -194,10 +219,16 @@ def check_one(claim: Claim, analysis: PaybackAnalysis) -> ClaimResult:
     return ClaimResult(claim, computed, verdict)
 
 
-def _explained(result: ClaimResult, printed: list[tuple[float, float]]) -> ClaimResult:
+def _explained(index: int, results: list[ClaimResult]) -> ClaimResult:
+    """A claim that does not follow: a rounding chain if it follows from an intermediate as
+    the report prints it, else the likely reasons why it does not follow."""
+    result = results[index]
     if result.verdict is not Verdict.DOES_NOT_FOLLOW:
         return result
-    return replace(result, reasons=_reasons(result.claim, result.computed, printed))
+    chain, lowering = _printed_intermediate(result, _printed_elsewhere(index, results))
+    if chain is not None:
+        return replace(result, verdict=Verdict.ROUNDING_CHAIN, chain=chain)
+    return replace(result, reasons=_reasons(result.claim, result.computed, lowering))
 
 
 def _compute(claim: Claim, analysis: PaybackAnalysis) -> Figure:
@@ -248,15 +279,55 @@ COST_SYMBOL = "cost"
 _SIGNIFICANT_DIGITS = (3, 2, 1)  # the finest rounding that explains a figure is the likeliest
 
 
-def _reasons(claim: Claim, computed: Figure,
-             printed: list[tuple[float, float]]) -> tuple[Reason, ...]:
+def _reasons(claim: Claim, computed: Figure, lowering: list[Reason]) -> tuple[Reason, ...]:
     if not math.isfinite(computed.value):
         return (Reason("never"),)
-    reasons = _rounded_first(claim, computed, printed)  # the smaller change first
+    guessed = [r for r in _rounded_first(claim, computed)
+               if r.symbol not in {low.symbol for low in lowering}]
+    reasons = [*lowering, *guessed]  # the smaller change first
     fits = _fitting_cost(claim, computed)
     if fits is not None:
         reasons.append(fits)
     return tuple(reasons)
+
+
+def _printed_intermediate(result: ClaimResult, printed: list[ClaimResult]
+                          ) -> tuple[Chain | None, list[Reason]]:
+    """The first intermediate figure of the claim's derivation that, as another claim of the
+    report prints it, makes the claim read as printed: a chain. Such a rounding that lowers a
+    count of what suffices (a ceil: whole persons, half-time steps, the fewest subsidised) would
+    change the report's conclusion, so it is no chain but a reason why the claim does not
+    follow."""
+    claim, computed = result.claim, result.computed
+    lowering: list[Reason] = []
+    for term in _rounded_candidates(computed):
+        for other in printed:
+            if other.computed.unit is not term.unit or not _same(other.computed.value,
+                                                                 term.value):
+                continue
+            figure = computed.with_term(term.symbol, other.claim.published)
+            if not _passes(claim, figure.value):
+                continue
+            if _lowers_a_count(computed, figure, term.symbol):
+                lowering.append(Reason(
+                    "lowers_count", {"value": term.value, "rounded": other.claim.published,
+                                     "count": figure.value, "needed": computed.value},
+                    term.symbol, term.unit, other.claim.id))
+                break
+            return Chain(term.symbol, term.value, other.claim.published, other.claim.id,
+                         figure), lowering
+    return None, lowering
+
+
+def _rounded_candidates(computed: Figure) -> list[Term]:
+    """Only computed, fractional, positive figures are rounded on the way."""
+    return [t for t in computed.derivation()
+            if t.source is not None and not float(t.value).is_integer() and t.value > 0]
+
+
+def _lowers_a_count(computed: Figure, rounded: Figure, symbol: str) -> bool:
+    return any(r < c and not _same(r, c) for r, c in zip(
+        rounded.rounded_up(symbol), computed.rounded_up(symbol), strict=True))
 
 
 def _passes(claim: Claim, value: float) -> bool:
@@ -325,18 +396,13 @@ def _boundary(at: Callable[[float], float], claim: Claim, inside: float,
     return inside
 
 
-def _rounded_first(claim: Claim, computed: Figure,
-                   printed: list[tuple[float, float]]) -> list[Reason]:
-    """Intermediate figures that, rounded as the report prints them elsewhere or as a report
-    rounds (3, 2, 1 significant digits), make the claim read as printed."""
+def _rounded_first(claim: Claim, computed: Figure) -> list[Reason]:
+    """Intermediate figures that, rounded as a report rounds (3, 2, 1 significant digits), make
+    the claim read as printed: a guess at the reason, never a verdict."""
     found = []
-    for term in computed.derivation():
-        if term.source is None or float(term.value).is_integer() or term.value <= 0:
-            continue  # only computed, fractional figures are rounded on the way
-        as_printed = [p for c, p in printed if _same(c, term.value)]
-        candidates = [*as_printed, *(_round_significant(term.value, d)
-                                     for d in _SIGNIFICANT_DIGITS)]
-        for rounded in candidates:
+    for term in _rounded_candidates(computed):
+        for digits in _SIGNIFICANT_DIGITS:
+            rounded = _round_significant(term.value, digits)
             if _same(rounded, term.value):
                 continue
             if _passes(claim, computed.recompute({term.symbol: rounded})):

@@ -13,7 +13,7 @@ import math
 import operator
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from nyttocalc.core.arith import Num, ceil_step, difference, maximum, ratio
@@ -75,6 +75,39 @@ class Figure:
         return evaluate(self.formula, {name: _value(term, replaced)
                                        for name, term in self.terms.items()})
 
+    def with_term(self, symbol: str, value: float) -> Figure:
+        """This figure with the term ``symbol`` set to ``value`` wherever it occurs in the
+        derivation, every figure on the way recomputed: the arithmetic a report did when it
+        used a rounded intermediate, shown like any other figure."""
+        def changed(term: Term) -> Term:
+            if term.symbol == symbol:
+                return replace(term, value=value, source=None)
+            if term.source is None or symbol not in {t.symbol for t in term.source.derivation()}:
+                return term
+            source = term.source.with_term(symbol, value)
+            return replace(term, value=source.value, source=source)
+
+        new = replace(self, terms={name: changed(term) for name, term in self.terms.items()},
+                      never_with=changed(self.never_with) if self.never_with else None)
+        return replace(new, value=new.recompute())
+
+    def rounded_up(self, skip: str = "") -> list[float]:
+        """What every ``ceil( )`` in the derivation gives, innermost figures first, leaving out
+        the derivation of the term ``skip``. A ceil states a count that suffices ("this many
+        pay back"): comparing these lists tells whether other numbers lower such a count."""
+        counts: list[float] = []
+        for term in self.terms.values():
+            if term.source is not None and term.symbol != skip:
+                counts += term.source.rounded_up(skip)
+        if "ceil(" in self.formula:
+            def traced(x: Num) -> Num:
+                counts.append(float(ceil_step(x)))
+                return ceil_step(x)
+
+            _eval(_parsed(self.formula), {f"_{k}": t.value for k, t in self.terms.items()},
+                  self.formula, {**_FUNCTIONS, "ceil": (traced, 1)})
+        return counts
+
     def derivation(self) -> list[Term]:
         """Every term this figure depends on, at any depth, each symbol once, nearest first."""
         seen: dict[str, Term] = {}
@@ -120,7 +153,7 @@ def evaluate(formula: str, values: Mapping[str, Num]) -> Num:
     >>> evaluate("{cost} / ({horizon} × {value})", {"cost": 2.75e6, "horizon": 3, "value": 6e5})
     1.5277777777777777
     """
-    return _eval(_parsed(formula), {f"_{k}": v for k, v in values.items()}, formula)
+    return _eval(_parsed(formula), {f"_{k}": v for k, v in values.items()}, formula, _FUNCTIONS)
 
 
 @functools.lru_cache(maxsize=256)
@@ -134,21 +167,25 @@ def _parsed(formula: str) -> ast.expr:
         raise FormulaError(f"{formula!r} is not a formula: {exc.msg}") from None
 
 
-def _eval(node: ast.expr, names: Mapping[str, Num], formula: str) -> Num:
+Functions = Mapping[str, tuple[Callable[..., Num], int | None]]
+
+
+def _eval(node: ast.expr, names: Mapping[str, Num], formula: str, functions: Functions) -> Num:
     if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
         return float(node.value)
     if isinstance(node, ast.Name) and node.id in names:
         value = names[node.id]
         return float(value) if isinstance(value, int) else value
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        return -_eval(node.operand, names, formula)
+        return -_eval(node.operand, names, formula, functions)
     if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
-        left, right = _eval(node.left, names, formula), _eval(node.right, names, formula)
+        left = _eval(node.left, names, formula, functions)
+        right = _eval(node.right, names, formula, functions)
         return _OPERATORS[type(node.op)](left, right)
     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-            and node.func.id in _FUNCTIONS and not node.keywords):
-        function, arity = _FUNCTIONS[node.func.id]
-        args = [_eval(a, names, formula) for a in node.args]
+            and node.func.id in functions and not node.keywords):
+        function, arity = functions[node.func.id]
+        args = [_eval(a, names, formula, functions) for a in node.args]
         if (arity is None and args) or len(args) == arity:
             return function(*args)
     if isinstance(node, ast.Name):
@@ -162,7 +199,7 @@ def _largest(*args: Num) -> Num:
 
 
 # The functions a formula may call, with their number of arguments (None: one or more).
-_FUNCTIONS: dict[str, tuple[Callable[..., Num], int | None]] = {
+_FUNCTIONS: Functions = {
     "ceil": (ceil_step, 1),
     "max": (_largest, None),
     "pv_years": (present_value_years, 4),  # (start, years, discount rate, drop-off rate)

@@ -80,6 +80,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "verdict.nastan": ("holds: almost {published}", "stämmer: nästan {published}"),
     "verdict.does-not-follow": ("does not follow: {computed}, not {published}",
                                 "följer inte: {computed}, inte {published}"),
+    "verdict.rounding-chain": ("follows from the report's own rounding: {symbol} {printed}, as "
+                               "printed in {claim} ({section}): {arithmetic} → {published}",
+                               "följer av rapportens egen avrundning: {symbol} {printed}, som "
+                               "tryckt i {claim} ({section}): {arithmetic} → {published}"),
+    "reason.lowers_count": ("it fits if {symbol} ({value}) is first rounded to {rounded}, as "
+                            "printed in {claim}, but that gives {count} where the unrounded "
+                            "figures need {needed}: fewer than suffice",
+                            "det passar om {symbol} ({value}) först avrundas till {rounded}, som "
+                            "tryckt i {claim}, men det ger {count} där de oavrundade siffrorna "
+                            "kräver {needed}: färre än vad som räcker"),
     "reason.never": ("it never pays back: the value is zero",
                      "det betalar aldrig tillbaka: värdet är noll"),
     "reason.fits_cost": ("it fits a cost of {low} to {high} (this scenario's: {cost})",
@@ -89,9 +99,37 @@ LABELS: dict[str, tuple[str, str]] = {
     "reason.rounded_first": ("it fits if {symbol} ({value}) is first rounded to {rounded}",
                              "det passar om {symbol} ({value}) först avrundas till {rounded}"),
     "summary.check": ("{total} {total:claim|claims}: {holds} {holds:holds|hold}, {rounding} "
-                      "{rounding:holds|hold} within rounding, {dnf} {dnf:does|do} not follow.",
+                      "{rounding:holds|hold} within rounding, {chain} {chain:follows|follow} "
+                      "from the report's rounding, {dnf} {dnf:does|do} not follow.",
                       "{total} {total:påstående|påståenden}: {holds} stämmer, {rounding} stämmer "
-                      "inom avrundning, {dnf} följer inte."),
+                      "inom avrundning, {chain} följer av rapportens avrundning, {dnf} följer "
+                      "inte."),
+    "header.document": ("Document {source}: {path}; {quotes} quotes, {missing} not found",
+                        "Dokument {source}: {path}; {quotes} citat, {missing} hittades inte"),
+    "title.quotes": ("Quotes not found in {source}", "Citat som inte finns i {source}"),
+    "col.quoted_by": ("Quoted by", "Citeras av"),
+    "col.missing": ("Not found", "Hittades inte"),
+    "col.closest": ("Closest passage", "Närmaste stycke"),
+    "closest": ("line {line} ({similarity} alike): {text}",
+                "rad {line} ({similarity} lika): {text}"),
+    "closest.none": ("the document is empty", "dokumentet är tomt"),
+    "title.coverage": ("Numbers of {source} in the sections the claims name",
+                       "Tal i {source} i de avsnitt som påståendena anger"),
+    "col.section": ("Section", "Avsnitt"),
+    "col.numbers": ("Numbers", "Tal"),
+    "col.covered": ("Covered", "Täckta"),
+    "col.uncovered": ("Not covered (line: number)", "Inte täckta (rad: tal)"),
+    "coverage.line": ("{name}: {numbers} numbers, {covered} covered, {uncovered} not",
+                      "{name}: {numbers} tal, {covered} täckta, {uncovered} inte"),
+    "note.coverage": ("A number is covered when it stands in a found quote of a claim or input "
+                      "and reads one of the numbers it checks. Years, dates, footnote markers, "
+                      "page numbers, references and headings are not counted.",
+                      "Ett tal är täckt när det står i ett funnet citat av ett påstående eller "
+                      "en indata och läses som ett av talen det kontrollerar. Årtal, datum, "
+                      "fotnotsmarkörer, sidnummer, hänvisningar och rubriker räknas inte."),
+    "note.not_found": ("Sections named by claims but not found as headings: {sections}",
+                       "Avsnitt som påståenden anger men som inte finns som rubriker: "
+                       "{sections}"),
     "summary.none": ("The scenario lists no claims.", "Scenariot anger inga påståenden."),
     # header and notes
     "header.scenario": ("Scenario", "Scenariofil"),
@@ -289,8 +327,13 @@ CSV_SWEDISH: dict[str, str] = {
     "summary": "Sammanfattning", "values": "Värden", "break_even": "Återbetalning",
     "payback_by_persons": "Per antal i arbete", "mixes": "Kombinationer",
     "exact": "exakt",
+    "chain_claim": "Kedja, påstående", "chain_printed": "Kedja, tryckt",
+    "chain_computed": "Kedja, beräknat", "quote": "Citat", "found": "funnet",
+    "missing": "saknas", "document": "Dokument", "line": "Rad", "number": "Tal",
+    "covered_by": "Täckt av",
     # verdicts
     "holds": "stämmer", "rounding": "stämmer inom avrundning", "does-not-follow": "följer inte",
+    "rounding-chain": "följer av rapportens avrundning",
     # units
     "SEK": "kr", "SEK/year": "kr/år", "SEK/person-year": "kr per person och år",
     "SEK/month": "kr/månad", "months": "månader", "persons": "personer", "years": "år",

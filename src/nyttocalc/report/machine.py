@@ -30,6 +30,8 @@ from nyttocalc import __version__
 from nyttocalc.core.claims import RULES, ClaimResult, Verdict
 from nyttocalc.core.figures import Figure
 from nyttocalc.core.payback import PaybackAnalysis
+from nyttocalc.documents.check import DocumentCheck
+from nyttocalc.documents.text import Passage
 from nyttocalc.report.document import arithmetic, symbolic
 from nyttocalc.report.i18n import csv_swedish
 from nyttocalc.report.rows import parts
@@ -146,7 +148,8 @@ def csv_number(x: float, swedish: bool) -> str:
     return text.replace(".", ",") if swedish else text
 
 
-def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str:
+def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
+               documents: tuple[DocumentCheck, ...] = ()) -> str:
     from nyttocalc.report.check_document import (
         reason_text,
         to_the_krona,
@@ -154,6 +157,7 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str
         verdict_text,
     )
 
+    found = _quotes_found(documents)
     claims = []
     for result in results:
         claim, source = result.claim, run.claims.get(result.claim.id)
@@ -172,31 +176,105 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str
             "formula": symbolic(result.computed),
             "arithmetic": arithmetic(result.computed, lang, to_the_krona(result)),
             "verdict": result.verdict.value,
-            "explanation": verdict_text(result, lang),
+            "explanation": verdict_text(result, run.claims, lang),
+            "chain": _chain_json(result, lang),
+            "quote_found": found.get(claim.id),
             "reasons": [{"kind": r.kind, "symbol": r.symbol or None,
                          **{k: finite(v) for k, v in r.values.items()},
+                         **({"claim": r.claim} if r.claim else {}),
                          "text": reason_text(r, lang)} for r in result.reasons],
         })
     counted = verdict_counts(results)
     counts = {v.value: counted[v] for v in Verdict}
     return dumps({"nyttocalc_version": __version__, "scenario": scenario_json(run),
-                   "claims": claims, "summary": {"claims": len(results), **counts}})
+                   "claims": claims, "documents": [_document_json(d) for d in documents],
+                   "summary": {"claims": len(results), **counts,
+                               "quotes_missing": sum(len(d.missing) for d in documents)}})
+
+
+def _quotes_found(documents: tuple[DocumentCheck, ...]) -> dict[str, bool]:
+    """Whether each claim's quote stands in its document, by claim id (absent: not checked)."""
+    return {q.citation.owner: q.found for d in documents for q in d.quotes
+            if q.citation.kind == "claim"}
+
+
+def _passage_json(passage: Passage) -> dict[str, Any]:
+    return {"line": passage.line, "text": passage.text, "similarity": passage.similarity}
+
+
+def _document_json(checked: DocumentCheck) -> dict[str, Any]:
+    coverage = checked.coverage
+    return {
+        "key": checked.source.key,
+        "path": checked.source.path,
+        "format": "markdown" if checked.source.markdown else "text",
+        "quotes": [{"owner": q.citation.owner, "kind": q.citation.kind,
+                    "section": q.citation.section, "found": q.found,
+                    "parts": [{"text": p.text, "found": [_passage_json(f) for f in p.found],
+                               "closest": _passage_json(p.closest) if p.closest else None}
+                              for p in q.parts]} for q in checked.quotes],
+        "coverage": None if coverage is None else {
+            "sections": [{"section": s.name, "heading": s.heading, "line": s.line,
+                          "numbers": len(s.numbers), "covered": len(s.covered),
+                          "items": [{"text": n.text, "value": n.value, "line": n.line,
+                                     "section": n.section, "covered_by": list(n.covered_by)}
+                                    for n in s.numbers]} for s in coverage.sections],
+            "not_found": list(coverage.not_found)},
+    }
+
+
+def _chain_json(result: ClaimResult, lang: str) -> dict[str, Any] | None:
+    from nyttocalc.report.check_document import to_the_krona
+
+    chain = result.chain
+    if chain is None:
+        return None
+    return {"claim": chain.claim, "symbol": chain.symbol, "value": chain.value,
+            "printed": chain.printed, "computed": finite(chain.figure.value),
+            "arithmetic": arithmetic(chain.figure, lang, to_the_krona(result))}
 
 
 CHECK_CSV_COLUMNS = ("id", "verdict", "published", "computed", "difference", "unit",
-                     "qualifier", "precision", "section")
+                     "qualifier", "precision", "section", "chain_claim", "chain_printed",
+                     "chain_computed", "quote")
 
 
-def check_csv(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str:
+def check_csv(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
+              documents: tuple[DocumentCheck, ...] = ()) -> str:
     swedish = lang == "sv"
+    found = _quotes_found(documents)
     buffer, writer = csv_writer(lang, CHECK_CSV_COLUMNS)
     for result in results:
         claim, source = result.claim, run.claims.get(result.claim.id)
         numbers = [claim.published, result.computed.value, result.difference]
+        chain = result.chain
         writer.writerow([claim.id, csv_word(result.verdict.value, lang),
                          *(csv_number(x, swedish) for x in numbers),
                          csv_word(result.computed.unit.value, lang),
                          csv_word(claim.qualifier.value, lang),
                          csv_number(claim.precision, swedish),
-                         source.section if source else ""])
+                         source.section if source else "",
+                         *((chain.claim, csv_number(chain.printed, swedish),
+                            csv_number(chain.figure.value, swedish)) if chain else ("",) * 3),
+                         csv_word(_found_cell(found.get(claim.id)), lang)])
+    return buffer.getvalue()
+
+
+def _found_cell(found: bool | None) -> str:
+    """``found``, ``missing``, or empty where the quote was not checked (no document)."""
+    return "" if found is None else "found" if found else "missing"
+
+
+COVERAGE_CSV_COLUMNS = ("document", "section", "line", "number", "value", "covered_by")
+
+
+def coverage_csv(documents: tuple[DocumentCheck, ...], lang: str) -> str:
+    """One line per number in the named sections; ``covered_by`` lists the claims and inputs
+    (space-separated), empty where none covers it."""
+    buffer, writer = csv_writer(lang, COVERAGE_CSV_COLUMNS)
+    for checked in documents:
+        for section in checked.coverage.sections if checked.coverage else ():
+            for n in section.numbers:
+                writer.writerow([checked.source.key, n.section, n.line, n.text,
+                                 csv_number(n.value, lang == "sv"), " ".join(n.covered_by)])
     return buffer.getvalue()

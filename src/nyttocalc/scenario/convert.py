@@ -81,6 +81,7 @@ def _claim(spec: ClaimSpec, scenario: Scenario, model: Model) -> Claim:
         figure=_figure_ref(spec.figure) if spec.figure is not None else None,
         formula=spec.formula,
         operands=operands,
+        document=spec.where.document,
     )
 
 

@@ -10,8 +10,8 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,7 @@ class LoadedScenario:
     claims: tuple[Claim, ...]
     overrides: tuple[keypath.Override, ...]
     uncertainty: Uncertainty | None = None  # the simulation section, where there is one
+    lines: Mapping[KeyPath, int] = field(default_factory=dict)  # key path → line in the file
 
 
 def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
@@ -89,7 +90,7 @@ def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
         raise _error(name, problems, document.lines, applied)
     model = to_model(scenario)
     return LoadedScenario(name, scenario, model, to_claims(scenario, model), tuple(applied),
-                          uncertain)
+                          uncertain, document.lines)
 
 
 def _with_optional_set(data: dict[str, Any], overrides: Sequence[str]) -> dict[str, Any]:

@@ -47,6 +47,9 @@ class Source(Strict):
     year: Annotated[int, Field(ge=1900, le=2100)] | None = None
     document: Text | None = Field(None, description="File name or identifier of the document")
     url: Text | None = None
+    path: Text | None = Field(None, description=(
+        "The document's text file (plain text or Markdown), relative to the scenario file: "
+        "`nyttocalc check` then verifies every quote of this source against it"))
 
 
 class Citation(Strict):

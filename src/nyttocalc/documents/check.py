@@ -1,0 +1,34 @@
+"""What `check` finds in the documents it is given: the quotes, and the numbers left out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from nyttocalc.documents.coverage import Coverage, coverage_of
+from nyttocalc.documents.quotes import Citation, QuoteCheck, check_quotes
+from nyttocalc.documents.text import SourceText
+
+
+@dataclass(frozen=True)
+class DocumentCheck:
+    source: SourceText
+    quotes: tuple[QuoteCheck, ...]
+    coverage: Coverage | None = None
+
+    @property
+    def missing(self) -> tuple[QuoteCheck, ...]:
+        return tuple(q for q in self.quotes if not q.found)
+
+
+def check_documents(sources: tuple[SourceText, ...], citations: list[Citation],
+                    values: Mapping[str, tuple[float, ...]], coverage: bool
+                    ) -> tuple[DocumentCheck, ...]:
+    """Each document's quotes; with ``coverage``, its numbers in the sections the claims name,
+    each covered or not by a quote whose numbers (``values``, by citation owner) it prints."""
+    checks = []
+    for source in sources:
+        quotes = check_quotes(source, citations)
+        checks.append(DocumentCheck(source, quotes,
+                                    coverage_of(source, quotes, values) if coverage else None))
+    return tuple(checks)

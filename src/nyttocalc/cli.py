@@ -119,6 +119,11 @@ def payback(
         typer.echo("error: --plot draws a chart: use it with --format table or markdown",
                    err=True)
         raise typer.Exit(EXIT_BAD_INPUT)
+    if plot:
+        from nyttocalc.report.terminal_plot import require
+
+        with _user_errors():
+            require("payback --plot")
     loaded = _load(file, set)
     analysis = analyse(loaded.model)
     run = run_info(loaded)

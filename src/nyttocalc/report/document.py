@@ -7,6 +7,7 @@ analysis directly by ``machine``, with unrounded numbers.)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from nyttocalc.core.arith import is_never
 from nyttocalc.core.figures import Figure, Term, Unit
@@ -16,6 +17,9 @@ from nyttocalc.report import numbers
 from nyttocalc.report.i18n import label
 from nyttocalc.report.rows import parts
 from nyttocalc.run import RunInfo
+
+if TYPE_CHECKING:
+    from nyttocalc.report.plot import Plot
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ class Chart:
 class Document:
     title: str
     header: tuple[str, ...]
-    tables: tuple[Table | Chart, ...] = field(default_factory=tuple)
+    tables: tuple[Table | Chart | Plot, ...] = field(default_factory=tuple)
 
 
 def payback_document(analysis: PaybackAnalysis, run: RunInfo, lang: str,

@@ -129,8 +129,10 @@ LABELS.update({
     "note.sampled": ("Showing {shown} of {total} values along {path}; --format csv or json gives "
                      "every point.", "Visar {shown} av {total} värden för {path}; --format csv "
                      "eller json ger varje punkt."),
-    "note.heat_range": ("From {low} to {high}; rows: {rows}, columns: {columns}.",
-                        "Från {low} till {high}; rader: {rows}, kolumner: {columns}."),
+    "note.heat_range": ("Shading from pale ({low}) to deep ({high}) in a terminal; rows: {rows}, "
+                        "columns: {columns}.",
+                        "Skuggning från ljus ({low}) till mörk ({high}) i en terminal; rader: "
+                        "{rows}, kolumner: {columns}."),
     "note.within": ("Within the {participants} participants at {share} of the points.",
                     "Inom de {participants} deltagarna i {share} av punkterna."),
     "title.solve": ("Solve for {path}", "Lös ut {path}"),
@@ -167,6 +169,9 @@ LABELS.update({
                        "{path} ändrar inte denna siffra här."),
     "note.no_effect": ("No effect on these figures: {inputs}.",
                        "Påverkar inte dessa siffror: {inputs}."),
+    "tornado.low": ("Input {by} lower", "Indata {by} lägre"),
+    "tornado.high": ("Input {by} higher", "Indata {by} högre"),
+    "tornado.change": ("Change in {metric} from {base}", "Ändring i {metric} från {base}"),
     "title.tornado": ("{perspective}: tornado of {metric}", "{perspective}: tornado för {metric}"),
     "title.timeline": ("{perspective}: year by year", "{perspective}: år för år"),
     "col.year": ("Year", "År"),
@@ -198,8 +203,10 @@ LABELS.update({
     "drawn": ("drawn", "dras"),
     "title.histogram": ("{perspective}: payback year at {rate} subsidy ({never} never)",
                         "{perspective}: återbetalningsår vid {rate} subvention ({never} aldrig)"),
-    "hist.year": ("year {year}", "år {year}"),
     "hist.later": ("later", "senare"),
+    "hist.draws": ("Draws", "Dragningar"),
+    "hist.paid_back": ("Paid back in year (after the end of the intervention)",
+                       "Återbetald år (efter insatsens slut)"),
     "note.employed": ("Employed per draw: mean {mean} of {participants}; P5–P95 {low}–{high}.",
                       "I arbete per dragning: medel {mean} av {participants}; P5–P95 "
                       "{low}–{high}."),
@@ -208,5 +215,6 @@ LABELS.update({
     "curve.series": ("{persons} employed for {horizon}", "{persons} i arbete i {horizon}"),
     "curve.cost": ("cost", "kostnad"),
     "curve.crossed": ("paid back", "återbetald"),
-    "curve.x": ("years after the end of the intervention", "år efter insatsens slut"),
+    "curve.x": ("Years after the end of the intervention", "År efter insatsens slut"),
+    "curve.y": ("Cumulative value (SEK)", "Ackumulerat värde (kr)"),
 })

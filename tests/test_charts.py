@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from nyttocalc.report import terminal_plot
+from nyttocalc.report import extras
 from tests.conftest import LIVA, run_cli
 
 NBSP = "\u00a0"
@@ -80,7 +80,7 @@ def test_the_histogram_has_years_along_and_draws_up() -> None:
 
 def test_without_plotext_plot_says_what_to_install_and_others_show_the_table(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(terminal_plot, "available", lambda: False)
+    monkeypatch.setattr(extras, "available", lambda module: False)
     refused = run_cli("payback", LIVA, "--plot")
     assert refused.code == 2
     assert "pip install 'nyttocalc[report]'" in refused.stderr

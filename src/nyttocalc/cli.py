@@ -120,10 +120,10 @@ def payback(
                    err=True)
         raise typer.Exit(EXIT_BAD_INPUT)
     if plot:
-        from nyttocalc.report.terminal_plot import require
+        from nyttocalc.report.extras import require
 
         with _user_errors():
-            require("payback --plot")
+            require("plotext", "payback --plot")
     loaded = _load(file, set)
     analysis = analyse(loaded.model)
     run = run_info(loaded)
@@ -472,6 +472,40 @@ def simulate(
           csv=lambda: simulation.simulation_csv(result, uncertainty, lang.value),
           document=lambda: simulation.simulation_document(result, loaded.model, uncertainty, run,
                                                           lang.value))
+
+
+RequiredOutputOpt = Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help=(
+    "The file to write; an existing file is kept unless --force."), show_default=False)]
+
+
+@app.command()
+def export(
+    file: FileArg,
+    output: RequiredOutputOpt,
+    lang: LangOpt = Lang.en,
+    set: SetOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """An Excel workbook to keep working in: every input in a named cell with its unit and
+    source, a sheet per perspective whose figures are live formulas of those inputs (the
+    formulas --explain prints), and the claims with their verdicts. Needs the report extra:
+    pip install 'nyttocalc[report]'."""
+    from nyttocalc.core.claims import check as check_claims
+    from nyttocalc.core.payback import analyse
+    from nyttocalc.output import write_atomically
+    from nyttocalc.report.extras import require
+    from nyttocalc.report.workbook import workbook_bytes
+    from nyttocalc.scenario.load import run_info
+
+    _check_target(output, force)
+    with _user_errors():
+        require("openpyxl", "export")
+    loaded = _load(file, set)
+    with _user_errors(loaded.name):
+        checked = check_claims(loaded.claims, loaded.model) if loaded.claims else None
+    data = workbook_bytes(analyse(loaded.model), checked, run_info(loaded), lang.value)
+    with _user_errors():
+        write_atomically(output, data)
 
 
 def _load(file: str, assignments: list[str] | None) -> LoadedScenario:

@@ -218,3 +218,29 @@ LABELS.update({
     "curve.x": ("Years after the end of the intervention", "År efter insatsens slut"),
     "curve.y": ("Cumulative value (SEK)", "Ackumulerat värde (kr)"),
 })
+
+
+# The report and the workbook.
+LABELS.update({
+    "sheet.inputs": ("Inputs", "Indata"),
+    "sheet.claims": ("Claims", "Påståenden"),
+    "col.path": ("Key path", "Nyckelväg"),
+    "col.description": ("Description", "Beskrivning"),
+    "col.unit": ("Unit", "Enhet"),
+    "col.source": ("Source or assumption", "Källa eller antagande"),
+    "col.default": ("Not in the scenario: the default", "Finns inte i scenariot: standardvärdet"),
+    "col.assumption": ("Assumption", "Antagande"),
+    "col.section": ("Section", "Avsnitt"),
+    "col.printed": ("As printed", "Som tryckt"),
+    "col.verdict_export": ("Verdict at export", "Bedömning vid exporten"),
+    "group.summary": ("Cost", "Kostnad"),
+    "group.values": ("Value per employed person-year and over the long view",
+                     "Värde per person och arbetsår och i långt perspektiv"),
+    "group.break_even": ("How many must be employed to pay back",
+                         "Hur många måste komma i arbete för återbetalning"),
+    "group.payback_by_persons": ("If k get work, when is the cost paid back",
+                                 "Om k kommer i arbete, när är kostnaden återbetald"),
+    "group.mixes": ("Mixes: fewest subsidised workers beside workers at the lowest rate",
+                    "Kombinationer: minst antal subventionerade utöver dem med lägst subvention"),
+    "group.intermediate": ("Figures computed on the way", "Mellanled i beräkningen"),
+})

@@ -104,9 +104,9 @@ def _plot(console: Console, plot: Plot) -> None:
 
 
 def _missing_plotext() -> str:
-    from nyttocalc.report.terminal_plot import EXTRA
+    from nyttocalc.report.extras import INSTALL
 
-    return f"(The chart needs plotext: {EXTRA})"
+    return f"(The chart needs plotext: {INSTALL})"
 
 
 def _heat(shade: float | None) -> str:

@@ -12,10 +12,9 @@ import re
 from typing import Any
 
 from nyttocalc.core.figures import Unit
-from nyttocalc.errors import NyttocalcError
+from nyttocalc.report import extras
 from nyttocalc.report.plot import Kind, Plot, extent, nice_ticks
 
-EXTRA = "pip install 'nyttocalc[report]'"
 MARKERS = ("•", "+", "o", "x", "*", "#")
 COLOURS = ("blue", "red", "green", "orange", "magenta", "cyan")
 HEIGHT = 20
@@ -23,23 +22,8 @@ TORNADO = ("░", "█")  # the low end's bars, the high end's
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-class MissingExtra(NyttocalcError):
-    """An optional dependency that a command needs is not installed."""
-
-
 def available() -> bool:
-    try:
-        import plotext  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def require(what: str) -> None:
-    """Refuse, before any work, a command that draws when plotext is not installed."""
-    if not available():
-        raise MissingExtra(f"{what} draws charts with plotext, which is not installed; "
-                           f"install it with: {EXTRA}")
+    return extras.available("plotext")
 
 
 def draw(plot: Plot, width: int, colour: bool) -> list[str]:

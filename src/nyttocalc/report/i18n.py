@@ -243,4 +243,22 @@ LABELS.update({
     "group.mixes": ("Mixes: fewest subsidised workers beside workers at the lowest rate",
                     "Kombinationer: minst antal subventionerade utöver dem med lägst subvention"),
     "group.intermediate": ("Figures computed on the way", "Mellanled i beräkningen"),
+    "html.made_by": ("Made with nyttocalc {version} from the scenario file; every figure is "
+                     "recomputed from the inputs listed below.",
+                     "Gjord med nyttocalc {version} ur scenariofilen; varje siffra är beräknad ur "
+                     "indata nedan."),
+    "html.contents": ("Contents", "Innehåll"),
+    "html.sources": ("Sources", "Källor"),
+    "html.inputs": ("Inputs, their sources and assumptions", "Indata, källor och antaganden"),
+    "html.data": ("The chart's data as a table", "Diagrammets data som tabell"),
+    "html.payback": ("Cost, value and break-even", "Kostnad, värde och återbetalning"),
+    "html.curves": ("Payback curves", "Återbetalningskurvor"),
+    "html.check": ("The published figures, recomputed", "De publicerade siffrorna, omräknade"),
+    "html.sensitivity": ("Sensitivity", "Känslighet"),
+    "html.timeline": ("Year by year", "År för år"),
+    "html.simulation": ("Uncertainty: Monte Carlo", "Osäkerhet: Monte Carlo"),
+    "html.no_timeline": ("The scenario declares no employment probability: give --persons N to "
+                         "include the year-by-year timeline.",
+                         "Scenariot anger ingen sannolikhet för arbete: ange --persons N för att "
+                         "ta med tidslinjen år för år."),
 })

@@ -69,7 +69,7 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     multiple of 1, 2 or 5 times a power of ten.
 
     >>> nice_ticks(0, 2_750_000)
-    [0.0, 500000.0, 1000000.0, 1500000.0, 2000000.0, 2500000.0, 3000000.0]
+    [0.0, 1000000.0, 2000000.0, 3000000.0]
     >>> nice_ticks(-0.8, 0.4, 4)
     [-1.0, -0.5, 0.0, 0.5]
     """

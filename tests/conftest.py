@@ -56,6 +56,21 @@ def run_process(*args: str | Path, env: dict[str, str] | None = None) -> Run:
     return Run(completed.returncode, completed.stdout, completed.stderr)
 
 
+def system_tool(name: str) -> str:
+    """The path of a program the user's machine has (chromium, soffice). Skipped where it is
+    missing, unless NYTTOCALC_REQUIRE_TOOLS=1 (as .ci/run sets, having installed them): then
+    a missing program fails the test, so CI can never skip these silently."""
+    import shutil
+
+    found = shutil.which(name)
+    if found is None:
+        message = f"{name} is not installed (apt-get install -y chromium libreoffice-calc-nogui)"
+        if os.environ.get("NYTTOCALC_REQUIRE_TOOLS") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
 @pytest.fixture
 def liva() -> Path:
     return LIVA

@@ -140,7 +140,7 @@ def test_payback_plot_draws_the_curves() -> None:
     result = run_cli("payback", LIVA, "--plot", "--lang", "sv")
     assert result.code == 0
     assert "Samhället: återbetalningskurva vid 0\xa0% lönesubvention" in result.stdout
-    assert "×: återbetald" in result.stdout
+    assert "×× återbetald" in result.stdout
     assert run_cli("payback", LIVA, "--plot", "-f", "json").code == 2
 
 

@@ -21,6 +21,12 @@ from nyttocalc import __version__
 from nyttocalc.errors import NyttocalcError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from nyttocalc.core.figures import Unit
+    from nyttocalc.core.numeric import Cell
+    from nyttocalc.core.sensitivity import SensitivityResult
+    from nyttocalc.core.timeline import PerspectiveTimeline
     from nyttocalc.report.document import Document
     from nyttocalc.scenario.load import LoadedScenario
 
@@ -121,6 +127,11 @@ def payback(
         typer.echo("error: --plot draws a chart: use it with --format table or markdown",
                    err=True)
         raise typer.Exit(EXIT_BAD_INPUT)
+    if plot:
+        from nyttocalc.report.extras import require
+
+        with _user_errors():
+            require("plotext", "payback --plot")
     loaded = _load(file, set)
     analysis = analyse(loaded.model)
     run = run_info(loaded)
@@ -382,17 +393,34 @@ def sensitivity(
 ) -> None:
     """Move each input down and up, one at a time, and rank the inputs by how far they move a
     break-even figure: a sorted table and a tornado chart per perspective."""
-    from nyttocalc.core.figures import Unit
-    from nyttocalc.core.numeric import select
-    from nyttocalc.core.sensitivity import Move
-    from nyttocalc.core.sensitivity import sensitivity as run_sensitivity
     from nyttocalc.report import explore
-    from nyttocalc.scenario import values
     from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
     metric = _metric(metric)
     loaded = _load(file, set)
+    result, cells, units, share = _sensitivity(loaded, by, metric, perspective or (), horizon,
+                                               subsidy_rate)
+    run = run_info(loaded)
+    model = loaded.model
+    _emit(format, lang, output,
+          json=lambda: explore.sensitivity_json(result, model, cells, share, run),
+          csv=lambda: explore.sensitivity_csv(result, model, cells, lang.value),
+          document=lambda: explore.sensitivity_document(result, model, units, cells, share, run,
+                                                        lang.value))
+
+
+def _sensitivity(loaded: LoadedScenario, by: str, metric: str, perspectives: Sequence[str],
+                 horizon: float | None, subsidy_rate: float | None
+                 ) -> tuple[SensitivityResult, list[Cell], dict[str, Unit], float]:
+    """Every input moved by ``by`` (not the horizons: they are questions), at the first horizon
+    and the lowest rate unless given."""
+    from nyttocalc.core.figures import Unit
+    from nyttocalc.core.numeric import select
+    from nyttocalc.core.sensitivity import Move
+    from nyttocalc.core.sensitivity import sensitivity as run_sensitivity
+    from nyttocalc.scenario import values
+
     model = loaded.model
     with _user_errors(loaded.name):
         try:
@@ -403,18 +431,12 @@ def sensitivity(
                      "analysis.write_off_years")
         paths = [p for p in model.parameter_paths() if not p.startswith(questions)]
         moved = values.moves(loaded.scenario, paths, share)
-        cells = select(model, perspective or (),
+        cells = select(model, perspectives,
                        model.horizons_years[0] if horizon is None else horizon,
                        model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
         result = run_sensitivity(model, [Move(p.path, p.value, lo, hi) for p, lo, hi in moved],
                                  metric)
-    units = {p.path: Unit(p.unit) for p, _, _ in moved}
-    run = run_info(loaded)
-    _emit(format, lang, output,
-          json=lambda: explore.sensitivity_json(result, model, cells, share, run),
-          csv=lambda: explore.sensitivity_csv(result, model, cells, lang.value),
-          document=lambda: explore.sensitivity_document(result, model, units, cells, share, run,
-                                                        lang.value))
+    return result, cells, {p.path: Unit(p.unit) for p, _, _ in moved}, share
 
 
 @app.command()
@@ -434,30 +456,42 @@ def timeline(
     """Year by year, per perspective: the cost, the work (after the delay, thinned by drop-off),
     its value, and the cumulative net value discounted at analysis.discount_rate; the NPV and
     benefit-cost ratio per horizon, and the (discounted) payback year."""
-    from nyttocalc.core.timeline import timeline as run_timeline
     from nyttocalc.report import time
-    from nyttocalc.scenario import values
     from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
     loaded = _load(file, set)
     model = loaded.model
+    timelines = _timeline(loaded, persons, subsidy_rate)
+    if timelines is None:
+        with _user_errors(loaded.name):
+            raise NyttocalcError("give --persons N: how many participants get work (or "
+                                 "declare simulation.employment_probability)")
+    run = run_info(loaded)
+    _emit(format, lang, output, json=lambda: time.timeline_json(timelines, model, run),
+          csv=lambda: time.timeline_csv(timelines, lang.value),
+          document=lambda: time.timeline_document(timelines, model, run, lang.value))
+
+
+def _timeline(loaded: LoadedScenario, persons: float | None,
+              subsidy_rate: float | None) -> tuple[PerspectiveTimeline, ...] | None:
+    """The timeline for ``persons`` employed (by default the expected number from the
+    simulation section); None where neither says how many."""
+    from nyttocalc.core.timeline import timeline as run_timeline
+    from nyttocalc.scenario import values
+
+    model = loaded.model
     with _user_errors(loaded.name):
         if persons is None:
             if loaded.uncertainty is None:
-                raise NyttocalcError("give --persons N: how many participants get work (or "
-                                     "declare simulation.employment_probability)")
+                return None
             persons = model.participants * loaded.uncertainty.employment_probability.expected()
         rate = values.option(loaded.scenario, "--subsidy-rate", "analysis.subsidy_rates.0",
                              model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
         if not 0 <= persons <= model.participants:
             raise NyttocalcError(f"--persons {persons:g}: expected a number from 0 to the "
                                  f"{model.participants} participants")
-        timelines = run_timeline(model, persons, rate)
-    run = run_info(loaded)
-    _emit(format, lang, output, json=lambda: time.timeline_json(timelines, model, run),
-          csv=lambda: time.timeline_csv(timelines, lang.value),
-          document=lambda: time.timeline_document(timelines, model, run, lang.value))
+        return run_timeline(model, persons, rate)
 
 
 @app.command()
@@ -499,6 +533,106 @@ def simulate(
           csv=lambda: simulation.simulation_csv(result, uncertainty, lang.value),
           document=lambda: simulation.simulation_document(result, loaded.model, uncertainty, run,
                                                           lang.value))
+
+
+RequiredOutputOpt = Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help=(
+    "The file to write; an existing file is kept unless --force."), show_default=False)]
+
+
+@app.command()
+def export(
+    file: FileArg,
+    output: RequiredOutputOpt,
+    lang: LangOpt = Lang.en,
+    set: SetOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """An Excel workbook to keep working in: every input in a named cell with its unit and
+    source, a sheet per perspective whose figures are live formulas of those inputs (the
+    formulas --explain prints), and the claims with their verdicts. Needs the report extra:
+    pip install 'nyttocalc[report]'."""
+    from nyttocalc.core.claims import check as check_claims
+    from nyttocalc.core.payback import analyse
+    from nyttocalc.output import write_atomically
+    from nyttocalc.report.extras import require
+    from nyttocalc.report.workbook import workbook_bytes
+    from nyttocalc.scenario.load import run_info
+
+    _check_target(output, force)
+    with _user_errors():
+        require("openpyxl", "export")
+    loaded = _load(file, set)
+    with _user_errors(loaded.name):
+        checked = check_claims(loaded.claims, loaded.model) if loaded.claims else None
+    data = workbook_bytes(analyse(loaded.model), checked, run_info(loaded), lang.value)
+    with _user_errors():
+        write_atomically(output, data)
+
+
+@app.command()
+def report(
+    file: FileArg,
+    output: RequiredOutputOpt,
+    lang: LangOpt = Lang.en,
+    set: SetOpt = None,
+    draws: Annotated[int, typer.Option("--draws", min=1, max=10_000_000, help=(
+        "Monte Carlo draws, where the scenario declares a simulation."))] = 10_000,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="The random seed.")] = 1,
+    persons: Annotated[float | None, typer.Option("--persons", min=0, help=(
+        "How many get work in the year-by-year timeline; by default the expected number "
+        "from the simulation section."))] = None,
+    force: ForceOpt = False,
+) -> None:
+    """One self-contained HTML page with the whole analysis: inputs and sources, cost and value
+    per perspective, break-even tables and payback curves, the claims and their verdicts,
+    sensitivity (tornado), the timeline and the Monte Carlo results. No network request;
+    prints to A4."""
+    from nyttocalc.core.claims import check as check_claims
+    from nyttocalc.core.payback import analyse
+    from nyttocalc.core.simulate import simulate as run_simulation
+    from nyttocalc.output import write_atomically
+    from nyttocalc.report import explore, html, simulation
+    from nyttocalc.report import time as time_report
+    from nyttocalc.report.check_document import check_document
+    from nyttocalc.report.document import Document, payback_document
+    from nyttocalc.report.i18n import label
+    from nyttocalc.scenario.load import run_info
+
+    _check_target(output, force)
+    if output.suffix.lower() not in (".html", ".htm"):
+        with _user_errors():
+            raise NyttocalcError(f"{output}: the report is an HTML page; give -o a file ending "
+                                 "in .html (print it to PDF from a browser)")
+    loaded = _load(file, set)
+    model, run, language = loaded.model, run_info(loaded), lang.value
+    analysis = analyse(model)
+    sections = [html.Section(label("html.payback", language),
+                             payback_document(analysis, run, language)),
+                html.Section(label("html.curves", language), Document("", (), tuple(
+                    time_report.payback_curves(analysis, language))))]
+    if loaded.claims:
+        with _user_errors(loaded.name):
+            checked = check_claims(loaded.claims, model)
+        sections.append(html.Section(label("html.check", language),
+                                     check_document(checked, run, language)))
+    result, cells, units, share = _sensitivity(loaded, "20%", "persons_exact", (), None, None)
+    sections.append(html.Section(label("html.sensitivity", language),
+                                 explore.sensitivity_document(result, model, units, cells, share,
+                                                              run, language)))
+    timelines = _timeline(loaded, persons, None)
+    sections.append(html.Section(
+        label("html.timeline", language),
+        None if timelines is None else time_report.timeline_document(timelines, model, run,
+                                                                     language),
+        label("html.no_timeline", language)))
+    if loaded.uncertainty is not None:
+        with _user_errors(loaded.name):
+            simulated = run_simulation(model, loaded.uncertainty, draws, seed)
+        sections.append(html.Section(label("html.simulation", language),
+                                     simulation.simulation_document(
+                                         simulated, model, loaded.uncertainty, run, language)))
+    with _user_errors():
+        write_atomically(output, html.page(sections, run, language))
 
 
 def _load(file: str, assignments: list[str] | None) -> LoadedScenario:

@@ -28,14 +28,16 @@ def check_target(path: Path, force: bool) -> None:
         raise OutputError(f"{path}: the folder {path.parent} does not exist.")
 
 
-def write_atomically(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` as a whole: a temporary file in the same folder, renamed."""
+def write_atomically(path: Path, text: str | bytes, encoding: str = "utf-8") -> None:
+    """Write ``text`` (or bytes: a workbook) to ``path`` as a whole: a temporary file in the
+    same folder, renamed."""
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(temporary, mode)  # mkstemp makes 0600; a result file is an ordinary file
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
-            stream.write(text)
+        data = text if isinstance(text, bytes) else text.encode(encoding)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

@@ -32,11 +32,47 @@ class ClaimSource:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """Where a document states a value: its source key, section and words."""
+
+    document: str
+    section: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class InputInfo:
+    """One number of the scenario as a reader of a report needs it: its key path, value (a
+    list for the horizons and subsidy rates, None for a computed input, which has a formula),
+    unit, what it is, and its source or the assumption behind it."""
+
+    path: str
+    value: object
+    unit: Unit
+    description: str
+    source: Citation | None
+    assumption: str | None
+    formula: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    key: str
+    title: str
+    author: str | None = None
+    year: int | None = None
+    where: str | None = None  # a URL or a document's file name
+
+
+@dataclass(frozen=True)
 class RunInfo:
-    """What was run: the file, its title, the --set overrides, the declared assumptions."""
+    """What was run: the file, its title, the --set overrides, the declared assumptions, and
+    (for the report and the workbook) every input with its source and the sources."""
 
     file: str
     title: str
     overrides: tuple[str, ...] = ()
     assumptions: tuple[Assumption, ...] = ()
     claims: Mapping[str, ClaimSource] = field(default_factory=dict)  # by claim id
+    inputs: tuple[InputInfo, ...] = ()
+    sources: tuple[SourceInfo, ...] = ()

@@ -127,6 +127,7 @@ class Operand:
     value: float | None = None
     figure: FigureRef | None = None
     source: Figure | None = None  # how a computed input's value was computed
+    path: str | None = None  # the key path of the input it reads, if it reads one
 
 
 @dataclass(frozen=True)
@@ -243,7 +244,8 @@ def _compute(claim: Claim, analysis: PaybackAnalysis) -> Figure:
         else:
             assert operand.value is not None
             assert operand.unit is not None
-            terms[name] = Term(operand.symbol, operand.value, operand.unit, operand.source)
+            terms[name] = Term(operand.symbol, operand.value, operand.unit, operand.source,
+                               operand.path)
     only = next(iter(terms.values())) if len(terms) == 1 else None
     if only is not None and only.source is not None and claim.formula == "{" + next(
             iter(terms)) + "}":

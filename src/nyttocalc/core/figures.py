@@ -40,12 +40,15 @@ class Unit(StrEnum):
 @dataclass(frozen=True)
 class Term:
     """One operand of a formula: its symbol (an input's name or a named figure), value and unit,
-    and, where the value was itself computed, the figure it came from."""
+    and, where the value was itself computed, the figure it came from. ``path`` is the key path
+    of the scenario number it reads (``inputs.municipal_funding``, ``analysis.horizons_years.0``),
+    where it reads one: a spreadsheet refers to that number's cell."""
 
     symbol: str
     value: float
     unit: Unit
     source: Figure | None = None
+    path: str | None = None
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,12 @@ def placeholders(template: str) -> set[str]:
 
 class FormulaError(ValueError):
     """A formula template uses syntax outside + − × /, numbers and the known functions."""
+
+
+def parse(formula: str) -> ast.expr:
+    """A formula template's syntax tree, for renderers that translate it (a spreadsheet
+    formula): each placeholder ``{name}`` is the name ``_name``, × and − are * and -."""
+    return _parsed(formula)
 
 
 def evaluate(formula: str, values: Mapping[str, Num]) -> Num:

@@ -156,12 +156,13 @@ def analyse(model: Model) -> PaybackAnalysis:
 
 def perspective_cost(model: Model, perspective: Perspective) -> Figure:
     items = perspective.cost_items
-    terms = {name: Term(name, model.inputs[name], Unit.SEK) for name in items}
+    terms = {name: Term(name, model.inputs[name], Unit.SEK, path=f"inputs.{name}")
+             for name in items}
     amounts = [model.inputs[name] for name in items]
     if perspective.cost_markup is None:
         return Figure(f.cost(amounts), Unit.SEK, f.sum_formula(items), terms)
     markup = perspective.cost_markup
-    terms[markup] = Term(markup, model.inputs[markup], Unit.SHARE)
+    terms[markup] = Term(markup, model.inputs[markup], Unit.SHARE, path=f"inputs.{markup}")
     formula = f.COST_FORMULA.format(sum_of_items=f.sum_formula(items), markup=slot(markup))
     return Figure(f.cost(amounts, model.inputs[markup]), Unit.SEK, formula, terms)
 
@@ -179,10 +180,12 @@ def value_per_person_year(model: Model, perspective: Perspective, subsidy_rate: 
         terms[component.input] = input_term(model, component.input)
         part = slot(component.input)
         if by_productivity:
-            terms["subsidy_rate"] = Term("subsidy_rate", subsidy_rate, Unit.SHARE)
+            terms["subsidy_rate"] = Term("subsidy_rate", subsidy_rate, Unit.SHARE,
+                                         path=_listed(model, "subsidy_rates", subsidy_rate))
             part += f.PRODUCTIVITY_FACTOR
         if by_fte:
-            terms["fte"] = Term("full_time_equivalent", model.full_time_equivalent, Unit.FTE)
+            terms["fte"] = Term("full_time_equivalent", model.full_time_equivalent, Unit.FTE,
+                                path="cohort.full_time_equivalent")
             part += f.FTE_FACTOR
         parts.append(part)
         total += f.value_component(amount, productivity, model.full_time_equivalent,
@@ -194,11 +197,18 @@ def input_term(model: Model, name: str) -> Term:
     """An input as a term; a computed input brings its formula and terms along."""
     unit = model.units.get(name, Unit.SEK_PER_PERSON_YEAR)
     if name not in model.formulas:
-        return Term(name, model.inputs[name], unit)
+        return Term(name, model.inputs[name], unit, path=f"inputs.{name}")
     formula = model.formulas[name]
     figure = Figure(model.input_value(name), unit, formula,
                     {t: input_term(model, t) for t in placeholders(formula)})
-    return _from(name, figure)
+    return Term(name, figure.value, unit, figure, f"inputs.{name}")
+
+
+def _listed(model: Model, name: str, value: float) -> str | None:
+    """The key path of a listed horizon or subsidy rate (``analysis.horizons_years.0``); None
+    for a value the scenario does not list (one that only a claim asks about)."""
+    listed = getattr(model, name)
+    return f"analysis.{name}.{listed.index(value)}" if value in listed else None
 
 
 def _perspective(model: Model, perspective: Perspective) -> PerspectiveResult:
@@ -236,9 +246,9 @@ def _present_cost(model: Model, cost: Figure) -> Figure:
     )
 
 
-def _years_term(model: Model, symbol: str, years: float) -> Term:
+def _years_term(model: Model, symbol: str, years: float, path: str | None) -> Term:
     """Years of work, in present value where discounting or drop-off apply."""
-    raw = Term(symbol, years, Unit.YEARS)
+    raw = Term(symbol, years, Unit.YEARS, path=path)
     if not model.is_discounted:
         return raw
     present = Figure(
@@ -246,27 +256,36 @@ def _years_term(model: Model, symbol: str, years: float) -> Term:
                               model.discount_rate, model.drop_off_rate),
         Unit.YEARS, f.PRESENT_VALUE_YEARS_FORMULA,
         {"intervention": _intervention_term(model), "delay": _delay_term(model), "years": raw,
-         "rate": _rate_term(model), "drop_off": Term("drop_off_rate", model.drop_off_rate,
-                                                     Unit.SHARE)},
+         "rate": _rate_term(model), "drop_off": _drop_off_term(model)},
     )
     return _from(f"{symbol}_present_value", present)
 
 
 def _rate_term(model: Model) -> Term:
-    return Term("discount_rate", model.discount_rate, Unit.SHARE)
+    return Term("discount_rate", model.discount_rate, Unit.SHARE, path="analysis.discount_rate")
 
 
 def _intervention_term(model: Model) -> Term:
-    return Term("intervention_years", model.intervention_years, Unit.YEARS)
+    return Term("intervention_years", model.intervention_years, Unit.YEARS,
+                path="analysis.intervention_years")
 
 
 def _delay_term(model: Model) -> Term:
-    return Term("delay_years", model.delay_years, Unit.YEARS)
+    return Term("delay_years", model.delay_years, Unit.YEARS, path="cohort.delay_years")
+
+
+def _drop_off_term(model: Model) -> Term:
+    return Term("drop_off_rate", model.drop_off_rate, Unit.SHARE, path="cohort.drop_off_rate")
+
+
+def _participants_term(model: Model) -> Term:
+    return Term("participants", model.participants, Unit.PERSONS, path="cohort.participants")
 
 
 def _deadweight_terms(model: Model) -> dict[str, Term]:
-    return {"deadweight": Term("deadweight", model.deadweight, Unit.SHARE),
-            "participants": Term("participants", model.participants, Unit.PERSONS)}
+    return {"deadweight": Term("deadweight", model.deadweight, Unit.SHARE,
+                               path="cohort.deadweight"),
+            "participants": _participants_term(model)}
 
 
 def _from(symbol: str, figure: Figure) -> Term:
@@ -287,12 +306,14 @@ def _write_off(model: Model, cost: Figure) -> Figure:
     years = model.write_off_years
     return Figure(
         f.annual_write_off(cost.value, years), Unit.SEK_PER_YEAR, f.WRITE_OFF_FORMULA,
-        {"cost": _cost_term(cost), "years": Term("write_off_years", years, Unit.YEARS)},
+        {"cost": _cost_term(cost), "years": Term("write_off_years", years, Unit.YEARS,
+                                                 path="analysis.write_off_years")},
     )
 
 
 def _rate_value(model: Model, cost: Figure, rate: float, value: Figure) -> RateValue:
-    years = _years_term(model, "long_view_years", model.long_view_years)
+    years = _years_term(model, "long_view_years", model.long_view_years,
+                        "analysis.long_view_years")
     long_view = Figure(
         f.long_view_value(value.value, years.value), Unit.SEK, f.LONG_VIEW_FORMULA,
         {"years": years, "value": _value_term(value)},
@@ -308,9 +329,10 @@ def _rate_value(model: Model, cost: Figure, rate: float, value: Figure) -> RateV
 def _break_even(model: Model, cost: Figure, rate: float, value: Figure,
                 horizon: float) -> BreakEven:
     c, v, n = cost.value, value.value, model.participants
-    horizon_term = Term("horizon", horizon, Unit.YEARS)
-    work = _years_term(model, "horizon", horizon)
-    participants_term = Term("participants", n, Unit.PERSONS)
+    horizon_path = _listed(model, "horizons_years", horizon)
+    horizon_term = Term("horizon", horizon, Unit.YEARS, path=horizon_path)
+    work = _years_term(model, "horizon", horizon, horizon_path)
+    participants_term = _participants_term(model)
     counterfactual = f.counterfactual_persons(model.deadweight, n)
     exact_terms = {"cost": _cost_term(cost), "horizon": work, "value": _value_term(value)}
     exact_formula = f.BREAK_EVEN_PERSONS_FORMULA
@@ -384,8 +406,7 @@ def _by_persons(model: Model, cost: Figure, rate: float, value: Figure,
             Unit.YEARS, f.YEARS_OF_WORK_DISCOUNTED_FORMULA,
             {"person_years": _from("person_years_present_value", years),
              "intervention": _intervention_term(model), "delay": _delay_term(model),
-             "rate": _rate_term(model),
-             "drop_off": Term("drop_off_rate", model.drop_off_rate, Unit.SHARE)},
+             "rate": _rate_term(model), "drop_off": _drop_off_term(model)},
         )
     after = Figure(
         f.payback_year(model.delay_years, years.value), Unit.YEARS, f.PAYBACK_YEAR_FORMULA,
@@ -415,7 +436,7 @@ def _mixes(model: Model, cost: Figure, values: dict[float, Figure],
 
 def _mix(model: Model, cost: Figure, rate: float, horizon: float, unsubsidised: int,
          unsubsidised_value: Figure, subsidised_value: Figure) -> Mix:
-    work = _years_term(model, "horizon", horizon)
+    work = _years_term(model, "horizon", horizon, _listed(model, "horizons_years", horizon))
     terms = {"cost": _cost_term(cost), "unsubsidised": Term("unsubsidised", unsubsidised,
                                                             Unit.PERSONS),
              "horizon": work,

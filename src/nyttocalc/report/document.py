@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from nyttocalc.core.arith import is_never
 from nyttocalc.core.figures import Figure, Term, Unit, evaluate
@@ -18,6 +19,9 @@ from nyttocalc.report import numbers
 from nyttocalc.report.i18n import label
 from nyttocalc.report.rows import parts
 from nyttocalc.run import RunInfo
+
+if TYPE_CHECKING:
+    from nyttocalc.report.plot import Plot
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ class Chart:
 class Document:
     title: str
     header: tuple[str, ...]
-    tables: tuple[Table | Chart, ...] = field(default_factory=tuple)
+    tables: tuple[Table | Chart | Plot, ...] = field(default_factory=tuple)
 
 
 def payback_document(analysis: PaybackAnalysis, run: RunInfo, lang: str,

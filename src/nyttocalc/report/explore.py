@@ -15,11 +15,10 @@ from nyttocalc import __version__
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.numeric import METRICS, Cell
-from nyttocalc.core.sensitivity import SensitivityResult
+from nyttocalc.core.sensitivity import Effect, SensitivityResult
 from nyttocalc.core.solve import Answer, Question
 from nyttocalc.core.sweep import SweepResult
 from nyttocalc.report import numbers
-from nyttocalc.report.charts import tornado
 from nyttocalc.report.document import (
     Chart,
     Document,
@@ -38,6 +37,7 @@ from nyttocalc.report.machine import (
     finite,
     scenario_json,
 )
+from nyttocalc.report.plot import Kind, Plot, Series
 from nyttocalc.run import RunInfo
 
 MAX_ROWS = 60  # a 1-D sweep's table; more values are sampled evenly (ends included)
@@ -81,7 +81,7 @@ def sweep_document(result: SweepResult, model: Model, units: Mapping[str, Unit],
                 f"{_show(a.values[-1], units[a.path], lang)} ({len(a.values)})"
                 for a in result.axes))
     varied = [a.path for a in result.axes]
-    tables: list[Table | Chart] = []
+    tables: list[Table | Chart | Plot] = []
     if len(result.axes) == 1:
         axis = result.axes[0]
         shown = _sample(len(axis.values), MAX_ROWS)
@@ -308,7 +308,7 @@ def sensitivity_document(result: SensitivityResult, model: Model, units: Mapping
                          lang: str) -> Document:
     unit = METRICS[result.metric]
     metric = label(result.metric, lang)
-    tables: list[Table | Chart] = []
+    tables: list[Table | Chart | Plot] = []
     for cell in selected:
         name = perspective_label(model, cell.perspective, lang)
         effects = result.effects.get(cell, ())
@@ -335,13 +335,31 @@ def sensitivity_document(result: SensitivityResult, model: Model, units: Mapping
                                                            "col.high", "col.at_low",
                                                            "col.at_high", "col.swing")),
                             rows, tuple(notes)))
-        if moving:
-            lines = tornado([(e.move.path, e.at_low - base, e.at_high - base) for e in moving])
-            tables.append(Chart(label("title.tornado", lang, perspective=name,
-                                      metric=metric.lower()), tuple(lines)))
+        shown = [e for e in moving if math.isfinite(e.at_low) and math.isfinite(e.at_high)]
+        if shown:
+            tables.append(_tornado(shown, base, unit, by,
+                                   label("title.tornado", lang, perspective=name,
+                                         metric=metric.lower()), metric, lang))
     return Document(run.title, (*run_header(run, lang),
                                 f"{label('header.metric', lang)}: {metric} ({result.metric})"),
                     tuple(tables))
+
+
+def _tornado(effects: Sequence[Effect], base: float, unit: Unit, by: float, title: str,
+             metric: str, lang: str) -> Plot:
+    """How far each input moves the figure from its base, at its low and its high end."""
+    ends = (label("tornado.low", lang, by=numbers.percent(by, lang)),
+            label("tornado.high", lang, by=numbers.percent(by, lang)))
+    series = tuple(Series(name, tuple((float(i), getattr(e, end) - base)
+                                      for i, e in enumerate(effects)))
+                   for name, end in zip(ends, ("at_low", "at_high"), strict=True))
+    table = Table(title, (label("col.input", lang), *ends),
+                  tuple((e.move.path, _show(e.at_low - base, unit, lang),
+                         _show(e.at_high - base, unit, lang)) for e in effects))
+    return Plot(title, Kind.TORNADO, label("col.input", lang),
+                label("tornado.change", lang, metric=metric.lower(),
+                      base=_show(base, unit, lang)), None, unit, series, table, lang,
+                categories=tuple(e.move.path for e in effects))
 
 
 def sensitivity_json(result: SensitivityResult, model: Model, selected: Sequence[Cell],

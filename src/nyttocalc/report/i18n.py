@@ -202,8 +202,10 @@ _add({
     "note.sampled": ("Showing {shown} of {total} values along {path}; --format csv or json gives "
                      "every point.", "Visar {shown} av {total} värden för {path}; --format csv "
                      "eller json ger varje punkt."),
-    "note.heat_range": ("From {low} to {high}; rows: {rows}, columns: {columns}.",
-                        "Från {low} till {high}; rader: {rows}, kolumner: {columns}."),
+    "note.heat_range": ("Shading from pale ({low}) to deep ({high}) in a terminal; rows: {rows}, "
+                        "columns: {columns}.",
+                        "Skuggning från ljus ({low}) till mörk ({high}) i en terminal; rader: "
+                        "{rows}, kolumner: {columns}."),
     "note.within": ("Within the {participants} {participants:participant|participants} at "
                     "{share} of the points.",
                     "Ryms inom scenariots {participants} deltagare i {share} av punkterna."),
@@ -247,6 +249,9 @@ _add({
                        "{path} ändrar inte denna siffra här."),
     "note.no_effect": ("No effect on these figures: {inputs}.",
                        "Påverkar inte dessa siffror: {inputs}."),
+    "tornado.low": ("Input {by} lower", "Indata {by} lägre"),
+    "tornado.high": ("Input {by} higher", "Indata {by} högre"),
+    "tornado.change": ("Change in {metric} from {base}", "Ändring i {metric} från {base}"),
     "title.tornado": ("{perspective}: tornado of {metric}", "{perspective}: tornado för {metric}"),
     "title.timeline": ("{perspective}: year by year", "{perspective}: år för år"),
     "col.year": ("Year", "År"),
@@ -297,8 +302,10 @@ _add({
     "drawn": ("drawn", "dras"),
     "title.histogram": ("{perspective}: payback year at {rate} subsidy ({never} never)",
                         "{perspective}: återbetalningsår vid {rate} subvention ({never} aldrig)"),
-    "hist.year": ("year {year}", "år {year}"),
     "hist.later": ("later", "senare"),
+    "hist.draws": ("Draws", "Dragningar"),
+    "hist.paid_back": ("Paid back in year (after the end of the intervention)",
+                       "Återbetald år (efter insatsens slut)"),
     "note.employed": ("Employed per draw: mean {mean} of {participants}; P5–P95 {low}–{high}.",
                       "I arbete per dragning: medel {mean} av {participants}; P5–P95 "
                       "{low}–{high}."),
@@ -307,7 +314,52 @@ _add({
     "curve.series": ("{persons} employed for {horizon}", "{persons} i arbete i {horizon}"),
     "curve.cost": ("cost", "kostnad"),
     "curve.crossed": ("paid back", "återbetald"),
-    "curve.x": ("years after the end of the intervention", "år efter insatsens slut"),
+    "curve.x": ("Years after the end of the intervention", "År efter insatsens slut"),
+    "curve.y": ("Cumulative value (SEK)", "Ackumulerat värde (kr)"),
+})
+
+
+# The report and the workbook.
+LABELS.update({
+    "sheet.inputs": ("Inputs", "Indata"),
+    "sheet.claims": ("Claims", "Påståenden"),
+    "col.path": ("Key path", "Nyckelväg"),
+    "col.description": ("Description", "Beskrivning"),
+    "col.unit": ("Unit", "Enhet"),
+    "col.source": ("Source or assumption", "Källa eller antagande"),
+    "col.default": ("Not in the scenario: the default", "Finns inte i scenariot: standardvärdet"),
+    "col.assumption": ("Assumption", "Antagande"),
+    "col.section": ("Section", "Avsnitt"),
+    "col.printed": ("As printed", "Som tryckt"),
+    "col.verdict_export": ("Verdict at export", "Bedömning vid exporten"),
+    "group.summary": ("Cost", "Kostnad"),
+    "group.values": ("Value per employed person-year and over the long view",
+                     "Värde per person och arbetsår och i långt perspektiv"),
+    "group.break_even": ("How many must be employed to pay back",
+                         "Hur många måste komma i arbete för återbetalning"),
+    "group.payback_by_persons": ("If k get work, when is the cost paid back",
+                                 "Om k kommer i arbete, när är kostnaden återbetald"),
+    "group.mixes": ("Mixes: fewest subsidised workers beside workers at the lowest rate",
+                    "Kombinationer: minst antal subventionerade utöver dem med lägst subvention"),
+    "group.intermediate": ("Figures computed on the way", "Mellanled i beräkningen"),
+    "html.made_by": ("Made with nyttocalc {version} from the scenario file; every figure is "
+                     "recomputed from the inputs listed below.",
+                     "Gjord med nyttocalc {version} ur scenariofilen; varje siffra är beräknad ur "
+                     "indata nedan."),
+    "html.contents": ("Contents", "Innehåll"),
+    "html.sources": ("Sources", "Källor"),
+    "html.inputs": ("Inputs, their sources and assumptions", "Indata, källor och antaganden"),
+    "html.data": ("The chart's data as a table", "Diagrammets data som tabell"),
+    "html.payback": ("Cost, value and break-even", "Kostnad, värde och återbetalning"),
+    "html.curves": ("Payback curves", "Återbetalningskurvor"),
+    "html.check": ("The published figures, recomputed", "De publicerade siffrorna, omräknade"),
+    "html.sensitivity": ("Sensitivity", "Känslighet"),
+    "html.timeline": ("Year by year", "År för år"),
+    "html.simulation": ("Uncertainty: Monte Carlo", "Osäkerhet: Monte Carlo"),
+    "html.no_timeline": ("The scenario declares no employment probability: give --persons N to "
+                         "include the year-by-year timeline.",
+                         "Scenariot anger ingen sannolikhet för arbete: ange --persons N för att "
+                         "ta med tidslinjen år för år."),
 })
 
 

@@ -12,8 +12,10 @@ import unicodedata
 from collections.abc import Sequence
 
 from nyttocalc.report.document import Chart, Document, Table
+from nyttocalc.report.plot import Plot
 
 WIDTH = 160  # a wide terminal's width: what a report gets when it is not drawn on a terminal
+PLOT_WIDTH = 100  # a chart's width in a pipe, a file or Markdown; at most this in a terminal
 GAP = "   "
 
 
@@ -21,6 +23,9 @@ def plain_text(document: Document, width: int = WIDTH) -> str:
     """The document as lines of at most ``width`` cells, without trailing spaces."""
     lines = _text([document.title, *document.header], width)
     for table in document.tables:
+        if isinstance(table, Plot):
+            lines += _plot(table, width)
+            continue
         lines += ["", *_text([table.title], width)]
         if isinstance(table, Chart):
             lines += [*table.lines, *_text(table.notes, width)]
@@ -30,6 +35,23 @@ def plain_text(document: Document, width: int = WIDTH) -> str:
         else:
             lines += [*_table(table, width), *_text(table.notes, width)]
     return "".join(f"{line.rstrip()}\n" for line in lines)
+
+
+def _plot(plot: Plot, width: int) -> list[str]:
+    """A chart drawn by plotext, without colour; its table where plotext is not installed."""
+    from nyttocalc.report import terminal_plot
+
+    if not terminal_plot.available():
+        return ["", *_text([plot.table.title], width), *_table(plot.table, width),
+                *_text([*plot.table.notes, missing_plotext()], width)]
+    return ["", *terminal_plot.draw(plot, PLOT_WIDTH, colour=False),
+            *_text(plot.notes, width)]
+
+
+def missing_plotext() -> str:
+    from nyttocalc.report.extras import INSTALL
+
+    return f"(The chart needs plotext: {INSTALL})"
 
 
 def _text(paragraphs: Sequence[str], width: int) -> list[str]:

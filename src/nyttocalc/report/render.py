@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, TextIO
 
 from nyttocalc.report.document import Chart, Document, Table
 from nyttocalc.report.numbers import NBSP
-from nyttocalc.report.plain import plain_text
-
-__all__ = ["markdown", "plain_text", "to_terminal"]
+from nyttocalc.report.plain import PLOT_WIDTH, missing_plotext, plain_text
+from nyttocalc.report.plot import Plot
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
+
+__all__ = ["markdown", "plain_text", "to_terminal"]
 
 # rich breaks lines at any whitespace, the no-break space too ("400 / 000 kr"). While rich lays
 # out, a no-break space is this private-use character, one cell wide and no whitespace to rich.
@@ -49,13 +50,13 @@ def _longest_unbroken(cells: list[str]) -> int:
 
 
 def _draw(console: Console, document: Document) -> None:
-    from rich import box
-    from rich.table import Table as RichTable
-
     console.print(_text(document.title, "bold"))
     for line in document.header:
         console.print(_text(line))
     for table in document.tables:
+        if isinstance(table, Plot):
+            _plot(console, table)
+            continue
         if isinstance(table, Chart):
             console.print()
             console.print(_text(table.title, "bold"))
@@ -65,33 +66,58 @@ def _draw(console: Console, document: Document) -> None:
         if table.derivations:
             _derivations(console, table)
             continue
-        # The title is a line of its own: rich would wrap a table title to the table's width.
-        drawn = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
-                          expand=bool(table.ratios))
-        # The first line of a first-column cell is a name (a claim id): never broken.
-        names = max((len(row[0].split("\n")[0]) for row in table.rows), default=0)
-        for index, header in enumerate(table.headers):
-            numeric = index >= table.numeric_from
-            first = index == 0
-            least = max(_longest_unbroken([header, *(row[index] for row in table.rows)]),
-                        names if first else 0)
-            # In a table whose columns share the width by ratio, rich takes a column's `width`
-            # as its least share (and the first column's as its width).
-            drawn.add_column(_text(header), justify="right" if numeric else "left",
-                             overflow="fold", min_width=least,
-                             width=least if table.ratios else None,
-                             ratio=table.ratios[index] if table.ratios and not first else None)
-        for index, row in enumerate(table.rows):
-            shades = table.shades[index] if table.shades else ()
-            drawn.add_row(_text(row[0]), *(_text(cell, _heat(shade))
-                                           for cell, shade in zip(row[1:], shades or
-                                                                  (None,) * len(row),
-                                                                  strict=False)))
-        console.print()
-        console.print(_text(table.title, "bold"))
-        console.print(drawn)
-        for note in table.notes:
-            console.print(_text(note, "dim"))
+        _table(console, table)
+
+
+def _table(console: Console, table: Table) -> None:
+    from rich import box
+    from rich.table import Table as RichTable
+
+    # The title is a line of its own: rich would wrap a table title to the table's width.
+    drawn = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                      expand=bool(table.ratios))
+    # The first line of a first-column cell is a name (a claim id): never broken.
+    names = max((len(row[0].split("\n")[0]) for row in table.rows), default=0)
+    for index, header in enumerate(table.headers):
+        numeric = index >= table.numeric_from
+        first = index == 0
+        least = max(_longest_unbroken([header, *(row[index] for row in table.rows)]),
+                    names if first else 0)
+        # In a table whose columns share the width by ratio, rich takes a column's `width`
+        # as its least share (and the first column's as its width).
+        drawn.add_column(_text(header), justify="right" if numeric else "left",
+                         overflow="fold", min_width=least,
+                         width=least if table.ratios else None,
+                         ratio=table.ratios[index] if table.ratios and not first else None)
+    for index, row in enumerate(table.rows):
+        shades = table.shades[index] if table.shades else ()
+        drawn.add_row(_text(row[0]), *(_text(cell, _heat(shade))
+                                       for cell, shade in zip(row[1:], shades or
+                                                              (None,) * len(row),
+                                                              strict=False)))
+    console.print()
+    console.print(_text(table.title, "bold"))
+    console.print(drawn)
+    for note in table.notes:
+        console.print(_text(note, "dim"))
+
+
+def _plot(console: Console, plot: Plot) -> None:
+    """A chart in colour where the console has colour; its table where plotext is missing."""
+    from rich.text import Text
+
+    from nyttocalc.report import terminal_plot
+
+    if not terminal_plot.available():
+        _table(console, plot.table)
+        console.print(_text(missing_plotext(), "dim"))
+        return
+    colour = console.color_system is not None and not console.no_color
+    console.print()
+    for line in terminal_plot.draw(plot, min(console.width, PLOT_WIDTH), colour):
+        console.print(Text.from_ansi(line) if colour else Text(line))
+    for note in plot.notes:
+        console.print(_text(note, "dim"))
 
 
 def _heat(shade: float | None) -> str:
@@ -119,18 +145,36 @@ def markdown(document: Document) -> str:
     lines = [f"# {document.title}", ""]
     lines += [f"{_escape(line)}  " for line in document.header]
     for table in document.tables:
+        if isinstance(table, Plot):
+            lines += _markdown_plot(table)
+            continue
         lines += ["", f"## {_escape(table.title)}", ""]
         if isinstance(table, Chart):
             lines += ["```", *table.lines, "```"]
             lines += [f"_{_escape(note)}_  " for note in table.notes]
             continue
-        lines.append(_md_row(table.headers))
-        lines.append("|" + "|".join(_md_rule(i, table) for i in range(len(table.headers))) + "|")
-        lines += [_md_row(row) for row in table.rows]
-        if table.notes:
-            lines.append("")
-            lines += [f"_{_escape(note)}_  " for note in table.notes]
+        lines += _markdown_table(table)[3:]
     return "\n".join(lines) + "\n"
+
+
+def _markdown_table(table: Table) -> list[str]:
+    lines = ["", f"## {_escape(table.title)}", "", _md_row(table.headers),
+             "|" + "|".join(_md_rule(i, table) for i in range(len(table.headers))) + "|"]
+    lines += [_md_row(row) for row in table.rows]
+    if table.notes:
+        lines.append("")
+        lines += [f"_{_escape(note)}_  " for note in table.notes]
+    return lines
+
+
+def _markdown_plot(plot: Plot) -> list[str]:
+    from nyttocalc.report import terminal_plot
+
+    if not terminal_plot.available():
+        return [*_markdown_table(plot.table), f"_{_escape(missing_plotext())}_  "]
+    return ["", f"## {_escape(plot.title)}", "", "```",
+            *terminal_plot.draw(plot, PLOT_WIDTH, colour=False), "```",
+            *(f"_{_escape(note)}_  " for note in plot.notes)]
 
 
 def _md_rule(index: int, table: Table) -> str:

@@ -8,11 +8,16 @@ from typing import Any
 from nyttocalc import __version__
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
-from nyttocalc.core.simulate import HISTOGRAM_YEARS, PERCENTILES, SimulationResult, Uncertainty
+from nyttocalc.core.simulate import (
+    HISTOGRAM_YEARS,
+    PERCENTILES,
+    PaybackYears,
+    SimulationResult,
+    Uncertainty,
+)
 from nyttocalc.core.uncertainty import Distribution
 from nyttocalc.report import numbers
-from nyttocalc.report.charts import bars
-from nyttocalc.report.document import Chart, Document, Table, perspective_label, run_header
+from nyttocalc.report.document import Document, Table, perspective_label, run_header
 from nyttocalc.report.i18n import label
 from nyttocalc.report.machine import (
     csv_number,
@@ -22,6 +27,7 @@ from nyttocalc.report.machine import (
     finite,
     scenario_json,
 )
+from nyttocalc.report.plot import Kind, Plot, Series
 from nyttocalc.run import RunInfo
 
 
@@ -86,7 +92,7 @@ def simulation_document(result: SimulationResult, model: Model, uncertainty: Unc
                     participants=result.participants,
                     low=numbers.number(result.employed_percentiles[0], lang),
                     high=numbers.number(result.employed_percentiles[-1], lang))]
-    tables: list[Table | Chart] = []
+    tables: list[Table | Plot] = []
     for key in dict.fromkeys(c.cell.perspective for c in result.cells):
         name = perspective_label(model, key, lang)
         rows = tuple(
@@ -108,22 +114,28 @@ def simulation_document(result: SimulationResult, model: Model, uncertainty: Unc
             tuple((_rate(y.rate_index, y.subsidy_rate, uncertainty, lang),
                    *(numbers.figure(x, Unit.YEARS, lang) for x in y.percentiles),
                    numbers.percent(y.never, lang)) for y in years)))
-        for y in years:
-            items = [(label("hist.year", lang, year=i + 1), float(count),
-                      numbers.number(count, lang, 0))
-                     for i, count in enumerate(y.histogram[:HISTOGRAM_YEARS])]
-            items.append((label("hist.later", lang), float(y.histogram[-1]),
-                          numbers.number(y.histogram[-1], lang, 0)))
-            while items and items[-1][1] == 0:
-                items.pop()
-            while items and items[0][1] == 0:
-                items.pop(0)
-            tables.append(Chart(label("title.histogram", lang, perspective=name,
-                                      rate=_rate(y.rate_index, y.subsidy_rate, uncertainty,
-                                                 lang),
-                                      never=numbers.percent(y.never, lang)),
-                                tuple(bars(items))))
+        tables += [_histogram(y, name, uncertainty, lang) for y in years]
     return Document(run.title, tuple(header), tuple(tables))
+
+
+def _histogram(y: PaybackYears, name: str, uncertainty: Uncertainty, lang: str) -> Plot:
+    """Draws by the year they pay back in, from the first to the last year any does."""
+    later = label("hist.later", lang)
+    counts = [(str(i + 1), count) for i, count in enumerate(y.histogram[:HISTOGRAM_YEARS])]
+    counts.append((later, y.histogram[-1]))
+    while counts and counts[-1][1] == 0:
+        counts.pop()
+    while counts and counts[0][1] == 0:
+        counts.pop(0)
+    title = label("title.histogram", lang, perspective=name,
+                  rate=_rate(y.rate_index, y.subsidy_rate, uncertainty, lang),
+                  never=numbers.percent(y.never, lang))
+    year, draws = label("hist.paid_back", lang), label("hist.draws", lang)
+    table = Table(title, (year, draws),
+                  tuple((text, numbers.number(count, lang, 0)) for text, count in counts))
+    bars = Series(draws, tuple((float(i), float(c)) for i, (_, c) in enumerate(counts)))
+    return Plot(title, Kind.BARS, year, draws, None, None, (bars,), table, lang,
+                categories=tuple(text for text, _ in counts))
 
 
 def simulation_json(result: SimulationResult, uncertainty: Uncertainty, run: RunInfo) -> str:

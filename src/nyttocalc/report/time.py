@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from nyttocalc import __version__
@@ -12,10 +13,10 @@ from nyttocalc.core.model import Model
 from nyttocalc.core.payback import PaybackAnalysis
 from nyttocalc.core.timeline import PerspectiveTimeline
 from nyttocalc.report import numbers
-from nyttocalc.report.charts import line_chart
 from nyttocalc.report.document import Chart, Document, Table, run_header, years_phrase
 from nyttocalc.report.i18n import label
 from nyttocalc.report.machine import csv_number, csv_writer, dumps, finite, scenario_json
+from nyttocalc.report.plot import Kind, Mark, Plot, Series
 from nyttocalc.run import RunInfo
 
 CURVE_STEPS = 8  # points per year on a payback curve
@@ -31,7 +32,7 @@ def timeline_document(timelines: tuple[PerspectiveTimeline, ...], model: Model, 
     header = (*run_header(run, lang),
               label("header.persons", lang, persons=numbers.number(first.persons, lang),
                     rate=numbers.percent(first.subsidy_rate, lang, 0)))
-    tables: list[Table | Chart] = []
+    tables: list[Table | Chart | Plot] = []
     for t in timelines:
         def money(x: float) -> str:
             return numbers.amount(x, lang)
@@ -102,20 +103,22 @@ def timeline_csv(timelines: tuple[PerspectiveTimeline, ...], lang: str) -> str:
     return buffer.getvalue()
 
 
-def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Chart]:
+def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Plot]:
     """Per perspective, at the lowest subsidy rate: the cumulative value (present value) of the
     break-even number of workers for each horizon, against the cost, over the years after the
-    intervention; × marks where each pays back."""
+    intervention; a mark where each pays back (the inverse table's year for that many)."""
     model = analysis.model
     rate = model.unsubsidised_rate
-    charts = []
+    plots = []
     last = model.delay_years + max(model.horizons_years)
     counterfactual = float(numeric.counterfactual(model))
     for result in analysis.perspectives:
         perspective = result.perspective
         cost = float(numeric.present_cost(model, perspective))
         value = float(numeric.value_per_person_year(model, perspective, rate))
-        series = []
+        paid_back = {(r.subsidy_rate, r.persons): r.paid_back_after_years.value
+                     for r in result.payback_by_persons}
+        series, marks = [], []
         for row in result.break_even:
             if row.subsidy_rate != rate or is_never(row.persons_whole.value):
                 continue
@@ -128,12 +131,27 @@ def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Chart]:
                 points.append((t, (persons - counterfactual) * value * years))
             name = label("curve.series", lang, persons=numbers.number(persons, lang),
                          horizon=years_phrase(row.horizon_years, lang))
-            series.append((name, points))
-        lines = line_chart(series, cost, f"{label('curve.cost', lang)} "
-                                          f"{numbers.amount(cost, lang)}",
-                           label("curve.crossed", lang), label("curve.x", lang))
-        if lines:
-            charts.append(Chart(label("title.curve", lang,
-                                      perspective=perspective.labels.get(lang, perspective.key),
-                                      rate=numbers.percent(rate, lang, 0)), tuple(lines)))
-    return charts
+            series.append(Series(name, tuple(points)))
+            year = paid_back.get((rate, int(persons)), math.inf)
+            if math.isfinite(year):
+                marks.append(Mark(year, cost, label("curve.crossed", lang)))
+        if not series:
+            continue
+        title = label("title.curve", lang, rate=numbers.percent(rate, lang, 0),
+                      perspective=perspective.labels.get(lang, perspective.key))
+        plots.append(Plot(
+            title, Kind.LINES, label("curve.x", lang), label("curve.y", lang), None, Unit.SEK,
+            tuple(series), _curve_table(title, series, cost, lang), lang,
+            level=cost, level_name=f"{label('curve.cost', lang)} {numbers.amount(cost, lang)}",
+            marks=tuple(marks)))
+    return plots
+
+
+def _curve_table(title: str, series: list[Series], cost: float, lang: str) -> Table:
+    """The curves at whole years: the chart's text alternative."""
+    whole = [i for i, (t, _) in enumerate(series[0].points) if float(t).is_integer()]
+    rows = tuple((numbers.number(series[0].points[i][0], lang, 0),
+                  *(numbers.amount(s.points[i][1], lang) for s in series),
+                  numbers.amount(cost, lang)) for i in whole)
+    return Table(title, (label("col.year", lang), *(s.name for s in series),
+                         label("cost", lang)), rows)

@@ -66,7 +66,8 @@ def _claim(spec: ClaimSpec, scenario: Scenario, model: Model) -> Claim:
             computed = term.input.removeprefix("inputs.").removesuffix(".value")
             source = (input_term(model, computed).source if computed in model.formulas
                       else None)
-            operands[name] = Operand(term.input, Unit(unit), value=value, source=source)
+            operands[name] = Operand(term.input, Unit(unit), value=value, source=source,
+                                     path=_short(term.input))
         else:
             assert term.number is not None
             assert term.unit is not None
@@ -111,3 +112,9 @@ def parameter_value(scenario: Scenario, path: str) -> tuple[float, str]:
         raise KeyError(path)
     return float(value), str(parameter.unit)
 
+
+def _short(path: str) -> str:
+    """A key path without its ``.value`` step: ``inputs.x.value`` → ``inputs.x``,
+    ``analysis.subsidy_rates.value.1`` → ``analysis.subsidy_rates.1``."""
+    parts = path.split(".")
+    return ".".join(parts[:2] + [p for p in parts[2:] if p != "value"])

@@ -22,11 +22,17 @@ from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.simulate import Uncertainty
 from nyttocalc.errors import NyttocalcError
-from nyttocalc.run import Assumption, ClaimSource, RunInfo
+from nyttocalc.run import Assumption, Citation, ClaimSource, InputInfo, RunInfo, SourceInfo
 from nyttocalc.scenario import keypath, values, yamlsafe
 from nyttocalc.scenario.convert import to_claims, to_model
 from nyttocalc.scenario.references import check_references
-from nyttocalc.scenario.schema import OPTIONAL_PARAMETERS, Scenario, default_parameter
+from nyttocalc.scenario.schema import (
+    OPTIONAL_PARAMETERS,
+    ComputedInput,
+    Parameter,
+    Scenario,
+    default_parameter,
+)
 from nyttocalc.scenario.yamlsafe import KeyPath
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -360,6 +366,27 @@ def run_info(loaded: LoadedScenario) -> RunInfo:
     ]
     claims = {c.id: ClaimSource(c.where.document, c.where.section, c.where.quote, c.printed)
               for c in loaded.scenario.claims}
-    return RunInfo(loaded.name, loaded.scenario.title,
-                   tuple(o.given for o in loaded.overrides), tuple(assumptions), claims)
+    scenario = loaded.scenario
+    sources = tuple(SourceInfo(key, s.title, s.author, s.year, s.url or s.document)
+                    for key, s in scenario.sources.items())
+    return RunInfo(loaded.name, scenario.title, tuple(o.given for o in loaded.overrides),
+                   tuple(assumptions), claims, _inputs(scenario), sources)
+
+
+def _inputs(scenario: Scenario) -> tuple[InputInfo, ...]:
+    """Every input, cohort and analysis number in the scenario's order, computed inputs with
+    their formula."""
+    def info(path: str, item: Parameter | ComputedInput) -> InputInfo:
+        source = (Citation(item.source.document, item.source.section, item.source.quote)
+                  if item.source else None)
+        if isinstance(item, ComputedInput):
+            return InputInfo(path, None, Unit(item.unit), item.description, source,
+                             item.assumption, item.formula)
+        return InputInfo(path, item.value, Unit(item.unit), item.description, source,
+                         item.assumption)
+
+    listed = [info(f"inputs.{name}", item) for name, item in scenario.inputs.items()]
+    for section, parameters in scenario.parameters()[1:]:
+        listed += [info(f"{section}.{name}", item) for name, item in parameters.items()]
+    return tuple(listed)
 

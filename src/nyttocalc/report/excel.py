@@ -1,0 +1,165 @@
+"""A figure's formula template as a live spreadsheet formula, with the same meaning.
+
+The template is the one ``--explain`` prints; its syntax tree (``figures.parse``) is translated
+once, generically, so every figure the core computes, now or later, gets its formula. Each term
+becomes a reference: the named cell of the scenario number it reads (``Term.path``), the cell of
+the figure it came from (``Term.source``), or else its value. The signs mean what they mean in
+the core (``core.arith``):
+
+- ``a / b`` is ``ratio``: 0 where ``a`` ≤ 0, never where ``b`` ≤ 0;
+- ``a − b`` is ``difference``: exactly 0 where the two cancel within 1e-12 relative;
+- ``ceil(x)`` is ``ceil_step``: rounds up with a 1e-12 relative slack (``-INT(-…)``);
+- ``pv_years``, ``years_to`` and ``pv_spread`` are their closed forms (``core.discounting``),
+  ``years_to`` included: drop-off that caps the work below what is needed gives never.
+
+"Never" (``inf`` in the core, ``null`` in JSON) is ``#N/A`` inside a formula, where it propagates
+through + × ceil and max as ``inf`` does; a figure cell shows it as the text "never"/"aldrig"
+(``IFNA``), and a formula that reads such a cell turns the text back into ``#N/A``.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Mapping
+
+from nyttocalc.core.arith import ROUND_OFF
+from nyttocalc.core.figures import Figure, Term, parse
+
+NEVER = "NA()"
+SLACK = f"{ROUND_OFF:.0E}"  # 1E-12
+
+
+class Untranslatable(ValueError):
+    """A template uses a construct with no spreadsheet translation (none does today)."""
+
+
+# How a reference to a term is written, and whether the term may be never.
+Reference = Callable[[Term], tuple[str, bool]]
+
+
+def formula(figure: Figure, reference: Reference, never_text: str) -> str:
+    """The cell formula for ``figure`` (with the leading ``=``)."""
+    body, may_be_never = expression(figure, reference)
+    if figure.never_with is not None:
+        waits_for, never = reference(figure.never_with)
+        if never:
+            body = f"IF(ISNA({waits_for}),{NEVER},{body})"
+            may_be_never = True
+    if may_be_never:
+        body = f'_xlfn.IFNA({body},"{never_text}")'
+    return f"={body}"
+
+
+def expression(figure: Figure, reference: Reference) -> tuple[str, bool]:
+    """The template as a spreadsheet expression, and whether it may be never."""
+    terms = figure.terms
+
+    def term(name: str) -> tuple[str, bool]:
+        return reference(terms[name.removeprefix("_")])
+
+    return _translate(parse(figure.formula), term)
+
+
+def cell_reference(cell: str, may_be_never: bool) -> str:
+    """A reference to a figure cell: where the cell may show "never", its text reads as #N/A."""
+    return f"IF(ISNUMBER({cell}),{cell},{NEVER})" if may_be_never else cell
+
+
+def _translate(node: ast.expr, term: Callable[[str], tuple[str, bool]]) -> tuple[str, bool]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+        return number(float(node.value)), False
+    if isinstance(node, ast.Name):
+        return term(node.id)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        text, never = _translate(node.operand, term)
+        return f"-{_group(text)}", never
+    if isinstance(node, ast.BinOp):
+        (a, a_never), (b, b_never) = (_translate(node.left, term),
+                                      _translate(node.right, term))
+        a, b = _group(a), _group(b)
+        if isinstance(node.op, ast.Add):
+            return f"{a}+{b}", a_never or b_never
+        if isinstance(node.op, ast.Mult):
+            return f"{a}*{b}", a_never or b_never
+        if isinstance(node.op, ast.Sub):
+            return (f"IF(ABS({a}-{b})>{SLACK}*(ABS({a})+ABS({b})),{a}-{b},0)",
+                    a_never or b_never)
+        if isinstance(node.op, ast.Div):
+            quotient = f"IF({b}<=0,{NEVER},{a}/{b})"
+            if b_never:  # something / never is 0, as in the core
+                quotient = f"IF(ISNA({b}),0,{quotient})"
+            return f"IF({a}<=0,0,{quotient})", True
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        args = [_translate(a, term) for a in node.args]
+        texts = [_group(t) for t, _ in args]
+        never = any(n for _, n in args)
+        if node.func.id in _FUNCTIONS:
+            text, always_finite, may_be_never = _FUNCTIONS[node.func.id](*texts)
+            return text, may_be_never or (never and not always_finite)
+    raise Untranslatable(f"no spreadsheet formula for {ast.unparse(node)!r}")
+
+
+def number(x: float) -> str:
+    return str(int(x)) if x.is_integer() and abs(x) < 1e15 else repr(x).upper()
+
+
+def _group(text: str) -> str:
+    """Parenthesised unless it is a name, a number or a function call."""
+    if text.replace("_", "").replace(".", "").isalnum() or _is_call(text):
+        return text
+    return f"({text})"
+
+
+def _is_call(text: str) -> bool:
+    head, paren, _ = text.partition("(")
+    if not paren or not head.replace(".", "").replace("_", "").isalnum():
+        return False
+    depth = 0
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and index < len(text) - 1 and char == ")":
+            return False
+    return text.endswith(")")
+
+
+def _ceil(x: str) -> tuple[str, bool, bool]:
+    return f"-INT(-({x}-{SLACK}*ABS({x})))", False, False
+
+
+def _max(*args: str) -> tuple[str, bool, bool]:
+    return f"MAX({','.join(args)})", False, False
+
+
+def _forces(rate: str, drop_off: str) -> tuple[str, str]:
+    """The continuous discount force ln(1 + r) and the sum with drop-off's −ln(1 − q)."""
+    delta = f"LN(1+{rate})"
+    return delta, f"({delta}-LN(1-{drop_off}))"
+
+
+def _pv_years(start: str, years: str, rate: str, drop_off: str) -> tuple[str, bool, bool]:
+    delta, force = _forces(rate, drop_off)
+    return (f"IF(AND({rate}=0,{drop_off}=0),{years},IF({drop_off}>=1,0,"
+            f"EXP(-{delta}*{start})*(1-EXP(-{force}*{years}))/{force}))", False, False)
+
+
+def _years_to(person_years: str, start: str, rate: str,
+              drop_off: str) -> tuple[str, bool, bool]:
+    delta, force = _forces(rate, drop_off)
+    reach = f"{person_years}*EXP({delta}*{start})*{force}"
+    return (f"IF({person_years}<=0,0,IF(AND({rate}=0,{drop_off}=0),{person_years},"
+            f"IF(OR({drop_off}>=1,{reach}>=1),{NEVER},-LN(1-{reach})/{force})))", False, True)
+
+
+def _pv_spread(rate: str, years: str) -> tuple[str, bool, bool]:
+    force = f"LN(1+{rate})*{years}"
+    return f"IF({force}=0,1,(1-EXP(-{force}))/({force}))", True, False
+
+
+# name → translation giving (text, finite whatever its arguments, may be never by itself)
+_FUNCTIONS: Mapping[str, Callable[..., tuple[str, bool, bool]]] = {
+    "ceil": _ceil,
+    "max": _max,
+    "pv_years": _pv_years,
+    "years_to": _years_to,
+    "pv_spread": _pv_spread,
+}

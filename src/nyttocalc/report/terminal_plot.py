@@ -1,0 +1,109 @@
+"""Draw a ``Plot`` as text with plotext: axes with values and units, a legend, colour only
+where asked (plotext writes colour codes even into a pipe: they are stripped here otherwise).
+
+plotext is an optional extra (``pip install 'nyttocalc[report]'``), imported only when a chart
+is drawn. Without colour each series has its own marker, so the chart reads in black and white.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from nyttocalc.core.figures import Unit
+from nyttocalc.report import extras
+from nyttocalc.report.plot import Kind, Plot, extent, nice_ticks
+
+MARKERS = ("•", "+", "o", "x", "*", "#")
+COLOURS = ("blue", "red", "green", "orange", "magenta", "cyan")
+HEIGHT = 20
+TORNADO = ("░", "█")  # the low end's bars, the high end's
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def available() -> bool:
+    return extras.available("plotext")
+
+
+def draw(plot: Plot, width: int, colour: bool) -> list[str]:
+    import plotext as plt
+
+    plt.clf()
+    plt.theme("clear")
+    plt.plotsize(width, HEIGHT if plot.kind is not Kind.TORNADO
+                 else max(8, 3 * len(plot.categories) + 5))
+    if plot.kind is Kind.LINES:
+        _lines(plt, plot, colour)
+    elif plot.kind is Kind.BARS:
+        _bars(plt, plot, colour)
+    else:
+        _tornado(plt, plot, colour)
+    plt.title(plot.title)
+    legend = []
+    if plot.kind is Kind.TORNADO:  # values run across; a legend inside would cover a bar
+        plt.xlabel(plot.y_label)
+        legend = ["   ".join(f"{m} {s.name}" for m, s in zip(TORNADO, plot.series,
+                                                              strict=False))]
+    else:
+        plt.xlabel(plot.x_label)
+        plt.ylabel(plot.y_label)
+    text = plt.build()
+    plt.clf()
+    if not colour:
+        text = _ANSI.sub("", text)
+    return [line.rstrip() for line in text.splitlines()] + legend
+
+
+def _style(index: int, colour: bool) -> dict[str, str]:
+    marker = MARKERS[index % len(MARKERS)]
+    return {"marker": marker, "color": COLOURS[index % len(COLOURS)]} if colour else {
+        "marker": marker}
+
+
+def _lines(plt: Any, plot: Plot, colour: bool) -> None:
+    x_low, x_high, y_low, y_high = extent(plot)
+    for index, series in enumerate(plot.series):
+        points = [(x, y) for x, y in series.points if math.isfinite(y)]
+        plt.plot([x for x, _ in points], [y for _, y in points],
+                 label=series.name, **_style(index, colour))
+    if plot.level is not None:
+        plt.plot([x_low, x_high], [plot.level, plot.level],
+                 marker="─", label=plot.level_name, **({"color": "gray"} if colour else {}))
+    if plot.marks:
+        plt.scatter([m.x for m in plot.marks], [m.y for m in plot.marks],
+                    marker="×", label=plot.marks[0].name,
+                    **({"color": "black"} if colour else {}))
+    _ticks(plt, plot, "x", x_low, x_high, plot.x_unit)
+    _ticks(plt, plot, "y", min(y_low, 0.0), y_high, plot.y_unit)
+
+
+def _bars(plt: Any, plot: Plot, colour: bool) -> None:
+    series = plot.series[0]
+    plt.bar(list(plot.categories), [y for _, y in series.points], marker="█",
+            **({"color": "blue"} if colour else {}))
+    _, _, _, y_high = extent(plot)
+    _ticks(plt, plot, "y", 0.0, y_high, plot.y_unit)
+    # plotext would pick the labelled bars itself, differently from run to run
+    every = max(1, len(plot.categories) // 12)
+    shown = list(range(0, len(plot.categories), every))
+    plt.xticks([i + 1 for i in shown], [plot.categories[i] for i in shown])
+
+
+def _tornado(plt: Any, plot: Plot, colour: bool) -> None:
+    # plotext puts the first bar at the bottom: the largest swing goes on top.
+    for index, (series, marker) in enumerate(zip(plot.series, TORNADO, strict=False)):
+        plt.bar(list(reversed(plot.categories)), [y for _, y in reversed(series.points)],
+                orientation="h", marker=marker, **({"color": COLOURS[index]} if colour else {}))
+    _, _, y_low, y_high = extent(plot)
+    _ticks(plt, plot, "x", y_low, y_high, plot.y_unit)
+
+
+def _ticks(plt: Any, plot: Plot, axis: str, low: float, high: float,
+           unit: Unit | None) -> None:
+    ticks = nice_ticks(low, high)
+    labels = [plot.value_text(t, unit) for t in ticks]
+    setter = plt.xticks if axis == "x" else plt.yticks
+    setter(ticks, labels)
+    limits = plt.xlim if axis == "x" else plt.ylim
+    limits(ticks[0], ticks[-1])

@@ -1,0 +1,91 @@
+"""Terminal charts people can read: axes with values and units, a legend, colour only in a
+terminal, the chart's table where plotext is missing."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from nyttocalc.report import extras
+from tests.conftest import LIVA, run_cli
+
+NBSP = "\u00a0"
+ANSI = re.compile(r"\x1b\[")
+
+
+def _chart(out: str, title: str) -> list[str]:
+    """The lines of the chart titled ``title``, up to the blank line after it."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if title in line)
+    end = next((i for i in range(start + 1, len(lines)) if not lines[i].strip()), len(lines))
+    return lines[start:end]
+
+
+def test_payback_curves_carry_values_units_and_a_legend() -> None:
+    out = run_cli("payback", LIVA, "--plot", "--lang", "sv").stdout
+    chart = "\n".join(_chart(out, "Samhället: återbetalningskurva"))
+    for tick in (f"0{NBSP}kr┤", f"1{NBSP}mkr┤", f"2{NBSP}mkr┤", f"3{NBSP}mkr┤"):
+        assert tick in chart, tick
+    # the legend: each series with its own marker, so the chart reads without colour
+    for entry in ("•• 5 i arbete i 1 år", "++ 2 i arbete i 3 år", "oo 1 i arbete i 5 år",
+                  f"── kostnad 2,75{NBSP}mkr", "×× återbetald"):
+        assert entry in chart, entry
+    assert "År efter insatsens slut" in chart
+    assert "Ackumulerat värde (kr)" in chart
+    assert not ANSI.search(out)
+
+
+def test_a_chart_in_a_terminal_has_colour_and_none_under_no_color(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from nyttocalc.core.payback import analyse
+    from nyttocalc.report.document import Document
+    from nyttocalc.report.render import to_terminal
+    from nyttocalc.report.time import payback_curves
+    from nyttocalc.scenario.load import load
+
+    plots = payback_curves(analyse(load(LIVA).model), "en")
+    document = Document("t", (), tuple(plots))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    coloured = io.StringIO()
+    to_terminal(document, coloured)
+    assert re.search(r"\x1b\[[0-9;]*3[0-9;]*m", coloured.getvalue())
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = io.StringIO()
+    to_terminal(document, plain)
+    assert not re.search(r"\x1b\[[0-9;]*(3[0-7]|38;)[0-9;]*m", plain.getvalue())
+    assert "SEK 1m┤".replace(" ", NBSP) in plain.getvalue()
+
+
+def test_the_tornado_puts_the_largest_swing_on_top_with_a_value_axis() -> None:
+    out = run_cli("sensitivity", LIVA, "--by", "20%").stdout
+    chart = _chart(out, "Society: tornado of persons (exact)")
+    names = [line.split("┤")[0].strip() for line in chart if "┤" in line]
+    assert names[0] == "inputs.production_value"  # the largest swing, as in the table
+    axis = next(i for i, line in enumerate(chart) if "└" in line)
+    assert re.search(r"-1\s+-0\.5\s+0\s+0\.5\s+1", chart[axis + 1])
+    assert "Change in persons (exact) from 4.58" in chart[axis + 2]
+    assert chart[-1] == "░ Input 20% lower   █ Input 20% higher"
+
+
+def test_the_histogram_has_years_along_and_draws_up() -> None:
+    out = run_cli("simulate", LIVA, "--draws", "2000").stdout
+    chart = _chart(out, "Society: payback year at 0% subsidy")
+    assert any(re.match(r"\s*\d+┤", line) for line in chart)  # counts on the y axis
+    assert "Paid back in year (after the end of the intervention)" in chart[-1]
+    assert "█" in "\n".join(chart)
+
+
+def test_without_plotext_plot_says_what_to_install_and_others_show_the_table(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extras, "available", lambda module: False)
+    refused = run_cli("payback", LIVA, "--plot")
+    assert refused.code == 2
+    assert "pip install 'nyttocalc[report]'" in refused.stderr
+    assert refused.stdout == ""
+    table = run_cli("sensitivity", LIVA)
+    assert table.code == 0
+    assert "(The chart needs plotext: pip install 'nyttocalc[report]')" in table.stdout
+    assert "Input 20% lower" in table.stdout  # the tornado's data, as a table

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
+from typing import Any
 
 import numpy as np
 import pytest
@@ -13,13 +14,26 @@ from hypothesis import strategies as st
 
 from nyttocalc.core import formulas as f
 from nyttocalc.core.arith import ceil_step, difference, ratio
-from nyttocalc.core.figures import Figure, placeholders
+from nyttocalc.core.figures import Figure, evaluate, placeholders
 from nyttocalc.core.model import Model, Perspective, Scaling, ValueComponent
 from nyttocalc.core.payback import analyse
 from nyttocalc.report.rows import parts
 from tests.strategies import amounts, horizons, models, positive_amounts, shares, timed_models
 
 REL = 1e-9
+
+
+def persons(cost: Any, value: Any, horizon: Any) -> Any:
+    return evaluate(f.BREAK_EVEN_PERSONS_FORMULA, {"cost": cost, "value": value,
+                                                   "horizon": horizon})
+
+
+def whole_persons(exact: Any) -> Any:
+    return evaluate(f.WHOLE_PERSONS_FORMULA, {"persons": exact})
+
+
+def half_steps(exact: Any) -> Any:
+    return evaluate(f.HALF_STEPS_FORMULA, {"persons": exact})
 
 
 def all_figures(model: Model) -> list[Figure]:
@@ -34,14 +48,14 @@ def all_figures(model: Model) -> list[Figure]:
 @given(cost=positive_amounts, value=positive_amounts, horizon=horizons)
 def test_persons_times_horizon_times_value_is_the_cost(cost: float, value: float,
                                                        horizon: float) -> None:
-    persons = f.break_even_persons(cost, value, horizon)
-    assert persons * horizon * value == pytest.approx(cost, rel=REL)
+    exact = persons(cost, value, horizon)
+    assert exact * horizon * value == pytest.approx(cost, rel=REL)
 
 
 @given(cost=positive_amounts, value=positive_amounts, horizon=horizons)
 def test_rounded_counts_bracket_the_exact_one(cost: float, value: float, horizon: float) -> None:
-    exact = f.break_even_persons(cost, value, horizon)
-    whole, half = f.whole_persons(exact), f.half_steps(exact)
+    exact = persons(cost, value, horizon)
+    whole, half = whole_persons(exact), half_steps(exact)
     assert whole == math.floor(whole)
     assert half * 2 == math.floor(half * 2)
     assert exact * (1 - REL) <= half <= whole
@@ -173,12 +187,11 @@ def test_formulas_give_the_same_answers_on_arrays(costs: list[float], values: li
                                                    horizon: float) -> None:
     n = min(len(costs), len(values))
     c, v = np.array(costs[:n]), np.array(values[:n])
-    persons = f.break_even_persons(c, v, horizon)
-    expected = [f.break_even_persons(ci, vi, horizon) for ci, vi in zip(costs, values,
-                                                                        strict=False)]
-    assert list(persons) == pytest.approx(expected[:n], rel=1e-12)
-    assert list(f.whole_persons(persons)) == [f.whole_persons(x) for x in expected[:n]]
-    assert list(f.half_steps(persons)) == [f.half_steps(x) for x in expected[:n]]
+    exact = persons(c, v, horizon)
+    expected = [persons(ci, vi, horizon) for ci, vi in zip(costs, values, strict=False)]
+    assert list(exact) == expected[:n]  # + − × / and ceil round the same way on arrays
+    assert list(whole_persons(exact)) == [whole_persons(x) for x in expected[:n]]
+    assert list(half_steps(exact)) == [half_steps(x) for x in expected[:n]]
 
 
 def test_ratio_and_ceil_step_edges() -> None:

@@ -55,7 +55,8 @@ RUNS = {
                                 "--set analysis.discount_rate=0.035 --set cohort.drop_off_rate=0.1",
     "liva-timed-solve-json": f"solve scenarios/liva.yaml --for inputs.production_value "
                              f"--persons 4 --horizon 3 --perspective society -f json {TIMED}",
-    "liva-2019-2020-payback-json-explain": "payback scenarios/liva-2019-2020.yaml -f json --explain",
+    "liva-2019-2020-payback-json-explain":
+        "payback scenarios/liva-2019-2020.yaml -f json --explain",
     "liva-2019-2020-check-json": "check scenarios/liva-2019-2020.yaml -f json",
     "three-perspectives-payback-json-explain":
         "payback tests/fixtures/three_perspectives.yaml -f json --explain",

@@ -1,11 +1,11 @@
 """The payback figures as plain numbers, for one point or a million at once.
 
-``payback.analyse`` builds a ``Figure`` with its arithmetic for every number, which is what a
-reader needs and far too slow for a sweep. These functions compute the same numbers through the
-same ``formulas``, in the same order of operations, from a ``Model`` whose scalars may be NumPy
-arrays (see ``Model.with_values``). For one point the result is bit for bit the figure ``payback``
-computes; for arrays it is too without discounting, and within a few ulps with it, where NumPy's
-vectorised ``exp`` and ``log1p`` stand in for the C library's.
+``payback.analyse`` keeps every figure's arithmetic, which is what a reader needs and far too
+slow for a sweep. These functions ask the same ``reasoning`` for plain numbers instead, from a
+``Model`` whose scalars may be NumPy arrays (see ``Model.with_values``): the same templates,
+evaluated the same way. For one point the result is bit for bit the figure ``payback`` computes;
+for arrays it is too without discounting, and within a few ulps with it, where NumPy's vectorised
+``exp`` and ``log1p`` stand in for the C library's.
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from nyttocalc.core import formulas as f
-from nyttocalc.core.arith import NEVER, Num, is_zero
-from nyttocalc.core.figures import Unit
-from nyttocalc.core.model import Model, Perspective, Scaling
+from nyttocalc.core import reasoning
+from nyttocalc.core.arith import Num
+from nyttocalc.core.figures import Unit, evaluate
+from nyttocalc.core.model import Model, Perspective
+from nyttocalc.core.reasoning import Reasoning
 from nyttocalc.errors import NyttocalcError
 
 # The break-even figures a sweep or sensitivity run can report, by the names ``payback`` gives
@@ -51,108 +53,89 @@ def cells(model: Model) -> Iterator[Cell]:
 
 
 def cost(model: Model, perspective: Perspective) -> Num:
-    amounts = [model.input_value(name) for name in perspective.cost_items]
-    if perspective.cost_markup is None:
-        return f.cost(amounts)
-    return f.cost(amounts, model.input_value(perspective.cost_markup))
+    """The cost, nominal."""
+    nominal: Num = reasoning.plain(model).cost(perspective)
+    return nominal
 
 
 def present_cost(model: Model, perspective: Perspective) -> Num:
     """The cost in present value at the start of the intervention (the cost, undiscounted)."""
-    nominal = cost(model, perspective)
-    if is_zero(model.discount_rate) or is_zero(model.intervention_years):
-        return nominal
-    return f.present_value_cost(nominal, model.discount_rate, model.intervention_years)
+    why = reasoning.plain(model)
+    present: Num = why.present_cost(why.cost(perspective))
+    return present
 
 
 def value_per_person_year(model: Model, perspective: Perspective, subsidy_rate: Num) -> Num:
-    productivity = f.productivity(subsidy_rate)
-    total: Num = 0.0
-    for component in perspective.value_components:
-        total = total + f.value_component(
-            model.input_value(component.input), productivity, model.full_time_equivalent,
-            by_productivity=Scaling.PRODUCTIVITY in component.scales_with,
-            by_fte=Scaling.FTE in component.scales_with)
-    return total
+    value: Num = reasoning.plain(model).value(perspective, subsidy_rate)
+    return value
 
 
 def work_years(model: Model, years: Num) -> Num:
     """Years of work in present value (the years themselves when undiscounted)."""
-    if not model.is_discounted:
-        return years
-    return f.present_value_years(model.intervention_years, model.delay_years, years,
-                                 model.discount_rate, model.drop_off_rate)
+    work: Num = reasoning.plain(model).horizon(years)
+    return work
 
 
 def counterfactual(model: Model) -> Num:
-    return f.counterfactual_persons(model.deadweight, model.participants)
+    """The participants who would have found work anyway (``formulas.COUNTERFACTUAL``)."""
+    return evaluate(f.COUNTERFACTUAL, {"deadweight": model.deadweight,
+                                       "participants": model.participants})
 
 
 def break_even(model: Model, metric: str) -> dict[Cell, Num]:
     """One break-even figure for every perspective, subsidy rate and horizon."""
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}")
+    why = reasoning.plain(model)
     results: dict[Cell, Num] = {}
     for perspective in model.perspectives:
-        c = present_cost(model, perspective)
+        c = why.present_cost(why.cost(perspective))
         for r, rate in enumerate(model.subsidy_rates):
-            v = value_per_person_year(model, perspective, rate)
+            v = why.value(perspective, rate)
             for h, horizon in enumerate(model.horizons_years):
-                cell = Cell(perspective.key, r, h)
-                results[cell] = metric_value(model, metric, c, v, horizon)
+                results[Cell(perspective.key, r, h)] = metric_value(why, metric, c, v, horizon)
     return results
 
 
-def metric_value(model: Model, metric: str, c: Num, v: Num, horizon: Num) -> Num:
+def metric_value(why: Reasoning, metric: str, c: Num, v: Num, horizon: Num) -> Num:
     """One break-even figure from the cost ``c`` (present value) and the value ``v`` per
-    person-year at one subsidy rate, for one horizon."""
+    person-year at one subsidy rate, for one horizon: the figures it needs, and no more."""
     if metric == "cost":
         return c
     if metric == "value_per_person_year":
         return v
-    work = work_years(model, horizon)
+    work = why.horizon(horizon)
+    figure: Num
     if metric == "required_value_per_year":
-        return f.required_value_per_year(c, work)
-    if metric == "employment_rate":
-        per_participant = f.required_value_per_participant_year(
-            f.required_value_per_year(c, work), model.participants)
-        return f.break_even_employment_rate(per_participant, v, model.deadweight)
-    exact = f.break_even_persons(c, v, work, counterfactual(model))
-    if metric == "persons_exact":
-        return exact
-    if metric == "persons_whole":
-        return f.whole_persons(exact)
-    if metric == "persons_half_steps":
-        return f.half_steps(exact)
-    return _where_never(exact, f.payback_year(model.delay_years, horizon))
+        figure = why.required_per_year(c, work)
+    elif metric == "employment_rate":
+        per_participant = why.required_per_participant_year(why.required_per_year(c, work))
+        figure = why.employment_rate(per_participant, v)
+    else:
+        exact = why.persons_exact(c, v, work)
+        figure = {"persons_exact": lambda: exact,
+                  "persons_whole": lambda: why.persons_whole(exact),
+                  "persons_half_steps": lambda: why.persons_half_steps(exact),
+                  "payback_year": lambda: why.payback_year(exact, horizon)}[metric]()
+    return figure
 
 
 def paid_back_after(model: Model, present_cost_: Num, value: Num, persons: Num) -> Num:
     """The year after the end of the intervention in which ``persons`` employed have paid
     back the cost, if their work lasts (discounted and thinned by drop-off); inf: never."""
-    work = f.years_of_work_to_payback(present_cost_, value, persons, counterfactual(model))
-    if model.is_discounted:
-        work = f.discounted_years_of_work(work, model.intervention_years, model.delay_years,
-                                          model.discount_rate, model.drop_off_rate)
-    return f.payback_year(model.delay_years, work)
+    why = reasoning.plain(model)
+    years: Num = why.paid_back_after(why.years_of_work(present_cost_, value, persons))
+    return years
 
 
 def net_value(model: Model, perspective: Perspective, subsidy_rate: Num, horizon: Num,
               persons: Num) -> Num:
-    """What ``persons`` employed for ``horizon`` years give beyond the cost, in present value:
-    (persons − counterfactual) × value × years of work − cost."""
-    v = value_per_person_year(model, perspective, subsidy_rate)
-    gained = (persons - counterfactual(model)) * v * work_years(model, horizon)
-    return gained - present_cost(model, perspective)
-
-
-def _where_never(persons: Num, year: Num) -> Num:
-    if isinstance(persons, int | float) and isinstance(year, int | float):
-        return NEVER if persons == NEVER else year
-    import numpy as np
-
-    result: float = np.where(np.isinf(persons), NEVER, year)
-    return result
+    """What ``persons`` employed for ``horizon`` years give beyond the cost, in present value
+    (``formulas.NET_VALUE_FORMULA``)."""
+    why = reasoning.plain(model)
+    benefit = why.benefit(why.value(perspective, subsidy_rate), why.horizon(horizon), persons)
+    net: Num = why.net_value(benefit, why.present_cost(why.cost(perspective)))
+    return net
 
 
 def select(model: Model, perspectives: Sequence[str] = (), horizon: float | None = None,

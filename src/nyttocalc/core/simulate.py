@@ -15,8 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from nyttocalc.core import formulas as f
-from nyttocalc.core import numeric
+from nyttocalc.core import numeric, reasoning
 from nyttocalc.core.arith import ROUND_OFF
 from nyttocalc.core.model import Model, Perspective
 from nyttocalc.core.numeric import Cell
@@ -81,30 +80,30 @@ def simulate(model: Model, uncertainty: Uncertainty, draws: int, seed: int) -> S
     drawn = model.with_values(values)
     cells: list[CellOutcome] = []
     years: list[PaybackYears] = []
-    counterfactual = numeric.counterfactual(drawn)
     with np.errstate(invalid="ignore", over="ignore"):  # "never" is inf; inf − inf is no draw
         for perspective in drawn.perspectives:
-            _perspective(drawn, model, perspective, employed, counterfactual, cells, years)
+            _perspective(drawn, model, perspective, employed, cells, years)
     return SimulationResult(draws, seed, n, float(np.mean(employed)), _count_percentiles(employed),
                             tuple(cells), tuple(years))
 
 
 def _perspective(drawn: Model, model: Model, perspective: Perspective, employed: Any,
-                 counterfactual: Any, cells: list[CellOutcome],
+                 cells: list[CellOutcome],
                  years: list[PaybackYears]) -> None:
     """Every subsidy rate and horizon of one perspective, over all draws."""
     import numpy as np
 
-    cost = numeric.present_cost(drawn, perspective)
+    why = reasoning.plain(drawn)
+    cost = why.present_cost(why.cost(perspective))
     for r, rate in enumerate(drawn.subsidy_rates):
-        value = numeric.value_per_person_year(drawn, perspective, rate)
+        value = why.value(perspective, rate)
         for h, horizon in enumerate(drawn.horizons_years):
-            work = numeric.work_years(drawn, horizon)
-            needed = f.break_even_persons(cost, value, work, counterfactual)
+            work = why.horizon(horizon)
+            needed = why.persons_exact(cost, value, work)
             # employed ≥ ceil_step(needed), without rounding a million numbers up: for a
             # whole number k, ceil(y) ≤ k exactly when y ≤ k.
             pays = needed - ROUND_OFF * np.abs(needed) <= employed
-            net = (employed - counterfactual) * value * work - cost
+            net = why.net_value(why.benefit(value, work, employed), cost)
             cells.append(CellOutcome(
                 Cell(perspective.key, r, h), model.subsidy_rates[r],
                 model.horizons_years[h], float(np.mean(pays)),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from nyttocalc.core import numeric
+from nyttocalc.core import numeric, reasoning
 from nyttocalc.core.model import Model, Perspective
 
 SCAN_POINTS = 1025
@@ -137,7 +137,8 @@ def persons_at(model: Model, question: Question, x: float) -> float:
     """The break-even persons (exact) that ``payback`` computes with ``path = x``: the check
     that a solution answers the question."""
     at, perspective, rate, horizon = _at(model, question, x)
+    why = reasoning.plain(at)
     persons: float = numeric.metric_value(
-        at, "persons_exact", numeric.present_cost(at, perspective),
-        numeric.value_per_person_year(at, perspective, rate), horizon)
+        why, "persons_exact", why.present_cost(why.cost(perspective)),
+        why.value(perspective, rate), horizon)
     return persons

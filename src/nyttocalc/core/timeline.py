@@ -13,8 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from nyttocalc.core import formulas as f
-from nyttocalc.core import numeric
+from nyttocalc.core import discounting, numeric, reasoning
 from nyttocalc.core.arith import NEVER, ROUND_OFF
 from nyttocalc.core.model import Model, Perspective
 
@@ -67,9 +66,8 @@ def _perspective(model: Model, perspective: Perspective, persons: float,
     def worked(until: float, discounted: bool) -> float:
         """Person-years from the start of work until ``until`` (years after it starts)."""
         span = min(max(until, 0.0), longest)
-        return float(f.present_value_years(model.intervention_years, model.delay_years, span,
-                                           model.discount_rate if discounted else 0.0,
-                                           model.drop_off_rate))
+        return float(discounting.present_value_years(
+            start, span, model.discount_rate if discounted else 0.0, model.drop_off_rate))
 
     rows = list(_intervention(model, cost))
     cumulative = rows[-1].cumulative_present_value_net
@@ -82,7 +80,7 @@ def _perspective(model: Model, perspective: Perspective, persons: float,
         cumulative += present
         rows.append(YearRow(year, 0.0, effective * years, effective * value * years, present,
                             cumulative))
-    horizons = tuple(_summary(model, h, effective * value, present_cost)
+    horizons = tuple(_summary(model, perspective, h, persons, rate, present_cost)
                      for h in model.horizons_years)
     payback = float(numeric.paid_back_after(model, present_cost, value, persons))
     return PerspectiveTimeline(perspective, rate, persons, counterfactual, value, tuple(rows),
@@ -99,16 +97,18 @@ def _intervention(model: Model, cost: float) -> list[YearRow]:
     rows, cumulative = [], 0.0
     for index in range(count):
         span = min(index + 1.0, length) - index
-        present = cost / length * float(f.present_value_years(index, 0.0, span,
-                                                              model.discount_rate, 0.0))
+        present = cost / length * float(discounting.present_value_years(
+            index, span, model.discount_rate, 0.0))
         cumulative -= present
         rows.append(YearRow(index + 1 - count, cost * span / length, 0.0, 0.0, -present,
                             cumulative))
     return rows
 
 
-def _summary(model: Model, horizon: float, value_per_year: float,
-             present_cost: float) -> HorizonSummary:
-    benefit = value_per_year * float(numeric.work_years(model, horizon))
+def _summary(model: Model, perspective: Perspective, horizon: float, persons: float,
+             rate: float, present_cost: float) -> HorizonSummary:
+    why = reasoning.plain(model)
+    benefit = float(why.benefit(why.value(perspective, rate), why.horizon(horizon), persons))
     ratio = benefit / present_cost if present_cost > 0 else NEVER
-    return HorizonSummary(horizon, benefit, present_cost, benefit - present_cost, ratio)
+    return HorizonSummary(horizon, benefit, present_cost,
+                          float(why.net_value(benefit, present_cost)), ratio)

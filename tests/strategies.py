@@ -22,7 +22,9 @@ amounts = st.one_of(st.just(0.0), st.floats(min_value=1, max_value=1e8))
 positive_amounts = st.floats(min_value=1, max_value=1e8, allow_nan=False, allow_infinity=False)
 shares = st.floats(min_value=0, max_value=1, allow_nan=False)
 horizons = st.floats(min_value=0.25, max_value=60, allow_nan=False)
-scalings = st.frozensets(st.sampled_from(list(Scaling)))
+# what a written-out perspective's value component scales with (a ledger's flows may also scale
+# with the subsidy rate itself: see ledgers())
+scalings = st.frozensets(st.sampled_from([Scaling.PRODUCTIVITY, Scaling.FTE]))
 
 
 @st.composite
@@ -128,3 +130,38 @@ def timed_models(draw: st.DrawFn) -> Model:
                     "drop_off_rate": draw(st.sampled_from([0.0, 0.05, 0.3])),
                     "deadweight": draw(st.sampled_from([0.0, 0.1, 0.25])),
                     "intervention_years": draw(st.sampled_from([0.0, 1.0, 1.3333]))})
+
+
+@st.composite
+def ledgers(draw: st.DrawFn) -> tuple[Any, dict[str, float]]:
+    """A random ledger (actors, states, flows of every kind, funding) and its inputs."""
+    from nyttocalc.core.ledger import Flow, FlowKind, Funding, Ledger, Move, State
+
+    actors = [f"actor_{i}" for i in range(draw(st.integers(1, 4)))]
+    inputs: dict[str, float] = {}
+    states = {}
+    for s in range(draw(st.integers(2, 3))):
+        flows = []
+        for f in range(draw(st.integers(0, 5))):
+            name = f"amount_{s}_{f}"
+            inputs[name] = draw(amounts)
+            kind = draw(st.sampled_from(list(FlowKind)))
+            scales = draw(st.frozensets(st.sampled_from(list(Scaling))))
+            a, b = draw(st.sampled_from(actors)), draw(st.sampled_from(actors))
+            if kind is FlowKind.TRANSFER:
+                if a == b:
+                    continue
+                flows.append(Flow(kind, name, to=b, by=a, scales_with=scales))
+            elif kind is FlowKind.REAL:
+                flows.append(Flow(kind, name, to=a, scales_with=scales))
+            else:
+                flows.append(Flow(kind, name, by=a, scales_with=scales))
+        states[f"state_{s}"] = State(f"state_{s}", {"en": f"state {s}"}, tuple(flows))
+    funding = []
+    for i in range(draw(st.integers(1, 3))):
+        inputs[f"cost_{i}"] = draw(amounts)
+        funding.append(Funding(f"cost_{i}", draw(st.sampled_from([None, *actors]))))
+    before, after = draw(st.permutations(list(states)))[:2]
+    ledger = Ledger({a: {"en": a} for a in actors}, states, tuple(funding), None,
+                    Move(before, after))
+    return ledger, inputs

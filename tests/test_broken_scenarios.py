@@ -54,7 +54,7 @@ CASES = [
     case("bad_input_name.yaml", 28, "inputs.Production-Value", "Production-Value",
          absent=("[key]",)),
     case("wrong_version.yaml", 3, "nyttocalc", "expected 1", "got 2"),
-    case("no_perspectives.yaml", 73, "perspectives", "at least one entry"),
+    case("no_perspectives.yaml", 73, "perspectives", "at least one perspective", "ledger"),
     # ---- values of the wrong type or out of range --------------------------------------------
     case("text_for_number.yaml", 14, "inputs.municipal_funding.value", "expected a number",
          "'unknown'"),

@@ -40,7 +40,8 @@ def check_json(path: Path, *args: str) -> tuple[int, dict[str, Any]]:
 
 # ---- the pinned verdicts ---------------------------------------------------------------------
 
-@pytest.mark.parametrize(("scenario", "exit_code"), [("liva", 1), ("liva-2019-2020", 0)])
+@pytest.mark.parametrize(("scenario", "exit_code"), [("liva", 1), ("liva-2019-2020", 0),
+                                                    ("liva-actors", 1)])
 def test_every_claim_has_its_pinned_verdict(scenario: str, exit_code: int) -> None:
     """tests/expected/*.verdicts pins each claim's verdict, so that any change to the set of
     claims that do not follow is deliberate (and reviewed in the diff of that file)."""
@@ -285,13 +286,16 @@ def test_transcription_slips_are_caught() -> None:
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the source documents (../shared/seeds) are "
                                                "not beside this checkout")
-@pytest.mark.parametrize("scenario", ["liva", "liva-2019-2020"])
+@pytest.mark.parametrize("scenario", ["liva", "liva-2019-2020", "liva-actors"])
 def test_every_quote_stands_verbatim_in_its_document(scenario: str) -> None:
     """Each `quote` (parts separated by ' … ') is in the cited document, white space folded."""
     loaded = load(SCENARIOS / f"{scenario}.yaml")
-    documents = {key: re.sub(r"\s+", " ", (SEEDS / str(source.document)).read_text("utf-8"))
-                 for key, source in loaded.scenario.sources.items()
-                 if source.document is not None}
+    # The evaluation and the agreements are seeds (a .txt file name); a parameter file's public
+    # pages name the stored copy they were read in, and are cited by address only.
+    seeds = {key: source.document for key, source in loaded.scenario.sources.items()
+             if source.document is not None and source.document.endswith(".txt")}
+    documents = {key: re.sub(r"\s+", " ", (SEEDS / name).read_text("utf-8"))
+                 for key, name in seeds.items()}
     citations = [(c.where.document, c.where.quote, c.id) for c in loaded.scenario.claims]
     citations += [(p.source.document, p.source.quote, name)
                   for _, parameters in loaded.scenario.parameters()
@@ -299,8 +303,12 @@ def test_every_quote_stands_verbatim_in_its_document(scenario: str) -> None:
     citations += [(p.source.document, p.source.quote, name)
                   for name, p in loaded.scenario.computed_inputs().items()
                   if p.source is not None]
+    if loaded.scenario.outcomes is not None:
+        citations += [(t.persons.source.document, t.persons.source.quote, f"{key}.{i}")
+                      for key, group in loaded.scenario.outcomes.groups.items()
+                      for i, t in enumerate(group.transitions) if t.persons.source is not None]
     # Public web pages (tax rates, the social-assistance norm) are cited by address only.
-    citations = [c for c in citations if loaded.scenario.sources[c[0]].document is not None]
+    citations = [c for c in citations if c[0] in documents]
     for document, quote, where in citations:
         for part in quote.split(" … "):
             part = re.sub(r"\s+", " ", part.strip(" …"))

@@ -58,6 +58,10 @@ RUNS = {
     "liva-2019-2020-payback-json-explain":
         "payback scenarios/liva-2019-2020.yaml -f json --explain",
     "liva-2019-2020-check-json": "check scenarios/liva-2019-2020.yaml -f json",
+    "liva-actors-payback-sv-explain": "payback scenarios/liva-actors.yaml --lang sv --explain",
+    "liva-actors-payback-json-explain": "payback scenarios/liva-actors.yaml -f json --explain",
+    "liva-actors-check-json": "check scenarios/liva-actors.yaml -f json",
+    "actors-fixture-payback-csv": "payback tests/fixtures/actors.yaml -f csv",
     "three-perspectives-payback-json-explain":
         "payback tests/fixtures/three_perspectives.yaml -f json --explain",
     "three-perspectives-sweep-json":

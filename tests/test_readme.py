@@ -135,3 +135,10 @@ def test_the_readmes_list_of_liva_verdicts_is_what_check_says(
         assert explanation.startswith(said[claim]), claim
     flagged = {c["id"] for c in claims if c["verdict"] in ("does-not-follow", "rounding-chain")}
     assert flagged <= listed.keys()
+
+
+def test_the_readmes_ledger_is_the_fixture_the_tests_compute_by_hand() -> None:
+    """A new user copies the README's actors, states and transitions: the same file that
+    tests/test_actors.py works out by hand."""
+    fixture = (ROOT / "tests" / "fixtures" / "actors.yaml").read_text(encoding="utf-8")
+    assert fixture[fixture.index("ledger:"):] in README.read_text(encoding="utf-8")

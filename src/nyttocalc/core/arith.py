@@ -121,6 +121,20 @@ def maximum(a: Num, b: Num) -> Num:
     return result
 
 
+def minimum(a: Num, b: Num) -> Num:
+    """The smaller of ``a`` and ``b``, element-wise for arrays.
+
+    >>> minimum(19_100.0, 22_500.0)
+    19100.0
+    """
+    if _is_scalar(a) and _is_scalar(b):
+        return min(a, b)
+    import numpy as np
+
+    result: float = np.minimum(a, b)
+    return result
+
+
 def is_zero(x: Num) -> bool:
     """True where a scalar is 0; an array counts as zero only if every element is."""
     if _is_scalar(x):

@@ -49,7 +49,8 @@ class Explained:
 
     def compute(self, unit: Unit, formula: str, terms: Mapping[str, Term],
                 never_with: Term | None = None) -> Figure:
-        value = evaluate(formula, {name: term.value for name, term in terms.items()})
+        value = _no_negative_zero(evaluate(formula, {name: term.value
+                                                     for name, term in terms.items()}))
         if never_with is not None and is_never(never_with.value):
             value = NEVER
         return Figure(value, unit, formula, terms, never_with)
@@ -69,7 +70,7 @@ class Plain:
 
     def compute(self, unit: Unit, formula: str, terms: Mapping[str, Num],
                 never_with: Num | None = None) -> Num:
-        value = evaluate(formula, terms)
+        value = _no_negative_zero(evaluate(formula, terms))
         return value if never_with is None else _where_never(never_with, value)
 
     def term(self, symbol: str, computed: Num, path: str | None = None) -> Num:
@@ -77,6 +78,11 @@ class Plain:
 
     def value(self, quantity: Num) -> Num:
         return quantity
+
+
+def _no_negative_zero(value: Num) -> Num:
+    """−0.0 (−x × 0, a loss that is nothing) as 0.0: + 0.0 changes no other number."""
+    return value + 0.0
 
 
 def _where_never(waits_for: Num, value: Num) -> Num:

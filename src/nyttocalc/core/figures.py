@@ -12,11 +12,11 @@ import functools
 import math
 import operator
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, KeysView, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from nyttocalc.core.arith import Num, ceil_step, difference, maximum, ratio
+from nyttocalc.core.arith import Num, ceil_step, difference, maximum, minimum, ratio
 from nyttocalc.core.discounting import (
     present_value_years,
     spread_cost_factor,
@@ -35,6 +35,7 @@ class Unit(StrEnum):
     SHARE = "share"  # a fraction, shown as a percentage
     FTE = "FTE"
     MULTIPLE = "multiple"
+    NUMBER = "number"  # a plain number, such as a multiple of the price base amount
 
 
 @dataclass(frozen=True)
@@ -140,8 +141,10 @@ def slot(name: str) -> str:
     return "{" + name + "}"
 
 
-def placeholders(template: str) -> set[str]:
-    return set(_PLACEHOLDER.findall(template))
+def placeholders(template: str) -> KeysView[str]:
+    """The names of a template's terms, each once, in the order they first appear (a set would
+    order them by the run's string hashing, and an explanation with them)."""
+    return dict.fromkeys(_PLACEHOLDER.findall(template)).keys()
 
 
 class FormulaError(ValueError):
@@ -207,10 +210,15 @@ def _largest(*args: Num) -> Num:
     return functools.reduce(maximum, args)
 
 
+def _smallest(*args: Num) -> Num:
+    return functools.reduce(minimum, args)
+
+
 # The functions a formula may call, with their number of arguments (None: one or more).
 _FUNCTIONS: Functions = {
     "ceil": (ceil_step, 1),
     "max": (_largest, None),
+    "min": (_smallest, None),
     "pv_years": (present_value_years, 4),  # (start, years, discount rate, drop-off rate)
     "years_to": (years_to_accumulate, 4),  # (person-years, start, discount rate, drop-off rate)
     "pv_spread": (spread_cost_factor, 2),  # (discount rate, years the cost is spread over)

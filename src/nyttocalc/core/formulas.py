@@ -25,9 +25,25 @@ COST_FORMULA = "{sum_of_items} × (1 + {markup})"
 
 
 def sum_formula(names: Sequence[str]) -> str:
-    """A template that adds the named terms, in parentheses when there is more than one."""
+    """A template that adds the named terms, in parentheses when there is more than one; 0 for
+    none."""
     summed = " + ".join(slot(name) for name in names)
-    return f"({summed})" if len(names) > 1 else summed
+    return f"({summed})" if len(names) > 1 else summed or NOTHING
+
+
+def signed_sum(parts: Sequence[tuple[int, str]]) -> str:
+    """``a + b − c``: the parts added or subtracted by their sign; 0 for none.
+
+    >>> signed_sum([(-1, "{a}"), (1, "{b}"), (-1, "{c}")])
+    '−{a} + {b} − {c}'
+    """
+    text = ""
+    for sign, part in parts:
+        if not text:
+            text = part if sign > 0 else f"−{part}"
+        else:
+            text += f" + {part}" if sign > 0 else f" − {part}"
+    return text or NOTHING
 
 
 # Intäkt / Lönsamhet medellång sikt: a value component of an employed person-year follows
@@ -35,7 +51,9 @@ def sum_formula(names: Sequence[str]) -> str:
 # 20 procent"; Bilaga 5: "Lönebidraget står i omvänd relation till individens produktivitet"),
 # where the scenario says so, and part-time work ("en arbetar heltid och en halvtid").
 PRODUCTIVITY_FACTOR = " × (1 − {subsidy_rate})"
+SUBSIDY_FACTOR = " × {subsidy_rate}"  # what a wage subsidy pays: the rate of the wage cost
 FTE_FACTOR = " × {fte}"
+NOTHING = "0"  # the cost of a perspective that pays nothing
 
 # Lönsamhet medellång sikt: "hur många av ungdomarna i den primära målgruppen måste komma in i
 # arbete för att insatskostnaden ska vara återbetald på ett, tre respektive fem år?" Those who
@@ -105,3 +123,11 @@ WRITE_OFF_FORMULA = "{cost} / {years}"
 BENEFIT_FORMULA = "{persons} × {value} × {horizon}"
 BENEFIT_DEADWEIGHT_FORMULA = f"({{persons}} − {COUNTERFACTUAL}) × {{value}} × {{horizon}}"
 NET_VALUE_FORMULA = "{benefit} − {cost}"
+
+# NyttoSAM's key figures of the first year after (Bilaga 5; see ``outcomes``): "Lönsamhet;
+# beräknas som skillnaden mellan intäkter och kostnader", "Återbetalningstid; den tid det tar för
+# insatsen att nå 'break-even'", and the verkningsgrad, the share of the before-state's yearly
+# cost (its potential) freed.
+NET_BENEFIT_FORMULA = "{revenue} − {cost}"
+PAYBACK_TIME_FORMULA = "{cost} / {revenue}"
+EFFICIENCY_FORMULA = "{revenue} / {potential}"

@@ -17,25 +17,33 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from nyttocalc.core.arith import Num, is_zero
 from nyttocalc.core.figures import Unit, evaluate, placeholders
 from nyttocalc.errors import NyttocalcError
+
+if TYPE_CHECKING:
+    from nyttocalc.core.ledger import Ledger
+    from nyttocalc.core.outcomes import Outcomes
 
 
 class Scaling(StrEnum):
     """What a value component is proportional to, besides the number of employed persons."""
 
     PRODUCTIVITY = "productivity"  # 1 − wage-subsidy rate: the share of the wage the employer pays
+    SUBSIDY = "subsidy"  # the wage-subsidy rate itself: the share of the wage cost subsidised
     FTE = "fte"  # the full-time equivalent of the job (0.5 for half-time)
 
 
 @dataclass(frozen=True)
 class ValueComponent:
-    """One source of value per employed person-year, read from a named input."""
+    """One source of value per employed person-year, read from a named input; ``sign`` −1 for
+    what a perspective loses (a transfer it pays, a resource it uses, in the state it gains)."""
 
     input: str
     scales_with: frozenset[Scaling]
+    sign: int = 1
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,8 @@ class Model:
     intervention_years: Num = 0.0  # the cost is paid evenly over these years, before the delay
     formulas: Mapping[str, str] = field(default_factory=dict)
     units: Mapping[str, Unit] = field(default_factory=dict)  # of inputs, for explanations
+    ledger: Ledger | None = None  # actors, states and flows, where the perspectives come from
+    outcomes: Outcomes | None = None  # states before and after, per group: the key figures
 
     @property
     def unsubsidised_rate(self) -> float:

@@ -10,11 +10,13 @@ workers, the break-even employment rate, the long view and the written-off cost.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from enum import StrEnum
 
 from nyttocalc.core import reasoning
 from nyttocalc.core.arith import is_never
 from nyttocalc.core.figures import Figure, Term
 from nyttocalc.core.model import Model, Perspective
+from nyttocalc.core.outcomes import OutcomesAnalysis, key_figures
 from nyttocalc.core.reasoning import Reasoning
 
 # Each result group is a tuple of rows. A row's int/float fields are its dimensions (which
@@ -79,6 +81,24 @@ class Mix:
     within_cohort: bool
 
 
+class Outlook(StrEnum):
+    """What employment means to a perspective at one subsidy rate, before any count."""
+
+    PAYS_BACK = "pays_back"  # a cost, and a gain per employed person-year to pay it back with
+    GAINS_FROM_START = "gains_from_start"  # no cost: every employed person-year is a gain
+    NEVER = "never"  # a cost, and nothing or a loss per employed person-year
+    LOSES = "loses"  # no cost, and a loss per employed person-year
+    NOTHING = "nothing"  # neither a cost nor anything per employed person-year
+
+
+def outlook(cost: float, value: float) -> Outlook:
+    if cost > 0:
+        return Outlook.PAYS_BACK if value > 0 else Outlook.NEVER
+    if value > 0:
+        return Outlook.GAINS_FROM_START
+    return Outlook.LOSES if value < 0 else Outlook.NOTHING
+
+
 @dataclass(frozen=True)
 class PerspectiveResult:
     perspective: Perspective
@@ -97,6 +117,14 @@ class PerspectiveResult:
         return next(v.value_per_person_year for v in self.values
                     if v.subsidy_rate == subsidy_rate)
 
+    def outlook(self, subsidy_rate: float) -> Outlook:
+        return outlook(self.cost.value, self.value_at(subsidy_rate).value)
+
+    @property
+    def has_cost(self) -> bool:
+        """Whether the perspective paid anything: else there is nothing to pay back."""
+        return self.cost.value > 0
+
     def groups(self) -> dict[str, tuple[object, ...]]:
         """The result groups in reading order, each a tuple of rows."""
         return {
@@ -112,6 +140,7 @@ class PerspectiveResult:
 class PaybackAnalysis:
     model: Model
     perspectives: tuple[PerspectiveResult, ...]
+    outcomes: OutcomesAnalysis | None = None  # NyttoSAM's key figures, where groups are given
 
     def perspective(self, key: str) -> PerspectiveResult:
         return next(p for p in self.perspectives if p.perspective.key == key)
@@ -153,7 +182,11 @@ FIGURES = figure_catalogue()
 def analyse(model: Model) -> PaybackAnalysis:
     """Compute every payback figure for every perspective of the model, with its arithmetic."""
     why = reasoning.explained(model)
-    return PaybackAnalysis(model, tuple(_perspective(why, p) for p in model.perspectives))
+    outcomes = None
+    if model.ledger is not None and model.outcomes is not None:
+        outcomes = key_figures(model, model.ledger, model.outcomes)
+    return PaybackAnalysis(model, tuple(_perspective(why, p) for p in model.perspectives),
+                           outcomes)
 
 
 def input_term(model: Model, name: str) -> Term:

@@ -69,20 +69,23 @@ class Reasoning:
         value components, each scaled as the scenario says."""
         m = self.model
         terms: dict[str, Any] = {}
-        parts: list[str] = []
+        parts: list[tuple[int, str]] = []
         for component in perspective.value_components:
             terms[component.input] = self.input_term(component.input)
             part = slot(component.input)
-            if Scaling.PRODUCTIVITY in component.scales_with:
+            if {Scaling.PRODUCTIVITY, Scaling.SUBSIDY} & component.scales_with:
                 terms["subsidy_rate"] = self._known("subsidy_rate", rate, Unit.SHARE,
                                                     self._listed("subsidy_rates", rate))
+            if Scaling.PRODUCTIVITY in component.scales_with:
                 part += f.PRODUCTIVITY_FACTOR
+            if Scaling.SUBSIDY in component.scales_with:
+                part += f.SUBSIDY_FACTOR
             if Scaling.FTE in component.scales_with:
                 terms["fte"] = self._known("full_time_equivalent", m.full_time_equivalent,
                                            Unit.FTE, "cohort.full_time_equivalent")
                 part += f.FTE_FACTOR
-            parts.append(part)
-        return self.calc.compute(Unit.SEK_PER_PERSON_YEAR, " + ".join(parts), terms)
+            parts.append((component.sign, part))
+        return self.calc.compute(Unit.SEK_PER_PERSON_YEAR, f.signed_sum(parts), terms)
 
     def input_term(self, name: str) -> Any:
         """An input as a term; a computed input brings its formula and terms along."""
@@ -239,6 +242,8 @@ class Reasoning:
         return self.calc.known(symbol, value, unit, path)
 
     def _input(self, name: str, unit: Unit) -> Any:
+        if name in self.model.formulas:
+            return self.input_term(name)
         return self._known(name, self.model.inputs[name], unit, f"inputs.{name}")
 
     def _listed(self, name: str, value: Num) -> str | None:

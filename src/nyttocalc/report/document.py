@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from nyttocalc.core.arith import is_never
 from nyttocalc.core.figures import Figure, Term, Unit, evaluate
+from nyttocalc.core.ledger import Ledger
 from nyttocalc.core.model import Model
+from nyttocalc.core.outcomes import Outcomes, OutcomesAnalysis
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult
 from nyttocalc.report import numbers
 from nyttocalc.report.i18n import label
@@ -58,15 +60,21 @@ class Document:
 def payback_document(analysis: PaybackAnalysis, run: RunInfo, lang: str,
                      explain: bool = False) -> Document:
     tables: list[Table] = []
+    if analysis.model.ledger is not None:
+        tables.append(_who_gains(analysis, analysis.model.ledger, lang))
     for result in analysis.perspectives:
-        tables += [
-            _costs(result, analysis, lang),
-            _break_even(result, analysis, lang),
-            _by_persons(result, analysis, lang),
-            *_mixes(result, analysis, lang),
-        ]
+        tables.append(_costs(result, analysis, lang))
+        if result.has_cost:
+            tables += [_break_even(result, analysis, lang), _by_persons(result, analysis, lang),
+                       *_mixes(result, analysis, lang)]
+        else:  # nothing to pay back: what employment brings is the whole story
+            tables.append(_without_cost(result, analysis, lang))
         if explain:
             tables.append(explain_table(result, lang))
+    if analysis.outcomes is not None:
+        tables += outcome_tables(analysis, lang)
+        if explain:
+            tables.append(_explained_outcomes(analysis, lang))
     return Document(run.title, _header(analysis, run, lang), tuple(tables))
 
 
@@ -90,17 +98,36 @@ def _header(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> tuple[str, ..
     ]
     if run.assumptions:
         lines.append(f"{label('header.assumptions', lang)}:")
-        lines += [f"  {a.path} = {_value(a.value, a.unit, lang)}: {a.reason}"
-                  for a in run.assumptions]
+        reasons: dict[str, list[str]] = {}  # one reason given for several inputs is said once
+        for a in run.assumptions:
+            reasons.setdefault(a.reason, []).append(f"{a.path} = {_value(a.value, a.unit, lang)}")
+        lines += [f"  {', '.join(values)}: {reason}" for reason, values in reasons.items()]
     return tuple(lines)
 
 
 def _value(value: object, unit: Unit, lang: str) -> str:
+    """An input's value as the file gives it (34,05 %, not 34,1 %)."""
     if isinstance(value, list):
         return ", ".join(_value(v, unit, lang) for v in value)
     if isinstance(value, int | float):
-        return numbers.figure(float(value), unit, lang)
+        return exactly(float(value), unit, lang)
     return str(value)
+
+
+def exactly(value: float, unit: Unit, lang: str) -> str:
+    """A number given in a file, written with as many digits as it has."""
+    return as_given(value, unit, lang)[0]
+
+
+def as_given(value: float, unit: Unit, lang: str,
+             whole_kronor: bool = False) -> tuple[str, float]:
+    """A number given in a file as text, and the number that text says: at the first step of
+    precision that shows it exactly."""
+    for step in range(numbers.FINEST + 1):
+        text, shown = numbers.shown(value, unit, lang, whole_kronor, step)
+        if shown == value or not math.isfinite(value):
+            break
+    return text, shown
 
 
 def rate_text(rate: float, lang: str) -> str:
@@ -161,7 +188,8 @@ def _break_even(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str)
             cells.append(text)
         rows.append(tuple(cells))
     return Table(_title("title.break_even", result, lang), tuple(headers), tuple(rows),
-                 _notes(analysis, lang, never=never, beyond=beyond), numeric_from=1)
+                 (*_notes(analysis, lang, never=never, beyond=beyond),
+                  *_losing_rates(result, lang)), numeric_from=1)
 
 
 def _by_persons(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> Table:
@@ -218,6 +246,48 @@ def _mixes(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> l
     return tables
 
 
+def _who_gains(analysis: PaybackAnalysis, ledger: Ledger, lang: str) -> Table:
+    """Society and every actor side by side: what each paid for the intervention, and what one
+    person-year of the ledger's move brings each, at every subsidy rate."""
+    move = label("header.move", lang, before=_state(ledger, ledger.move.before, lang),
+                 after=_state(ledger, ledger.move.after, lang))
+    parties = [r for r in analysis.perspectives if r.perspective.key in ledger.parties()]
+    rates = analysis.model.subsidy_rates
+    rows = tuple((r.perspective.labels.get(lang, r.perspective.key), _cell(r.cost, lang),
+                  *(_cell(r.value_at(rate), lang) for rate in rates)) for r in parties)
+    headers = (label("col.party", lang), label("col.paid", lang),
+               *(label("col.value_at", lang, rate=rate_text(rate, lang)) for rate in rates))
+    return Table(label("title.who_gains", lang, move=move), headers, rows,
+                 (label("note.who_gains", lang),))
+
+
+def _state(ledger: Ledger, key: str, lang: str) -> str:
+    return ledger.states[key].labels.get(lang, key)
+
+
+def _without_cost(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> Table:
+    """A perspective that paid nothing: for each subsidy rate, what an employed person-year
+    brings it, from the first year of work, and what that means."""
+    rows = []
+    for value in result.values:
+        figure = value.value_per_person_year
+        kind = result.outlook(value.subsidy_rate)
+        rows.append((rate_text(value.subsidy_rate, lang), label(f"outlook.{kind.value}", lang),
+                     _cell(figure, lang)))
+    headers = (label("subsidy_rate", lang), label("col.outlook", lang),
+               label("value_per_person_year", lang))
+    return Table(_title("title.without_cost", result, lang), headers, tuple(rows),
+                 numeric_from=2)
+
+
+def _losing_rates(result: PerspectiveResult, lang: str) -> tuple[str, ...]:
+    """For a perspective that paid and loses by employment at some rate: at which, and how
+    much per person-year (its break-even counts there are "never")."""
+    return tuple(label("note.loses", lang, rate=rate_text(v.subsidy_rate, lang),
+                       amount=numbers.amount(-v.value_per_person_year.value, lang))
+                 for v in result.values if v.value_per_person_year.value < 0)
+
+
 def _notes(analysis: PaybackAnalysis, lang: str, *, never: bool = False,
            beyond: bool = False) -> tuple[str, ...]:
     notes = []
@@ -230,30 +300,87 @@ def _notes(analysis: PaybackAnalysis, lang: str, *, never: bool = False,
 
 def explain_table(result: PerspectiveResult, lang: str) -> Table:
     """Every figure of a perspective with its formula and the scenario's numbers filled in."""
-    rows = []
-    shown: set[int] = set()
-    intermediates: dict[tuple[str, float], Figure] = {}
+    named = []
     for group in result.groups().values():
         for row in group:
             p = parts(row)
             context = ", ".join(_dim(k, v, lang) for k, v in p.dims.items())
-            for key, fig in p.figures.items():
-                name = label(key, lang) + (f" ({context})" if context else "")
-                rows.append((name, symbolic(fig), arithmetic(fig, lang)))
-                shown.add(id(fig))
-                for term in fig.derivation():
-                    if term.source is not None:
-                        intermediates.setdefault((term.symbol, term.value), term.source)
-    # Figures computed on the way that no table shows (a cost in present value, years of work
-    # in present value, a computed input): each once, so every number above can be redone.
+            named += [(label(key, lang) + (f" ({context})" if context else ""), fig)
+                      for key, fig in p.figures.items()]
+    return derivations(_title("title.explain", result, lang), named, lang)
+
+
+def derivations(title: str, named: list[tuple[str, Figure]], lang: str) -> Table:
+    """Each figure as its name, formula and arithmetic; then every figure computed on the way
+    that is not among them (a cost in present value, years of work in present value, a
+    computed input), each once, so every number can be redone."""
+    rows = []
+    shown: set[int] = set()
+    intermediates: dict[tuple[str, float], Figure] = {}
+    for name, fig in named:
+        rows.append((name, symbolic(fig), arithmetic(fig, lang)))
+        shown.add(id(fig))
+        for term in fig.derivation():
+            if term.source is not None:
+                intermediates.setdefault((term.symbol, term.value), term.source)
     for (symbol, _), fig in intermediates.items():
         if id(fig) not in shown:
             rows.append((symbol, symbolic(fig), arithmetic(fig, lang)))
             shown.add(id(fig))
     headers = (label("col.figure", lang), label("col.formula", lang),
                label("col.arithmetic", lang))
-    return Table(_title("title.explain", result, lang), headers, tuple(rows), numeric_from=3,
-                 derivations=True)
+    return Table(title, headers, tuple(rows), numeric_from=3, derivations=True)
+
+
+# ---- NyttoSAM's key figures -------------------------------------------------------------------
+
+GROUP_FIGURES = ("revenue", "potential", "efficiency")
+TOTAL_FIGURES = ("revenue", "cost", "net_benefit", "payback_time", "potential", "efficiency")
+
+
+def outcome_tables(analysis: PaybackAnalysis, lang: str) -> list[Table]:
+    """Per group, what its moves brought each party in the first year after; then every group
+    together against what each party paid."""
+    ledger, outcomes, figures = _ledger_and_outcomes(analysis)
+    tables = []
+    for group in outcomes.groups:
+        rows = tuple((_party(ledger, e.party, lang),
+                      *(_cell(getattr(e, key), lang) for key in GROUP_FIGURES))
+                     for e in figures.groups if e.group == group.key)
+        tables.append(Table(label("title.outcomes_group", lang,
+                                  group=group.labels.get(lang, group.key)),
+                            (label("col.party", lang),
+                             *(label(f"kf.{key}", lang) for key in GROUP_FIGURES)), rows))
+    rows = tuple((_party(ledger, t.party, lang),
+                  *(_cell(getattr(t, key), lang) for key in TOTAL_FIGURES))
+                 for t in figures.totals)
+    tables.append(Table(label("title.outcomes", lang),
+                        (label("col.party", lang),
+                         *(label(f"kf.{key}", lang) for key in TOTAL_FIGURES)), rows,
+                        (label("note.outcomes", lang),)))
+    return tables
+
+
+def _explained_outcomes(analysis: PaybackAnalysis, lang: str) -> Table:
+    ledger, _, figures = _ledger_and_outcomes(analysis)
+    named = [(f"{label(f'kf.{key}', lang)} ({_party(ledger, e.party, lang)}, {e.group})",
+              getattr(e, key)) for e in figures.groups for key in GROUP_FIGURES]
+    named += [(f"{label(f'kf.{key}', lang)} ({_party(ledger, t.party, lang)})", getattr(t, key))
+              for t in figures.totals for key in TOTAL_FIGURES]
+    return derivations(label("title.outcomes_explain", lang), named, lang)
+
+
+def _ledger_and_outcomes(analysis: PaybackAnalysis) -> tuple[Ledger, Outcomes,
+                                                             OutcomesAnalysis]:
+    """An analysis with key figures has the ledger and the groups they come from."""
+    model = analysis.model
+    if model.ledger is None or model.outcomes is None or analysis.outcomes is None:
+        raise ValueError("the analysis has no key figures")
+    return model.ledger, model.outcomes, analysis.outcomes
+
+
+def _party(ledger: Ledger, party: str, lang: str) -> str:
+    return ledger.labels(party).get(lang, party)
 
 
 def years_phrase(value: float, lang: str) -> str:
@@ -299,11 +426,7 @@ def _operand(term: Term, lang: str, whole_kronor: bool, finer: int) -> tuple[str
     shows it exactly; a computed figure at step ``finer``."""
     if term.source is not None:
         return numbers.shown(term.value, term.unit, lang, whole_kronor, finer)
-    for step in range(numbers.FINEST + 1):
-        text, value = numbers.shown(term.value, term.unit, lang, whole_kronor, step)
-        if value == term.value or not math.isfinite(term.value):
-            break
-    return text, value
+    return as_given(term.value, term.unit, lang, whole_kronor)
 
 
 def _redoes(fig: Figure, operands: Mapping[str, tuple[str, float]], result: str, lang: str,

@@ -13,8 +13,10 @@ the core (``core.arith``):
   ``years_to`` included: drop-off that caps the work below what is needed gives never.
 
 "Never" (``inf`` in the core, ``null`` in JSON) is ``#N/A`` inside a formula, where it propagates
-through + × ceil and max as ``inf`` does; a figure cell shows it as the text "never"/"aldrig"
-(``IFNA``), and a formula that reads such a cell turns the text back into ``#N/A``.
+through + × ceil and max as ``inf`` does (and through min, where the core's min would give the
+other number: no template takes the min of a figure that may be never); a figure cell shows it
+as the text "never"/"aldrig" (``IFNA``), and a formula that reads such a cell turns the text
+back into ``#N/A``.
 """
 
 from __future__ import annotations
@@ -130,6 +132,10 @@ def _max(*args: str) -> tuple[str, bool, bool]:
     return f"MAX({','.join(args)})", False, False
 
 
+def _min(*args: str) -> tuple[str, bool, bool]:
+    return f"MIN({','.join(args)})", False, False
+
+
 def _forces(rate: str, drop_off: str) -> tuple[str, str]:
     """The continuous discount force ln(1 + r) and the sum with drop-off's −ln(1 − q)."""
     delta = f"LN(1+{rate})"
@@ -159,6 +165,7 @@ def _pv_spread(rate: str, years: str) -> tuple[str, bool, bool]:
 _FUNCTIONS: Mapping[str, Callable[..., tuple[str, bool, bool]]] = {
     "ceil": _ceil,
     "max": _max,
+    "min": _min,
     "pv_years": _pv_years,
     "years_to": _years_to,
     "pv_spread": _pv_spread,

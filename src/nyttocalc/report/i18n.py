@@ -177,6 +177,57 @@ def _is_one(value: object) -> bool:
 _COUNTING = _Counting()
 
 
+# Actors and NyttoSAM's key figures.
+LABELS.update({
+    "title.who_gains": ("Who pays and who gains: {move}", "Vem betalar och vem vinner: {move}"),
+    "header.move": ("{before} → {after}", "{before} → {after}"),
+    "col.paid": ("Paid for the intervention", "Betalat för insatsen"),
+    "col.value_at": ("Per person-year, {rate} subsidy", "Per person och år, {rate} subvention"),
+    "note.who_gains": ("Per employed person-year. Society counts the real effects (production, "
+                       "resources); each actor its flows, transfers too. The transfers cancel: "
+                       "the actors add up to society.", "Per person och arbetsår. Samhället "
+                       "räknar de reala effekterna (produktion, resurser); varje aktör sina "
+                       "flöden, transfereringar också. Transfereringarna tar ut varandra: "
+                       "aktörerna summerar till samhället."),
+    "title.without_cost": ("{perspective}: nothing to pay back; what employment brings",
+                           "{perspective}: inget att betala tillbaka; vad arbete ger"),
+    "col.outlook": ("What it means", "Vad det innebär"),
+    "outlook.pays_back": ("pays back with enough employed", "betalar tillbaka med tillräckligt "
+                          "många i arbete"),
+    "outlook.gains_from_start": ("gains from the first year of work", "vinner från första "
+                                 "arbetsåret"),
+    "outlook.never": ("never pays back: it loses by every employed person-year",
+                      "betalar aldrig tillbaka: det förlorar på varje person och arbetsår"),
+    "outlook.loses": ("loses by every employed person-year", "förlorar på varje person och "
+                      "arbetsår"),
+    "outlook.nothing": ("neither gains nor loses by employment",
+                        "varken vinner eller förlorar på arbete"),
+    "note.loses": ("At {rate} subsidy it never pays back: it loses {amount} per employed "
+                   "person-year.", "Vid {rate} subvention betalar det aldrig tillbaka: det "
+                   "förlorar {amount} per person och arbetsår."),
+    "title.outcomes_group": ("Key figures, first year after (NyttoSAM): {group}",
+                             "Nyckeltal, första året efter (NyttoSAM): {group}"),
+    "title.outcomes": ("Key figures, first year after (NyttoSAM): all groups",
+                       "Nyckeltal, första året efter (NyttoSAM): alla grupper"),
+    "title.outcomes_explain": ("Key figures: how each is computed",
+                               "Nyckeltal: hur vart och ett beräknas"),
+    "col.party": ("Perspective", "Perspektiv"),
+    "kf.revenue": ("Revenue", "Intäkter"),
+    "kf.cost": ("Cost", "Kostnader"),
+    "kf.net_benefit": ("Net benefit", "Lönsamhet"),
+    "kf.payback_time": ("Payback time (years)", "Återbetalningstid (år)"),
+    "kf.potential": ("Potential", "Potential"),
+    "kf.efficiency": ("Efficiency", "Verkningsgrad"),
+    "note.outcomes": ("Revenue: what the moves from the state before to the state after bring in "
+                      "a year. Payback time: cost / revenue. Potential: the yearly cost of the "
+                      "states before, against work without a subsidy. Efficiency (verkningsgrad): "
+                      "revenue / potential.",
+                      "Intäkter: vad förflyttningarna från föreläge till efterläge ger under ett "
+                      "år. Återbetalningstid: kostnad / intäkter. Potential: förelägenas årliga "
+                      "kostnad, mot arbete utan subvention. Verkningsgrad: intäkter / potential."),
+})
+
+
 def _add(labels: dict[str, tuple[str, str]]) -> None:
     """More labels; a key used twice would silently replace the first one's words."""
     again = sorted(labels.keys() & LABELS.keys())
@@ -379,6 +430,8 @@ CSV_SWEDISH: dict[str, str] = {
     "summary": "Sammanfattning", "values": "Värden", "break_even": "Återbetalning",
     "payback_by_persons": "Per antal i arbete", "mixes": "Kombinationer",
     "exact": "exakt",
+    "revenue": "Intäkter", "net_benefit": "Lönsamhet", "payback_time": "Återbetalningstid",
+    "potential": "Potential", "efficiency": "Verkningsgrad",
     "chain_claim": "Kedja, påstående", "chain_printed": "Kedja, tryckt",
     "chain_computed": "Kedja, beräknat", "quote": "Citat", "found": "funnet",
     "missing": "saknas", "document": "Dokument", "line": "Rad", "number": "Tal",

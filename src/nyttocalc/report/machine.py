@@ -29,6 +29,7 @@ from typing import Any
 from nyttocalc import __version__
 from nyttocalc.core.claims import RULES, ClaimResult, Verdict
 from nyttocalc.core.figures import Figure
+from nyttocalc.core.outcomes import GroupEffect, KeyFigures, OutcomesAnalysis
 from nyttocalc.core.payback import PaybackAnalysis
 from nyttocalc.documents.check import DocumentCheck
 from nyttocalc.documents.text import Passage
@@ -82,7 +83,20 @@ def payback_json(analysis: PaybackAnalysis, run: RunInfo, lang: str, explain: bo
             objects = [_row_json(row, lang, explain) for row in rows]
             entry[group] = objects[0] if group == "summary" else objects
         document["perspectives"].append(entry)
+    if analysis.outcomes is not None:
+        document["outcomes"] = _outcomes_json(analysis.outcomes, lang, explain)
     return dumps(document)
+
+
+def _outcomes_json(outcomes: OutcomesAnalysis, lang: str, explain: bool) -> dict[str, Any]:
+    """NyttoSAM's key figures: per group and party, and for all groups per party."""
+    def figures(row: GroupEffect | KeyFigures) -> dict[str, Any]:
+        return {key: _figure_json(fig, lang) if explain else finite(fig.value)
+                for key, fig in parts(row).figures.items()}
+
+    return {"groups": [{"group": e.group, "party": e.party, **figures(e)}
+                       for e in outcomes.groups],
+            "totals": [{"party": t.party, **figures(t)} for t in outcomes.totals]}
 
 
 def dumps(document: dict[str, Any]) -> str:
@@ -137,6 +151,14 @@ def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
                                      csv_word(key, lang), *dims,
                                      csv_number(fig.value, swedish),
                                      csv_word(fig.unit.value, lang)])
+    if analysis.outcomes is not None:  # key figures: group "outcomes" or "outcomes GROUP"
+        rows_of: list[tuple[str, GroupEffect | KeyFigures]] = [
+            (f"outcomes {e.group}", e) for e in analysis.outcomes.groups]
+        rows_of += [("outcomes", t) for t in analysis.outcomes.totals]
+        for group, row in rows_of:
+            for key, fig in parts(row).figures.items():
+                writer.writerow([row.party, group, csv_word(key, lang), *[""] * len(CSV_DIMS),
+                                 csv_number(fig.value, swedish), csv_word(fig.unit.value, lang)])
     return buffer.getvalue()
 
 

@@ -6,14 +6,64 @@ from typing import Any
 
 from nyttocalc.core.claims import Claim, FigureRef, Operand, Qualifier
 from nyttocalc.core.figures import Unit
+from nyttocalc.core.ledger import Flow, FlowKind, Funding, Ledger, Move, State
 from nyttocalc.core.model import Model, Perspective, Scaling, ValueComponent
+from nyttocalc.core.outcomes import Group, Outcomes, Transition
 from nyttocalc.core.payback import input_term
-from nyttocalc.scenario.schema import ClaimSpec, ComputedInput, FigureSelector, Scenario
+from nyttocalc.scenario.schema import (
+    ClaimSpec,
+    ComputedInput,
+    FigureSelector,
+    RealFlow,
+    ResourceFlow,
+    Scenario,
+    TransferFlow,
+)
+
+
+def to_ledger(scenario: Scenario) -> Ledger | None:
+    spec = scenario.ledger
+    if spec is None:
+        return None
+    return Ledger(
+        actors={key: _labels(actor.label) for key, actor in spec.actors.items()},
+        states={key: State(key, _labels(state.label), tuple(_flow(f) for f in state.flows))
+                for key, state in spec.states.items()},
+        funding=tuple(Funding(item.input, item.paid_by) for item in spec.funding),
+        markup=spec.markup,
+        move=Move(spec.move.from_, spec.move.to),
+    )
+
+
+def _labels(labels: Any) -> dict[str, str]:
+    return {"en": labels.en, "sv": labels.sv}
+
+
+def _flow(spec: RealFlow | ResourceFlow | TransferFlow) -> Flow:
+    scales = frozenset(Scaling(s) for s in spec.scales_with)
+    if isinstance(spec, RealFlow):
+        return Flow(FlowKind.REAL, spec.real, to=spec.to, scales_with=scales)
+    if isinstance(spec, ResourceFlow):
+        return Flow(FlowKind.RESOURCE, spec.resource, by=spec.by, scales_with=scales)
+    return Flow(FlowKind.TRANSFER, spec.transfer, to=spec.to, by=spec.from_, scales_with=scales)
+
+
+def to_outcomes(scenario: Scenario) -> Outcomes | None:
+    spec = scenario.outcomes
+    if spec is None:
+        return None
+    return Outcomes(spec.reference, tuple(
+        Group(key, _labels(group.label), tuple(
+            Transition(Move(t.from_, t.to), float(t.persons.value), t.subsidy_rate,
+                       f"outcomes.groups.{key}.transitions.{index}.persons")
+            for index, t in enumerate(group.transitions)))
+        for key, group in spec.groups.items()))
 
 
 def to_model(scenario: Scenario) -> Model:
     cohort, analysis = scenario.cohort, scenario.analysis
     computed = scenario.computed_inputs()
+    ledger = to_ledger(scenario)
     return Model(
         inputs={name: float(item.value) for name, item in scenario.inputs.items()
                 if not isinstance(item, ComputedInput)},
@@ -31,7 +81,7 @@ def to_model(scenario: Scenario) -> Model:
                 ),
             )
             for key, spec in scenario.perspectives.items()
-        ),
+        ) + (ledger.perspectives() if ledger is not None else ()),
         participants=cohort.participants.value,
         full_time_equivalent=cohort.full_time_equivalent.value,
         delay_years=cohort.delay_years.value,
@@ -43,6 +93,8 @@ def to_model(scenario: Scenario) -> Model:
         drop_off_rate=_optional(cohort.drop_off_rate),
         deadweight=_optional(cohort.deadweight),
         intervention_years=_optional(analysis.intervention_years),
+        ledger=ledger,
+        outcomes=to_outcomes(scenario),
     )
 
 

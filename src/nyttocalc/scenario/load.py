@@ -30,6 +30,7 @@ from nyttocalc.scenario.schema import (
     OPTIONAL_PARAMETERS,
     ComputedInput,
     Parameter,
+    ParameterFile,
     Scenario,
     default_parameter,
 )
@@ -74,9 +75,9 @@ def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
         raise _error(name, [Problem((), f"the document is {kind}; a scenario is a mapping of "
                                          "keys (nyttocalc, title, sources, inputs, …)",
                                     document.first_line)], {}, [])
+    data = _with_parameter_files(name, path, document.data, document.lines)
     try:
-        data, applied = keypath.apply(_with_optional_set(document.data, overrides),
-                                      list(overrides))
+        data, applied = keypath.apply(_with_optional_set(data, overrides), list(overrides))
     except keypath.KeyPathError as exc:
         raise ScenarioError(f"{name}, --set {exc.given}: {exc.message}.") from None
     try:
@@ -97,6 +98,52 @@ def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
     model = to_model(scenario)
     return LoadedScenario(name, scenario, model, to_claims(scenario, model), tuple(applied),
                           uncertain, document.lines)
+
+
+def _with_parameter_files(name: str, path: Path, data: dict[str, Any],
+                          lines: Mapping[KeyPath, int]) -> dict[str, Any]:
+    """The document with the sources and inputs of each parameter file it `uses` added, each
+    file read and validated on its own (its errors name it); a key both give is an error."""
+    uses = data.get("uses")
+    if not isinstance(uses, list) or not all(isinstance(u, str) for u in uses) or not uses:
+        return data  # absent, or wrong: the scenario's validation says what it expects
+    merged = {**data, "sources": dict(data.get("sources") or {}),
+              "inputs": dict(data.get("inputs") or {})}
+    for index, given in enumerate(uses):
+        file = path.parent / given
+        parameters = _parameter_file(file, f"{name}, line {lines.get(('uses', index), '?')}, "
+                                           f"uses.{index}")
+        for section in ("sources", "inputs"):
+            if not isinstance(merged[section], dict):
+                continue
+            for key, value in parameters[section].items():
+                if key in merged[section]:
+                    raise ScenarioError(
+                        f"{name}: {section}.{key} is given both here and by the parameter file "
+                        f"{file}; keep one (the scenario's own value can be set with --set).")
+                merged[section][key] = value
+    return merged
+
+
+def _parameter_file(file: Path, where: str) -> dict[str, Any]:
+    """A parameter file's data, validated; a problem names the file (and the scenario's line
+    that uses it)."""
+    name = str(file)
+    try:
+        text = read_text(file)
+    except ScenarioError as exc:
+        raise ScenarioError(f"{where}: {exc}") from None
+    try:
+        document = yamlsafe.parse(text)
+    except yamlsafe.YamlProblem as exc:
+        raise _error(name, [Problem(exc.path, exc.message, exc.line)], {}, []) from None
+    try:
+        ParameterFile.model_validate(document.data)
+    except ValidationError as exc:
+        problems = [_problem(error, document.data) for error in exc.errors()]
+        raise _error(name, problems, document.lines, []) from None
+    data: dict[str, Any] = document.data
+    return data
 
 
 def _with_optional_set(data: dict[str, Any], overrides: Sequence[str]) -> dict[str, Any]:
@@ -221,6 +268,8 @@ def _data_path(loc: tuple[str | int, ...], data: Any) -> KeyPath:
         if part == "[key]" or (isinstance(node, dict) and node.get("unit") == part
                                and part not in node):
             continue
+        if part == "formula" and loc[index + 1: index + 2] == ("formula",):
+            continue  # the computed input's union tag, before its key `formula`
         in_mapping = isinstance(node, dict) and part in node
         in_list = isinstance(node, list) and isinstance(part, int) and part < len(node)
         if in_mapping or in_list:

@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from nyttocalc.core.figures import FormulaError, evaluate, placeholders
+from nyttocalc.core.ledger import SOCIETY
 from nyttocalc.core.payback import FIGURES
 from nyttocalc.scenario import printed
 from nyttocalc.scenario.convert import parameter_value
-from nyttocalc.scenario.schema import FigureSelector, Scenario
+from nyttocalc.scenario.schema import FigureSelector, Scenario, TransferFlow
 from nyttocalc.scenario.yamlsafe import KeyPath
 
 Problem = tuple[KeyPath, str]  # where, and what is wrong
@@ -21,8 +22,17 @@ VALUE_UNIT = "SEK/person-year"
 
 
 def check_references(scenario: Scenario) -> list[Found]:
-    plain = [*_citations(scenario), *_computed_inputs(scenario), *_claims(scenario)]
-    return [*((path, message, ()) for path, message in plain), *_perspective_inputs(scenario)]
+    plain = [*_citations(scenario), *_computed_inputs(scenario), *_claims(scenario),
+             *_ledger(scenario), *_outcomes(scenario)]
+    return [*((path, message, ()) for path, message in plain), *_perspective_inputs(scenario),
+            *_ledger_inputs(scenario)]
+
+
+def perspective_keys(scenario: Scenario) -> list[str]:
+    """Every perspective of the scenario: those written out, then society's and each actor's
+    from the ledger."""
+    derived = [SOCIETY, *scenario.ledger.actors] if scenario.ledger is not None else []
+    return [*scenario.perspectives, *derived]
 
 
 def _citations(scenario: Scenario) -> Iterator[Problem]:
@@ -48,21 +58,41 @@ def _citations(scenario: Scenario) -> Iterator[Problem]:
 
 
 def _computed_inputs(scenario: Scenario) -> Iterator[Problem]:
-    """A formula input's terms are inputs with values (not other formulas), and it evaluates."""
+    """A formula input's terms are inputs (computed ones too, but none that refers back to
+    it), and it evaluates."""
     computed = scenario.computed_inputs()
-    plain = sorted(n for n in scenario.inputs if n not in computed)
     for name, item in computed.items():
         path: KeyPath = ("inputs", name, "formula")
-        unknown = sorted(t for t in placeholders(item.formula) if t not in plain)
+        unknown = sorted(t for t in placeholders(item.formula) if t not in scenario.inputs)
         if unknown:
             yield path, (f"the formula names {', '.join(map(repr, unknown))}, which "
-                         f"{'is not an input' if len(unknown) == 1 else 'are not inputs'} "
-                         f"with a value; its terms in braces are inputs: {', '.join(plain)}")
+                         f"{'is not an input' if len(unknown) == 1 else 'are not inputs'}; "
+                         f"its terms in braces are inputs: {', '.join(sorted(scenario.inputs))}")
+            continue
+        circle = _circle(name, computed)
+        if circle:
+            yield path, (f"the formula refers back to itself: {' → '.join(circle)}; a computed "
+                         "input is computed from other inputs")
             continue
         try:
             evaluate(item.formula, dict.fromkeys(placeholders(item.formula), 1.0))
         except FormulaError as exc:
             yield path, str(exc)
+
+
+def _circle(start: str, computed: dict[str, Any]) -> list[str]:
+    """A chain of computed inputs that leads from ``start`` back to it, if there is one."""
+    def walk(name: str, chain: list[str]) -> list[str]:
+        for term in sorted(placeholders(computed[name].formula)):
+            if term == start:
+                return [*chain, term]
+            if term in computed and term not in chain:
+                found = walk(term, [*chain, term])
+                if found:
+                    return found
+        return []
+
+    return walk(start, [start])
 
 
 def _perspective_inputs(scenario: Scenario) -> Iterator[Found]:
@@ -87,6 +117,89 @@ def _input_ref(scenario: Scenario, path: KeyPath, name: str,
     elif scenario.inputs[name].unit != unit:
         yield path, (f"the input {name!r} has unit {scenario.inputs[name].unit}; this place takes "
                      f"an input with unit {unit}: {', '.join(candidates)}"), ("inputs", name)
+
+
+def _ledger(scenario: Scenario) -> Iterator[Problem]:
+    """Flows, funding and the move name actors and states that exist; a transfer goes between
+    two actors, so that it cancels for society."""
+    ledger = scenario.ledger
+    if ledger is None:
+        if not scenario.perspectives:
+            yield ("perspectives",), ("expected at least one perspective, got none; or give a "
+                                      "`ledger` (actors, states and flows), from which society's "
+                                      "and every actor's perspective are derived")
+        if scenario.outcomes is not None:
+            yield ("outcomes",), ("`outcomes` needs a `ledger`: the states its transitions "
+                                  "name, and the actors they concern")
+        return
+    base: KeyPath = ("ledger",)
+    actors = ", ".join(ledger.actors)
+    clash = sorted(set(scenario.perspectives) & {SOCIETY, *ledger.actors})
+    if clash:
+        yield ("perspectives", clash[0]), (
+            f"{clash[0]!r} is also a perspective the ledger derives (society and every actor); "
+            "give it another key")
+    if SOCIETY in ledger.actors:
+        yield (*base, "actors", SOCIETY), (f"{SOCIETY!r} is not an actor: society's perspective "
+                                           "is the sum of every actor's, derived by itself")
+    for key, state in ledger.states.items():
+        for index, flow in enumerate(state.flows):
+            where: KeyPath = (*base, "states", key, "flows", index)
+            for role in ("to", "by", "from_"):
+                actor = getattr(flow, role, None)
+                if actor is not None and actor not in ledger.actors:
+                    yield (*where, role.rstrip("_")), (
+                        f"{actor!r} is not an actor of the ledger; its actors: {actors}")
+            if isinstance(flow, TransferFlow) and flow.from_ == flow.to:
+                yield where, (f"the transfer {flow.transfer!r} goes from {flow.to} to itself: a "
+                              "transfer moves money from one actor to another, so that it "
+                              "cancels for society")
+    for index, item in enumerate(ledger.funding):
+        if item.paid_by is not None and item.paid_by not in ledger.actors:
+            yield (*base, "funding", index, "paid_by"), (
+                f"{item.paid_by!r} is not an actor of the ledger; its actors: {actors}")
+    yield from _states(scenario, (*base, "move"), ledger.move.from_, ledger.move.to)
+
+
+def _outcomes(scenario: Scenario) -> Iterator[Problem]:
+    outcomes = scenario.outcomes
+    if outcomes is None or scenario.ledger is None:
+        return
+    if outcomes.reference not in scenario.ledger.states:
+        yield ("outcomes", "reference"), _no_state(scenario, outcomes.reference)
+    for key, group in outcomes.groups.items():
+        for index, t in enumerate(group.transitions):
+            yield from _states(scenario, ("outcomes", "groups", key, "transitions", index),
+                               t.from_, t.to)
+
+
+def _states(scenario: Scenario, where: KeyPath, before: str, after: str) -> Iterator[Problem]:
+    assert scenario.ledger is not None
+    for key, state in (("from", before), ("to", after)):
+        if state not in scenario.ledger.states:
+            yield (*where, key), _no_state(scenario, state)
+
+
+def _no_state(scenario: Scenario, state: str) -> str:
+    assert scenario.ledger is not None
+    return (f"{state!r} is not a state of the ledger; its states: "
+            f"{', '.join(scenario.ledger.states)}")
+
+
+def _ledger_inputs(scenario: Scenario) -> Iterator[Found]:
+    ledger = scenario.ledger
+    if ledger is None:
+        return
+    for key, state in ledger.states.items():
+        for index, flow in enumerate(state.flows):
+            kind = next(k for k in ("real", "resource", "transfer") if hasattr(flow, k))
+            yield from _input_ref(scenario, ("ledger", "states", key, "flows", index, kind),
+                                  getattr(flow, kind), VALUE_UNIT)
+    for index, item in enumerate(ledger.funding):
+        yield from _input_ref(scenario, ("ledger", "funding", index, "input"), item.input,
+                              COST_UNIT)
+    if ledger.markup is not None:
+        yield from _input_ref(scenario, ("ledger", "markup"), ledger.markup, MARKUP_UNIT)
 
 
 def _claims(scenario: Scenario) -> Iterator[Problem]:
@@ -134,8 +247,8 @@ def _formula(formula: str, terms: set[str], path: KeyPath) -> Iterator[Problem]:
 
 def _figure_selector(scenario: Scenario, path: KeyPath,
                      selector: FigureSelector) -> Iterator[Problem]:
-    if selector.perspective not in scenario.perspectives:
-        known = ", ".join(scenario.perspectives)
+    if selector.perspective not in perspective_keys(scenario):
+        known = ", ".join(perspective_keys(scenario))
         yield (*path, "perspective"), (f"{selector.perspective!r} is not a perspective of this "
                                        f"scenario: {known}")
     catalogue = FIGURES

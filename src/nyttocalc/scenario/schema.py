@@ -128,17 +128,28 @@ class ShareInput(Parameter):
     unit: Literal["share"]
 
 
+class NumberInput(Parameter):
+    """A plain number (a multiple of the price base amount in a tax rule)."""
+
+    value: Annotated[float, Field(ge=0, le=MAX_AMOUNT)]
+    unit: Literal["number"]
+
+
+InputUnit = Literal["SEK", "SEK/year", "SEK/person-year", "SEK/month", "share", "months",
+                    "number"]
+
+
 FormulaText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 
 
 class ComputedInput(Strict):
-    """A value per employed person-year computed from other inputs by a formula, e.g. the
-    municipality's revenue from an income: terms in braces name inputs."""
+    """A value computed from other inputs by a formula, e.g. the municipality's revenue from an
+    income: terms in braces name inputs (computed ones too, as long as none refers back)."""
 
     formula: FormulaText = Field(description=(
-        "Inputs in braces, + − × / ( ), numbers and max( ): "
+        "Inputs in braces, + − × / ( ), numbers, max( ), min( ) and ceil( ): "
         "'{monthly_income} × 12 × {municipal_tax_rate}'"))
-    unit: Literal["SEK/person-year"]
+    unit: InputUnit
     description: Text
     source: Citation | None = None
     assumption: Text | None = Field(
@@ -160,7 +171,8 @@ Input = Annotated[
     Annotated[AmountInput, Tag("SEK")] | Annotated[YearlyInput, Tag("SEK/year")]
     | Annotated[AnnualValueInput, Tag("SEK/person-year")]
     | Annotated[MonthlyInput, Tag("SEK/month")] | Annotated[ShareInput, Tag("share")]
-    | Annotated[MonthsInput, Tag("months")] | Annotated[ComputedInput, Tag("formula")],
+    | Annotated[MonthsInput, Tag("months")] | Annotated[NumberInput, Tag("number")]
+    | Annotated[ComputedInput, Tag("formula")],
     Discriminator(_input_kind),
 ]
 
@@ -269,6 +281,126 @@ class PerspectiveSpec(Strict):
     def _components_once(cls, value: list[ValueComponent]) -> list[ValueComponent]:
         _distinct([c.input for c in value])
         return value
+
+
+# ---- who pays and who gains: actors, states and their flows ----------------------------------
+
+FlowScaling = Literal["productivity", "subsidy", "fte"]
+_SCALES = ("productivity: × (1 − subsidy rate); subsidy: × the subsidy rate; fte: × the "
+           "full-time equivalent")
+
+
+class _Flow(Strict):
+    scales_with: list[FlowScaling] = Field(default_factory=list, description=_SCALES)
+    description: Text | None = None
+    _distinct = field_validator("scales_with")(_distinct)
+
+
+class RealFlow(_Flow):
+    """A value created, such as production: it counts for society, and for the actor who
+    receives it."""
+
+    real: Identifier = Field(description="An input with unit SEK/person-year")
+    to: Identifier = Field(description="The actor who receives it, a key of `ledger.actors`")
+
+
+class ResourceFlow(_Flow):
+    """A real resource used, such as a caseworker's time or care: it counts against society,
+    and against the actor who bears it."""
+
+    resource: Identifier = Field(description="An input with unit SEK/person-year")
+    by: Identifier = Field(description="The actor who bears it, a key of `ledger.actors`")
+
+
+class TransferFlow(_Flow):
+    """Money from one actor to another (a wage, a tax, a benefit, a wage subsidy): minus for the
+    payer, plus for the receiver, nothing for society."""
+
+    transfer: Identifier = Field(description="An input with unit SEK/person-year")
+    from_: Identifier = Field(alias="from", description="The actor who pays")
+    to: Identifier = Field(description="The actor who receives")
+
+
+def _flow_kind(data: Any) -> str | None:
+    if isinstance(data, dict):
+        return next((k for k in ("real", "resource", "transfer") if k in data), None)
+    return next((k for k in ("real", "resource", "transfer") if hasattr(data, k)), None)
+
+
+FlowSpec = Annotated[
+    Annotated[RealFlow, Tag("real")] | Annotated[ResourceFlow, Tag("resource")]
+    | Annotated[TransferFlow, Tag("transfer")],
+    Discriminator(_flow_kind, custom_error_type="flow_kind", custom_error_message=(
+        "a flow is one of `real` (with `to`), `resource` (with `by`) or `transfer` (with "
+        "`from` and `to`)")),
+]
+
+
+class ActorSpec(Strict):
+    label: Labels
+    description: Text | None = None
+
+
+class StateSpec(Strict):
+    """A case type (typfall): a participant's year in one situation, as yearly flows."""
+
+    label: Labels
+    description: Text | None = None
+    flows: list[FlowSpec] = Field(default_factory=list)
+
+
+class FundingSpec(Strict):
+    input: Identifier = Field(description="An input with unit SEK: an item of the cost")
+    paid_by: Identifier | None = Field(None, description=(
+        "The actor who paid it; left out: a real resource nobody paid in money "
+        "(volunteers' time)"))
+
+
+class MoveSpec(Strict):
+    from_: Identifier = Field(alias="from", description="A state: before, or without the "
+                                                        "intervention")
+    to: Identifier = Field(description="A state: after the intervention")
+
+
+class LedgerSpec(Strict):
+    """Actors, the states a participant can be in and their flows, and who funded the
+    intervention: society's and every actor's perspective are derived from it."""
+
+    actors: Annotated[dict[Identifier, ActorSpec], Field(min_length=1)]
+    states: Annotated[dict[Identifier, StateSpec], Field(min_length=2)]
+    funding: Annotated[list[FundingSpec], Field(min_length=1)]
+    markup: Identifier | None = Field(None, description=(
+        "An input with unit share: society's cost in socio-economic kronor (indirect taxes)"))
+    move: MoveSpec = Field(description=(
+        "The move the break-even analysis asks about: how many must make it to pay back"))
+
+
+class Count(Parameter):
+    value: Annotated[float, Field(ge=0, le=MAX_AMOUNT)]
+    unit: Literal["persons"]
+
+
+class TransitionSpec(Strict):
+    from_: Identifier = Field(alias="from", description="The state 12 months before")
+    to: Identifier = Field(description="The state 12 months after")
+    persons: Count
+    subsidy_rate: Share = Field(0.0, description="Their wage-subsidy rate after (0: none)")
+
+
+class GroupSpec(Strict):
+    label: Labels
+    description: Text | None = None
+    transitions: Annotated[list[TransitionSpec], Field(min_length=1)]
+
+
+class OutcomesSpec(Strict):
+    """NyttoSAM's standard method: how many were in each state 12 months before and 12 months
+    after, per group."""
+
+    reference: Identifier = Field(description=(
+        "The state a participant's potential is measured against: work, full time, without a "
+        "subsidy"))
+    groups: Annotated[dict[Identifier, GroupSpec], Field(min_length=1)]
 
 
 ClaimId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
@@ -431,15 +563,36 @@ class Simulation(Strict):
         "Key path of a number → its distribution, e.g. cohort.delay_years"))
 
 
+class ParameterFile(Strict):
+    """Public figures shared by scenarios (tax rates, norms, base amounts of a year), each with
+    its source: a scenario names the file in `uses` instead of copying them."""
+
+    nyttocalc_parameters: Literal[1] = Field(alias="nyttocalc-parameters", description=(
+        "The parameter file format version"))
+    title: Text
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    description: Text | None = None
+    sources: dict[SourceId, Source]
+    inputs: Annotated[dict[Identifier, Input], Field(min_length=1)]
+
+
 class Scenario(Strict):
     nyttocalc: Literal[1] = Field(description="The scenario format version")
     title: Text
     description: Text | None = None
+    uses: list[Text] = Field(default_factory=list, description=(
+        "Parameter files whose sources and inputs the scenario uses, each a path relative to "
+        "the scenario file, e.g. ../parameters/se-2019.yaml"))
     sources: dict[SourceId, Source]
     inputs: dict[Identifier, Input]
     cohort: Cohort
     analysis: Analysis
-    perspectives: Annotated[dict[Identifier, PerspectiveSpec], Field(min_length=1)]
+    perspectives: dict[Identifier, PerspectiveSpec] = Field(default_factory=dict, description=(
+        "Perspectives written out: their cost items and value components"))
+    ledger: LedgerSpec | None = Field(None, description=(
+        "Actors, states and flows: society's and every actor's perspective derived from them"))
+    outcomes: OutcomesSpec | None = Field(None, description=(
+        "How many were in each state before and after, per group (needs a ledger)"))
     claims: list[ClaimSpec] = Field(default_factory=list, description=(
         "Figures the report publishes, for `nyttocalc check`"))
     simulation: Simulation | None = Field(None, description=(

@@ -1,0 +1,152 @@
+"""NyttoSAM's standard method: the 12 months before against the 12 months after.
+
+A group states how many participants were in each state before and after (a transition table,
+observed or assumed); each transition brings every party the effect of its move for a year.
+Bilaga 5 defines the key figures:
+
+- **intäkter** (revenue): what the moves bring in the first year after;
+- **kostnader** (cost): what the party paid for the intervention;
+- **lönsamhet** (net benefit): revenue less cost;
+- **återbetalningstid** (payback time): the years of such revenue that pay the cost back;
+- **potential**: the yearly cost of a participant's before-state, against the ledger's reference
+  state (work, full time, without a subsidy): "den genomsnittliga årliga kostnaden för att en
+  person inte arbetar … [och] typfallens förbrukning av vård, omsorg och handläggning";
+- **verkningsgrad**: the share of that potential freed in the first year after: "om kostnaden
+  initialt är 600 000 kr och det skapas ett värde på 120 000 kr under en period av 12 månader
+  efter insatsen … motsvarar det en verkningsgrad på 20 procent".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from nyttocalc.core import formulas as f
+from nyttocalc.core.figures import Figure, Term, Unit, slot
+from nyttocalc.core.ledger import Ledger, Move
+from nyttocalc.core.model import Model
+from nyttocalc.core.reasoning import Reasoning, explained
+
+
+@dataclass(frozen=True)
+class Transition:
+    move: Move
+    persons: float  # how many made this move
+    subsidy_rate: float  # their wage-subsidy rate after it (0 where none)
+    path: str  # the key path of the count, for explanations
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    labels: Mapping[str, str]
+    transitions: tuple[Transition, ...]
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    reference: str  # the state of a person's potential: work, full time, no subsidy
+    groups: tuple[Group, ...]
+
+
+@dataclass(frozen=True)
+class GroupEffect:
+    """One group's first year after, for one party."""
+
+    group: str
+    party: str
+    revenue: Figure
+    potential: Figure
+    efficiency: Figure
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """Every group's first year after together, for one party, against what it paid."""
+
+    party: str
+    revenue: Figure
+    cost: Figure
+    net_benefit: Figure
+    payback_time: Figure
+    potential: Figure
+    efficiency: Figure
+
+
+@dataclass(frozen=True)
+class OutcomesAnalysis:
+    groups: tuple[GroupEffect, ...]
+    totals: tuple[KeyFigures, ...]
+
+
+REFERENCE_RATE = 0.0  # a person's potential is work without a subsidy
+
+
+def key_figures(model: Model, ledger: Ledger, outcomes: Outcomes) -> OutcomesAnalysis:
+    """NyttoSAM's key figures for society and every actor, per group and for all groups."""
+    why = explained(model)
+    effects = tuple(_group(why, ledger, outcomes, group, party)
+                    for group in outcomes.groups for party in ledger.parties())
+    totals = tuple(_total(why, ledger, party, [e for e in effects if e.party == party])
+                   for party in ledger.parties())
+    return OutcomesAnalysis(effects, totals)
+
+
+def _group(why: Reasoning, ledger: Ledger, outcomes: Outcomes, group: Group,
+           party: str) -> GroupEffect:
+    calc = why.calc
+    revenue_terms: dict[str, Term] = {}
+    potential_terms: dict[str, Term] = {}
+    for index, t in enumerate(group.transitions):
+        move = f"{t.move.before}_to_{t.move.after}"
+        persons = calc.known(f"persons_{move}", t.persons, Unit.PERSONS, t.path)
+        effect = why.value(ledger.perspective(party, t.move), t.subsidy_rate)
+        potential = why.value(ledger.perspective(party, Move(t.move.before, outcomes.reference)),
+                              REFERENCE_RATE)
+        revenue_terms |= {f"persons_{index}": persons,
+                          f"effect_{index}": calc.term(f"effect_{move}", effect)}
+        potential_terms |= {f"persons_{index}": persons,
+                            f"potential_{index}": calc.term(f"potential_{t.move.before}",
+                                                            potential)}
+    count = range(len(group.transitions))
+    revenue = calc.compute(Unit.SEK_PER_YEAR, _sum_of_products("persons", "effect", count),
+                           revenue_terms)
+    potential = calc.compute(Unit.SEK_PER_YEAR, _sum_of_products("persons", "potential", count),
+                             potential_terms)
+    return GroupEffect(group.key, party, revenue, potential, _efficiency(why, revenue, potential))
+
+
+def _total(why: Reasoning, ledger: Ledger, party: str,
+           effects: list[GroupEffect]) -> KeyFigures:
+    calc = why.calc
+    revenue = _sum(why, [e.revenue for e in effects], "revenue")
+    potential = _sum(why, [e.potential for e in effects], "potential")
+    cost = why.cost(ledger.perspective(party, ledger.move))
+    revenue_term, cost_term = calc.term("revenue", revenue), calc.term("cost", cost)
+    return KeyFigures(
+        party, revenue, cost,
+        calc.compute(Unit.SEK_PER_YEAR, f.NET_BENEFIT_FORMULA,
+                     {"revenue": revenue_term, "cost": cost_term}),
+        calc.compute(Unit.YEARS, f.PAYBACK_TIME_FORMULA,
+                     {"revenue": revenue_term, "cost": cost_term}),
+        potential, _efficiency(why, revenue, potential))
+
+
+def _efficiency(why: Reasoning, revenue: Figure, potential: Figure) -> Figure:
+    calc = why.calc
+    efficiency: Figure = calc.compute(Unit.SHARE, f.EFFICIENCY_FORMULA, {
+        "revenue": calc.term("revenue", revenue), "potential": calc.term("potential", potential)})
+    return efficiency
+
+
+def _sum(why: Reasoning, figures: list[Figure], symbol: str) -> Figure:
+    """The groups' figures added: ``{symbol_0} + {symbol_1} + …``."""
+    terms = {f"{symbol}_{i}": why.calc.term(f"{symbol}_{i}", fig) for i, fig in enumerate(figures)}
+    total: Figure = why.calc.compute(Unit.SEK_PER_YEAR, f.sum_formula(list(terms)), terms)
+    return total
+
+
+def _sum_of_products(left: str, right: str, indices: range) -> str:
+    """``{persons_0} × {effect_0} + {persons_1} × {effect_1} + …``; 0 for none."""
+    return " + ".join(f"{slot(f'{left}_{i}')} × {slot(f'{right}_{i}')}"
+                      for i in indices) or f.NOTHING

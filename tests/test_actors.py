@@ -1,0 +1,238 @@
+"""Who pays and who gains: actors, the flows between them, and NyttoSAM's key figures.
+
+Society's value of a move is its real flows; every transfer is a minus for its payer and a plus
+for its receiver, so the transfers cancel and society's value is the sum of every actor's. The
+figures of ``tests/fixtures/actors.yaml`` and of LivA under the actor model are worked out by
+hand below.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nyttocalc.core.ledger import SOCIETY, FlowKind, Ledger
+from nyttocalc.core.model import Model
+from nyttocalc.core.numeric import value_per_person_year
+from nyttocalc.scenario.load import load
+from tests.conftest import FIXTURES, ROOT, run_cli
+from tests.strategies import ledgers, shares
+
+ACTORS = FIXTURES / "actors.yaml"
+LIVA_ACTORS = ROOT / "scenarios" / "liva-actors.yaml"
+BROKEN = Path(__file__).resolve().parent / "broken_ledger"
+
+
+def _model(ledger: Ledger, inputs: dict[str, float], fte: float = 1.0) -> Model:
+    return Model(inputs, ledger.perspectives(), 10, fte, 0.0, (1.0,), (0.0,), 1.0, 1.0,
+                 ledger=ledger)
+
+
+@given(ledgers(), shares, st.floats(min_value=0.05, max_value=1))
+def test_society_is_the_sum_of_every_actor_and_transfers_cancel(
+        drawn: tuple[Ledger, dict[str, float]], rate: float, fte: float) -> None:
+    ledger, inputs = drawn
+    model = _model(ledger, inputs, fte)
+    value = {p.key: float(value_per_person_year(model, p, rate)) for p in model.perspectives}
+    scale = sum(inputs.values()) + 1.0
+    actors = sum(v for key, v in value.items() if key != SOCIETY)
+    assert actors == pytest.approx(value[SOCIETY], abs=1e-9 * scale)
+    # the transfers alone, over every actor, are nothing
+    transfers = [f for s in ledger.states.values() for f in s.flows
+                 if f.kind is FlowKind.TRANSFER]
+    assert all(sum(f.sign_for(a) for a in ledger.actors) == 0 for f in transfers)
+
+
+@given(ledgers())
+def test_the_cost_is_shared_between_the_payers_and_nobody(
+        drawn: tuple[Ledger, dict[str, float]]) -> None:
+    ledger, inputs = drawn
+    model = _model(ledger, inputs)
+    from nyttocalc.core.numeric import cost
+
+    paid = {p.key: float(cost(model, p)) for p in model.perspectives}
+    unpaid = sum(inputs[f.amount] for f in ledger.funding if f.paid_by is None)
+    assert sum(v for k, v in paid.items() if k != SOCIETY) + unpaid == pytest.approx(
+        paid[SOCIETY], rel=1e-12, abs=1e-9)
+
+
+def _json(*args: str | Path) -> dict[str, Any]:
+    run = run_cli("payback", *args, "-f", "json")
+    assert run.code == 0, run.stderr
+    result: dict[str, Any] = json.loads(run.stdout)
+    return result
+
+
+def test_the_hand_computed_ledger() -> None:
+    """Assistance (a benefit of 100 000 from the municipality, 20 000 of its casework) against
+    work (production 400 000 × productivity, tax 120 000, a wage subsidy 300 000 × rate)."""
+    out = _json(ACTORS)
+    perspectives = {p["key"]: p for p in out["perspectives"]}
+    assert list(perspectives) == ["society", "municipality", "individual", "employment_service"]
+    value = {k: [v["value_per_person_year"] for v in p["values"]] for k, p in perspectives.items()}
+    assert value == {"society": [400_000 + 20_000, 200_000 + 20_000],
+                     "municipality": [120_000 + 100_000 + 20_000] * 2,
+                     "individual": [400_000 - 120_000 - 100_000,
+                                    200_000 + 150_000 - 120_000 - 100_000],
+                     "employment_service": [0, -150_000]}
+    cost = {k: p["summary"]["cost"] for k, p in perspectives.items()}
+    assert cost == {"society": (1_000_000 + 500_000) * 1.2, "municipality": 1_000_000,
+                    "individual": 0, "employment_service": 0}
+    society = perspectives["society"]["break_even"][0]
+    assert society["persons_exact"] == pytest.approx(1_800_000 / 420_000, rel=1e-15)
+    assert perspectives["municipality"]["break_even"][0]["persons_exact"] == pytest.approx(
+        1_000_000 / 240_000, rel=1e-15)
+
+
+# Group G: 3 to work at 0 % and 7 stay; group H: 2 to work at 50 %. Per person, the effects
+# (society, municipality, individual, employment service): at 0 % 420 000, 240 000, 180 000, 0;
+# at 50 % 220 000, 240 000, 130 000, −150 000. Potential of assistance: the 0 % effects.
+KEY_FIGURES = {
+    "society": {"revenue": 3 * 420_000 + 2 * 220_000, "cost": 1_800_000,
+                "potential": 12 * 420_000},
+    "municipality": {"revenue": 5 * 240_000, "cost": 1_000_000, "potential": 12 * 240_000},
+    "individual": {"revenue": 3 * 180_000 + 2 * 130_000, "cost": 0, "potential": 12 * 180_000},
+    "employment_service": {"revenue": 2 * -150_000, "cost": 0, "potential": 0},
+}
+
+
+@pytest.mark.parametrize("party", KEY_FIGURES)
+def test_nyttosams_key_figures_per_actor_by_hand(party: str) -> None:
+    expected = KEY_FIGURES[party]
+    total = next(t for t in _json(ACTORS)["outcomes"]["totals"] if t["party"] == party)
+    revenue, cost, potential = expected["revenue"], expected["cost"], expected["potential"]
+    assert total["revenue"] == pytest.approx(revenue, rel=1e-15)
+    assert total["cost"] == pytest.approx(cost, rel=1e-15)
+    assert total["net_benefit"] == pytest.approx(revenue - cost, rel=1e-15, abs=1e-9)
+    assert total["potential"] == pytest.approx(potential, rel=1e-15)
+    # payback time: cost / revenue (0 with nothing to pay back); efficiency: revenue / potential
+    assert total["payback_time"] == pytest.approx(cost / revenue if cost else 0, rel=1e-15)
+    assert total["efficiency"] == pytest.approx(revenue / potential if potential and revenue > 0
+                                                else 0, rel=1e-15)
+
+
+def test_a_groups_efficiency_is_what_its_moves_free_of_its_potential() -> None:
+    groups = {(g["group"], g["party"]): g for g in _json(ACTORS)["outcomes"]["groups"]}
+    assert groups[("g", "society")]["efficiency"] == pytest.approx(0.3, rel=1e-15)
+    assert groups[("h", "society")]["efficiency"] == pytest.approx(440_000 / 840_000, rel=1e-15)
+    assert groups[("h", "municipality")]["efficiency"] == pytest.approx(1.0, rel=1e-15)
+
+
+def test_bilaga_5s_example_of_efficiency() -> None:
+    """"om kostnaden initialt är 600 000 kr och det skapas ett värde på 120 000 kr under en
+    period av 12 månader efter insatsen … motsvarar det en verkningsgrad på 20 procent"
+    (Bilaga 5). Before: 100 000 kr of support used, 500 000 kr of production forgone (the
+    reference, work, produces it): 600 000 kr a year. After: a little work (20 000 kr of
+    production) and no support: 120 000 kr created."""
+    from nyttocalc.core.ledger import Flow, Funding, Move, State
+    from nyttocalc.core.outcomes import Group, Outcomes, Transition, key_figures
+
+    ledger = Ledger(
+        {"municipality": {"en": "Municipality"}, "individual": {"en": "Individual"}},
+        {"outside": State("outside", {"en": "Outside"}, (
+            Flow(FlowKind.RESOURCE, "support", by="municipality"),)),
+         "work": State("work", {"en": "Work"}, (
+             Flow(FlowKind.REAL, "production", to="individual"),)),
+         "some_work": State("some_work", {"en": "Some work"}, (
+             Flow(FlowKind.REAL, "some_production", to="individual"),))},
+        (Funding("cost", "municipality"),), None, Move("outside", "work"))
+    model = _model(ledger, {"support": 100_000.0, "production": 500_000.0,
+                            "some_production": 20_000.0, "cost": 50_000.0})
+    outcomes = Outcomes("work", (Group("one", {"en": "One"}, (
+        Transition(Move("outside", "some_work"), 1.0, 0.0, "outcomes.groups.one"),)),))
+    society = next(t for t in key_figures(model, ledger, outcomes).totals if t.party == SOCIETY)
+    assert society.potential.value == 600_000
+    assert society.revenue.value == 120_000
+    assert society.efficiency.value == pytest.approx(0.2, rel=1e-15)
+    assert society.efficiency.formula == "{revenue} / {potential}"
+
+
+def test_liva_under_the_actor_model_by_hand() -> None:
+    """One participant from social assistance to work at 22 500 kr a month in Östersund, 2019.
+
+    Public figures: grundavdrag at 270 000 kr = 0,77 × 46 500 − 10 % × (270 000 − 3,11 × 46 500),
+    rounded up to 100 = 23 300; municipal tax 22,02 % and regional 11,20 % of 246 700; no state
+    tax; jobbskatteavdrag (1,703 × 46 500 + 12,8 % × (270 000 − 3,24 × 46 500) − 23 300) ×
+    33,22 % = 23 641,0; employer contributions 31,42 % of 270 000; assistance (3 090 + 990 +
+    5 000) × 12 = 108 960; a wage subsidy on 19 100 × 12 × 1,3142 = 301 214,64; indirect taxes
+    585 000 × 25 / 125 = 117 000."""
+    out = _json(LIVA_ACTORS)
+    value = {p["key"]: [v["value_per_person_year"] for v in p["values"]]
+             for p in out["perspectives"]}
+    municipal_tax, regional_tax = 246_700 * 0.2202, 246_700 * 0.112
+    credit = (1.703 * 46_500 + 0.128 * (270_000 - 3.24 * 46_500) - 23_300) * 0.3322
+    contributions, assistance = 270_000 * 0.3142, 108_960
+    subsidy = 0.8 * 19_100 * 12 * 1.3142
+    expected = {
+        "society": [600_000, 132_000],  # the report's own 585 000 + 15 000
+        "municipality": [municipal_tax + assistance] * 2,  # liva.yaml's income model
+        "region": [regional_tax] * 2,
+        "state": [117_000 + contributions - credit + 15_000,
+                  23_400 + contributions - credit + 15_000],
+        "employment_service": [0, -subsidy],
+        "individual": [270_000 - municipal_tax - regional_tax + credit - assistance] * 2,
+        "employer": [585_000 - 117_000 - 270_000 - contributions,
+                     117_000 - 23_400 + subsidy - 270_000 - contributions],
+    }
+    for key, values in expected.items():
+        assert value[key] == pytest.approx(values, rel=1e-12, abs=1e-6), key
+    assert round(value["municipality"][0]) == 163_283
+    for rate in range(2):
+        assert sum(v[rate] for k, v in value.items() if k != "society") == pytest.approx(
+            value["society"][rate], rel=1e-12)
+
+
+def test_the_municipality_is_the_income_model_of_liva_yaml() -> None:
+    liva = load(ROOT / "scenarios" / "liva.yaml").model
+    actors = load(LIVA_ACTORS).model
+    municipality = next(p for p in actors.perspectives if p.key == "municipality")
+    assert float(value_per_person_year(actors, municipality, 0.0)) == pytest.approx(
+        liva.input_value("municipal_revenue_from_income"), rel=1e-12)
+
+
+def test_an_actor_that_paid_nothing_is_told_what_employment_brings() -> None:
+    out = run_cli("payback", LIVA_ACTORS).stdout
+    assert "Region: nothing to pay back; what employment brings" in out
+    assert "gains from the first year of work" in out
+    assert "loses by every employed person-year" in out  # Arbetsförmedlingen at 80 %
+    assert "Region: how many must be employed" not in out
+    sv = run_cli("payback", LIVA_ACTORS, "--lang", "sv").stdout
+    assert "Regionen: inget att betala tillbaka; vad arbete ger" in sv
+
+
+def test_an_actor_that_paid_and_loses_never_pays_back(tmp_path: Path) -> None:
+    text = ACTORS.read_text(encoding="utf-8").replace(
+        "- {input: volunteers}", "- {input: volunteers, paid_by: employment_service}")
+    path = tmp_path / "paying.yaml"
+    path.write_text(text, encoding="utf-8")
+    out = run_cli("payback", path).stdout
+    assert ("At 50% subsidy it never pays back: it loses SEK\u00a0150,000 per employed "
+            "person-year.") in out
+    rows = _json(path)["perspectives"][3]["break_even"]
+    assert [r["persons_exact"] for r in rows if r["subsidy_rate"] == 0.5] == [None, None]
+
+
+@pytest.mark.parametrize(("file", "where", "words"), [
+    ("unknown_actor.yaml", "ledger.states.work.flows.1.to", "'town' is not an actor"),
+    ("transfer_to_itself.yaml", "ledger.states.work.flows.1", "goes from municipality to itself"),
+    ("unknown_state.yaml", "ledger.move.to", "'job' is not a state"),
+    ("flow_wrong_unit.yaml", "ledger.states.work.flows.0.real", "has unit SEK"),
+    ("flow_kind_missing.yaml", "ledger.states.work.flows.0", "a flow is one of"),
+    ("society_as_actor.yaml", "ledger.actors.society", "society's perspective"),
+    ("perspective_clash.yaml", "perspectives.municipality", "also a perspective the ledger"),
+    ("outcomes_without_ledger.yaml", "outcomes", "needs a `ledger`"),
+    ("unknown_paid_by.yaml", "ledger.funding.0.paid_by", "'city' is not an actor"),
+    ("formula_circle.yaml", "inputs.a.formula", "refers back to itself"),
+])
+def test_a_broken_ledger_is_one_paragraph(file: str, where: str, words: str) -> None:
+    run = run_cli("payback", BROKEN / file)
+    assert run.code == 2
+    assert where in run.stderr
+    assert words in run.stderr
+    assert "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1

@@ -6,7 +6,6 @@ analysis directly by ``machine``, with unrounded numbers.)
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -299,11 +298,7 @@ def _operand(term: Term, lang: str, whole_kronor: bool, finer: int) -> tuple[str
     shows it exactly; a computed figure at step ``finer``."""
     if term.source is not None:
         return numbers.shown(term.value, term.unit, lang, whole_kronor, finer)
-    for step in range(numbers.FINEST + 1):
-        text, value = numbers.shown(term.value, term.unit, lang, whole_kronor, step)
-        if value == term.value or not math.isfinite(term.value):
-            break
-    return text, value
+    return numbers.as_given(term.value, term.unit, lang, whole_kronor)
 
 
 def _redoes(fig: Figure, operands: Mapping[str, tuple[str, float]], result: str, lang: str,

@@ -84,9 +84,33 @@ def _tick(frame: Frame, x: float, y: float, text: str) -> str:
     return _text(min(max(x, half), frame.width - half), y, text, extra='class="tick"')
 
 
-def _left(frame: Frame, y_text: list[str]) -> float:
-    """Room for the rotated axis name, the widest tick label and a gap."""
-    return 2 * frame.font + max((frame.text_width(t) for t in y_text), default=0) + 12
+def _wrapped(frame: Frame, text: str, room: float) -> list[str]:
+    """``text`` in as few lines as fit ``room``, broken between words."""
+    lines = [""]
+    for word in text.split():
+        longer = f"{lines[-1]} {word}".strip()
+        if lines[-1] and frame.text_width(longer) > room:
+            lines.append(word)
+        else:
+            lines[-1] = longer
+    return lines
+
+
+def _name(frame: Frame, x: float, y: float, lines: list[str], rotated: bool = False) -> str:
+    """An axis name, one line under the other (rotated: beside it), centred on (x, y)."""
+    spans = "".join(f'<tspan x="{x:.1f}" dy="{0 if i == 0 else frame.font * 1.2:.1f}">'
+                    f"{escape(line)}</tspan>" for i, line in enumerate(lines))
+    turn = f' transform="rotate(-90 {x:.1f} {y:.1f})"' if rotated else ""
+    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" class="axis"{turn}>'
+            f"{spans}</text>")
+
+
+def _x_name(frame: Frame, middle: float, bottom: float, text: str) -> str:
+    """The x axis' name under its tick labels, centred under the plot as far as it fits."""
+    lines = _wrapped(frame, text, frame.width - 8)
+    half = max(frame.text_width(line) for line in lines) / 2 + 4
+    return _name(frame, min(max(middle, half), frame.width - half),
+                 bottom + 2 * frame.font + 16, lines)
 
 
 def _shown(positions: list[float], texts: list[str], frame: Frame) -> list[int]:
@@ -101,11 +125,14 @@ def _shown(positions: list[float], texts: list[str], frame: Frame) -> list[int]:
     return [i for i in range(0, last, every) if last - i >= every] + [last]
 
 
-def _axes(frame: Frame, xs: list[float], ys: list[float], x_text: list[str],
+def _axes(plot: Plot, frame: Frame, xs: list[float], ys: list[float], x_text: list[str],
           y_text: list[str]) -> tuple[list[str], float, Scale, Scale]:
-    """Grid lines, tick labels and axes; returns the left edge and the x and y scales."""
-    left = _left(frame, y_text)
+    """Grid lines, tick labels, axes and their names; returns the left edge and the x and y
+    scales. The left margin holds the y axis' name (in as many lines as its length needs) and
+    the widest tick label."""
     right, bottom = frame.width - frame.right, frame.height - frame.bottom
+    y_name = _wrapped(frame, plot.y_label, bottom - frame.top)
+    left = (1.2 * len(y_name) + 1) * frame.font + max(map(frame.text_width, y_text)) + 12
     x = _scale(xs[0], xs[-1], left, right)
     y = _scale(ys[0], ys[-1], bottom, frame.top)
     out = ['<g class="grid" stroke="#d0d0d0" stroke-width="1">']
@@ -119,15 +146,9 @@ def _axes(frame: Frame, xs: list[float], ys: list[float], x_text: list[str],
     out.append(f'<line x1="{left:.1f}" x2="{left:.1f}" y1="{frame.top}" y2="{bottom}" '
                'stroke="#333"/>')
     out.append(f'<line x1="{left:.1f}" x2="{right}" y1="{bottom}" y2="{bottom}" stroke="#333"/>')
+    out.append(_x_name(frame, (left + right) / 2, bottom, plot.x_label))
+    out.append(_name(frame, frame.font, (frame.top + bottom) / 2, y_name, rotated=True))
     return out, left, x, y
-
-
-def _axis_names(frame: Frame, left: float, x_name: str, y_name: str) -> list[str]:
-    middle = (frame.top + frame.height - frame.bottom) / 2
-    return [_text((left + frame.width - frame.right) / 2, frame.height - frame.bottom
-                  + 2 * frame.font + 16, x_name, extra='class="axis"'),
-            _text(frame.font, middle, y_name,
-                  extra=f'class="axis" transform="rotate(-90 {frame.font} {middle})"')]
 
 
 def _marker(kind: str, x: float, y: float, colour: str) -> str:
@@ -157,7 +178,7 @@ def _swatch(index: int, name: str) -> str:
 def _lines(plot: Plot, frame: Frame) -> tuple[list[str], list[str], int]:
     x_low, x_high, y_low, y_high = extent(plot)
     xs, ys = nice_ticks(x_low, x_high, frame.x_ticks), nice_ticks(min(y_low, 0.0), y_high)
-    out, left, x, y = _axes(frame, xs, ys, [plot.value_text(v, plot.x_unit) for v in xs],
+    out, left, x, y = _axes(plot, frame, xs, ys, [plot.value_text(v, plot.x_unit) for v in xs],
                             [plot.value_text(v, plot.y_unit) for v in ys])
     right = frame.width - frame.right
     legend = []
@@ -184,7 +205,7 @@ def _lines(plot: Plot, frame: Frame) -> tuple[list[str], list[str], int]:
     if plot.marks:
         legend.append(_entry('<path d="M8,-6 L20,6 M8,6 L20,-6" stroke="#000" '
                              'stroke-width="2.5"/>', plot.marks[0].name))
-    return out + _axis_names(frame, left, plot.x_label, plot.y_label), legend, frame.height
+    return out, legend, frame.height
 
 
 def _marked(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -198,7 +219,7 @@ def _bars(plot: Plot, frame: Frame) -> list[str]:
     values = [v for _, v in plot.series[0].points]
     ys = nice_ticks(0.0, max(values, default=1.0))
     count = max(len(values), 1)
-    out, left, _, y = _axes(frame, [0.0, 1.0], ys, ["", ""],
+    out, left, _, y = _axes(plot, frame, [0.0, 1.0], ys, ["", ""],
                             [plot.value_text(v, plot.y_unit) for v in ys])
     bottom = frame.height - frame.bottom
     slot = (frame.width - frame.right - left) / count
@@ -210,7 +231,7 @@ def _bars(plot: Plot, frame: Frame) -> list[str]:
     names = list(plot.categories)
     out += [_tick(frame, middles[i], bottom + frame.font + 5, names[i])
             for i in _shown(middles, names, frame)]
-    return out + _axis_names(frame, left, plot.x_label, plot.y_label)
+    return out
 
 
 def _tornado(plot: Plot, frame: Frame, hatch: str) -> tuple[list[str], list[str], int]:
@@ -240,13 +261,15 @@ def _tornado(plot: Plot, frame: Frame, hatch: str) -> tuple[list[str], list[str]
             for t in ticks]
     fills = (f'fill="url(#{hatch})" stroke="#1f4e79"', f'fill="{COLOURS[0]}"')
     bar = 0.6 * band if beside else 0.45 * band
+    labels = []
     for index, name in enumerate(names):
         row = top + index * band
         if beside:
-            out.append(_text(left - 8, row + band / 2 + frame.font * 0.35, name, "end"))
+            labels.append(_text(left - 8, row + band / 2 + frame.font * 0.35, name, "end"))
             bar_top = row + (band - bar) / 2
-        else:
-            out.append(_text(left, row + frame.font, name, "start"))
+        else:  # over the grid: a white outline keeps the lines from crossing the letters
+            labels.append(_text(left, row + frame.font, name, "start",
+                                'stroke="#fff" stroke-width="4" paint-order="stroke"'))
             bar_top = row + band - bar - 0.2 * frame.font
         for series, fill in zip(plot.series, fills, strict=False):
             start, end = sorted((x(0.0), x(series.points[index][1])))
@@ -254,8 +277,8 @@ def _tornado(plot: Plot, frame: Frame, hatch: str) -> tuple[list[str], list[str]
                        f'width="{max(end - start, 1):.1f}" height="{bar:.1f}" {fill}/>')
     out.append(f'<line x1="{x(0.0):.1f}" x2="{x(0.0):.1f}" y1="{top}" y2="{bottom:.1f}" '
                'stroke="#000" stroke-width="1.5"/>')
-    out.append(_text((left + right) / 2, bottom + 2 * frame.font + 16, plot.y_label,
-                     extra='class="axis"'))
+    out += labels
+    out.append(_x_name(frame, (left + right) / 2, bottom, plot.y_label))
     legend = [_entry(f'<rect x="0" y="-7" width="28" height="14" {fill}/>', series.name)
               for series, fill in zip(plot.series, fills, strict=False)]
     return out, legend, math.ceil(bottom + frame.bottom)

@@ -22,7 +22,7 @@ from html import escape
 from nyttocalc import __version__
 from nyttocalc.report import numbers, svg
 from nyttocalc.report.document import Chart, Document, Table, run_header
-from nyttocalc.report.i18n import LABELS, label
+from nyttocalc.report.i18n import label, unit_after
 from nyttocalc.report.plot import Plot
 from nyttocalc.run import InputInfo, RunInfo, SourceInfo
 
@@ -203,24 +203,16 @@ def _input_row(info: InputInfo, run: RunInfo, lang: str, computed: float | None)
     name = escape(info.description) + f'<code class="path">{escape(info.path)}</code>'
     if info.formula is not None:
         formula = info.formula.replace("{", "").replace("}", "")
-        name += f'<span class="detail">{escape(label("html.computed", lang, formula=formula))}'
+        name += f'<span class="detail">{escape(label("input.computed", lang, formula=formula))}'
         name += "</span>"
     value = _input_value(info, lang, computed)
-    value += "".join(f'<span class="changed">{escape(label("html.overridden", lang, given=o))}'
-                     "</span>" for o in _overrides(info.path, run.overrides))
+    value += "".join(f'<span class="changed">{escape(label("input.overridden", lang, given=o))}'
+                     "</span>" for o in run.overrides_of(info.path))
     where, kind = _where(info, run.sources, lang)
     named = f' data-label="{escape(label("html.source", lang))}"' if kind == "source" else ""
     return (f"<tr><td>{name}</td>"
             f'<td class="num value" data-label="{escape(label("col.value", lang))}">{value}</td>'
             f'<td class="{kind}"{named}>{where}</td></tr>')
-
-
-def _overrides(path: str, overrides: Sequence[str]) -> list[str]:
-    """The --set assignments that change this input (its value or one item of its list)."""
-    def changes(given: str) -> bool:
-        keys = [k for k in given.partition("=")[0].strip().split(".") if k != "value"]
-        return keys[:len(path.split("."))] == path.split(".")
-    return [o for o in overrides if changes(o)]
 
 
 def _input_value(info: InputInfo, lang: str, computed: float | None) -> str:
@@ -232,9 +224,8 @@ def _input_value(info: InputInfo, lang: str, computed: float | None) -> str:
         values = info.value if isinstance(info.value, list) else [info.value]
         text = ", ".join(numbers.as_given(float(v), info.unit, lang)[0]
                          if isinstance(v, int | float) else str(v) for v in values)
-    after = f"after.{info.unit.value}"
-    return f"<b>{escape(text)}</b>" + (f" {escape(label(after, lang))}" if after in LABELS
-                                        else "")
+    after = unit_after(info.unit.value, lang)
+    return f"<b>{escape(text)}</b>" + (f" {escape(after)}" if after else "")
 
 
 def _where(info: InputInfo, sources: Sequence[SourceInfo], lang: str) -> tuple[str, str]:

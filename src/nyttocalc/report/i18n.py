@@ -352,9 +352,9 @@ LABELS.update({
     "html.data": ("The chart's data as a table", "Diagrammets data som tabell"),
     "html.inputs_table": ("Inputs", "Indata"),
     "html.source": ("Source", "Källa"),
-    "html.computed": ("Computed: {formula}", "Beräknas: {formula}"),
-    "html.overridden": ("Changed for this run: --set {given}",
-                        "Ändrat i denna körning: --set {given}"),
+    "input.computed": ("Computed: {formula}", "Beräknas: {formula}"),
+    "input.overridden": ("Changed for this run: --set {given}",
+                         "Ändrat i denna körning: --set {given}"),
     "html.assumptions_see": ("{count} {count:input is an assumption|inputs are assumptions} "
                              "that no source states: see",
                              "{count} indata är antaganden som ingen källa anger: se"),
@@ -407,6 +407,13 @@ CSV_SWEDISH: dict[str, str] = {
     "SEK/month": "kr/månad", "months": "månader", "persons": "personer", "years": "år",
     "share": "andel", "FTE": "heltid", "multiple": "gånger",
 }
+
+
+def unit_after(unit: str, lang: str) -> str:
+    """The words after a number that its own form does not say: ``per månad`` after
+    ``22 500 kr``, ``år`` after ``1, 3, 5``; nothing after kronor, a share or a multiple."""
+    key = f"after.{unit}"
+    return label(key, lang) if key in LABELS else ""
 
 
 def csv_swedish(word: str) -> str:

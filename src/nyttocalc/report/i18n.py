@@ -329,6 +329,7 @@ LABELS.update({
     "col.source": ("Source or assumption", "Källa eller antagande"),
     "col.default": ("Not in the scenario: the default", "Finns inte i scenariot: standardvärdet"),
     "col.assumption": ("Assumption", "Antagande"),
+    "col.name": ("Name (in formulas)", "Namn (i formler)"),
     "col.section": ("Section", "Avsnitt"),
     "col.printed": ("As printed", "Som tryckt"),
     "col.verdict_export": ("Verdict at export", "Bedömning vid exporten"),

@@ -8,6 +8,7 @@ PDF are kept in tests/artifacts/ to look at."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -237,3 +238,12 @@ def test_print_to_pdf_gives_a4_pages(browser: Any, report: Path) -> None:
     assert len(boxes) >= 6  # sections start on their own page
     for width, height in boxes:
         assert (float(width), float(height)) == pytest.approx(A4_POINTS, abs=1)
+
+
+def test_headings_go_down_one_level_at_a_time(browser: Any, report: Path) -> None:
+    """A screen reader's outline: h1, then h2 for each part, h3 within; no level skipped."""
+    page, _, _ = _open(browser, report, 1280)
+    levels = page.evaluate("[...document.querySelectorAll('h1,h2,h3,h4')]"
+                           ".map(h => Number(h.tagName[1]))")
+    assert levels[0] == 1
+    assert all(b - a <= 1 for a, b in pairwise(levels)), levels

@@ -43,7 +43,7 @@ body {{ margin: 0 auto; padding: 1.5rem 1rem 3rem; max-width: 64rem; }}
 h1 {{ font-size: 1.7rem; margin: 0 0 .4rem; }}
 h2 {{ font-size: 1.35rem; border-bottom: 2px solid #1f4e79; padding-bottom: .2rem;
   margin-top: 2.5rem; }}
-h3 {{ font-size: 1.05rem; margin: 1.6rem 0 .4rem; }}
+h3, nav h2 {{ font-size: 1.05rem; margin: 1.6rem 0 .4rem; border: 0; padding: 0; }}
 p, li, td {{ overflow-wrap: anywhere; }}
 a {{ color: #1f4e79; }}
 .meta {{ color: #444; margin: .15rem 0; }}
@@ -163,7 +163,8 @@ def _contents(sections: Sequence[Section], lang: str) -> list[str]:
     items = [f'<li><a href="#inputs">{escape(label("html.inputs", lang))}</a></li>']
     items += [f'<li><a href="#s{i}">{escape(s.heading)}</a></li>'
               for i, s in enumerate(sections, start=1)]
-    return ["<nav>", f"<h3>{escape(label('html.contents', lang))}</h3>", "<ol>", *items,
+    return ['<nav aria-labelledby="contents">',
+            f'<h2 id="contents">{escape(label("html.contents", lang))}</h2>', "<ol>", *items,
             "</ol>", "</nav>"]
 
 

@@ -9,6 +9,8 @@ import re
 import pytest
 
 from nyttocalc.report import extras
+from nyttocalc.report.document import Table
+from nyttocalc.report.plot import Kind, Plot, Series
 from tests.conftest import LIVA, run_cli
 
 NBSP = "\u00a0"
@@ -89,3 +91,37 @@ def test_without_plotext_plot_says_what_to_install_and_others_show_the_table(
     assert table.code == 0
     assert "(The chart needs plotext: pip install 'nyttocalc[report]')" in table.stdout
     assert "Input 20% lower" in table.stdout  # the tornado's data, as a table
+
+
+def _tornado() -> Plot:
+    """The society's tornado of LivA's sensitivity table, as ``sensitivity`` draws it."""
+    names = ("inputs.production_value", "cohort.full_time_equivalent",
+             "inputs.municipal_funding", "inputs.avoided_support_costs")
+    lows, highs = (1.11, 1.15, -0.5, 0.03), (-0.75, 0.0, 0.5, -0.02)
+    table = Table("data", ("Indata", "lägre", "högre"),
+                  tuple((n, str(lo), str(hi)) for n, lo, hi in zip(names, lows, highs,
+                                                                   strict=True)))
+    return Plot("Samhället: tornado för personer (exakt)", Kind.TORNADO, "",
+                "Ändring i personer (exakt) från 4,58", None, None,
+                (Series("Indata 20 % lägre", tuple(enumerate(lows))),
+                 Series("Indata 20 % högre", tuple(enumerate(highs)))), table, "sv",
+                categories=names)
+
+
+@pytest.mark.parametrize("width", [60, 100])
+def test_a_narrow_chart_keeps_its_title_and_axis_names(width: int) -> None:
+    """plotext leaves out a title or an axis name wider than its canvas: at 60 columns the
+    tornado lost both, and the payback curve its x axis' name."""
+    from nyttocalc.core.payback import analyse
+    from nyttocalc.report import terminal_plot
+    from nyttocalc.report.time import payback_curves
+    from nyttocalc.scenario.load import load
+
+    pytest.importorskip("plotext")
+    for plot in (*payback_curves(analyse(load(LIVA).model), "sv"), _tornado()):
+        lines = terminal_plot.draw(plot, width, colour=False)
+        text = " ".join(line.strip() for line in lines)
+        assert all(len(line) <= width for line in lines), plot.title
+        assert plot.title in text
+        assert plot.y_label in text  # the curve's y axis, the tornado's values
+        assert plot.x_label in text

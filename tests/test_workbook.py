@@ -6,7 +6,6 @@ in all: each takes seconds."""
 from __future__ import annotations
 
 import json
-import math
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -122,7 +121,107 @@ def test_the_workbook_names_inputs_and_writes_the_explained_formulas(tmp_path: P
     assert "cost / (horizon × value)" in texts  # the formula --explain prints, above its column
     claims = [row[0].value for row in wb["Claims"].iter_rows(min_row=3)]
     assert "municipality-one-year-twelve-participants" in claims
-    assert math.isfinite(wb["Inputs"]["C3"].value)
+    funding = wb.defined_names["inputs_municipal_funding"].attr_text
+    assert funding == "'Inputs'!$B$3"
+    assert wb["Inputs"]["B3"].value == 1_200_000
+    assert wb["Inputs"]["A3"].value == "inputs_municipal_funding"  # the name formulas use
+
+
+def _sheet_cells(wb: Any, located: dict[str, str]) -> list[tuple[Any, str, Any]]:
+    """(sheet, key, cell) for every figure of the perspective sheets."""
+    found = []
+    for key, where in located.items():
+        sheet, cell = where.rsplit("!", 1)
+        ws = wb[sheet.strip("'")]
+        found.append((ws, key, ws[cell]))
+    return found
+
+
+def test_every_figure_has_its_formula_above_it(tmp_path: Path) -> None:
+    """Above each figure, in its column, the formula --explain prints: in the row the sheet
+    labels "Formel", under the column's name. The cost's formula was overwritten by its
+    value."""
+    book = tmp_path / "liva.xlsx"
+    assert run_cli("export", LIVA, "-o", book, "--lang", "sv").code == 0
+    wb = openpyxl.load_workbook(book)
+    for ws, key, cell in _sheet_cells(wb, layout("sv")):
+        above = next(r for r in range(cell.row - 1, 0, -1)
+                     if ws.cell(r, 1).value == "Formel")
+        formula = ws.cell(above, cell.column).value
+        assert isinstance(formula, str), key
+        assert formula, key
+        assert not formula.startswith("="), key  # the formula as text, not a cell's formula
+        assert ws.cell(above - 1, cell.column).value, key  # the column's name
+    society = wb["Samhället"]
+    cost = layout("sv")["society/summary//cost"].split("!")[1]
+    formula_row = society[cost].row - 1
+    assert society.cell(formula_row, society[cost].column).value == (
+        "(municipal_funding + volunteer_time) × (1 + indirect_tax_rate)")
+
+
+def test_numbers_are_formatted_as_a_swedish_economist_reads_them(tmp_path: Path) -> None:
+    book = tmp_path / "liva.xlsx"
+    assert run_cli("export", LIVA, "-o", book, "--lang", "sv").code == 0
+    wb = openpyxl.load_workbook(book)
+    inputs = wb["Indata"]
+
+    def named(name: str) -> Any:
+        return inputs[wb.defined_names[name].attr_text.split("!")[1].replace("$", "")]
+
+    assert named("inputs_municipal_funding").number_format == '#,##0" kr"'
+    assert named("inputs_municipal_tax_rate").number_format == "0.00\\ %"  # 22,02 %, as given
+    assert named("inputs_indirect_tax_rate").number_format == "0.0\\ %"
+    assert named("analysis_intervention_years").number_format == "General"  # 1,3333 as typed
+    tax = named("inputs_municipal_tax_rate")
+    assert not inputs.cell(tax.row, 3).value  # the format says %
+    assert inputs.cell(named("inputs_monthly_income").row, 3).value == "per månad"
+    assert inputs.cell(named("analysis_horizons_years_1").row, 3).value == "år"
+    # persons to two decimals as the report writes them, whole where always whole
+    formats = {key.rsplit("/", 1)[1]: cell.number_format
+               for _, key, cell in _sheet_cells(wb, layout("sv"))
+               if key.startswith("society/break_even/")}
+    assert formats == {"persons_exact": "0.00", "persons_whole": "0", "persons_half_steps": "0.0",
+                       "payback_year": "0.00", "employment_rate": "0.0\\ %",
+                       "required_value_per_year": '#,##0" kr"',
+                       "required_value_per_participant_year": '#,##0" kr"'}
+
+
+def test_sheets_read_on_screen_and_print_on_a_page(tmp_path: Path) -> None:
+    """Column names and the Inputs' names held in view; text too long for its column, where
+    the next cell would cut it off, wrapped in a row tall enough to show it; each sheet printed
+    landscape, one page wide."""
+    book = tmp_path / "liva.xlsx"
+    assert run_cli("export", LIVA, "-o", book, "--lang", "sv").code == 0
+    wb = openpyxl.load_workbook(book)
+    assert wb["Indata"].freeze_panes == "B3"
+    assert wb["Påståenden"].freeze_panes == "B3"
+    for ws in wb:
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.page_setup.fitToWidth == 1
+        for row in ws.iter_rows():
+            for cell, after in zip(row, [*row[1:], None], strict=True):
+                text = cell.value
+                width = ws.column_dimensions[cell.column_letter].width
+                cut = after is not None and after.value is not None
+                if isinstance(text, str) and not text.startswith("=") and cut \
+                        and len(text) > width * 1.2:
+                    assert cell.alignment.wrap_text, (ws.title, cell.coordinate)
+                    height = ws.row_dimensions[cell.row].height
+                    assert (height or 0) > 15, (ws.title, cell.coordinate)
+    headers = [c.value for c in wb["Indata"][2]]
+    assert headers == ["Namn (i formler)", "Värde", "Enhet", "Beskrivning",
+                       "Källa eller antagande", "Nyckelväg"]
+    assert all(c.font.bold for c in wb["Indata"][2])
+
+
+def test_a_changed_input_is_marked_beside_its_source(tmp_path: Path) -> None:
+    book = tmp_path / "changed.xlsx"
+    assert run_cli("export", LIVA, "-o", book, "--lang", "sv",
+                   "--set", "inputs.municipal_funding=1500000").code == 0
+    inputs = openpyxl.load_workbook(book)["Indata"]
+    assert inputs["B3"].value == 1_500_000
+    assert inputs["E3"].value.endswith(
+        "Ändrat i denna körning: --set inputs.municipal_funding=1500000")
 
 
 def test_export_needs_an_output_and_keeps_an_existing_file(tmp_path: Path) -> None:

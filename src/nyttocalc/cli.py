@@ -632,7 +632,8 @@ def report(
                                      simulation.simulation_document(
                                          simulated, model, loaded.uncertainty, run, language)))
     with _user_errors():
-        write_atomically(output, html.page(sections, run, language))
+        write_atomically(output, html.page(sections, run, language, computed={
+            f"inputs.{name}": float(model.input_value(name)) for name in model.formulas}))
 
 
 def _load(file: str, assignments: list[str] | None) -> LoadedScenario:

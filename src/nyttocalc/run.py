@@ -76,3 +76,13 @@ class RunInfo:
     claims: Mapping[str, ClaimSource] = field(default_factory=dict)  # by claim id
     inputs: tuple[InputInfo, ...] = ()
     sources: tuple[SourceInfo, ...] = ()
+
+    def overrides_of(self, path: str) -> tuple[str, ...]:
+        """The --set assignments that change the number at ``path`` or an item of its list
+        (written with ``.value`` in the key path or without)."""
+        keys = path.split(".")
+
+        def target(given: str) -> list[str]:
+            return [k for k in given.partition("=")[0].strip().split(".") if k != "value"]
+
+        return tuple(o for o in self.overrides if target(o)[:len(keys)] == keys)

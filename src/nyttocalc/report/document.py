@@ -6,7 +6,6 @@ analysis directly by ``machine``, with unrounded numbers.)
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -116,18 +115,7 @@ def _value(value: object, unit: Unit, lang: str) -> str:
 
 def exactly(value: float, unit: Unit, lang: str) -> str:
     """A number given in a file, written with as many digits as it has."""
-    return as_given(value, unit, lang)[0]
-
-
-def as_given(value: float, unit: Unit, lang: str,
-             whole_kronor: bool = False) -> tuple[str, float]:
-    """A number given in a file as text, and the number that text says: at the first step of
-    precision that shows it exactly."""
-    for step in range(numbers.FINEST + 1):
-        text, shown = numbers.shown(value, unit, lang, whole_kronor, step)
-        if shown == value or not math.isfinite(value):
-            break
-    return text, shown
+    return numbers.as_given(value, unit, lang)[0]
 
 
 def rate_text(rate: float, lang: str) -> str:
@@ -426,7 +414,7 @@ def _operand(term: Term, lang: str, whole_kronor: bool, finer: int) -> tuple[str
     shows it exactly; a computed figure at step ``finer``."""
     if term.source is not None:
         return numbers.shown(term.value, term.unit, lang, whole_kronor, finer)
-    return as_given(term.value, term.unit, lang, whole_kronor)
+    return numbers.as_given(term.value, term.unit, lang, whole_kronor)
 
 
 def _redoes(fig: Figure, operands: Mapping[str, tuple[str, float]], result: str, lang: str,

@@ -22,6 +22,7 @@ back into ``#N/A``.
 from __future__ import annotations
 
 import ast
+import math
 from collections.abc import Callable, Mapping
 
 from nyttocalc.core.arith import ROUND_OFF
@@ -60,6 +61,41 @@ def expression(figure: Figure, reference: Reference) -> tuple[str, bool]:
         return reference(terms[name.removeprefix("_")])
 
     return _translate(parse(figure.formula), term)
+
+
+def steps(figure: Figure) -> int | None:
+    """``n`` where the figure is a whole number of 1/n whatever the inputs: 1 for ``ceil(x)``
+    and sums and products of such, 2 for ``ceil(x × 2) / 2`` (half-time steps); None where
+    it can be any number. A number format can then show ``5`` and ``4,5``, not ``5,00``.
+
+    >>> from nyttocalc.core.figures import Unit
+    >>> [steps(Figure(1.0, Unit.PERSONS, f)) for f in ("ceil(2.5)", "ceil(2.5 × 2) / 2", "7 / 3.5")]
+    [1, 2, None]
+    """
+    return _steps(parse(figure.formula), figure.terms)
+
+
+def _steps(node: ast.expr, terms: Mapping[str, Term]) -> int | None:
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "ceil":
+        return 1
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+        return 1 if float(node.value).is_integer() else None
+    if isinstance(node, ast.Name):
+        term = terms[node.id.removeprefix("_")]
+        if term.source is not None:
+            return steps(term.source)
+        # a scenario number can be changed in its cell; a count listed at export cannot
+        return 1 if term.path is None and float(term.value).is_integer() else None
+    if isinstance(node, ast.BinOp):
+        a, b = _steps(node.left, terms), _steps(node.right, terms)
+        if isinstance(node.op, ast.Add | ast.Sub) and a and b:
+            return math.lcm(a, b)
+        if isinstance(node.op, ast.Mult) and a == b == 1:
+            return 1
+        if (isinstance(node.op, ast.Div) and a == 1 and isinstance(node.right, ast.Constant)
+                and isinstance(node.right.value, int) and node.right.value > 0):
+            return node.right.value
+    return None
 
 
 def cell_reference(cell: str, may_be_never: bool) -> str:

@@ -380,6 +380,7 @@ LABELS.update({
     "col.source": ("Source or assumption", "Källa eller antagande"),
     "col.default": ("Not in the scenario: the default", "Finns inte i scenariot: standardvärdet"),
     "col.assumption": ("Assumption", "Antagande"),
+    "col.name": ("Name (in formulas)", "Namn (i formler)"),
     "col.section": ("Section", "Avsnitt"),
     "col.printed": ("As printed", "Som tryckt"),
     "col.verdict_export": ("Verdict at export", "Bedömning vid exporten"),
@@ -401,6 +402,22 @@ LABELS.update({
     "html.sources": ("Sources", "Källor"),
     "html.inputs": ("Inputs, their sources and assumptions", "Indata, källor och antaganden"),
     "html.data": ("The chart's data as a table", "Diagrammets data som tabell"),
+    "html.inputs_table": ("Inputs", "Indata"),
+    "html.source": ("Source", "Källa"),
+    "input.computed": ("Computed: {formula}", "Beräknas: {formula}"),
+    "input.overridden": ("Changed for this run: --set {given}",
+                         "Ändrat i denna körning: --set {given}"),
+    "html.assumptions_see": ("{count} {count:input is an assumption|inputs are assumptions} "
+                             "that no source states: see",
+                             "{count} indata är antaganden som ingen källa anger: se"),
+    # the unit after an input's value where the number does not say it (1, 3, 5 years)
+    "after.SEK/year": ("a year", "per år"),
+    "after.SEK/person-year": ("per person-year", "per person och år"),
+    "after.SEK/month": ("a month", "per månad"),
+    "after.months": ("months", "månader"),
+    "after.persons": ("persons", "personer"),
+    "after.years": ("years", "år"),
+    "after.FTE": ("FTE", "heltid"),
     "html.payback": ("Cost, value and break-even", "Kostnad, värde och återbetalning"),
     "html.curves": ("Payback curves", "Återbetalningskurvor"),
     "html.check": ("The published figures, recomputed", "De publicerade siffrorna, omräknade"),
@@ -444,6 +461,13 @@ CSV_SWEDISH: dict[str, str] = {
     "SEK/month": "kr/månad", "months": "månader", "persons": "personer", "years": "år",
     "share": "andel", "FTE": "heltid", "multiple": "gånger",
 }
+
+
+def unit_after(unit: str, lang: str) -> str:
+    """The words after a number that its own form does not say: ``per månad`` after
+    ``22 500 kr``, ``år`` after ``1, 3, 5``; nothing after kronor, a share or a multiple."""
+    key = f"after.{unit}"
+    return label(key, lang) if key in LABELS else ""
 
 
 def csv_swedish(word: str) -> str:

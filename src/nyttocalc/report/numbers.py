@@ -136,3 +136,19 @@ def shown(x: float, unit: Unit, lang: str, whole_kronor: bool = False,
     decimals = _decimals(kind, x, finer)
     text = multiple(x, lang, decimals) if kind == "multiple" else number(x, lang, decimals)
     return text, float(rounded(x, decimals))
+
+
+def as_given(x: float, unit: Unit, lang: str, whole_kronor: bool = False) -> tuple[str, float]:
+    """An input as the scenario gives it: at the first step of precision that shows it exactly
+    (``22,02 %``, not ``22 %``; ``1,3333`` years), and the number that text says.
+
+    >>> as_given(0.2202, Unit.SHARE, "sv")
+    ('22,02\xa0%', 0.2202)
+    >>> as_given(1_200_000, Unit.SEK, "sv")[0]
+    '1,2\xa0mkr'
+    """
+    for step in range(FINEST + 1):
+        text, value = shown(x, unit, lang, whole_kronor, step)
+        if value == x or not math.isfinite(x):
+            break
+    return text, value

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import textwrap
 from typing import Any
 
 from nyttocalc.core.figures import Unit
@@ -27,32 +28,42 @@ def available() -> bool:
 
 
 def draw(plot: Plot, width: int, colour: bool) -> list[str]:
+    """The chart's lines: its title, the y axis' name, plotext's canvas, the x axis' name (for
+    the tornado: the values' name) and the tornado's legend. The title and names are written
+    here, wrapped to ``width``: plotext leaves out any that is wider than its canvas."""
     import plotext as plt
 
     plt.clf()
     plt.theme("clear")
     plt.plotsize(width, HEIGHT if plot.kind is not Kind.TORNADO
-                 else max(8, 3 * len(plot.categories) + 5))
+                 else max(8, 3 * len(plot.categories) + 3))
     if plot.kind is Kind.LINES:
         _lines(plt, plot, colour)
     elif plot.kind is Kind.BARS:
         _bars(plt, plot, colour)
     else:
         _tornado(plt, plot, colour)
-    plt.title(plot.title)
-    legend = []
-    if plot.kind is Kind.TORNADO:  # values run across; a legend inside would cover a bar
-        plt.xlabel(plot.y_label)
-        legend = ["   ".join(f"{m} {s.name}" for m, s in zip(TORNADO, plot.series,
-                                                              strict=False))]
-    else:
-        plt.xlabel(plot.x_label)
-        plt.ylabel(plot.y_label)
     text = plt.build()
     plt.clf()
     if not colour:
         text = _ANSI.sub("", text)
-    return [line.rstrip() for line in text.splitlines()] + legend
+    canvas = [line.rstrip() for line in text.splitlines() if _ANSI.sub("", line).strip()]
+    width = min(width, max(len(_ANSI.sub("", line)) for line in canvas))  # plotext may narrow
+    if plot.kind is Kind.TORNADO:  # values run across; a legend inside would cover a bar
+        above, below = [], [plot.y_label]
+        legend = ["   ".join(f"{m} {s.name}" for m, s in zip(TORNADO, plot.series,
+                                                              strict=False))]
+    else:
+        above, below, legend = [plot.y_label], [plot.x_label], []
+    return [*_wrapped(plot.title, width, centred=True), *_wrapped(above, width), *canvas,
+            *_wrapped(below, width, centred=True), *legend]
+
+
+def _wrapped(text: str | list[str], width: int, centred: bool = False) -> list[str]:
+    """Lines of at most ``width`` characters, broken between words; centred if asked."""
+    lines = [line for part in ([text] if isinstance(text, str) else text)
+             for line in textwrap.wrap(part, width)]
+    return [line.center(width).rstrip() if centred else line for line in lines]
 
 
 def _style(index: int, colour: bool) -> dict[str, str]:

@@ -16,17 +16,20 @@ openpyxl is an optional extra, imported only by ``export``.
 
 from __future__ import annotations
 
+import ast
 import io
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from nyttocalc.core.figures import Figure, Term, Unit
+from nyttocalc.core.figures import Figure, Term, Unit, parse
 from nyttocalc.core.model import Model
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult, input_term
-from nyttocalc.report import excel
+from nyttocalc.report import excel, numbers
 from nyttocalc.report.document import symbolic
-from nyttocalc.report.i18n import label
+from nyttocalc.report.i18n import label, unit_after
 from nyttocalc.report.rows import parts
 from nyttocalc.run import InputInfo, RunInfo
 
@@ -44,17 +47,48 @@ def name_of(path: str) -> str:
     return path.replace(".", "_")
 
 
-def number_format(unit: Unit | None, lang: str) -> str:
-    """Excel's format code for a unit; Excel shows the separators of its own locale, so a Swedish
-    Excel writes 2 750 000 kr and 16,3 %."""
+def number_format(unit: Unit | None, lang: str, decimals: int | None = None) -> str:
+    """Excel's format code for a unit, with ``decimals`` decimals (by default: kronor whole,
+    shares and multiples to one decimal, other numbers as they are). Excel shows the
+    separators of its own locale, so a Swedish Excel writes 2 750 000 kr and 16,3 %."""
     swedish = lang == "sv"
-    if unit in (Unit.SEK, Unit.SEK_PER_YEAR, Unit.SEK_PER_PERSON_YEAR, Unit.SEK_PER_MONTH):
-        return '#,##0" kr"' if swedish else '"SEK "#,##0'
+
+    def fixed(places: int) -> str:
+        return "0" + ("." + "0" * places if places else "")
+
+    if unit in numbers.MONEY:
+        body = "#,##" + fixed(decimals or 0)
+        return f'{body}" kr"' if swedish else f'"SEK "{body}'
     if unit is Unit.SHARE:
-        return "0.0\\ %" if swedish else "0.0%"
+        body = fixed(1 if decimals is None else decimals)
+        return f"{body}\\ %" if swedish else f"{body}%"
     if unit is Unit.MULTIPLE:
-        return '0.0" ggr"' if swedish else '0.0"×"'
-    return "General"
+        body = fixed(1 if decimals is None else decimals)
+        return f'{body}" ggr"' if swedish else f'{body}"×"'
+    return "General" if decimals is None else fixed(decimals)
+
+
+def figure_format(figure: Figure, lang: str) -> str:
+    """A figure's format: persons and years to two decimals as the report writes them (4,58),
+    but whole where the figure always is (ceil: 5), to one decimal in half steps (4,5), and as
+    typed where the figure is an input itself (participants: 14)."""
+    if figure.unit not in (Unit.PERSONS, Unit.YEARS):
+        return number_format(figure.unit, lang)
+    if isinstance(parse(figure.formula), ast.Name):  # an input itself: as it is typed
+        return "General"
+    step = excel.steps(figure)
+    return number_format(figure.unit, lang, {1: 0, 2: 1, 5: 1, 10: 1}.get(step or 0, 2))
+
+
+def given_format(value: float, unit: Unit, lang: str) -> str:
+    """An input's format, so that it shows as given and as an economist types it over: shares
+    to one decimal or as many as given (25,0 %, 22,02 %), kronor whole or to the öre given,
+    other numbers as typed (1,3333 years; a whole-number format would show 2,5 as 3)."""
+    exact = Decimal(repr(value)).scaleb(2 if unit is Unit.SHARE else 0).normalize()
+    places = min(max(0, -int(exact.as_tuple().exponent)), 6)
+    if unit in (Unit.SHARE, Unit.MULTIPLE):
+        return number_format(unit, lang, max(1, places))
+    return number_format(unit, lang, places if unit in numbers.MONEY else None)
 
 
 @dataclass
@@ -153,7 +187,7 @@ def build(analysis: PaybackAnalysis, checked: tuple[ClaimResult, ...] | None, ru
     for place in cells.places.values():
         target = book[place.sheet][place.cell]
         target.value = cells.formula(place.figure, place.sheet)
-        target.number_format = number_format(place.figure.unit, lang)
+        target.number_format = figure_format(place.figure, lang)
     return book, located
 
 
@@ -182,25 +216,91 @@ def _sheet_title(text: str, used: set[str]) -> str:
     return title
 
 
-def _bold(ws: Worksheet, row: int, count: int) -> None:
-    from openpyxl.styles import Font
+def _style(ws: Worksheet, row: int, count: int, kind: str) -> None:
+    """Style the first ``count`` cells of a row: ``title``, ``group`` (a table's name),
+    ``header`` (column names: bold on a tint, wrapped), ``formula`` (the formula --explain
+    prints: grey italics, wrapped) or ``text`` (wrapped, from the top)."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+    font = {"title": Font(bold=True, size=14), "group": Font(bold=True, size=12),
+            "header": Font(bold=True), "formula": Font(italic=True, color="595959")}.get(kind)
     for column in range(1, count + 1):
-        ws.cell(row, column).font = Font(bold=True)
+        cell = ws.cell(row, column)
+        if font is not None:
+            cell.font = font
+        if kind in ("header", "formula", "text"):
+            cell.alignment = Alignment(wrap_text=True, vertical="bottom" if kind == "header"
+                                       else "top")
+        if kind == "header":
+            cell.fill = PatternFill("solid", fgColor="DDEBF7")
+            cell.border = Border(bottom=Side(style="thin", color="404040"))
+
+
+def _apart(ws: Worksheet, row: int, *columns: int) -> None:
+    """Text cells set one step in from the left: they follow a right-aligned number, which
+    would otherwise touch them (2 200 000 kr2,2 mkr)."""
+    from openpyxl.styles import Alignment
+
+    for column in columns:
+        ws.cell(row, column).alignment = Alignment(horizontal="left", indent=1, wrap_text=True,
+                                                   vertical="top")
+
+
+def _layout(ws: Worksheet, widths: Iterable[float], header_rows: int = 1) -> None:
+    """Column widths; rows above ``header_rows`` held on screen and repeated on each printed
+    page; printed landscape, every column on the page's width."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    for column, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(column)].width = width
+    if header_rows > 1:
+        ws.freeze_panes = f"B{header_rows + 1}"
+        ws.print_title_rows = f"{header_rows}:{header_rows}"
+    _heights(ws)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+
+
+LINE_POINTS = 15  # a line of 11-point text
+CHARACTERS = 1.0  # characters of text that surely fit in a unit of column width (a "0")
+
+
+def _heights(ws: Worksheet) -> None:
+    """Rows as tall as their wrapped text needs at their columns' widths: Excel and LibreOffice
+    keep a row at one line's height unless told (LibreOffice does not grow it on opening)."""
+    from openpyxl.utils import get_column_letter
+
+    for number, row in enumerate(ws.iter_rows(), start=1):
+        lines = 1
+        for column, cell in enumerate(row, start=1):
+            if (isinstance(cell.value, str) and cell.alignment.wrap_text
+                    and not cell.value.startswith("=")):  # a formula shows its value
+                width = ws.column_dimensions[get_column_letter(column)].width or 10
+                room = max(1, int(width * CHARACTERS))
+                lines = max(lines, sum(math.ceil(len(part) / room) or 1
+                                       for part in cell.value.split("\n")))
+        if lines > 1:
+            ws.row_dimensions[number].height = LINE_POINTS * lines + 2
 
 
 def _inputs(book: Workbook, ws: Worksheet, analysis: PaybackAnalysis, run: RunInfo,
             lang: str) -> dict[str, str]:
-    """The Inputs sheet; returns key path → defined name for every number it holds."""
+    """The Inputs sheet: per number its defined name, value (to the decimals it is given
+    with), unit, description, source or assumption, and key path (for --set); returns key path
+    → defined name for every number it holds."""
     from openpyxl.workbook.defined_name import DefinedName
 
     model = analysis.model
-    headers = [label(k, lang) for k in ("col.path", "col.description", "col.value", "col.unit",
-                                        "col.source")]
+    headers = [label(k, lang) for k in ("col.name", "col.value", "col.unit", "col.description",
+                                        "col.source", "col.path")]
     ws.append([run.title])
-    _bold(ws, 1, 1)
+    _style(ws, 1, 1, "title")
     ws.append(headers)
-    _bold(ws, 2, len(headers))
+    _style(ws, 2, len(headers), "header")
     names: dict[str, str] = {}
     formulas: list[tuple[int, str]] = []
     described = {i.path: i for i in run.inputs}
@@ -209,25 +309,35 @@ def _inputs(book: Workbook, ws: Worksheet, analysis: PaybackAnalysis, run: RunIn
         unit = info.unit if info else Unit(model.units.get(path.removeprefix("inputs."),
                                                            Unit.YEARS))
         computed = path.removeprefix("inputs.") in model.formulas
-        value: object = None if computed else float(model.parameter(path))
-        ws.append([path, info.description if info else label("col.default", lang), value,
-                   unit.value, _citation(info, run, lang)])
+        value = None if computed else float(model.parameter(path))
+        ws.append([name_of(path), value, unit_after(unit.value, lang),
+                   _description(info, lang), _citation(info, run, lang), path])
         row = ws.max_row
-        ws.cell(row, 3).number_format = number_format(unit, lang)
+        _style(ws, row, len(headers), "text")
+        _apart(ws, row, 3)
+        ws.cell(row, 2).number_format = (number_format(unit, lang) if value is None
+                                         else given_format(value, unit, lang))
         names[path] = name_of(path)
         book.defined_names[name_of(path)] = DefinedName(
-            name_of(path), attr_text=f"{_quoted(ws.title)}!$C${row}")
+            name_of(path), attr_text=f"{_quoted(ws.title)}!$B${row}")
         if computed:
             formulas.append((row, path.removeprefix("inputs.")))
     cells = _Cells(names, lang)
     for row, name in formulas:  # after every name exists: a formula may name a later input
         figure = input_term(model, name).source
         assert figure is not None
-        ws.cell(row, 3).value = cells.formula(figure, ws.title)
-    for column, width in zip("ABCDE", (42, 60, 16, 16, 80), strict=True):
-        ws.column_dimensions[column].width = width
-    ws.freeze_panes = "A3"
+        ws.cell(row, 2).value = cells.formula(figure, ws.title)
+    _layout(ws, (36, 16, 18, 60, 70, 40), header_rows=2)
     return names
+
+
+def _description(info: InputInfo | None, lang: str) -> str:
+    if info is None:
+        return label("col.default", lang)
+    if info.formula is None:
+        return info.description
+    formula = info.formula.replace("{", "").replace("}", "")
+    return f"{info.description}\n{label('input.computed', lang, formula=formula)}"
 
 
 def _paths(paths: list[str], inputs: tuple[InputInfo, ...],
@@ -245,59 +355,75 @@ def _paths(paths: list[str], inputs: tuple[InputInfo, ...],
 
 
 def _citation(info: InputInfo | None, run: RunInfo, lang: str) -> str:
+    """The source (title › section: “quote”) or the assumption, and any --set that changed
+    the number for this export."""
     if info is None:
         return ""
     if info.source is not None:
         titles = {s.key: s.title for s in run.sources}
         document = titles.get(info.source.document, info.source.document)
-        return f"{document} › {info.source.section}: “{info.source.quote}”"
-    return f"{label('col.assumption', lang)}: {info.assumption or ''}"
+        text = f"{document} › {info.source.section}: “{info.source.quote}”"
+    else:
+        text = f"{label('col.assumption', lang)}: {info.assumption or ''}"
+    return "\n".join([text, *(label("input.overridden", lang, given=o)
+                              for o in run.overrides_of(info.path))])
 
 
 def _perspective(ws: Worksheet, result: PerspectiveResult, model: Model, cells: _Cells,
                  lang: str) -> dict[str, str]:
+    """One table per result group: its name, the column names, the formula of each figure
+    column, then a row per result row. A group without dimensions (the cost) gets a first
+    column that names its formula row and its value row."""
     from openpyxl.utils import get_column_letter
 
     located: dict[str, str] = {}
     ws.append([ws.title])
-    _bold(ws, 1, 1)
+    _style(ws, 1, 1, "title")
     figures: list[Figure] = []
-    widest = 1
+    widest, row = 1, 3
     for group, rows in result.groups().items():
         if not rows:
             continue
         first = parts(rows[0])
-        columns = [*first.dims, *first.figures]
+        lead = [] if first.dims else [label("col.value", lang)]
+        columns = [*lead, *(label(c, lang) for c in [*first.dims, *first.figures])]
         widest = max(widest, len(columns))
-        ws.append([])
-        ws.append([label(f"group.{group}", lang)])
-        _bold(ws, ws.max_row, 1)
-        ws.append([label(c, lang) for c in columns])
-        _bold(ws, ws.max_row, len(columns))
-        ws.append([label("col.formula", lang) if i == 0 else "" for i in range(len(first.dims))]
-                  + [symbolic(f) for f in first.figures.values()])
-        for row in rows:
-            p = parts(row)
-            ws.append([_dimension(k, v, model, cells.names) for k, v in p.dims.items()])
-            at = ws.max_row
-            for column, key in enumerate(p.dims, start=1):
+        _put(ws, row, [label(f"group.{group}", lang)], "group")
+        _put(ws, row + 1, ["" if lead else columns[0], *columns[1:]], "header")
+        before = len(lead) + len(first.dims)
+        _put(ws, row + 2, [label("col.formula", lang), *[""] * (before - 1),
+                           *(symbolic(f) for f in first.figures.values())], "formula")
+        row += 3
+        for item in rows:
+            p = parts(item)
+            _put(ws, row, [*lead, *(_dimension(k, v, model, cells.names)
+                                    for k, v in p.dims.items())])
+            for column, (key, value) in enumerate(p.dims.items(), start=len(lead) + 1):
                 if key == "subsidy_rate":
-                    ws.cell(at, column).number_format = number_format(Unit.SHARE, lang)
-            for column, (key, figure) in enumerate(p.figures.items(), start=len(p.dims) + 1):
-                cell = f"{get_column_letter(column)}{at}"
+                    ws.cell(row, column).number_format = given_format(value, Unit.SHARE, lang)
+            for column, (key, figure) in enumerate(p.figures.items(), start=before + 1):
+                cell = f"{get_column_letter(column)}{row}"
                 cells.place(figure, ws.title, cell)
                 placed = cells.places[cells.key(figure)]
                 if (placed.sheet, placed.cell) != (ws.title, cell):  # the same figure elsewhere
                     ws[cell] = f"={_quoted(placed.sheet)}!{placed.cell}"
-                    ws[cell].number_format = number_format(figure.unit, lang)
+                    ws[cell].number_format = figure_format(figure, lang)
                 located[figure_key(result.perspective.key, group, p.dims, key)] = \
                     f"{_quoted(ws.title)}!{cell}"
                 figures.append(figure)
-    _intermediates(ws, cells.unplaced(figures), cells, lang)
-    ws.column_dimensions["A"].width = 28
-    for column in range(2, widest + 1):
-        ws.column_dimensions[get_column_letter(column)].width = 18
+            row += 1
+        row += 1
+    _intermediates(ws, row, cells.unplaced(figures), cells, lang)
+    _layout(ws, (24, *[20] * (widest - 1)))
     return located
+
+
+def _put(ws: Worksheet, row: int, values: list[Any], kind: str = "") -> None:
+    """Write ``values`` from column A of ``row``, styled as ``kind`` (see ``_style``)."""
+    for column, value in enumerate(values, start=1):
+        ws.cell(row, column, value)
+    if kind:
+        _style(ws, row, len(values), kind)
 
 
 def _dimension(key: str, value: float, model: Model, names: dict[str, str]) -> object:
@@ -311,17 +437,19 @@ def _dimension(key: str, value: float, model: Model, names: dict[str, str]) -> o
     return value
 
 
-def _intermediates(ws: Worksheet, figures: list[tuple[str, Figure]], cells: _Cells,
-                   lang: str) -> None:
-    """Figures computed on the way that no table shows: symbol, formula, value."""
+def _intermediates(ws: Worksheet, row: int, figures: list[tuple[str, Figure]],
+                   cells: _Cells, lang: str) -> None:
+    """From ``row`` on, the figures computed on the way that no table shows: symbol, formula,
+    value."""
     while figures:
-        ws.append([])
-        ws.append([label("group.intermediate", lang)])
-        _bold(ws, ws.max_row, 1)
+        _put(ws, row, [label("group.intermediate", lang)], "group")
+        row += 1
         for symbol, figure in figures:
-            ws.append([symbol, symbolic(figure)])
-            cells.place(figure, ws.title, f"C{ws.max_row}")
+            _put(ws, row, [symbol, symbolic(figure)], "formula")
+            cells.place(figure, ws.title, f"C{row}")
+            row += 1
         figures = cells.unplaced([f for _, f in figures])
+        row += 1
 
 
 def _claims(ws: Worksheet, checked: tuple[ClaimResult, ...], run: RunInfo, cells: _Cells,
@@ -332,9 +460,9 @@ def _claims(ws: Worksheet, checked: tuple[ClaimResult, ...], run: RunInfo, cells
                                         "col.printed", "col.computed", "col.formula",
                                         "col.verdict_export")]
     ws.append([ws.title])
-    _bold(ws, 1, 1)
+    _style(ws, 1, 1, "title")
     ws.append(headers)
-    _bold(ws, 2, len(headers))
+    _style(ws, 2, len(headers), "header")
     figures = []
     for result in checked:
         source = run.claims.get(result.claim.id)
@@ -342,10 +470,11 @@ def _claims(ws: Worksheet, checked: tuple[ClaimResult, ...], run: RunInfo, cells
                    source.printed if source else "", None, symbolic(result.computed),
                    verdict_text(result, run.claims, lang)])
         at = ws.max_row
+        _style(ws, at, len(headers), "text")
+        _apart(ws, at, 4, 6)
         ws.cell(at, 3).number_format = number_format(result.computed.unit, lang)
         # the computed figure: its own formula here, even where a perspective sheet has it
         cells.places[("claim", result.claim.id)] = _Place(ws.title, f"E{at}", result.computed)
         figures.append(result.computed)
-    _intermediates(ws, cells.unplaced(figures), cells, lang)
-    for column, width in zip("ABCDEFG", (44, 50, 16, 20, 16, 50, 70), strict=True):
-        ws.column_dimensions[column].width = width
+    _intermediates(ws, ws.max_row + 2, cells.unplaced(figures), cells, lang)
+    _layout(ws, (40, 40, 16, 22, 16, 44, 60), header_rows=2)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from nyttocalc import __version__
+from nyttocalc import __version__, streams
 from nyttocalc.errors import NyttocalcError
 
 if TYPE_CHECKING:
@@ -134,7 +134,8 @@ def payback(
             return tables
         return replace(tables, tables=(*tables.tables, *payback_curves(analysis, lang.value)))
 
-    _emit(format, lang, output, json=lambda: payback_json(analysis, run, lang.value, explain),
+    _emit(format, lang, output, force,
+          json=lambda: payback_json(analysis, run, lang.value, explain),
           csv=lambda: payback_csv(analysis, lang.value), document=document)
 
 
@@ -166,7 +167,7 @@ def check(
 
         return check_document(results, run, lang.value)
 
-    _emit(format, lang, output, json=lambda: check_json(results, run, lang.value),
+    _emit(format, lang, output, force, json=lambda: check_json(results, run, lang.value),
           csv=lambda: check_csv(results, run, lang.value), document=document)
     if any(r.verdict is Verdict.DOES_NOT_FOLLOW for r in results):
         raise typer.Exit(EXIT_DOES_NOT_FOLLOW)
@@ -244,7 +245,7 @@ def sweep(
         cells = select(loaded.model, perspective or (), horizon, subsidy_rate)
         result = run_sweep(loaded.model, axes, metric)
     run = run_info(loaded)
-    _emit(format, lang, output,
+    _emit(format, lang, output, force,
           json=lambda: explore.sweep_json(result, loaded.model, cells, run),
           csv=lambda: explore.sweep_csv(result, loaded.model, cells, lang.value),
           document=lambda: explore.sweep_document(result, loaded.model, units, cells, run,
@@ -323,7 +324,7 @@ def solve(
     check = persons_at(model, question, answer.roots[0]) if answer.roots else None
     run = run_info(loaded)
     unit = Unit(place.unit)
-    _emit(format, lang, output,
+    _emit(format, lang, output, force,
           json=lambda: explore.solve_json(question, answer, unit, check, run), csv=None,
           document=lambda: explore.solve_document(question, answer, model, unit, check, run,
                                                   lang.value))
@@ -378,7 +379,7 @@ def sensitivity(
                                  metric)
     units = {p.path: Unit(p.unit) for p, _, _ in moved}
     run = run_info(loaded)
-    _emit(format, lang, output,
+    _emit(format, lang, output, force,
           json=lambda: explore.sensitivity_json(result, model, cells, share, run),
           csv=lambda: explore.sensitivity_csv(result, model, cells, lang.value),
           document=lambda: explore.sensitivity_document(result, model, units, cells, share, run,
@@ -423,7 +424,8 @@ def timeline(
                                  f"{model.participants} participants")
         timelines = run_timeline(model, persons, rate)
     run = run_info(loaded)
-    _emit(format, lang, output, json=lambda: time.timeline_json(timelines, model, run),
+    _emit(format, lang, output, force,
+          json=lambda: time.timeline_json(timelines, model, run),
           csv=lambda: time.timeline_csv(timelines, lang.value),
           document=lambda: time.timeline_document(timelines, model, run, lang.value))
 
@@ -462,7 +464,7 @@ def simulate(
         result = run_simulation(loaded.model, loaded.uncertainty, draws, seed)
     run = run_info(loaded)
     uncertainty = loaded.uncertainty
-    _emit(format, lang, output,
+    _emit(format, lang, output, force,
           json=lambda: simulation.simulation_json(result, uncertainty, run),
           csv=lambda: simulation.simulation_csv(result, uncertainty, lang.value),
           document=lambda: simulation.simulation_document(result, loaded.model, uncertainty, run,
@@ -484,7 +486,7 @@ def schema(output: OutputOpt = None, force: ForceOpt = False) -> None:
     from nyttocalc.scenario.jsonschema import scenario_schema_text
 
     _check_target(output, force)
-    _deliver(scenario_schema_text(), Format.json, Lang.en, output)
+    _deliver(scenario_schema_text(), output, force, is_json=True)
 
 
 def _check_target(output: Path | None, force: bool) -> None:
@@ -496,35 +498,58 @@ def _check_target(output: Path | None, force: bool) -> None:
             check_target(output, force)
 
 
-def _emit(format: Format, lang: Lang, output: Path | None, *, json: Callable[[], str],
-          csv: Callable[[], str] | None, document: Callable[[], Document]) -> None:
+Text = str | Iterable[str]  # a result whole, or in pieces (a large sweep is streamed)
+
+
+def _emit(format: Format, lang: Lang, output: Path | None, force: bool, *,
+          json: Callable[[], Text], csv: Callable[[], Text] | None,
+          document: Callable[[], Document]) -> None:
     """Build only the result the format asks for (``csv=None``: the command has no CSV, and
     refused it before any work), and deliver it."""
     if format is Format.json:
-        _deliver(json(), format, lang, output)
+        _deliver(json(), output, force, is_json=True)
     elif format is Format.csv and csv is not None:
-        _deliver(csv(), format, lang, output)
+        _deliver(csv(), output, force, excel=lang is Lang.sv)
     else:
-        _deliver(document(), format, lang, output)
+        _deliver_document(document(), format, output, force)
 
 
-def _deliver(result: str | Document, format: Format, lang: Lang, output: Path | None) -> None:
-    """Print the result, or write it whole to --output; a document is drawn for its format."""
-    if not isinstance(result, str):
-        from nyttocalc.report.render import markdown, plain_text, to_terminal
+def _deliver_document(document: Document, format: Format, output: Path | None,
+                      force: bool) -> None:
+    """Draw a document for a terminal (its width, colour), or as text for its format."""
+    from nyttocalc.report.render import markdown, plain_text, to_terminal
 
-        if format is Format.table and output is None and sys.stdout.isatty():
-            to_terminal(result, sys.stdout)
-            return
-        result = markdown(result) if format is Format.markdown else plain_text(result)
-    if output is None:
-        sys.stdout.write(result)
+    if format is Format.table and output is None and sys.stdout is not None \
+            and sys.stdout.isatty():
+        with _user_errors(), _reader_may_leave(), streams.drawing() as stream:
+            to_terminal(document, stream)
         return
-    from nyttocalc.output import write_atomically
+    text = markdown(document) if format is Format.markdown else plain_text(document)
+    _deliver(text, output, force)
 
-    excel = format is Format.csv and lang is Lang.sv
+
+def _deliver(result: Text, output: Path | None, force: bool, *, is_json: bool = False,
+             excel: bool = False) -> None:
+    """Print the result, or write it whole to --output (Swedish CSV with a byte-order mark,
+    for Excel). Every failure to write is one paragraph and exit status 2."""
+    pieces = [result] if isinstance(result, str) else result
     with _user_errors():
-        write_atomically(output, result, "utf-8-sig" if excel else "utf-8")
+        if output is None:
+            with _reader_may_leave():
+                streams.write(pieces, is_json=is_json)
+            return
+        from nyttocalc.output import write_atomically
+
+        write_atomically(output, pieces, "utf-8-sig" if excel else "utf-8", force)
+
+
+@contextmanager
+def _reader_may_leave() -> Iterator[None]:
+    """``nyttocalc … | head``: when the reader has what it wants, stop quietly."""
+    try:
+        yield
+    except streams.ReaderGone:
+        raise typer.Exit(0) from None
 
 
 def scenario_path(given: str) -> Path:
@@ -535,10 +560,17 @@ def scenario_path(given: str) -> Path:
 
 
 def main() -> None:
+    """Run the command line (the console script enters through ``nyttocalc.__main__``)."""
+    streams.prepare(sys.stdout)
+    streams.prepare(sys.stderr)
     try:
         app()
-    except BrokenPipeError:  # e.g. `nyttocalc payback … | head`: stop quietly
-        sys.stderr.close()
+    except BrokenPipeError:  # help or the version into a pipe already closed: stop quietly
+        streams.discard(sys.stdout)
         sys.exit(0)
+    except OSError as exc:  # help or the version onto a full device
+        streams.discard(sys.stdout)
+        print(f"error: standard output: {exc.strerror or exc}", file=sys.stderr)
+        sys.exit(EXIT_BAD_INPUT)
     except KeyboardInterrupt:
         sys.exit(130)

@@ -23,6 +23,7 @@ import csv
 import io
 import json
 import math
+from collections.abc import Iterable
 from typing import Any
 
 from nyttocalc import __version__
@@ -99,9 +100,44 @@ def _figure_json(fig: Figure, lang: str) -> dict[str, Any]:
             "arithmetic": arithmetic(fig, lang)}
 
 
-def csv_writer(lang: str) -> tuple[io.StringIO, Any]:
+class CsvNumber(str):
+    """A number as ``csv_number`` writes it: a cell that is never escaped, negative or not."""
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection";
+# a line break too, which some split off and read what follows as a new cell).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def csv_cell(cell: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, with a leading ``'`` (shown as
+    text, not run); numbers written by ``csv_number`` and everything else unchanged. A carriage
+    return in text becomes a line feed, which the writer quotes (it would not quote a bare CR).
+
+    >>> csv_cell("=cmd|' /C calc'!A0"), csv_cell(csv_number(-5.0, False)), csv_cell("society")
+    ("'=cmd|' /C calc'!A0", '-5', 'society')
+    """
+    if not isinstance(cell, str) or isinstance(cell, CsvNumber):
+        return cell
+    text = cell.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+class CsvWriter:
+    """``csv.writer`` whose every text cell goes through ``csv_cell``: no CSV of the tool can
+    carry a formula from a scenario's text, whichever command writes it."""
+
+    def __init__(self, stream: Any, lang: str) -> None:
+        self._writer = csv.writer(stream, delimiter=";" if lang == "sv" else ",",
+                                  lineterminator="\n")
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([csv_cell(cell) for cell in row])
+
+
+def csv_writer(lang: str) -> tuple[io.StringIO, CsvWriter]:
     buffer = io.StringIO()
-    return buffer, csv.writer(buffer, delimiter=";" if lang == "sv" else ",", lineterminator="\n")
+    return buffer, CsvWriter(buffer, lang)
 
 
 def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
@@ -119,12 +155,12 @@ def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
     return buffer.getvalue()
 
 
-def csv_number(x: float, swedish: bool) -> str:
+def csv_number(x: float, swedish: bool) -> CsvNumber:
     """Unrounded; empty where the figure is never reached."""
     if not math.isfinite(x):
-        return ""
+        return CsvNumber("")
     text = repr(float(x)) if not float(x).is_integer() else str(int(x))
-    return text.replace(".", ",") if swedish else text
+    return CsvNumber(text.replace(".", ",") if swedish else text)
 
 
 def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str) -> str:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from timing import LIVA, cli, median_seconds, peak_megabytes, report
 
-TEN = ["--vary", "analysis.subsidy_rates.1=0:0.9:0.1"]
-MILLION = ["--vary", "analysis.subsidy_rates.1=0:0.999:0.001",
+TEN = ["--vary", "analysis.subsidy_rates.1=0.1:1:0.1"]
+MILLION = ["--vary", "analysis.subsidy_rates.1=0.001:1:0.001",
            "--vary", "inputs.volunteer_time=0:999000:1000"]
 
 

@@ -135,10 +135,10 @@ SOLVE_RATE = ("solve", LIVA, "--for", "analysis.subsidy_rates.1", "--perspective
       "3", "--horizon", "3", "--subsidy-rate", "2"), "--subsidy-rate 2"),
     (("timeline", LIVA, "--persons", "inf"), "--persons inf"),
     (("timeline", LIVA, "--persons", "100"), "the 14 participants"),
-    (("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0:1:0.0005", "--vary",
+    (("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0.0005:1:0.0005", "--vary",
       "cohort.delay_years=0:100:0.01"), "at most 4,000,000"),
     (("simulate", LIVA, "--set", "inputs.volunteer_time=5000000"), "also drawn"),
-    (("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0:1:0.5", "--set",
+    (("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0.5:1:0.5", "--set",
       "analysis.subsidy_rates.1=0.5"), "also varied by --vary"),
     ((*SOLVE_RATE, "--persons", "3", "--horizon", "3", "--between", "0.5:0.5"),
      "LOW must be below HIGH"),
@@ -194,7 +194,7 @@ def test_drawn_rates_are_labelled_drawn() -> None:
 
 
 def test_a_varied_rate_is_named_varied_in_csv() -> None:
-    header = run_cli("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0:1:0.5",
+    header = run_cli("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0.5:1:0.5",
                      "-f", "csv").stdout.splitlines()[0]
     assert "society varied 1" in header
     assert "0.8" not in header
@@ -207,7 +207,7 @@ def test_simulate_with_full_drop_off_warns_nothing() -> None:
 
 
 def test_a_heat_map_says_when_an_axis_changes_nothing() -> None:
-    table = run_cli("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0:1:0.5", "--vary",
+    table = run_cli("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0.5:1:0.5", "--vary",
                     "cohort.delay_years=0:8:4", "--perspective", "society", "--horizon",
                     "3").stdout
     assert "cohort.delay_years does not change this figure here." in table

@@ -195,9 +195,10 @@ def _metric(metric: str) -> str:
 def sweep(
     file: FileArg,
     vary: Annotated[list[str], typer.Option("--vary", metavar="PATH=START:STOP:STEP", help=(
-        "An input to vary, by its key path: a range with both ends included "
-        "(analysis.subsidy_rates.1=0:1:0.05) or a list (inputs.monthly_income=18000,22500). "
-        "Give it twice for a two-dimensional grid, drawn as heat maps."))],
+        "An input to vary, by its key path: a range with both ends included, whose step "
+        "lands on STOP (analysis.subsidy_rates.1=0.05:1:0.05), or a list "
+        "(inputs.monthly_income=18000,22500). Give it twice for a two-dimensional grid, drawn "
+        "as heat maps."))],
     metric: Annotated[str, typer.Option("--metric", help=(
         "The figure to show: persons_whole, persons_exact, persons_half_steps, payback_year, "
         "employment_rate, required_value_per_year, value_per_person_year or cost."))
@@ -226,22 +227,10 @@ def sweep(
     metric = _metric(metric)
     loaded = _load(file, set)
     with _user_errors(loaded.name):
-        if not 1 <= len(vary) <= MAX_AXES:
-            raise NyttocalcError("give --vary once (a table) or twice (a heat map)")
-        axes, units = [], {}
-        for given in vary:
-            try:
-                place, points = values.axis(loaded.scenario, given)
-            except values.PlaceError as exc:
-                raise NyttocalcError(f"--vary {given}: {exc.message}") from None
-            axes.append(Axis(place.path, tuple(points)))
-            units[place.path] = Unit(place.unit)
-        if len({a.path for a in axes}) != len(axes):
-            raise NyttocalcError("the two --vary name the same input")
-        values.refuse_overridden(loaded.overrides, [a.path for a in axes], "varied by --vary")
-        if math.prod(len(a.values) for a in axes) > MAX_POINTS:
-            raise NyttocalcError(f"the grid has {math.prod(len(a.values) for a in axes):,} "
-                                 f"points; at most {MAX_POINTS:,}: take larger steps")
+        varied = values.sweep_axes(loaded.scenario, vary, loaded.overrides, MAX_AXES,
+                                   MAX_POINTS)
+        axes = [Axis(place.path, tuple(points)) for place, points in varied]
+        units = {place.path: Unit(place.unit) for place, _ in varied}
         cells = select(loaded.model, perspective or (), horizon, subsidy_rate)
         result = run_sweep(loaded.model, axes, metric)
     run = run_info(loaded)

@@ -248,7 +248,7 @@ def solve(
         "The input to solve for, by its key path, e.g. analysis.subsidy_rates.1 or "
         "inputs.monthly_income."))],
     persons: Annotated[float, typer.Option("--persons", min=0, help=(
-        "How many participants get work."))],
+        "How many participants get work: at most the scenario's participants."))],
     perspective: Annotated[str, typer.Option("--perspective", metavar="KEY", help=(
         "Whose cost must be paid back, e.g. society or municipality."))],
     horizon: Annotated[float | None, typer.Option("--horizon", metavar="YEARS", help=(
@@ -301,9 +301,9 @@ def solve(
                               place.value if horizon is None else horizon)
         rate = values.option(loaded.scenario, "--subsidy-rate", "analysis.subsidy_rates.0",
                              model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
-        if not math.isfinite(persons) or persons > MAX_PARTICIPANTS:
-            raise NyttocalcError(f"--persons {persons:g}: expected a number from 0 to "
-                                 f"{MAX_PARTICIPANTS}")
+        # solving for the cohort's size, the participants are the unknown
+        values.persons(persons, MAX_PARTICIPANTS if place.path == "cohort.participants"
+                       else model.participants)
         question = Question(place.path, perspective, persons, years, rate, low, high)
         answer = run_solve(model, question)
         if place.whole:  # a head count: the whole number on the side that pays back
@@ -408,9 +408,7 @@ def timeline(
             persons = model.participants * loaded.uncertainty.employment_probability.expected()
         rate = values.option(loaded.scenario, "--subsidy-rate", "analysis.subsidy_rates.0",
                              model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
-        if not 0 <= persons <= model.participants:
-            raise NyttocalcError(f"--persons {persons:g}: expected a number from 0 to the "
-                                 f"{model.participants} participants")
+        values.persons(persons, model.participants)
         timelines = run_timeline(model, persons, rate)
     run = run_info(loaded)
     _emit(format, lang, output, force,

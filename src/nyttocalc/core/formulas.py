@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from nyttocalc.core import discounting
-from nyttocalc.core.arith import Num, ceil_step, difference, ratio
+from nyttocalc.core.arith import Num, ceil_step, difference, maximum, ratio
 from nyttocalc.core.figures import slot
 
 COST_FORMULA = "{sum_of_items} × (1 + {markup})"
@@ -90,6 +90,17 @@ def counterfactual_persons(deadweight: Num, participants: Num) -> Num:
     """The participants who would have found work without the intervention (the
     alternativscenario): only employment beyond them is the intervention's."""
     return deadweight * participants
+
+
+def additional_persons(persons: Num, counterfactual: Num) -> Num:
+    """The employed beyond those who would have found work anyway: only that employment is the
+    intervention's, and where fewer are employed than that, it has added none (not fewer than
+    none: the model has no effect that takes work away).
+
+    >>> additional_persons(3.5, 14.0), additional_persons(5.0, 1.4)
+    (0.0, 3.6)
+    """
+    return maximum(difference(persons, counterfactual), 0.0)
 
 
 # Discounting and drop-off replace a horizon of H years by its present value in person-years,

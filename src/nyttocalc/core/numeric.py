@@ -139,9 +139,9 @@ def paid_back_after(model: Model, present_cost_: Num, value: Num, persons: Num) 
 def net_value(model: Model, perspective: Perspective, subsidy_rate: Num, horizon: Num,
               persons: Num) -> Num:
     """What ``persons`` employed for ``horizon`` years give beyond the cost, in present value:
-    (persons − counterfactual) × value × years of work − cost."""
+    (persons − counterfactual, at least 0) × value × years of work − cost."""
     v = value_per_person_year(model, perspective, subsidy_rate)
-    gained = (persons - counterfactual(model)) * v * work_years(model, horizon)
+    gained = f.additional_persons(persons, counterfactual(model)) * v * work_years(model, horizon)
     return gained - present_cost(model, perspective)
 
 

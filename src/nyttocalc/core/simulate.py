@@ -104,7 +104,7 @@ def _perspective(drawn: Model, model: Model, perspective: Perspective, employed:
             # employed ≥ ceil_step(needed), without rounding a million numbers up: for a
             # whole number k, ceil(y) ≤ k exactly when y ≤ k.
             pays = needed - ROUND_OFF * np.abs(needed) <= employed
-            net = (employed - counterfactual) * value * work - cost
+            net = f.additional_persons(employed, counterfactual) * value * work - cost
             cells.append(CellOutcome(
                 Cell(perspective.key, r, h), model.subsidy_rates[r],
                 model.horizons_years[h], float(np.mean(pays)),

@@ -42,7 +42,8 @@ class PerspectiveTimeline:
     perspective: Perspective
     subsidy_rate: float
     persons: float  # employed
-    counterfactual: float  # of whom would have worked anyway
+    counterfactual: float  # participants who would have worked anyway
+    additional: float  # employed beyond them (none where fewer are employed)
     value_per_person_year: float
     rows: tuple[YearRow, ...]
     horizons: tuple[HorizonSummary, ...]
@@ -59,7 +60,7 @@ def _perspective(model: Model, perspective: Perspective, persons: float,
     present_cost = float(numeric.present_cost(model, perspective))
     value = float(numeric.value_per_person_year(model, perspective, rate))
     counterfactual = float(numeric.counterfactual(model))
-    effective = persons - counterfactual
+    effective = float(f.additional_persons(persons, counterfactual))
     start = model.intervention_years + model.delay_years
     longest = max(model.horizons_years)
 
@@ -84,8 +85,8 @@ def _perspective(model: Model, perspective: Perspective, persons: float,
     horizons = tuple(_summary(model, h, effective * value, present_cost)
                      for h in model.horizons_years)
     payback = float(numeric.paid_back_after(model, present_cost, value, persons))
-    return PerspectiveTimeline(perspective, rate, persons, counterfactual, value, tuple(rows),
-                               horizons, payback)
+    return PerspectiveTimeline(perspective, rate, persons, counterfactual, effective, value,
+                               tuple(rows), horizons, payback)
 
 
 def _summary(model: Model, horizon: float, value_per_year: float,

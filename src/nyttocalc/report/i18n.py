@@ -210,3 +210,20 @@ LABELS.update({
     "curve.crossed": ("paid back", "återbetald"),
     "curve.x": ("years after the end of the intervention", "år efter insatsens slut"),
 })
+
+
+# Where a command has nothing to draw or add, it says so.
+LABELS.update({
+    "note.no_additional": (
+        "The {persons} employed are no more than the {counterfactual} participants who would "
+        "have found work anyway (deadweight): the intervention adds no work, and no value.",
+        "De {persons} i arbete är inte fler än de {counterfactual} deltagare som ändå hade fått "
+        "arbete (dödviktsförlust): insatsen tillför inget arbete och inget värde."),
+    "curve.never": (
+        "No number of workers pays back the cost at this rate, within any horizon (no value, "
+        "or drop-off ends the work first): no curve to draw.",
+        "Inget antal i arbete betalar tillbaka kostnaden vid denna subvention, inom någon "
+        "horisont (inget värde, eller avgångar avslutar arbetet först): ingen kurva att rita."),
+    "note.never_paid_back": ("Never paid back, even if work lasts.",
+                             "Aldrig återbetald, även om arbetet varar."),
+})

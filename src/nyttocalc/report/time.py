@@ -39,13 +39,19 @@ def timeline_document(timelines: tuple[PerspectiveTimeline, ...], model: Model, 
         rows = tuple((str(r.year), money(r.cost), numbers.number(r.person_years, lang),
                       money(r.value), money(r.present_value_net),
                       money(r.cumulative_present_value_net)) for r in t.rows)
-        year = numbers.figure(t.payback_year, Unit.YEARS, lang)
+        notes = [label("note.year0", lang, rate=numbers.percent(model.discount_rate, lang)),
+                 label("note.never_paid_back", lang) if is_never(t.payback_year) else
+                 label("note.payback", lang,
+                       year=numbers.figure(t.payback_year, Unit.YEARS, lang))]
+        if t.counterfactual > 0 and t.additional == 0:
+            notes.append(label("note.no_additional", lang,
+                               persons=numbers.number(t.persons, lang),
+                               counterfactual=numbers.number(t.counterfactual, lang)))
         tables.append(Table(
             label("title.timeline", lang, perspective=_name(t, lang)),
             tuple(label(k, lang) for k in ("col.year", "cost", "col.person_years", "col.value",
                                            "col.pv_net", "col.cumulative")),
-            rows, (label("note.year0", lang, rate=numbers.percent(model.discount_rate, lang)),
-                   label("note.payback", lang, year=year))))
+            rows, tuple(notes)))
         tables.append(Table(
             label("title.npv", lang, perspective=_name(t, lang)),
             tuple(label(k, lang) for k in ("horizon_years", "col.pv_benefit", "col.pv_cost",
@@ -65,6 +71,7 @@ def timeline_json(timelines: tuple[PerspectiveTimeline, ...], model: Model, run:
         "perspectives": [{
             "key": t.perspective.key, "subsidy_rate": t.subsidy_rate, "persons": t.persons,
             "counterfactual_persons": t.counterfactual,
+            "additional_persons": t.additional,
             "value_per_person_year": t.value_per_person_year,
             "payback_year": finite(t.payback_year),
             "years": [{"year": r.year, "cost": r.cost, "person_years": r.person_years,
@@ -125,8 +132,9 @@ def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Chart]:
         lines = line_chart(series, cost, f"{label('curve.cost', lang)} "
                                           f"{numbers.amount(cost, lang)}",
                            label("curve.crossed", lang), label("curve.x", lang))
-        if lines:
-            charts.append(Chart(label("title.curve", lang,
-                                      perspective=perspective.labels.get(lang, perspective.key),
-                                      rate=numbers.percent(rate, lang, 0)), tuple(lines)))
+        if not series:  # the value per person-year is the same for every horizon
+            lines = [label("curve.never", lang)]
+        charts.append(Chart(label("title.curve", lang,
+                                  perspective=perspective.labels.get(lang, perspective.key),
+                                  rate=numbers.percent(rate, lang, 0)), tuple(lines)))
     return charts

@@ -389,3 +389,12 @@ def option(scenario: Scenario, name: str, like: str, value: float) -> float:
         return number_place(scenario, like).check(value)
     except PlaceError as exc:
         raise NyttocalcError(f"{name} {value:g}: {exc.message}") from None
+
+
+def persons(value: float, participants: int) -> float:
+    """``--persons`` of ``solve`` and ``timeline``: how many of the participants get work, from 0
+    to their number (more cannot be employed; ``payback`` marks such a count with *)."""
+    if not (math.isfinite(value) and 0 <= value <= participants):
+        raise NyttocalcError(f"--persons {value:g}: expected a number from 0 to the "
+                             f"{participants} participants")
+    return value

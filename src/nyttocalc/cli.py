@@ -232,13 +232,11 @@ def sweep(
         axes = [Axis(place.path, tuple(points)) for place, points in varied]
         units = {place.path: Unit(place.unit) for place, _ in varied}
         cells = select(loaded.model, perspective or (), horizon, subsidy_rate)
-        result = run_sweep(loaded.model, axes, metric)
+        result = run_sweep(loaded.model, axes, metric, cells)
     run = run_info(loaded)
-    _emit(format, lang, output, force,
-          json=lambda: explore.sweep_json(result, loaded.model, cells, run),
-          csv=lambda: explore.sweep_csv(result, loaded.model, cells, lang.value),
-          document=lambda: explore.sweep_document(result, loaded.model, units, cells, run,
-                                                  lang.value))
+    _emit(format, lang, output, force, json=lambda: explore.sweep_json(result, run),
+          csv=lambda: explore.sweep_csv(result, lang.value),
+          document=lambda: explore.sweep_document(result, units, run, lang.value))
 
 
 @app.command()

@@ -9,7 +9,7 @@ arrays (see ``Model.with_values``): the result of a point of a sweep is bit for 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from nyttocalc.core import formulas as f
@@ -87,18 +87,27 @@ def counterfactual(model: Model) -> Num:
     return f.counterfactual_persons(model.deadweight, model.participants)
 
 
-def break_even(model: Model, metric: str) -> dict[Cell, Num]:
-    """One break-even figure for every perspective, subsidy rate and horizon."""
+def break_even(model: Model, metric: str,
+               only: Collection[Cell] | None = None) -> dict[Cell, Num]:
+    """One break-even figure for every perspective, subsidy rate and horizon, or for the cells
+    ``only`` names (nothing else is computed)."""
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}")
+    wanted = set(cells(model) if only is None else only)
     results: dict[Cell, Num] = {}
     for perspective in model.perspectives:
+        if not any(cell.perspective == perspective.key for cell in wanted):
+            continue
         c = present_cost(model, perspective)
         for r, rate in enumerate(model.subsidy_rates):
+            if not any(cell.perspective == perspective.key and cell.rate_index == r
+                       for cell in wanted):
+                continue
             v = value_per_person_year(model, perspective, rate)
             for h, horizon in enumerate(model.horizons_years):
                 cell = Cell(perspective.key, r, h)
-                results[cell] = metric_value(model, metric, c, v, horizon)
+                if cell in wanted:
+                    results[cell] = metric_value(model, metric, c, v, horizon)
     return results
 
 

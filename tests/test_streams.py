@@ -54,7 +54,7 @@ def test_a_pipe_whose_reader_has_gone_ends_quietly() -> None:
     read, write = os.pipe()
     os.close(read)
     try:
-        done = run(["sweep", str(LIVA), "--vary", "analysis.subsidy_rates.1=0:1:0.001",
+        done = run(["sweep", str(LIVA), "--vary", "analysis.subsidy_rates.1=0.001:1:0.001",
                     "-f", "csv"], stdout=write)
     finally:
         os.close(write)
@@ -114,3 +114,54 @@ def test_json_escapes_as_json_does() -> None:
 def test_look_alikes_for_what_the_reports_print() -> None:
     encoded = "2,75 mkr – ≤ 3 → │█▌─└ × … ä".encode("ascii", errors=streams.LOOKALIKE)
     assert encoded == b"2,75 mkr - <= 3 -> |#=-+ x ... a"
+
+
+def _on_a_terminal(program: str) -> tuple[int, bytes, bytes]:
+    """Run ``python -c program`` with stderr on a pseudo-terminal: (status, stdout, stderr)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-c", program], stdout=subprocess.PIPE,
+                               stderr=follower, cwd=ROOT)
+    os.close(follower)
+    stdout, _ = process.communicate(timeout=120)
+    shown = b""
+    while True:
+        try:
+            piece = os.read(leader, 65536)
+        except OSError:  # the terminal closes with the process
+            break
+        if not piece:
+            break
+        shown += piece
+    os.close(leader)
+    return process.returncode, stdout, shown
+
+
+SIMULATE_IN_CHUNKS = (
+    "import sys\n"
+    "import nyttocalc.streams, nyttocalc.core.simulate as simulate\n"
+    "nyttocalc.streams.PROGRESS_AFTER = 0\n"
+    "simulate.CHUNK = 500\n"
+    "from nyttocalc.cli import main\n"
+    "sys.argv = ['nyttocalc', 'simulate', {file!r}, '--draws', '4000', '-f', 'json', "
+    "'--lang', {lang!r}]\n"
+    "main()\n")
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", b"s left"), ("sv", b"s kvar")])
+def test_a_long_simulation_shows_progress_on_a_terminal(lang: str, words: bytes) -> None:
+    status, stdout, shown = _on_a_terminal(SIMULATE_IN_CHUNKS.format(file=str(LIVA), lang=lang))
+    assert status == 0, shown
+    assert json.loads(stdout)["draws"] == 4000  # the result is untouched by the bar
+    assert b"simulate " in shown
+    assert words in shown
+    assert b"100" in shown
+    assert shown.endswith(b"\r\x1b[2K")  # wiped at the end
+
+
+def test_no_progress_where_stderr_is_not_a_terminal() -> None:
+    program = SIMULATE_IN_CHUNKS.format(file=str(LIVA), lang="en")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, cwd=ROOT,
+                          timeout=120, check=False)
+    assert (done.returncode, done.stderr) == (0, b"")

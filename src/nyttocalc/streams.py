@@ -15,8 +15,9 @@ import json
 import os
 import re
 import sys
+import time
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
@@ -117,4 +118,48 @@ def discard(stream: TextIO | None) -> None:
         os.dup2(null, stream.fileno())  # type: ignore[union-attr]
         os.close(null)
     except (OSError, ValueError, AttributeError):  # no descriptor: an in-memory stream
+        pass
+
+
+PROGRESS_AFTER = 0.5  # seconds: a run shorter than this shows no progress bar
+_BAR = 30
+
+
+@contextmanager
+def progress(describe: Callable[[str, float, float], str]
+             ) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress reporter ``(done, total)`` that draws a bar on stderr, with how long is
+    left, while a long run works; None where stderr is not a terminal (a pipe, a file, a CI
+    log get nothing). ``describe(bar, share done, seconds left)`` words it. The bar is wiped
+    when the run ends, however it ends."""
+    stream = sys.stderr
+    if stream is None or not stream.isatty():
+        yield None
+        return
+    start = time.monotonic()
+    drawn = [0.0]  # when it was last drawn; 0: never
+
+    def report(done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - start < PROGRESS_AFTER or (now - drawn[0] < 0.2 and done < total):
+            return
+        share = done / total if total else 1.0
+        left = (now - start) * (1 - share) / share if share else 0.0
+        filled = round(share * _BAR)
+        _quietly(stream, "\r" + describe("█" * filled + "░" * (_BAR - filled), share, left))
+        drawn[0] = now
+
+    try:
+        yield report
+    finally:
+        if drawn[0]:
+            _quietly(stream, "\r\x1b[2K")
+
+
+def _quietly(stream: TextIO, text: str) -> None:
+    """A progress bar is no result: if the terminal is gone, it is not drawn."""
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError):
         pass

@@ -224,6 +224,8 @@ LABELS.update({
         "or drop-off ends the work first): no curve to draw.",
         "Inget antal i arbete betalar tillbaka kostnaden vid denna subvention, inom någon "
         "horisont (inget värde, eller avgångar avslutar arbetet först): ingen kurva att rita."),
+    "progress.simulate": ("simulate {bar} {share}, about {seconds} s left",
+                          "simulate {bar} {share}, cirka {seconds} s kvar"),
     "note.never_paid_back": ("Never paid back, even if work lasts.",
                              "Aldrig återbetald, även om arbetet varar."),
 })

@@ -81,6 +81,12 @@ def test_a_latin_1_terminal_gets_look_alikes(args: list[str]) -> None:
     assert "–" not in text
 
 
+def test_a_latin_1_terminal_reads_the_error_paragraph_too() -> None:
+    done = run(["payback", str(LIVA), "--set", "cohort.participants=1001"], env=LATIN_1)
+    assert done.returncode == 2
+    assert "<= 1000" in one_paragraph(done.stderr)
+
+
 def test_latin_1_json_is_ascii_with_the_same_data() -> None:
     args = ["check", str(LIVA), "-f", "json", "--lang", "sv"]
     done = run(args, env=LATIN_1)

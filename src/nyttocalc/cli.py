@@ -433,8 +433,7 @@ def simulate(
     distributions. Per perspective, subsidy rate and horizon: the chance of paying back, the
     net value's percentiles and the payback year's distribution, with a histogram."""
     from nyttocalc.core.simulate import simulate as run_simulation
-    from nyttocalc.report import numbers, simulation
-    from nyttocalc.report.i18n import label
+    from nyttocalc.report import simulation
     from nyttocalc.scenario import values
     from nyttocalc.scenario.load import run_info
 
@@ -447,10 +446,7 @@ def simulate(
                                  "Uncertainty)")
         values.refuse_overridden(loaded.overrides, list(loaded.uncertainty.inputs),
                                  "drawn by the simulation section")
-        with streams.progress(lambda bar, share, left: label(
-                "progress.simulate", lang.value, bar=bar,
-                share=numbers.percent(share, lang.value, 0),
-                seconds=numbers.number(left, lang.value, 0))) as report:
+        with streams.progress(simulation.progress_text(lang.value)) as report:
             result = run_simulation(loaded.model, loaded.uncertainty, draws, seed, report)
     run = run_info(loaded)
     uncertainty = loaded.uncertainty

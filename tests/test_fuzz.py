@@ -19,6 +19,7 @@ import json
 import math
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -271,7 +272,11 @@ def _target(kind: str | None, folder: Path) -> Path | None:
     (folder / "existing").write_text("precious", encoding="utf-8")
     (folder / "folder").mkdir()
     (folder / "dangling link").symlink_to(folder / "nowhere")
-    (folder / "link to null").symlink_to(os.devnull)
+    try:  # a device of the test's own: never the system's /dev/null
+        os.mknod(folder / "device", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except OSError:
+        (folder / "device").write_text("", encoding="utf-8")
+    (folder / "link to null").symlink_to(folder / "device")
     if kind is None:
         return None
     names = {"long name": "n" * 300, "missing folder": "missing/out.txt"}

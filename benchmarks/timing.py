@@ -23,6 +23,23 @@ _PEAK = ("import resource, subprocess, sys; "
          "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
 
 
+def wide_scenario(folder: Path) -> str:
+    """LivA with 10 horizons and 10 subsidy rates (200 cells with its two perspectives), and
+    its normal production value truncated to keep about 1 % of its mass: the shape that made
+    narrowed sweeps and long simulations cost out of proportion (issue 15)."""
+    text = (ROOT / "scenarios" / "liva.yaml").read_text(encoding="utf-8")
+    for old, new in (("value: [1, 3, 5]", "value: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]"),
+                     ("value: [0.0, 0.8]", "value: [0.0, 0.8, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, "
+                                           "0.7, 0.9]"),
+                     ("      mean: 585000\n      sd: 50000\n",
+                      "      mean: 585000\n      sd: 50000\n      low: 701000\n")):
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = folder / "wide.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
 def cli() -> list[str]:
     """The installed ``nyttocalc`` script beside this Python, else ``python -m nyttocalc``."""
     script = shutil.which("nyttocalc", path=str(Path(sys.executable).parent))

@@ -157,6 +157,23 @@ def test_payback_plot_draws_the_curves() -> None:
     (("--vary", "inputs.municipal_funding=0:1:0"), "must be a number above 0"),
     (("--vary", "cohort.delay_years=1", "--metric", "nope"), "is not a figure"),
     (("--vary", "cohort.delay_years=1", "--horizon", "2"), "2 is not one of"),
+    # issue 15: counting the points of an absurd range overflowed a float
+    (("--vary", "analysis.subsidy_rates.1=0:1:5.0e-324"), "more than 100,000 values"),
+    (("--vary", "analysis.subsidy_rates.1=0:1:1.0e-310"), "more than 100,000 values"),
+    (("--vary", "analysis.subsidy_rates.1=-1.0e+308:1.0e+308:1.0e+308"),
+     "-1e+308 is not a valid analysis.subsidy_rates.1"),
+    # a list takes each value once, in the file, with --set, and with --vary
+    (("--vary", "analysis.horizons_years.0=3"),
+     "3 is another item of analysis.horizons_years (now 1, 3, 5)"),
+    (("--vary", "analysis.subsidy_rates.1=0:1:0.5"), "leave 0 out"),
+    (("--vary", "analysis.horizons_years.0=6:8:1", "--vary", "analysis.horizons_years.1=8:9:1"),
+     "share the value 8"),
+    # a range includes both ends: a step that misses STOP says what the range would be
+    (("--vary", "analysis.subsidy_rates.1=0.1:1:0.4"),
+     "does not end at 1: in steps of 0.4 from 0.1 its values would be 0.1, 0.5, 0.9; "
+     "a range includes both ends, so end it at 0.9 (0.1:0.9:0.4)"),
+    (("--vary", "inputs.municipal_funding=1:1.0000000000000002:0.0000000000000001"),
+     "finer than a number can tell apart"),
 ])
 def test_bad_command_line_values_are_refused_like_file_values(args: tuple[str, ...],
                                                               expected: str) -> None:
@@ -221,3 +238,18 @@ def test_solve_names_the_unknown_as_the_rate_solved_for() -> None:
                   "--horizon", "3", "--perspective", "society").stdout
     assert ("3 employed, Society, for 3 years, at the wage subsidy solved for "
             "(analysis.subsidy_rates.1)") in out
+
+
+def test_range_points_are_the_decimal_numbers_written() -> None:
+    """0.1 × 3 is 0.30000000000000004 in floats; the range's points are computed from the
+    digits, so each is the float of its decimal value, and none is lost to rounding."""
+    def points(spec: str) -> list[float]:
+        data = json.loads(run_cli("sweep", LIVA, "--vary", f"inputs.municipal_funding={spec}",
+                                  "-f", "json").stdout)
+        return data["axes"][0]["values"]  # type: ignore[no-any-return]
+
+    assert points("0:0.3:0.1") == [0.0, 0.1, 0.2, 0.3]
+    fine = points("1000000:1000000.00001:0.000001")
+    assert fine == [float(f"1000000.{i:06d}") for i in range(11)]
+    assert len(set(fine)) == 11
+    assert points("0:10:5") == [0, 5, 10]

@@ -1,8 +1,13 @@
-"""Fuzz: generated scenario documents, valid and mutated, through every command.
+"""Fuzz: generated scenario documents, valid and mutated, through every command; and generated
+options of the analysts' commands (--vary, --between, --persons, --horizon, --subsidy-rate,
+--by, --draws, --metric, --perspective, -o and --force) on LivA.
 
 Every run must end with a documented exit status (payback: 0 or 2; check: 0, 1 or 2; schema: 0),
 never a traceback (the in-process runner re-raises any exception), never a non-finite number in
-the output, and on a refusal one paragraph on stderr.
+the output, and on a refusal one paragraph on stderr; with -o, nothing but the target is
+written, and an existing file is replaced only when forced.
+
+``NYTTOCALC_FUZZ_EXAMPLES=3000`` runs each campaign longer (the suite runs a few dozen).
 """
 
 from __future__ import annotations
@@ -14,11 +19,13 @@ import json
 import math
 import os
 import re
+import stat
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import LIVA, run_cli
@@ -147,3 +154,180 @@ def test_every_command_survives_every_document(tmp_path: Path, text: str,
 
 def test_schema_command_runs() -> None:
     assert run_cli("schema").code == 0
+
+
+
+# ---- the analysts' commands' options --------------------------------------------------------
+
+OPTION_EXAMPLES = int(os.environ.get("NYTTOCALC_FUZZ_EXAMPLES", "60"))
+
+NUMBER_TEXTS = st.one_of(
+    st.integers(-1000, 3_000_000).map(str),
+    st.floats(allow_nan=False, allow_infinity=False).map(repr),
+    st.floats(min_value=0, max_value=1).map(lambda x: f"{x:.3f}"),
+    st.sampled_from(["0", "1", "0.5", "0.1", "3", "1e6", "1.0e+6", "5.0e-324", "1.0e-310",
+                     "1.0e+308", "-1.0e+308", ".inf", "-.inf", ".nan", "-0", "0x10", "1_000",
+                     "1 000", "2,75", "80%", "", " ", "abc", "٣", "no", "~", "1000000.00001"]))
+
+
+def mostly(plausible: st.SearchStrategy[Any], hostile: st.SearchStrategy[Any]
+           ) -> st.SearchStrategy[Any]:
+    """Mostly plausible (to reach the calculation), else hostile (the checks). Hypothesis
+    favours the ends of an integer range, so the hostile branch is a middle value."""
+    return st.integers(0, 5).flatmap(lambda k: hostile if k == 2 else plausible)
+
+
+SHARE_TEXTS = mostly(st.integers(0, 20).map(lambda k: f"{k / 20:g}"), NUMBER_TEXTS)
+COUNT_TEXTS = mostly(st.integers(0, 14).map(str), NUMBER_TEXTS)
+HORIZON_TEXTS = mostly(st.sampled_from(["1", "3", "5", "2.5"]), NUMBER_TEXTS)
+GOOD_PATHS = st.sampled_from([
+    "analysis.subsidy_rates.1", "analysis.horizons_years.1", "analysis.discount_rate",
+    "inputs.municipal_funding", "inputs.volunteer_time", "inputs.production_value",
+    "cohort.delay_years", "cohort.full_time_equivalent", "cohort.drop_off_rate",
+    "cohort.deadweight", "cohort.participants", "inputs.monthly_income"])
+PATHS = st.sampled_from([
+    "analysis.subsidy_rates.0", "analysis.subsidy_rates.1", "analysis.horizons_years.0",
+    "analysis.horizons_years.2", "analysis.long_view_years", "analysis.discount_rate",
+    "analysis.intervention_years", "inputs.municipal_funding", "inputs.volunteer_time",
+    "inputs.production_value", "inputs.monthly_income", "cohort.participants",
+    "cohort.delay_years", "cohort.full_time_equivalent", "cohort.drop_off_rate",
+    "cohort.deadweight", "inputs.municipal_revenue_from_income", "inputs.nope",
+    "analysis.subsidy_rates.9", "analysis.subsidy_rates", "inputs", "", "inputs..x",
+    "analysis.subsidy_rates.value.1", "inputs.municipal_funding.value"])
+
+
+@st.composite
+def vary_texts(draw: st.DrawFn) -> str:
+    path = draw(mostly(GOOD_PATHS, PATHS))
+    kind = draw(mostly(st.sampled_from(["small range", "list"]),
+                       st.sampled_from(["range", "one", "junk"])))
+    if kind == "small range":  # a range that lands on its end, a few points, mostly valid
+        shares = ("rate", "fte", "drop_off", "deadweight", "full_time")
+        step = 0.05 if any(word in path for word in shares) else draw(
+            st.sampled_from([1, 1000, 50000]))
+        start = draw(st.integers(1, 9)) * step
+        spec = f"{start:g}:{start + step * draw(st.integers(0, 8)):g}:{step:g}"
+    elif kind == "range":
+        spec = ":".join(draw(st.lists(NUMBER_TEXTS, min_size=2, max_size=4)))
+    elif kind == "list":
+        spec = ",".join(draw(st.lists(SHARE_TEXTS, min_size=1, max_size=4)))
+    elif kind == "one":
+        spec = draw(NUMBER_TEXTS)
+    else:
+        spec = draw(st.sampled_from(["", ":", "::", "a=b", "0:1:0:1", "=", "1:0:1"]))
+    return f"{path}={spec}" if draw(st.booleans()) or kind != "junk" else spec
+
+
+CELLS = st.lists(st.sampled_from([
+    ("--perspective", "society"), ("--perspective", "municipality"), ("--perspective", "nope"),
+    ("--horizon", "3"), ("--horizon", "2"), ("--subsidy-rate", "0"), ("--subsidy-rate", "0.8"),
+    ("--subsidy-rate", "0.5")]), max_size=3)
+FORMATS = st.sampled_from([(), ("-f", "json"), ("-f", "csv"), ("-f", "markdown"),
+                           ("-f", "csv", "--lang", "sv"), ("--lang", "sv")])
+
+
+@st.composite
+def analysts_commands(draw: st.DrawFn) -> tuple[str, ...]:
+    command = draw(st.sampled_from(["sweep", "solve", "sensitivity", "timeline", "simulate"]))
+    args: list[str] = [command]
+    if command == "sweep":
+        count = draw(mostly(st.sampled_from([1, 2]), st.sampled_from([0, 3])))
+        for given in draw(st.lists(vary_texts(), min_size=count, max_size=count)):
+            args += ["--vary", given]
+        if draw(st.booleans()):
+            args += ["--metric", draw(st.sampled_from(
+                ["persons_whole", "payback_year", "employment_rate", "cost", "nope"]))]
+    elif command == "solve":
+        args += ["--for", draw(mostly(GOOD_PATHS, PATHS)), "--persons", draw(COUNT_TEXTS),
+                 "--perspective", draw(st.sampled_from(["society", "municipality", "x"]))]
+        if draw(st.integers(0, 3)):
+            args += ["--horizon", draw(HORIZON_TEXTS)]
+        if not draw(st.integers(0, 3)):
+            args += ["--between", f"{draw(SHARE_TEXTS)}:{draw(SHARE_TEXTS)}"]
+    elif command == "sensitivity":
+        args += ["--by", draw(st.one_of(SHARE_TEXTS, SHARE_TEXTS.map(lambda t: t + "%")))]
+    elif command == "timeline" and draw(st.integers(0, 3)):
+        args += ["--persons", draw(COUNT_TEXTS)]
+    elif command == "simulate":
+        args += ["--draws", draw(mostly(st.integers(1, 1500).map(str), NUMBER_TEXTS)),
+                 "--seed", draw(st.sampled_from(["0", "1", "7", "-1", "18446744073709551616",
+                                                 "x"]))]
+    if command in ("sweep", "sensitivity"):
+        args += [part for pair in draw(CELLS) for part in pair]
+    if command in ("solve", "timeline") and draw(st.booleans()):
+        args += ["--subsidy-rate", draw(SHARE_TEXTS)]
+    if draw(st.integers(0, 4)) == 0:
+        args += ["--set", draw(st.sampled_from(["cohort.deadweight=1", "cohort.drop_off_rate=1",
+                                                "analysis.discount_rate=0.035",
+                                                "inputs.municipal_funding=0"]))]
+    return (*args, *draw(FORMATS))
+
+
+TARGETS = mostly(st.sampled_from([None, "new"]), st.sampled_from([
+    "existing", "folder", "dangling link", "link to null", "long name", "missing folder"]))
+
+
+def _target(kind: str | None, folder: Path) -> Path | None:
+    """A folder with a file, a folder and links that must survive; the -o target of ``kind``."""
+    (folder / "existing").write_text("precious", encoding="utf-8")
+    (folder / "folder").mkdir()
+    (folder / "dangling link").symlink_to(folder / "nowhere")
+    try:  # a device of the test's own: never the system's /dev/null
+        os.mknod(folder / "device", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except OSError:
+        (folder / "device").write_text("", encoding="utf-8")
+    (folder / "link to null").symlink_to(folder / "device")
+    if kind is None:
+        return None
+    names = {"long name": "n" * 300, "missing folder": "missing/out.txt"}
+    return folder / names.get(kind, kind)
+
+
+@settings(max_examples=OPTION_EXAMPLES, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(command=analysts_commands(), target=TARGETS, force=st.booleans())
+def test_the_analysts_commands_survive_any_options(command: tuple[str, ...],
+                                                   target: str | None, force: bool) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        folder = Path(directory)
+        output = _target(target, folder)
+        extra = [] if output is None else ["-o", str(output), *(["--force"] if force else [])]
+        before = sorted(p.name for p in folder.iterdir())
+        run = run_cli(command[0], LIVA, *command[1:], *extra)  # an exception fails the test
+        event(f"{command[0]} exits {run.code}")  # --hypothesis-show-statistics: how deep
+        assert run.code in (0, 2), (run.code, run.stderr)
+        if run.code == 2:
+            assert run.stdout == ""
+            assert "error" in run.stderr.lower(), run.stderr
+            assert "Traceback" not in run.stderr
+        elif output is None:
+            _assert_finite(run.stdout, command)
+        else:
+            _assert_finite(output.read_text(encoding="utf-8-sig"), command)
+        after = sorted(p.name for p in folder.iterdir())
+        written = {output.name} if output is not None and run.code == 0 else set()
+        assert set(after) - set(before) <= written  # nothing else, no temporary file left
+        if (folder / "existing").exists() and (target != "existing" or run.code != 0
+                                               or not force):
+            assert (folder / "existing").read_text(encoding="utf-8") == "precious"
+        assert (folder / "dangling link").is_symlink()
+        assert (folder / "link to null").is_symlink()
+
+
+def _assert_finite(text: str, command: tuple[str, ...]) -> None:
+    if "json" in command:
+        def refuse(constant: str) -> None:
+            raise AssertionError(f"JSON carries {constant}")
+
+        json.loads(text, parse_constant=refuse)
+    elif "csv" in command:
+        delimiter = ";" if "sv" in command else ","
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            for cell in row:
+                try:
+                    number = float(cell.replace(",", ".") if delimiter == ";" else cell)
+                except ValueError:
+                    continue
+                assert math.isfinite(number), row
+    else:
+        assert not NON_FINITE.findall(text), text

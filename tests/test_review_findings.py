@@ -132,10 +132,10 @@ SOLVE_RATE = ("solve", LIVA, "--for", "analysis.subsidy_rates.1", "--perspective
       "3", "--horizon", "3", "--subsidy-rate", "2"), "--subsidy-rate 2"),
     (("timeline", LIVA, "--persons", "inf"), "--persons inf"),
     (("timeline", LIVA, "--persons", "100"), "the 14 participants"),
-    (("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0:1:0.0005", "--vary",
+    (("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0.0005:1:0.0005", "--vary",
       "cohort.delay_years=0:100:0.01"), "at most 4,000,000"),
     (("simulate", LIVA, "--set", "inputs.volunteer_time=5000000"), "also drawn"),
-    (("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0:1:0.5", "--set",
+    (("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0.5:1:0.5", "--set",
       "analysis.subsidy_rates.1=0.5"), "also varied by --vary"),
     ((*SOLVE_RATE, "--persons", "3", "--horizon", "3", "--between", "0.5:0.5"),
      "LOW must be below HIGH"),
@@ -191,7 +191,7 @@ def test_drawn_rates_are_labelled_drawn() -> None:
 
 
 def test_a_varied_rate_is_named_varied_in_csv() -> None:
-    header = run_cli("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0:1:0.5",
+    header = run_cli("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0.5:1:0.5",
                      "-f", "csv").stdout.splitlines()[0]
     assert "society varied 1" in header
     assert "0.8" not in header
@@ -204,7 +204,79 @@ def test_simulate_with_full_drop_off_warns_nothing() -> None:
 
 
 def test_a_heat_map_says_when_an_axis_changes_nothing() -> None:
-    table = run_cli("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0:1:0.5", "--vary",
+    table = run_cli("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0.5:1:0.5", "--vary",
                     "cohort.delay_years=0:8:4", "--perspective", "society", "--horizon",
                     "3").stdout
     assert "cohort.delay_years does not change this figure here." in table
+
+
+# ---- issue 15: answers that were wrong or contradicted another command ---------------------
+
+def test_solve_where_the_net_value_is_zero_everywhere_pays_back_everywhere() -> None:
+    """No persons employed and no cost: the net value is 0 at every value of the input. It used
+    to answer "pays back at ≤ SEK 0" with everywhere=false."""
+    result = run_cli("solve", LIVA, "--for", "inputs.municipal_revenue", "--persons", "0",
+                     "--horizon", "3", "--perspective", "municipality", "--set",
+                     "inputs.municipal_funding=0", "-f", "json")
+    assert result.code == 0, result.stderr
+    answer = json.loads(result.stdout)["answer"]
+    assert (answer["values"], answer["everywhere"], answer["nowhere"]) == ([], True, False)
+    table = run_cli("solve", LIVA, "--for", "inputs.municipal_revenue", "--persons", "0",
+                    "--horizon", "3", "--perspective", "municipality", "--set",
+                    "inputs.municipal_funding=0").stdout
+    assert "Pays back at every value from SEK 0 to" in table.replace("\xa0", " ")
+    assert "≤" not in table
+
+
+@pytest.mark.parametrize("command", [
+    ("solve", LIVA, "--for", "inputs.volunteer_time", "--perspective", "society", "--horizon",
+     "3"),
+    ("timeline", LIVA),
+])
+def test_more_persons_than_participants_is_one_rule(command: tuple[str, ...]) -> None:
+    result = run_cli(*command, "--persons", "500")
+    assert result.code == 2
+    assert "--persons 500: expected a number from 0 to the 14 participants" in result.stderr
+
+
+def test_solving_for_the_cohort_size_bounds_persons_by_the_largest_cohort() -> None:
+    result = run_cli("solve", LIVA, "--for", "cohort.participants", "--persons", "20",
+                     "--horizon", "3", "--perspective", "society", "--set",
+                     "cohort.deadweight=0.1")
+    assert result.code == 0, result.stderr
+
+
+def test_deadweight_one_adds_no_work_and_no_negative_work() -> None:
+    """Everyone would have found work anyway: 3.5 employed of 14 are not −10.5 person-years
+    a year and a benefit-cost ratio of −2.3×, but no work and no value."""
+    data = json.loads(run_cli("timeline", LIVA, "--set", "cohort.deadweight=1",
+                              "-f", "json").stdout)
+    for perspective in data["perspectives"]:
+        assert perspective["additional_persons"] == 0
+        assert all(year["person_years"] == 0 and year["value"] == 0
+                   for year in perspective["years"])
+        for horizon in perspective["horizons"]:
+            assert horizon["benefit_cost_ratio"] == 0
+            assert horizon["net_present_value"] == -horizon["present_value_cost"]
+        assert perspective["payback_year"] is None
+    table = run_cli("timeline", LIVA, "--set", "cohort.deadweight=1").stdout
+    assert "no more than the 14 participants who would have found work anyway" in table
+    assert "Never paid back" in table
+
+
+def test_deadweight_never_makes_the_net_value_worse_than_the_cost() -> None:
+    data = json.loads(run_cli("simulate", LIVA, "--draws", "2000", "--set",
+                              "cohort.deadweight=1", "-f", "json").stdout)
+    municipality = [c for c in data["cells"] if c["perspective"] == "municipality"]
+    assert all(c["net_value_percentiles"] == [-1_200_000.0] * 5 for c in municipality)
+    assert all(c["probability"] == 0 for c in data["cells"])
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "No number of workers pays back the cost at this rate"),
+    ("sv", "Inget antal i arbete betalar tillbaka kostnaden vid denna subvention")])
+def test_plot_says_when_there_is_nothing_to_draw(lang: str, expected: str) -> None:
+    result = run_cli("payback", LIVA, "--plot", "--set", "cohort.drop_off_rate=1",
+                     "--lang", lang)
+    assert result.code == 0
+    assert result.stdout.count(expected) == 2  # society and the municipality

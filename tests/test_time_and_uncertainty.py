@@ -260,7 +260,8 @@ def test_a_broken_simulation_section_is_named_with_its_line(name: str) -> None:
 def test_fast_percentiles_are_numpys_inverted_cdf(n: int, seed: int, kind: str) -> None:
     import numpy as np
 
-    from nyttocalc.core.simulate import PERCENTILES, _count_percentiles, _percentiles
+    from nyttocalc.core.quantiles import of_array, of_tally
+    from nyttocalc.core.simulate import PERCENTILES
 
     rng = np.random.default_rng(seed)
     values = {"normal": lambda: rng.normal(size=n),
@@ -268,9 +269,10 @@ def test_fast_percentiles_are_numpys_inverted_cdf(n: int, seed: int, kind: str) 
               "never": lambda: np.where(rng.random(n) < 0.3, np.inf, rng.gamma(2, 3, n))}[kind]()
     expected = tuple(float(v) for v in np.percentile(values, PERCENTILES,
                                                      method="inverted_cdf"))
-    assert _percentiles(values) == expected
+    assert of_array(values, PERCENTILES) == expected
     counts = rng.binomial(14, 0.3, n)
-    assert _count_percentiles(counts) == _percentiles(counts.astype(float))
+    assert of_tally(np.bincount(counts), PERCENTILES) == of_array(counts.astype(float),
+                                                                   PERCENTILES)
 
 
 def test_the_readmes_simulation_example_runs(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from nyttocalc import __version__
+from nyttocalc import __version__, streams
 from nyttocalc.errors import NyttocalcError
 
 if TYPE_CHECKING:
@@ -147,7 +147,8 @@ def payback(
             return tables
         return replace(tables, tables=(*tables.tables, *payback_curves(analysis, lang.value)))
 
-    _emit(format, lang, output, json=lambda: payback_json(analysis, run, lang.value, explain),
+    _emit(format, lang, output, force,
+          json=lambda: payback_json(analysis, run, lang.value, explain),
           csv=lambda: payback_csv(analysis, lang.value), document=document)
 
 
@@ -205,7 +206,8 @@ def check(
 
         return check_document(results, run, lang.value, documents)
 
-    _emit(format, lang, output, json=lambda: check_json(results, run, lang.value, documents),
+    _emit(format, lang, output, force,
+          json=lambda: check_json(results, run, lang.value, documents),
           csv=lambda: (coverage_csv(documents, lang.value) if coverage
                        else check_csv(results, run, lang.value, documents)),
           document=document_)
@@ -237,9 +239,10 @@ def _metric(metric: str) -> str:
 def sweep(
     file: FileArg,
     vary: Annotated[list[str], typer.Option("--vary", metavar="PATH=START:STOP:STEP", help=(
-        "An input to vary, by its key path: a range with both ends included "
-        "(analysis.subsidy_rates.1=0:1:0.05) or a list (inputs.monthly_income=18000,22500). "
-        "Give it twice for a two-dimensional grid, drawn as heat maps."))],
+        "An input to vary, by its key path: a range with both ends included, whose step "
+        "lands on STOP (analysis.subsidy_rates.1=0.05:1:0.05), or a list "
+        "(inputs.monthly_income=18000,22500). Give it twice for a two-dimensional grid, drawn "
+        "as heat maps."))],
     metric: Annotated[str, typer.Option("--metric", help=(
         "The figure to show: persons_whole, persons_exact, persons_half_steps, payback_year, "
         "employment_rate, required_value_per_year, value_per_person_year or cost."))
@@ -268,30 +271,16 @@ def sweep(
     metric = _metric(metric)
     loaded = _load(file, set)
     with _user_errors(loaded.name):
-        if not 1 <= len(vary) <= MAX_AXES:
-            raise NyttocalcError("give --vary once (a table) or twice (a heat map)")
-        axes, units = [], {}
-        for given in vary:
-            try:
-                place, points = values.axis(loaded.scenario, given)
-            except values.PlaceError as exc:
-                raise NyttocalcError(f"--vary {given}: {exc.message}") from None
-            axes.append(Axis(place.path, tuple(points)))
-            units[place.path] = Unit(place.unit)
-        if len({a.path for a in axes}) != len(axes):
-            raise NyttocalcError("the two --vary name the same input")
-        values.refuse_overridden(loaded.overrides, [a.path for a in axes], "varied by --vary")
-        if math.prod(len(a.values) for a in axes) > MAX_POINTS:
-            raise NyttocalcError(f"the grid has {math.prod(len(a.values) for a in axes):,} "
-                                 f"points; at most {MAX_POINTS:,}: take larger steps")
+        varied = values.sweep_axes(loaded.scenario, vary, loaded.overrides, MAX_AXES,
+                                   MAX_POINTS)
+        axes = [Axis(place.path, tuple(points)) for place, points in varied]
+        units = {place.path: Unit(place.unit) for place, _ in varied}
         cells = select(loaded.model, perspective or (), horizon, subsidy_rate)
-        result = run_sweep(loaded.model, axes, metric)
+        result = run_sweep(loaded.model, axes, metric, cells)
     run = run_info(loaded)
-    _emit(format, lang, output,
-          json=lambda: explore.sweep_json(result, loaded.model, cells, run),
-          csv=lambda: explore.sweep_csv(result, loaded.model, cells, lang.value),
-          document=lambda: explore.sweep_document(result, loaded.model, units, cells, run,
-                                                  lang.value))
+    _emit(format, lang, output, force, json=lambda: explore.sweep_json(result, run),
+          csv=lambda: explore.sweep_csv(result, lang.value),
+          document=lambda: explore.sweep_document(result, units, run, lang.value))
 
 
 @app.command()
@@ -301,7 +290,7 @@ def solve(
         "The input to solve for, by its key path, e.g. analysis.subsidy_rates.1 or "
         "inputs.monthly_income."))],
     persons: Annotated[float, typer.Option("--persons", min=0, help=(
-        "How many participants get work."))],
+        "How many participants get work: at most the scenario's participants."))],
     perspective: Annotated[str, typer.Option("--perspective", metavar="KEY", help=(
         "Whose cost must be paid back, e.g. society or municipality."))],
     horizon: Annotated[float | None, typer.Option("--horizon", metavar="YEARS", help=(
@@ -354,9 +343,9 @@ def solve(
                               place.value if horizon is None else horizon)
         rate = values.option(loaded.scenario, "--subsidy-rate", "analysis.subsidy_rates.0",
                              model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
-        if not math.isfinite(persons) or persons > MAX_PARTICIPANTS:
-            raise NyttocalcError(f"--persons {persons:g}: expected a number from 0 to "
-                                 f"{MAX_PARTICIPANTS}")
+        # solving for the cohort's size, the participants are the unknown
+        values.persons(persons, MAX_PARTICIPANTS if place.path == "cohort.participants"
+                       else model.participants)
         question = Question(place.path, perspective, persons, years, rate, low, high)
         answer = run_solve(model, question)
         if place.whole:  # a head count: the whole number on the side that pays back
@@ -366,7 +355,7 @@ def solve(
     check = persons_at(model, question, answer.roots[0]) if answer.roots else None
     run = run_info(loaded)
     unit = Unit(place.unit)
-    _emit(format, lang, output,
+    _emit(format, lang, output, force,
           json=lambda: explore.solve_json(question, answer, unit, check, run), csv=None,
           document=lambda: explore.solve_document(question, answer, model, unit, check, run,
                                                   lang.value))
@@ -403,7 +392,7 @@ def sensitivity(
                                                subsidy_rate)
     run = run_info(loaded)
     model = loaded.model
-    _emit(format, lang, output,
+    _emit(format, lang, output, force,
           json=lambda: explore.sensitivity_json(result, model, cells, share, run),
           csv=lambda: explore.sensitivity_csv(result, model, cells, lang.value),
           document=lambda: explore.sensitivity_document(result, model, units, cells, share, run,
@@ -468,7 +457,7 @@ def timeline(
             raise NyttocalcError("give --persons N: how many participants get work (or "
                                  "declare simulation.employment_probability)")
     run = run_info(loaded)
-    _emit(format, lang, output, json=lambda: time.timeline_json(timelines, model, run),
+    _emit(format, lang, output, force, json=lambda: time.timeline_json(timelines, model, run),
           csv=lambda: time.timeline_csv(timelines, lang.value),
           document=lambda: time.timeline_document(timelines, model, run, lang.value))
 
@@ -488,9 +477,7 @@ def _timeline(loaded: LoadedScenario, persons: float | None,
             persons = model.participants * loaded.uncertainty.employment_probability.expected()
         rate = values.option(loaded.scenario, "--subsidy-rate", "analysis.subsidy_rates.0",
                              model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
-        if not 0 <= persons <= model.participants:
-            raise NyttocalcError(f"--persons {persons:g}: expected a number from 0 to the "
-                                 f"{model.participants} participants")
+        values.persons(persons, model.participants)
         return run_timeline(model, persons, rate)
 
 
@@ -525,10 +512,11 @@ def simulate(
                                  "Uncertainty)")
         values.refuse_overridden(loaded.overrides, list(loaded.uncertainty.inputs),
                                  "drawn by the simulation section")
-        result = run_simulation(loaded.model, loaded.uncertainty, draws, seed)
+        with streams.progress(simulation.progress_text(lang.value)) as report:
+            result = run_simulation(loaded.model, loaded.uncertainty, draws, seed, report)
     run = run_info(loaded)
     uncertainty = loaded.uncertainty
-    _emit(format, lang, output,
+    _emit(format, lang, output, force,
           json=lambda: simulation.simulation_json(result, uncertainty, run),
           csv=lambda: simulation.simulation_csv(result, uncertainty, lang.value),
           document=lambda: simulation.simulation_document(result, loaded.model, uncertainty, run,
@@ -566,7 +554,7 @@ def export(
         checked = check_claims(loaded.claims, loaded.model) if loaded.claims else None
     data = workbook_bytes(analyse(loaded.model), checked, run_info(loaded), lang.value)
     with _user_errors():
-        write_atomically(output, data)
+        write_atomically(output, data, force=force)
 
 
 @app.command()
@@ -633,7 +621,8 @@ def report(
                                          simulated, model, loaded.uncertainty, run, language)))
     with _user_errors():
         write_atomically(output, html.page(sections, run, language, computed={
-            f"inputs.{name}": float(model.input_value(name)) for name in model.formulas}))
+            f"inputs.{name}": float(model.input_value(name)) for name in model.formulas}),
+            force=force)
 
 
 def _load(file: str, assignments: list[str] | None) -> LoadedScenario:
@@ -651,7 +640,7 @@ def schema(output: OutputOpt = None, force: ForceOpt = False) -> None:
     from nyttocalc.scenario.jsonschema import scenario_schema_text
 
     _check_target(output, force)
-    _deliver(scenario_schema_text(), Format.json, Lang.en, output)
+    _deliver(scenario_schema_text(), output, force, is_json=True)
 
 
 def _check_target(output: Path | None, force: bool) -> None:
@@ -663,35 +652,58 @@ def _check_target(output: Path | None, force: bool) -> None:
             check_target(output, force)
 
 
-def _emit(format: Format, lang: Lang, output: Path | None, *, json: Callable[[], str],
-          csv: Callable[[], str] | None, document: Callable[[], Document]) -> None:
+Text = str | Iterable[str]  # a result whole, or in pieces (a large sweep is streamed)
+
+
+def _emit(format: Format, lang: Lang, output: Path | None, force: bool, *,
+          json: Callable[[], Text], csv: Callable[[], Text] | None,
+          document: Callable[[], Document]) -> None:
     """Build only the result the format asks for (``csv=None``: the command has no CSV, and
     refused it before any work), and deliver it."""
     if format is Format.json:
-        _deliver(json(), format, lang, output)
+        _deliver(json(), output, force, is_json=True)
     elif format is Format.csv and csv is not None:
-        _deliver(csv(), format, lang, output)
+        _deliver(csv(), output, force, excel=lang is Lang.sv)
     else:
-        _deliver(document(), format, lang, output)
+        _deliver_document(document(), format, output, force)
 
 
-def _deliver(result: str | Document, format: Format, lang: Lang, output: Path | None) -> None:
-    """Print the result, or write it whole to --output; a document is drawn for its format."""
-    if not isinstance(result, str):
-        from nyttocalc.report.render import markdown, plain_text, to_terminal
+def _deliver_document(document: Document, format: Format, output: Path | None,
+                      force: bool) -> None:
+    """Draw a document for a terminal (its width, colour), or as text for its format."""
+    from nyttocalc.report.render import markdown, plain_text, to_terminal
 
-        if format is Format.table and output is None and sys.stdout.isatty():
-            to_terminal(result, sys.stdout)
-            return
-        result = markdown(result) if format is Format.markdown else plain_text(result)
-    if output is None:
-        sys.stdout.write(result)
+    if format is Format.table and output is None and sys.stdout is not None \
+            and sys.stdout.isatty():
+        with _user_errors(), _reader_may_leave(), streams.drawing() as stream:
+            to_terminal(document, stream)
         return
-    from nyttocalc.output import write_atomically
+    text = markdown(document) if format is Format.markdown else plain_text(document)
+    _deliver(text, output, force)
 
-    excel = format is Format.csv and lang is Lang.sv
+
+def _deliver(result: Text, output: Path | None, force: bool, *, is_json: bool = False,
+             excel: bool = False) -> None:
+    """Print the result, or write it whole to --output (Swedish CSV with a byte-order mark,
+    for Excel). Every failure to write is one paragraph and exit status 2."""
+    pieces = [result] if isinstance(result, str) else result
     with _user_errors():
-        write_atomically(output, result, "utf-8-sig" if excel else "utf-8")
+        if output is None:
+            with _reader_may_leave():
+                streams.write(pieces, is_json=is_json)
+            return
+        from nyttocalc.output import write_atomically
+
+        write_atomically(output, pieces, "utf-8-sig" if excel else "utf-8", force)
+
+
+@contextmanager
+def _reader_may_leave() -> Iterator[None]:
+    """``nyttocalc … | head``: when the reader has what it wants, stop quietly."""
+    try:
+        yield
+    except streams.ReaderGone:
+        raise typer.Exit(0) from None
 
 
 def scenario_path(given: str) -> Path:
@@ -702,10 +714,17 @@ def scenario_path(given: str) -> Path:
 
 
 def main() -> None:
+    """Run the command line (the console script enters through ``nyttocalc.__main__``)."""
+    streams.prepare(sys.stdout)
+    streams.prepare(sys.stderr)
     try:
         app()
-    except BrokenPipeError:  # e.g. `nyttocalc payback … | head`: stop quietly
-        sys.stderr.close()
+    except BrokenPipeError:  # help or the version into a pipe already closed: stop quietly
+        streams.discard(sys.stdout)
         sys.exit(0)
+    except OSError as exc:  # help or the version onto a full device
+        streams.discard(sys.stdout)
+        print(f"error: standard output: {exc.strerror or exc}", file=sys.stderr)
+        sys.exit(EXIT_BAD_INPUT)
     except KeyboardInterrupt:
         sys.exit(130)

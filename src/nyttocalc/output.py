@@ -1,16 +1,31 @@
 """Writing a result to a file: only when asked, never over a file unless forced, never half.
 
-The text is written to a temporary file beside the target and renamed onto it, so the target
-is either the complete new result or untouched: an interrupted run leaves no partial file.
+The text is written to a temporary file beside the target and only then put in its place, so the
+target is either the complete new result or untouched: an interrupted run leaves no partial file.
+Without ``--force`` the finished file is linked into place, which fails if the name has appeared
+in the meantime (another program wrote it while this one worked), so nothing is clobbered even
+then. ``--force`` replaces a regular file, and nothing else: a symbolic link, a device, a FIFO or
+a folder is refused with or without it.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from nyttocalc.errors import NyttocalcError
+
+# A short, fixed name: a temporary file named after a long target would exceed the file
+# system's limit on a name (255 bytes) where the target itself does not.
+TEMPORARY_PREFIX = ".nyttocalc-"
+
+# Where a file system cannot make hard links, the name is reserved with O_EXCL instead.
+_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS,
+             errno.EXDEV}
 
 
 class OutputError(NyttocalcError):
@@ -18,35 +33,104 @@ class OutputError(NyttocalcError):
 
 
 def check_target(path: Path, force: bool) -> None:
-    """Refuse, before any work is done, a target that exists (unless forced) or cannot be."""
-    if path.is_dir():
-        raise OutputError(f"{path} is a directory; give -o the path of a file to write.")
-    if path.exists() and not force:
-        raise OutputError(f"{path} exists; nyttocalc does not overwrite a file unless told to: "
-                          "add --force, or give another path.")
-    if not path.parent.is_dir():
+    """Refuse, before any work is done, a target that exists (a regular file, unless forced;
+    anything else always) or cannot be written."""
+    _refuse_existing(path, force)
+    try:
+        folder_exists = path.parent.is_dir()
+    except OSError as exc:
+        raise _error(path, exc) from None
+    if not folder_exists:
         raise OutputError(f"{path}: the folder {path.parent} does not exist.")
 
 
-def write_atomically(path: Path, text: str | bytes, encoding: str = "utf-8") -> None:
-    """Write ``text`` (or bytes: a workbook) to ``path`` as a whole: a temporary file in the
-    same folder, renamed."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _refuse_existing(path: Path, force: bool) -> os.stat_result | None:
+    """The target's status if it is a regular file that --force lets us replace; None if there
+    is nothing at the name; otherwise an OutputError saying why not."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:  # a name too long, a path through a file, no permission
+        raise _error(path, exc) from None
+    kind = _kind(info.st_mode)
+    if kind == "a directory":
+        raise OutputError(f"{path} is a directory; give -o the path of a file to write.")
+    if kind is not None:
+        raise OutputError(f"{path} is {kind}; nyttocalc writes only regular files, and --force "
+                          "replaces only a regular file: give the path of a file to write.")
+    if not force:
+        raise OutputError(f"{path} exists; nyttocalc does not overwrite a file unless told to: "
+                          "add --force, or give another path.")
+    return info
+
+
+def _kind(mode: int) -> str | None:
+    """What a non-regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISLNK, "a symbolic link"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"))
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def write_atomically(path: Path, text: str | bytes | Iterable[str], encoding: str = "utf-8",
+                     force: bool = False) -> None:
+    """Write ``text`` (one string, pieces of it in order, or bytes: a workbook) to ``path`` as a
+    whole: a temporary file in the same folder, then put in place — linked without ``force``,
+    renamed over a regular file with it. Every failure of the file system is an OutputError."""
+    existing = _refuse_existing(path, force)
+    mode = existing.st_mode & 0o777 if existing else _default_mode()
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=".tmp",
+                                             dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path} could not be written: no file can be created in the folder "
+                          f"{path.parent} ({exc.strerror or exc}).") from None
     try:
         os.chmod(temporary, mode)  # mkstemp makes 0600; a result file is an ordinary file
-        data = text if isinstance(text, bytes) else text.encode(encoding)
+        pieces = [text] if isinstance(text, str | bytes) else text
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for piece in pieces:
+                stream.write(piece if isinstance(piece, bytes) else piece.encode(encoding))
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        if force:
+            _refuse_existing(path, force)  # still a regular file, or nothing
+            os.replace(temporary, path)
+        else:
+            _link(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputError(f"{path} could not be written: {exc.strerror or exc}.") from None
+        if isinstance(exc, FileExistsError):
+            raise OutputError(f"{path} was created by something else while nyttocalc worked; "
+                              "it is left as it is: add --force, or give another path.") from None
+        raise _error(path, exc) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _link(temporary: str, path: Path) -> None:
+    """Put the finished temporary file at ``path`` if nothing is there (FileExistsError if
+    something is), and remove the temporary name."""
+    try:
+        os.link(temporary, path)
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # reserve it
+        os.replace(temporary, path)
+        return
+    os.unlink(temporary)
+
+
+def _error(path: Path, exc: OSError) -> OutputError:
+    reason = exc.strerror or str(exc)
+    if exc.errno == errno.ENAMETOOLONG:
+        reason += " (a file name is at most 255 bytes)"
+    return OutputError(f"{path} could not be written: {reason}.")
 
 
 def _default_mode() -> int:

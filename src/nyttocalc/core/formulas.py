@@ -120,8 +120,11 @@ WRITE_OFF_FORMULA = "{cost} / {years}"
 # What k employed bring over a horizon beyond those who would have worked anyway, and that less
 # the cost, in present value: what solve sets to zero, what a Monte Carlo draw and a timeline
 # report.
+# The employed beyond those who would have found work anyway: only that employment is the
+# intervention's, and where fewer are employed than that it has added none (not fewer than none:
+# the model has no effect that takes work away).
+ADDITIONAL_PERSONS_FORMULA = f"max({{persons}} − {COUNTERFACTUAL}, 0)"
 BENEFIT_FORMULA = "{persons} × {value} × {horizon}"
-BENEFIT_DEADWEIGHT_FORMULA = f"({{persons}} − {COUNTERFACTUAL}) × {{value}} × {{horizon}}"
 NET_VALUE_FORMULA = "{benefit} − {cost}"
 
 # NyttoSAM's key figures of the first year after (Bilaga 5; see ``outcomes``): "Lönsamhet;

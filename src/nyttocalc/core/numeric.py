@@ -10,7 +10,7 @@ for arrays it is too without discounting, and within a few ulps with it, where N
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from nyttocalc.core import formulas as f
@@ -82,18 +82,28 @@ def counterfactual(model: Model) -> Num:
                                        "participants": model.participants})
 
 
-def break_even(model: Model, metric: str) -> dict[Cell, Num]:
-    """One break-even figure for every perspective, subsidy rate and horizon."""
+def break_even(model: Model, metric: str,
+               only: Collection[Cell] | None = None) -> dict[Cell, Num]:
+    """One break-even figure for every perspective, subsidy rate and horizon, or for the cells
+    ``only`` names (nothing else is computed)."""
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}")
+    wanted = set(cells(model) if only is None else only)
     why = reasoning.plain(model)
     results: dict[Cell, Num] = {}
     for perspective in model.perspectives:
+        if not any(cell.perspective == perspective.key for cell in wanted):
+            continue
         c = why.present_cost(why.cost(perspective))
         for r, rate in enumerate(model.subsidy_rates):
+            if not any(cell.perspective == perspective.key and cell.rate_index == r
+                       for cell in wanted):
+                continue
             v = why.value(perspective, rate)
             for h, horizon in enumerate(model.horizons_years):
-                results[Cell(perspective.key, r, h)] = metric_value(why, metric, c, v, horizon)
+                cell = Cell(perspective.key, r, h)
+                if cell in wanted:
+                    results[cell] = metric_value(why, metric, c, v, horizon)
     return results
 
 
@@ -133,7 +143,8 @@ def net_value(model: Model, perspective: Perspective, subsidy_rate: Num, horizon
     """What ``persons`` employed for ``horizon`` years give beyond the cost, in present value
     (``formulas.NET_VALUE_FORMULA``)."""
     why = reasoning.plain(model)
-    benefit = why.benefit(why.value(perspective, subsidy_rate), why.horizon(horizon), persons)
+    benefit = why.benefit(why.value(perspective, subsidy_rate), why.horizon(horizon),
+                          why.additional_persons(persons))
     net: Num = why.net_value(benefit, why.present_cost(why.cost(perspective)))
     return net
 

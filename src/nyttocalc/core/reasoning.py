@@ -221,15 +221,20 @@ class Reasoning:
 
     # ---- net value of k employed ---------------------------------------------------------------
 
-    def benefit(self, value: Any, work: Any, persons: Num) -> Any:
-        """What ``persons`` employed for the horizon bring beyond those who would have worked
-        anyway, in present value: (persons − counterfactual) × value × years of work."""
-        terms = {"persons": self._known("persons", persons, Unit.PERSONS),
-                 "value": self.calc.term("value", value), "horizon": work}
+    def additional_persons(self, persons: Num) -> Any:
+        """The employed beyond those who would have worked anyway, as a term (the employed
+        themselves where nobody would have)."""
+        known = self._known("persons", persons, Unit.PERSONS)
         if is_zero(self.model.deadweight):
-            return self.calc.compute(Unit.SEK, f.BENEFIT_FORMULA, terms)
-        return self.calc.compute(Unit.SEK, f.BENEFIT_DEADWEIGHT_FORMULA,
-                                 terms | self._deadweight())
+            return known
+        return self.calc.term("additional_persons", self.calc.compute(
+            Unit.PERSONS, f.ADDITIONAL_PERSONS_FORMULA, {"persons": known} | self._deadweight()))
+
+    def benefit(self, value: Any, work: Any, additional: Any) -> Any:
+        """What the employed beyond the counterfactual (``additional_persons``) bring over the
+        horizon, in present value: persons × value × years of work."""
+        return self.calc.compute(Unit.SEK, f.BENEFIT_FORMULA, {
+            "persons": additional, "value": self.calc.term("value", value), "horizon": work})
 
     def net_value(self, benefit: Any, cost: Any) -> Any:
         """The benefit beyond the cost, in present value."""

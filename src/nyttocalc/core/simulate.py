@@ -6,24 +6,32 @@ anyway, earn the value per person-year for the horizon, discounted and thinned b
 ``payback``. A draw pays back when the employed are at least the break-even count ``payback``
 computes at that draw's inputs, so a fixed probability p gives P(K ≥ break-even count) with
 K ~ Bin(n, p).
+
+Draws are evaluated in chunks of ``CHUNK`` at a time, so memory stays bounded however many are
+asked for. Each distribution and the binomial have a random stream of their own (spawned from the
+seed), so the draws do not depend on the chunk size. Up to ``CHUNK`` draws take one pass; more
+take two, over the same draws, for percentiles that are exact (see ``quantiles.TwoPasses``).
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from nyttocalc.core import numeric, reasoning
+from nyttocalc.core import quantiles, reasoning
 from nyttocalc.core.arith import ROUND_OFF
-from nyttocalc.core.model import Model, Perspective
+from nyttocalc.core.model import Model
 from nyttocalc.core.numeric import Cell
 from nyttocalc.core.uncertainty import Distribution, draw
 
 PERCENTILES = (5, 25, 50, 75, 95)
 HISTOGRAM_YEARS = 30  # payback years are counted in whole years up to this; later ones together
 MAX_DRAWS = 10_000_000
+CHUNK = 1 << 20  # draws evaluated at once: some 8 MB per array
+
+# (draws evaluated so far, draws to evaluate in all, counting each pass), after each chunk
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -52,7 +60,7 @@ class PaybackYears:
     rate_index: int
     subsidy_rate: float
     percentiles: tuple[float, ...]  # inf where it never pays back
-    never: float  # the share of draws that never pay back
+    never: float  # the share of draws that never pays back
     histogram: tuple[int, ...]  # draws paid back within year 1, 2, …, HISTOGRAM_YEARS, later
 
 
@@ -67,102 +75,138 @@ class SimulationResult:
     payback_years: tuple[PaybackYears, ...]
 
 
-def simulate(model: Model, uncertainty: Uncertainty, draws: int, seed: int) -> SimulationResult:
+def simulate(model: Model, uncertainty: Uncertainty, draws: int, seed: int,
+             progress: Progress | None = None) -> SimulationResult:
     import numpy as np
 
     if not 1 <= draws <= MAX_DRAWS:
         raise ValueError(f"draws must be from 1 to {MAX_DRAWS}")
-    rng = np.random.default_rng(seed)
-    probability = draw(uncertainty.employment_probability, rng, draws)
-    values = {path: draw(d, rng, draws) for path, d in uncertainty.inputs.items()}
+    sizes = [min(CHUNK, draws - start) for start in range(0, draws, CHUNK)]
+    passes = 1 if len(sizes) == 1 else 2
+    done = 0
+    figures: dict[tuple[Any, ...], _Figure] = {}
+    tally = np.zeros(int(model.participants) + 1, dtype=np.int64)
+    for second in range(passes):
+        for drawn, employed in _chunks(model, uncertainty, seed, sizes):
+            if not second:
+                tally += np.bincount(employed, minlength=tally.size)
+            for key, values, pays in _outcomes(drawn, employed, paying=not second):
+                figure = figures.setdefault(key, _Figure(draws, passes))
+                if second:
+                    figure.again(values)
+                else:
+                    figure.add(values, pays, year=key[0] == "year")
+            done += len(employed)
+            if progress is not None:
+                progress(done, draws * passes)
+    employed_mean = float(np.dot(np.arange(tally.size), tally) / draws)
+    return SimulationResult(draws, seed, int(model.participants), employed_mean,
+                            quantiles.of_tally(tally, PERCENTILES),
+                            *_results(model, figures, draws))
+
+
+def _chunks(model: Model, uncertainty: Uncertainty, seed: int,
+            sizes: list[int]) -> Iterator[tuple[Model, Any]]:
+    """The model with each chunk's drawn values, and how many are employed in each draw; the
+    same chunks each time it is called."""
+    import numpy as np
+
+    streams = [np.random.default_rng(s)
+               for s in np.random.SeedSequence(seed).spawn(2 + len(uncertainty.inputs))]
     n = int(model.participants)
-    employed = rng.binomial(n, np.clip(probability, 0.0, 1.0))
-    drawn = model.with_values(values)
-    cells: list[CellOutcome] = []
-    years: list[PaybackYears] = []
-    with np.errstate(invalid="ignore", over="ignore"):  # "never" is inf; inf − inf is no draw
-        for perspective in drawn.perspectives:
-            _perspective(drawn, model, perspective, employed, cells, years)
-    return SimulationResult(draws, seed, n, float(np.mean(employed)), _count_percentiles(employed),
-                            tuple(cells), tuple(years))
+    for size in sizes:
+        probability = draw(uncertainty.employment_probability, streams[0], size)
+        values = {path: draw(d, stream, size)
+                  for (path, d), stream in zip(uncertainty.inputs.items(), streams[1:-1],
+                                               strict=True)}
+        yield model.with_values(values), streams[-1].binomial(n, np.clip(probability, 0, 1))
 
 
-def _perspective(drawn: Model, model: Model, perspective: Perspective, employed: Any,
-                 cells: list[CellOutcome],
-                 years: list[PaybackYears]) -> None:
-    """Every subsidy rate and horizon of one perspective, over all draws."""
+def _outcomes(drawn: Model, employed: Any,
+              paying: bool) -> Iterator[tuple[tuple[Any, ...], Any, Any]]:
+    """For one chunk, one figure at a time (so only one is held): each cell's net value, and
+    whether each draw pays back (where ``paying``); each perspective and rate's payback year."""
     import numpy as np
 
     why = reasoning.plain(drawn)
-    cost = why.present_cost(why.cost(perspective))
-    for r, rate in enumerate(drawn.subsidy_rates):
-        value = why.value(perspective, rate)
-        for h, horizon in enumerate(drawn.horizons_years):
-            work = why.horizon(horizon)
-            needed = why.persons_exact(cost, value, work)
-            # employed ≥ ceil_step(needed), without rounding a million numbers up: for a
-            # whole number k, ceil(y) ≤ k exactly when y ≤ k.
-            pays = needed - ROUND_OFF * np.abs(needed) <= employed
-            net = why.net_value(why.benefit(value, work, employed), cost)
-            cells.append(CellOutcome(
-                Cell(perspective.key, r, h), model.subsidy_rates[r],
-                model.horizons_years[h], float(np.mean(pays)),
-                float(np.mean(net)), _percentiles(net)))
-        years.append(_payback_years(drawn, perspective.key, r, model.subsidy_rates[r],
-                                    cost, value, employed))
+    additional = why.additional_persons(employed)
+    works = [why.horizon(h) for h in drawn.horizons_years]
+    with np.errstate(invalid="ignore", over="ignore"):  # "never" is inf; inf − inf is no draw
+        for perspective in drawn.perspectives:
+            cost = why.present_cost(why.cost(perspective))
+            for r, rate in enumerate(drawn.subsidy_rates):
+                value = why.value(perspective, rate)
+                for h, work in enumerate(works):
+                    pays = None
+                    if paying:
+                        needed = why.persons_exact(cost, value, work)
+                        # employed ≥ ceil_step(needed), without rounding a million numbers up:
+                        # for a whole number k, ceil(y) ≤ k exactly when y ≤ k.
+                        pays = needed - ROUND_OFF * np.abs(needed) <= employed
+                    net = why.net_value(why.benefit(value, work, additional), cost)
+                    yield ("net", perspective.key, r, h), _full(net, employed), pays
+                year = why.paid_back_after(why.years_of_work(cost, value, employed))
+                yield ("year", perspective.key, r), _full(year, employed), None
 
 
-def _payback_years(model: Model, key: str, rate_index: int, rate: float, cost: Any, value: Any,
-                   employed: Any) -> PaybackYears:
+def _full(values: Any, like: Any) -> Any:
+    """An array of one value per draw (a figure no draw changes is a single number)."""
     import numpy as np
 
-    year = np.broadcast_to(numeric.paid_back_after(model, cost, value, employed),
-                           np.shape(employed))
-    never = np.isinf(year)
-    whole = np.ceil(year[~never])
-    counts = np.bincount(np.clip(whole, 0, HISTOGRAM_YEARS + 1).astype(int),
-                         minlength=HISTOGRAM_YEARS + 2)
-    histogram = (int(counts[0] + counts[1]), *(int(c) for c in counts[2:]))
-    return PaybackYears(key, rate_index, rate, _percentiles(year), float(np.mean(never)),
-                        histogram)
+    return np.broadcast_to(np.asarray(values, dtype=float), np.shape(like))
 
 
-def _count_percentiles(counts: Any) -> tuple[float, ...]:
-    """The percentiles of whole numbers from their tally: what ``_percentiles`` gives, in one
-    pass instead of a partition."""
-    import numpy as np
+class _Figure:
+    """What is kept of one figure over all draws: its sum and how often it pays back (a net
+    value), how often it is never and a tally of whole years (a payback year), and its
+    percentiles (of the draws themselves, or over two passes)."""
 
-    cumulative = np.cumsum(np.bincount(counts))
-    ranks = [max(0, math.ceil(p / 100 * len(counts)) - 1) for p in PERCENTILES]
-    return tuple(float(np.searchsorted(cumulative, rank, side="right")) for rank in ranks)
+    def __init__(self, draws: int, passes: int) -> None:
+        self.total = 0.0
+        self.paying = 0
+        self.never = 0
+        self.years = [0] * (HISTOGRAM_YEARS + 2)  # paid back within year 0, 1, …, 30; later
+        self._passes = quantiles.TwoPasses(draws, PERCENTILES) if passes == 2 else None
+        self._percentiles: tuple[float, ...] = ()
 
+    def add(self, values: Any, pays: Any, year: bool) -> None:
+        import numpy as np
 
-def _percentiles(values: Any) -> tuple[float, ...]:
-    """The draws at the ``PERCENTILES`` ranks, exactly as NumPy's ``inverted_cdf`` method picks
-    them (an actual draw: no interpolation between a finite year and "never").
-
-    A full partition of a million draws per figure is most of a simulation's time. A sorted
-    sample of some 4 000 draws brackets each rank; only the draws inside the bracket are
-    partitioned, after counting those below it. Where a bracket misses (it cannot, unless the
-    sample is unlucky), the full partition decides.
-    """
-    import numpy as np
-
-    n = values.size
-    ranks = [max(0, math.ceil(p / 100 * n) - 1) for p in PERCENTILES]
-    if n < 50_000:
-        return tuple(float(v) for v in np.partition(values, ranks)[ranks])
-    sample = np.sort(values[::max(1, n // 4096)])
-    found = []
-    for rank in ranks:
-        middle = int(rank / n * sample.size)
-        low = sample[max(0, middle - 48)]
-        high = sample[min(sample.size - 1, middle + 49)]
-        below = int(np.count_nonzero(values < low))
-        window = values[(values >= low) & (values <= high)]
-        k = rank - below
-        if 0 <= k < window.size:
-            found.append(float(np.partition(window, k)[k]))
+        if year:
+            never = np.isinf(values)
+            self.never += int(np.count_nonzero(never))
+            whole = np.clip(np.ceil(values[~never]), 0, HISTOGRAM_YEARS + 1).astype(int)
+            counts = np.bincount(whole, minlength=HISTOGRAM_YEARS + 2)
+            self.years = [a + int(b) for a, b in zip(self.years, counts, strict=True)]
         else:
-            found.append(float(np.partition(values, rank)[rank]))
-    return tuple(found)
+            self.total += float(np.sum(values))
+            self.paying += int(np.count_nonzero(pays))
+        if self._passes is None:
+            self._percentiles = quantiles.of_array(values, PERCENTILES)
+        else:
+            self._passes.first(values)
+
+    def again(self, values: Any) -> None:
+        if self._passes is not None:
+            self._passes.second(values)
+
+    def percentiles(self) -> tuple[float, ...]:
+        return self._percentiles if self._passes is None else self._passes.result()
+
+
+def _results(model: Model, figures: dict[tuple[Any, ...], _Figure],
+             draws: int) -> tuple[tuple[CellOutcome, ...], tuple[PaybackYears, ...]]:
+    cells, years = [], []
+    for key, figure in figures.items():
+        if key[0] == "net":
+            _, perspective, r, h = key
+            cells.append(CellOutcome(Cell(perspective, r, h), model.subsidy_rates[r],
+                                     model.horizons_years[h], figure.paying / draws,
+                                     figure.total / draws, figure.percentiles()))
+        else:
+            _, perspective, r = key
+            counts = figure.years
+            histogram = (counts[0] + counts[1], *counts[2:])
+            years.append(PaybackYears(perspective, r, model.subsidy_rates[r],
+                                      figure.percentiles(), figure.never / draws, histogram))
+    return tuple(cells), tuple(years)

@@ -81,9 +81,8 @@ def solve(model: Model, question: Question) -> Answer:
     perspective = next(p for p in model.perspectives if p.key == question.perspective)
     scale = max(1.0, abs(float(np.max(numeric.cost(model, perspective)))))
     ends = g(np.array([lo, hi]))
-    linear = _linear_root(g, lo, hi, scale)
-    if linear is not None:
-        roots = (linear,) if lo <= linear <= hi else ()
+    roots = _linear_roots(g, lo, hi, scale)
+    if roots is not None:
         return Answer(roots, tuple(float(ends[1]) > float(ends[0]) for _ in roots), True,
                       float(ends[0]), float(ends[1]))
     grid = np.linspace(lo, hi, SCAN_POINTS)
@@ -95,9 +94,10 @@ def solve(model: Model, question: Question) -> Answer:
     return Answer(found, above, False, float(values[0]), float(values[-1]))
 
 
-def _linear_root(g: Any, lo: float, hi: float, scale: float) -> float | None:
-    """The root of g if g is a straight line over [lo, hi] (checked at five points and at the
-    root itself), else None."""
+def _linear_roots(g: Any, lo: float, hi: float, scale: float) -> tuple[float, ...] | None:
+    """Where g, a straight line over [lo, hi] (checked at five points and at the root itself),
+    crosses zero within the range: one root, or none (a flat line, zero or not, crosses
+    nowhere: every value pays back or none does); None where g is not a straight line."""
     import numpy as np
 
     xs = np.linspace(lo, hi, 5)
@@ -108,11 +108,11 @@ def _linear_root(g: Any, lo: float, hi: float, scale: float) -> float | None:
     if np.any(np.abs(ys - line) > TOLERANCE * (scale + np.abs(ys))):
         return None
     if ys[-1] == ys[0]:
-        return None if ys[0] != 0 else lo
+        return ()
     root = float(lo - ys[0] * (hi - lo) / (ys[-1] - ys[0]))
     if not lo <= root <= hi:
-        return root  # outside the range: the caller says so
-    return root if abs(float(g(np.array([root]))[0])) <= TOLERANCE * scale else None
+        return ()
+    return (root,) if abs(float(g(np.array([root]))[0])) <= TOLERANCE * scale else None
 
 
 def _bisect(g: Any, a: float, b: float) -> float:

@@ -1,13 +1,15 @@
 """Sweeps: one break-even figure over a range of one input, or a grid of two.
 
-The grid is evaluated in one pass: each axis becomes an array shaped to broadcast against the
-other, and ``numeric.break_even`` computes every perspective, subsidy rate and horizon on it. A
-million points cost a few array operations, not a million models.
+The grid is evaluated a block of rows at a time: each axis becomes an array shaped to broadcast
+against the other, and ``numeric.break_even`` computes the selected perspectives, subsidy rates
+and horizons on it. A million points cost a few array operations per block, not a million
+models; only the selected cells are computed, and no block outlives its use, so memory stays
+bounded whatever the grid's size and the scenario's other horizons and rates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +18,8 @@ from nyttocalc.core.model import Model
 from nyttocalc.core.numeric import Cell
 
 MAX_AXES = 2
-MAX_POINTS = 4_000_000  # a 2000 × 2000 grid: some 32 MB per perspective, rate and horizon
+MAX_POINTS = 4_000_000  # a 2000 × 2000 grid
+BLOCK_VALUES = 1 << 16  # figures computed at once (over all cells asked for): half a MB each
 
 
 @dataclass(frozen=True)
@@ -27,23 +30,79 @@ class Axis:
 
 @dataclass(frozen=True)
 class SweepResult:
+    """A sweep, evaluated as it is read: ``blocks`` streams rows of the grid, ``grids`` gives a
+    cell's whole grid."""
+
+    model: Model
     axes: tuple[Axis, ...]
     metric: str
-    grids: Mapping[Cell, Any]  # an array shaped by the axes' lengths, for each cell
+    cells: tuple[Cell, ...]  # the cells computed (every cell of the model unless narrowed)
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return tuple(len(a.values) for a in self.axes)
+
+    def blocks(self, cells: Sequence[Cell] | None = None
+               ) -> Iterator[tuple[range, dict[Cell, Any]]]:
+        """Consecutive rows of the grid (along the first axis): their indices, and for each cell
+        (by default every cell of the sweep) an array of those rows' figures."""
+        import numpy as np
+
+        wanted = tuple(self.cells if cells is None else cells)
+        rest = self.shape[1:]
+        per_row = max(1, len(wanted)) * (rest[0] if rest else 1)
+        step = max(1, BLOCK_VALUES // per_row)
+        first, *others = self.axes
+        along = [1] * len(self.axes)
+        fixed: dict[str, Any] = {}
+        for position, axis in enumerate(others, start=1):
+            lengths = list(along)
+            lengths[position] = len(axis.values)
+            fixed[axis.path] = np.asarray(axis.values, dtype=float).reshape(lengths)
+        for start in range(0, len(first.values), step):
+            rows = np.asarray(first.values[start:start + step], dtype=float)
+            varied = {**fixed, first.path: rows.reshape([len(rows), *along[1:]])}
+            results = numeric.break_even(self.model.with_values(varied), self.metric, wanted)
+            shape = (len(rows), *rest)
+            yield range(start, start + len(rows)), {
+                cell: np.broadcast_to(np.asarray(results[cell], dtype=float), shape)
+                for cell in wanted}
+
+    @property
+    def grids(self) -> Mapping[Cell, Any]:
+        return _Grids(self)
 
 
-def sweep(model: Model, axes: Sequence[Axis], metric: str) -> SweepResult:
-    import numpy as np
+class _Grids(Mapping[Cell, Any]):
+    """A cell's whole grid, computed when asked for (a 2000 × 2000 grid is 32 MB)."""
 
+    def __init__(self, result: SweepResult) -> None:
+        self._result = result
+
+    def __getitem__(self, cell: Cell) -> Any:
+        import numpy as np
+
+        if cell not in self._result.cells:
+            raise KeyError(cell)
+        grid = np.empty(self._result.shape)
+        for rows, block in self._result.blocks([cell]):
+            grid[rows.start:rows.stop] = block[cell]
+        return grid
+
+    def __iter__(self) -> Iterator[Cell]:
+        return iter(self._result.cells)
+
+    def __len__(self) -> int:
+        return len(self._result.cells)
+
+
+def sweep(model: Model, axes: Sequence[Axis], metric: str,
+          cells: Sequence[Cell] | None = None) -> SweepResult:
+    """The sweep of ``metric`` over ``axes`` for ``cells`` (every cell of the model if None);
+    nothing is computed until it is read."""
     if not 1 <= len(axes) <= MAX_AXES:
         raise ValueError("a sweep varies one or two inputs")
-    shape = tuple(len(a.values) for a in axes)
-    varied: dict[str, Any] = {}
-    for position, axis in enumerate(axes):
-        along = [1] * len(axes)
-        along[position] = len(axis.values)
-        varied[axis.path] = np.asarray(axis.values, dtype=float).reshape(along)
-    results = numeric.break_even(model.with_values(varied), metric)
-    grids = {cell: np.broadcast_to(np.asarray(value, dtype=float), shape)
-             for cell, value in results.items()}
-    return SweepResult(tuple(axes), metric, grids)
+    if metric not in numeric.METRICS:
+        raise ValueError(f"unknown metric {metric!r}")
+    return SweepResult(model, tuple(axes), metric,
+                       tuple(numeric.cells(model) if cells is None else cells))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from nyttocalc.core import discounting, numeric, reasoning
 from nyttocalc.core.arith import NEVER, ROUND_OFF
 from nyttocalc.core.model import Model, Perspective
+from nyttocalc.core.reasoning import Reasoning
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,8 @@ class PerspectiveTimeline:
     perspective: Perspective
     subsidy_rate: float
     persons: float  # employed
-    counterfactual: float  # of whom would have worked anyway
+    counterfactual: float  # participants who would have worked anyway
+    additional: float  # employed beyond them (none where fewer are employed)
     value_per_person_year: float
     rows: tuple[YearRow, ...]
     horizons: tuple[HorizonSummary, ...]
@@ -55,11 +57,12 @@ def timeline(model: Model, persons: float, subsidy_rate: float) -> tuple[Perspec
 
 def _perspective(model: Model, perspective: Perspective, persons: float,
                  rate: float) -> PerspectiveTimeline:
-    cost = float(numeric.cost(model, perspective))
-    present_cost = float(numeric.present_cost(model, perspective))
-    value = float(numeric.value_per_person_year(model, perspective, rate))
+    why = reasoning.plain(model)
+    cost = float(why.cost(perspective))
+    present_cost = float(why.present_cost(cost))
+    value = float(why.value(perspective, rate))
     counterfactual = float(numeric.counterfactual(model))
-    effective = persons - counterfactual
+    effective = float(why.additional_persons(persons))
     start = model.intervention_years + model.delay_years
     longest = max(model.horizons_years)
 
@@ -80,11 +83,11 @@ def _perspective(model: Model, perspective: Perspective, persons: float,
         cumulative += present
         rows.append(YearRow(year, 0.0, effective * years, effective * value * years, present,
                             cumulative))
-    horizons = tuple(_summary(model, perspective, h, persons, rate, present_cost)
+    horizons = tuple(_summary(why, h, value, effective, present_cost)
                      for h in model.horizons_years)
     payback = float(numeric.paid_back_after(model, present_cost, value, persons))
-    return PerspectiveTimeline(perspective, rate, persons, counterfactual, value, tuple(rows),
-                               horizons, payback)
+    return PerspectiveTimeline(perspective, rate, persons, counterfactual, effective, value,
+                               tuple(rows), horizons, payback)
 
 
 def _intervention(model: Model, cost: float) -> list[YearRow]:
@@ -105,10 +108,9 @@ def _intervention(model: Model, cost: float) -> list[YearRow]:
     return rows
 
 
-def _summary(model: Model, perspective: Perspective, horizon: float, persons: float,
-             rate: float, present_cost: float) -> HorizonSummary:
-    why = reasoning.plain(model)
-    benefit = float(why.benefit(why.value(perspective, rate), why.horizon(horizon), persons))
+def _summary(why: Reasoning, horizon: float, value: float, additional: float,
+             present_cost: float) -> HorizonSummary:
+    benefit = float(why.benefit(value, why.horizon(horizon), additional))
     ratio = benefit / present_cost if present_cost > 0 else NEVER
     return HorizonSummary(horizon, benefit, present_cost,
                           float(why.net_value(benefit, present_cost)), ratio)

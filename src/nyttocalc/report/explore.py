@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from nyttocalc import __version__
@@ -31,6 +31,7 @@ from nyttocalc.report.document import (
 from nyttocalc.report.i18n import label
 from nyttocalc.report.machine import (
     csv_number,
+    csv_numbers,
     csv_word,
     csv_writer,
     dumps,
@@ -70,8 +71,9 @@ def _show(x: float, unit: Unit, lang: str) -> str:
     return numbers.figure(x, unit, lang)
 
 
-def sweep_document(result: SweepResult, model: Model, units: Mapping[str, Unit],
-                   selected: Sequence[Cell], run: RunInfo, lang: str) -> Document:
+def sweep_document(result: SweepResult, units: Mapping[str, Unit], run: RunInfo,
+                   lang: str) -> Document:
+    model, selected = result.model, result.cells
     unit = METRICS[result.metric]
     metric = label(result.metric, lang)
     header = (*run_header(run, lang),
@@ -87,9 +89,9 @@ def sweep_document(result: SweepResult, model: Model, units: Mapping[str, Unit],
         shown = _sample(len(axis.values), MAX_ROWS)
         for key in dict.fromkeys(c.perspective for c in selected):
             cells = [c for c in selected if c.perspective == key]
+            grids = [result.grids[c] for c in cells]
             rows = tuple((_show(axis.values[i], units[axis.path], lang),
-                          *(_count(float(result.grids[c][i]), unit, model, lang)
-                            for c in cells))
+                          *(_count(float(grid[i]), unit, model, lang) for grid in grids))
                          for i in shown)
             notes = (*_beyond_note(rows, model, lang),
                      *_sampled_note(axis.path, len(shown), len(axis.values), lang))
@@ -99,7 +101,7 @@ def sweep_document(result: SweepResult, model: Model, units: Mapping[str, Unit],
                 (axis.path, *(cell_label(model, c, varied, lang) for c in cells)), rows, notes))
     else:
         for cell in selected:
-            tables.append(_heat_map(result, model, units, cell, unit, lang))
+            tables.append(_heat_map(result, units, cell, unit, lang))
     return Document(run.title, header, tuple(tables))
 
 
@@ -126,22 +128,39 @@ def _sampled_note(path: str, shown: int, total: int, lang: str) -> tuple[str, ..
     return (label("note.sampled", lang, shown=shown, total=total, path=path),)
 
 
-def _heat_map(result: SweepResult, model: Model, units: Mapping[str, Unit], cell: Cell,
-              unit: Unit, lang: str) -> Table:
+def _heat_map(result: SweepResult, units: Mapping[str, Unit], cell: Cell, unit: Unit,
+              lang: str) -> Table:
+    """A sample of the grid (at most 20 × 10 cells) with what is read from all of it: the range,
+    whether an axis changes nothing, the share within the cohort. The grid is read a block of
+    rows at a time and never held whole."""
     import numpy as np
 
+    model = result.model
     rows_axis, columns_axis = result.axes
-    grid = result.grids[cell]
-    finite_values = grid[np.isfinite(grid)]
-    low = float(finite_values.min()) if finite_values.size else math.nan
-    high = float(finite_values.max()) if finite_values.size else math.nan
     row_index = _sample(len(rows_axis.values), HEAT_ROWS)
     column_index = _sample(len(columns_axis.values), HEAT_COLUMNS)
+    low, high, within = math.inf, -math.inf, 0
+    first_row: Any = None
+    rows_change = columns_change = False
+    sampled: dict[int, list[float]] = {}
+    for span, block in result.blocks([cell]):
+        grid = block[cell]
+        finite_values = grid[np.isfinite(grid)]
+        if finite_values.size:
+            low, high = min(low, float(finite_values.min())), max(high, float(finite_values.max()))
+        first_row = grid[0] if first_row is None else first_row
+        rows_change = rows_change or not bool((grid == first_row).all())
+        columns_change = columns_change or not bool((grid == grid[:, :1]).all())
+        within += int(np.count_nonzero(grid <= model.participants))
+        for i in row_index:
+            if i in span:
+                sampled[i] = grid[i - span.start, column_index].tolist()
+    if low > high:  # nothing finite: no range
+        low = high = math.nan
     rows, shades = [], []
     for i in row_index:
         texts, levels = [], []
-        for j in column_index:
-            value = float(grid[i, j])
+        for value in sampled[i]:
             texts.append(_count(value, unit, model, lang))
             levels.append(None if not math.isfinite(value) else
                           0.0 if high == low else (value - low) / (high - low))
@@ -152,13 +171,13 @@ def _heat_map(result: SweepResult, model: Model, units: Mapping[str, Unit], cell
                  for j in column_index))
     notes = [label("note.heat_range", lang, low=_show(low, unit, lang),
                    high=_show(high, unit, lang), rows=rows_axis.path, columns=columns_axis.path)]
-    for axis, first in ((rows_axis, grid[:1, :]), (columns_axis, grid[:, :1])):
-        if len(axis.values) > 1 and bool((grid == first).all()):
+    for axis, changes in ((rows_axis, rows_change), (columns_axis, columns_change)):
+        if len(axis.values) > 1 and not changes:
             notes.append(label("note.no_change", lang, path=axis.path))
     if unit is Unit.PERSONS:
-        within = float(np.mean(grid <= model.participants))
+        share = within / math.prod(result.shape)
         notes.append(label("note.within", lang, participants=model.participants,
-                           share=numbers.percent(within, lang)))
+                           share=numbers.percent(share, lang)))
         notes += _beyond_note(rows, model, lang)
     notes += _sampled_note(rows_axis.path, len(row_index), len(rows_axis.values), lang)
     notes += _sampled_note(columns_axis.path, len(column_index), len(columns_axis.values), lang)
@@ -180,61 +199,73 @@ def _cell_json(model: Model, cell: Cell, varied: Sequence[str] = ()) -> dict[str
             else model.horizons_years[cell.horizon_index]}
 
 
-def sweep_json(result: SweepResult, model: Model, selected: Sequence[Cell], run: RunInfo) -> str:
+def sweep_json(result: SweepResult, run: RunInfo) -> Iterator[str]:
+    """The sweep as JSON, in pieces: every grid is written row by row as it is computed (a
+    million points as Python lists would take gigabytes, as one string hundreds of MB)."""
     document = {
         "nyttocalc_version": __version__,
         "scenario": scenario_json(run),
         "metric": result.metric,
         "unit": METRICS[result.metric].value,
         "axes": [{"path": a.path, "values": list(a.values)} for a in result.axes],
-        "cells": [{**_cell_json(model, c, [a.path for a in result.axes]), "values": _GRID}
-                  for c in selected],
+        "cells": [{**_cell_json(result.model, c, [a.path for a in result.axes]),
+                   "values": _GRID} for c in result.cells],
     }
-    # A million points as nested Python lists would take gigabytes: each grid is written as
-    # text, row by row, into its place.
-    pieces = dumps(document).split(json.dumps(_GRID))
-    grids = [_json_grid(result.grids[c]) for c in selected]
-    return "".join(p for pair in zip(pieces, [*grids, ""], strict=True) for p in pair)
+    first, *rest = dumps(document).split(json.dumps(_GRID))
+    yield first
+    for cell, text in zip(result.cells, rest, strict=True):
+        yield from _json_grid(result, cell)
+        yield text
 
 
 _GRID = "\u0000grid"  # a placeholder no JSON string of ours contains
 
 
-def _json_grid(grid: Any) -> str:
-    """A grid as a JSON array (of arrays), ``null`` where never reached."""
+def _json_grid(result: SweepResult, cell: Cell) -> Iterator[str]:
+    """A cell's grid as a JSON array (of arrays), ``null`` where never reached."""
     def row(values: Any) -> str:
         text = ",".join(map(repr, values.tolist()))
         if "inf" in text or "nan" in text:
             text = ",".join("null" if not math.isfinite(v) else repr(v) for v in values.tolist())
-        return f"[{text}]"
+        return text
 
-    if grid.ndim == 1:
-        return row(grid)
-    return "[" + ",".join(row(r) for r in grid) + "]"
+    yield "["
+    for rows, block in result.blocks([cell]):
+        grid = block[cell]
+        comma = "," if rows.start else ""
+        if grid.ndim == 1:
+            yield comma + row(grid)
+        else:
+            yield comma + ",".join(f"[{row(r)}]" for r in grid)
+    yield "]"
 
 
-def sweep_csv(result: SweepResult, model: Model, selected: Sequence[Cell], lang: str) -> str:
+def sweep_csv(result: SweepResult, lang: str) -> Iterator[str]:
     """One line per point of the grid: the varied values, then one column per perspective,
     subsidy rate and horizon (``society 0 1``: society, 0 % subsidy, 1 year; ``varied`` for the
-    one the sweep varies)."""
-    import itertools
-
+    one the sweep varies). Written a block of rows at a time."""
     swedish = lang == "sv"
     varied = [a.path for a in result.axes]
 
     def heading(cell: Cell) -> str:
-        known = _cell_json(model, cell, varied)
+        known = _cell_json(result.model, cell, varied)
         return " ".join([cell.perspective] + [
             csv_word("varied", lang) if known[k] is None else csv_number(known[k], swedish)
             for k in ("subsidy_rate", "horizon_years")])
 
-    buffer, writer = csv_writer(lang, [*varied, *(heading(c) for c in selected)])
-    grids = [result.grids[c] for c in selected]
-    axes = [[csv_number(v, swedish) for v in a.values] for a in result.axes]
-    for index in itertools.product(*(range(len(a.values)) for a in result.axes)):
-        writer.writerow([*(axes[k][i] for k, i in enumerate(index)),
-                         *(csv_number(float(g[index]), swedish) for g in grids)])
-    return buffer.getvalue()
+    buffer, _ = csv_writer(lang, [*varied, *(heading(c) for c in result.cells)])
+    yield buffer.getvalue()
+    # Number-only lines: a number never needs quoting or escaping, so they are joined directly.
+    separator = ";" if swedish else ","
+    first, *second = (csv_numbers(a.values, swedish) for a in result.axes)
+    for rows, block in result.blocks():
+        columns = [csv_numbers(block[c].ravel().tolist(), swedish) for c in result.cells]
+        if second:  # a grid: each row of the block is a line per value of the second axis
+            lines = zip([first[i] for i in rows for _ in second[0]], second[0] * len(rows),
+                        *columns, strict=True)
+        else:
+            lines = zip(first[rows.start:rows.stop], *columns, strict=True)
+        yield "".join(separator.join(line) + "\n" for line in lines)
 
 
 # ---- solve ----------------------------------------------------------------------------------

@@ -480,3 +480,22 @@ def csv_swedish(word: str) -> str:
     if word.startswith("net_value_p"):
         return label("col.percentile", "sv", p=word.removeprefix("net_value_p"))
     return word
+
+
+# Where a command has nothing to draw or add, it says so.
+LABELS.update({
+    "note.no_additional": (
+        "The {persons} employed are no more than the {counterfactual} participants who would "
+        "have found work anyway (deadweight): the intervention adds no work, and no value.",
+        "De {persons} i arbete är inte fler än de {counterfactual} deltagare som ändå hade fått "
+        "arbete (dödviktsförlust): insatsen tillför inget arbete och inget värde."),
+    "curve.never": (
+        "No number of workers pays back the cost at this rate, within any horizon (no value, "
+        "or drop-off ends the work first): no curve to draw.",
+        "Inget antal i arbete betalar tillbaka kostnaden vid denna subvention, inom någon "
+        "horisont (inget värde, eller avgångar avslutar arbetet först): ingen kurva att rita."),
+    "progress.simulate": ("simulate {bar} {share}, about {seconds} s left",
+                          "simulate {bar} {share}, cirka {seconds} s kvar"),
+    "note.never_paid_back": ("Never paid back, even if work lasts.",
+                             "Aldrig återbetald, även om arbetet varar."),
+})

@@ -23,7 +23,7 @@ import csv
 import io
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from nyttocalc import __version__
@@ -117,16 +117,51 @@ def _figure_json(fig: Figure, lang: str) -> dict[str, Any]:
             "arithmetic": arithmetic(fig, lang)}
 
 
-def csv_writer(lang: str, columns: Sequence[str]) -> tuple[io.StringIO, Any]:
+class CsvNumber(str):
+    """A number as ``csv_number`` writes it: a cell that is never escaped, negative or not."""
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection";
+# a line break too, which some split off and read what follows as a new cell).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def csv_cell(cell: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, with a leading ``'`` (shown as
+    text, not run); numbers written by ``csv_number`` and everything else unchanged. A carriage
+    return in text becomes a line feed, which the writer quotes (it would not quote a bare CR).
+
+    >>> csv_cell("=cmd|' /C calc'!A0"), csv_cell(csv_number(-5.0, False)), csv_cell("society")
+    ("'=cmd|' /C calc'!A0", '-5', 'society')
+    """
+    if not isinstance(cell, str) or isinstance(cell, CsvNumber):
+        return cell
+    text = cell.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+class CsvWriter:
+    """``csv.writer`` whose every text cell goes through ``csv_cell``: no CSV of the tool can
+    carry a formula from a scenario's text, whichever command writes it."""
+
+    def __init__(self, stream: Any, lang: str) -> None:
+        self._writer = csv.writer(stream, delimiter=";" if lang == "sv" else ",",
+                                  lineterminator="\n")
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([csv_cell(cell) for cell in row])
+
+
+def csv_writer(lang: str, columns: Sequence[str]) -> tuple[io.StringIO, CsvWriter]:
     """A CSV writer with its header line written: the machine's column names in English; in
     Swedish (for Excel: ``;`` and a decimal comma) the column names in Swedish."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";" if lang == "sv" else ",", lineterminator="\n")
-    writer.writerow([_heading(column, lang) for column in columns])
+    writer = CsvWriter(buffer, lang)
+    writer.writerow([csv_heading(column, lang) for column in columns])
     return buffer, writer
 
 
-def _heading(column: str, lang: str) -> str:
+def csv_heading(column: str, lang: str) -> str:
     """A column's name; a Swedish word starts with a capital ("personer" is also a unit)."""
     word = csv_word(column, lang)
     return word if word == column else word[:1].upper() + word[1:]
@@ -162,12 +197,21 @@ def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
     return buffer.getvalue()
 
 
-def csv_number(x: float, swedish: bool) -> str:
-    """Unrounded; empty where the figure is never reached."""
-    if not math.isfinite(x):
-        return ""
-    text = repr(float(x)) if not float(x).is_integer() else str(int(x))
-    return text.replace(".", ",") if swedish else text
+def csv_number(x: float, swedish: bool) -> CsvNumber:
+    """Unrounded; empty where the figure is never reached.
+
+    >>> csv_number(2.5, True), csv_number(2750000.0, False), csv_number(math.inf, False)
+    ('2,5', '2750000', '')
+    """
+    return CsvNumber(csv_numbers([float(x)], swedish)[0])
+
+
+def csv_numbers(values: Iterable[float], swedish: bool) -> list[str]:
+    """``csv_number`` of many floats at once, without a call per number (a sweep writes
+    millions): whole numbers without ``.0``, others as ``repr``, empty where not finite."""
+    # v - v is NaN (true) for inf and NaN, 0.0 (false) for every finite number
+    texts = ["" if v - v else str(int(v)) if v.is_integer() else repr(v) for v in values]
+    return [t.replace(".", ",") for t in texts] if swedish else texts
 
 
 def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,

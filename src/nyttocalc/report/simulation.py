@@ -3,6 +3,7 @@ distributions, and a histogram of payback years."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from nyttocalc import __version__
@@ -194,3 +195,12 @@ def simulation_csv(result: SimulationResult, uncertainty: Uncertainty, lang: str
                          csv_number(c.net_value_mean, swedish),
                          *(csv_number(x, swedish) for x in c.net_value_percentiles)])
     return buffer.getvalue()
+
+
+def progress_text(lang: str) -> Callable[[str, float, float], str]:
+    """How a running simulation says how far it is, for a progress bar:
+    ``simulate ████████░░░░ 40%, about 12 s left``."""
+    def text(bar: str, share: float, seconds_left: float) -> str:
+        return label("progress.simulate", lang, bar=bar, share=numbers.percent(share, lang, 0),
+                     seconds=numbers.number(seconds_left, lang, 0))
+    return text

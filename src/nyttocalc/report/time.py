@@ -40,12 +40,19 @@ def timeline_document(timelines: tuple[PerspectiveTimeline, ...], model: Model, 
         rows = tuple((str(r.year), money(r.cost), numbers.number(r.person_years, lang),
                       money(r.value), money(r.present_value_net),
                       money(r.cumulative_present_value_net)) for r in t.rows)
-        year = numbers.figure(t.payback_year, Unit.YEARS, lang)
+        notes = [_years_note(t, model, lang),
+                 label("note.never_paid_back", lang) if is_never(t.payback_year) else
+                 label("note.payback", lang,
+                       year=numbers.figure(t.payback_year, Unit.YEARS, lang))]
+        if t.counterfactual > 0 and t.additional == 0:
+            notes.append(label("note.no_additional", lang,
+                               persons=numbers.number(t.persons, lang),
+                               counterfactual=numbers.number(t.counterfactual, lang)))
         tables.append(Table(
             label("title.timeline", lang, perspective=_name(t, lang)),
             tuple(label(k, lang) for k in ("col.year", "cost", "col.person_years", "col.value",
                                            "col.pv_net", "col.cumulative")),
-            rows, (_years_note(t, model, lang), label("note.payback", lang, year=year))))
+            rows, tuple(notes)))
         tables.append(Table(
             label("title.npv", lang, perspective=_name(t, lang)),
             tuple(label(k, lang) for k in ("horizon_years", "col.pv_benefit", "col.pv_cost",
@@ -74,6 +81,7 @@ def timeline_json(timelines: tuple[PerspectiveTimeline, ...], model: Model, run:
         "perspectives": [{
             "key": t.perspective.key, "subsidy_rate": t.subsidy_rate, "persons": t.persons,
             "counterfactual_persons": t.counterfactual,
+            "additional_persons": t.additional,
             "value_per_person_year": t.value_per_person_year,
             "payback_year": finite(t.payback_year),
             "years": [{"year": r.year, "cost": r.cost, "person_years": r.person_years,
@@ -103,13 +111,13 @@ def timeline_csv(timelines: tuple[PerspectiveTimeline, ...], lang: str) -> str:
     return buffer.getvalue()
 
 
-def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Plot]:
+def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Plot | Chart]:
     """Per perspective, at the lowest subsidy rate: the cumulative value (present value) of the
     break-even number of workers for each horizon, against the cost, over the years after the
     intervention; a mark where each pays back (the inverse table's year for that many)."""
     model = analysis.model
     rate = model.unsubsidised_rate
-    plots = []
+    plots: list[Plot | Chart] = []
     last = model.delay_years + max(model.horizons_years)
     counterfactual = float(numeric.counterfactual(model))
     for result in analysis.perspectives:
@@ -135,10 +143,11 @@ def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Plot]:
             year = paid_back.get((rate, int(persons)), math.inf)
             if math.isfinite(year):
                 marks.append(Mark(year, cost, label("curve.crossed", lang)))
-        if not series:
-            continue
         title = label("title.curve", lang, rate=numbers.percent(rate, lang, 0),
                       perspective=perspective.labels.get(lang, perspective.key))
+        if not series:  # nothing pays back at this rate within any horizon: say so
+            plots.append(Chart(title, (label("curve.never", lang),)))
+            continue
         plots.append(Plot(
             title, Kind.LINES, label("curve.x", lang), label("curve.y", lang), None, Unit.SEK,
             tuple(series), _curve_table(title, series, cost, lang), lang,

@@ -5,6 +5,7 @@ field definition that validates the file, and never by validating a whole scenar
 
 from __future__ import annotations
 
+import decimal
 import math
 import typing
 from collections.abc import Sequence
@@ -44,6 +45,18 @@ class NumberPlace:
     unit: str
     annotation: Any  # the field's type with its constraints, as pydantic validates the file
     value: float
+    listed: tuple[float, ...] = ()  # for an item of a list (a horizon, a rate): the whole list
+
+    @property
+    def list_path(self) -> str:
+        """``analysis.horizons_years`` for an item of that list; empty for a single number."""
+        return self.path.rpartition(".")[0] if self.listed else ""
+
+    @property
+    def siblings(self) -> tuple[float, ...]:
+        """The other items of its list."""
+        index = int(self.path.rpartition(".")[2]) if self.listed else -1
+        return tuple(v for i, v in enumerate(self.listed) if i != index)
 
     @cached_property
     def _adapter(self) -> TypeAdapter[Any]:
@@ -134,10 +147,12 @@ def number_place(scenario: Scenario, text: str) -> NumberPlace:
     annotation = typing.Annotated[(field.annotation, *field.metadata)] if field.metadata \
         else field.annotation
     value: Any = parameter.value
+    listed: tuple[float, ...] = ()
     if len(path) == 4:  # a list item: analysis.subsidy_rates.value.1
         annotation = typing.get_args(_base_type(annotation))[0]
+        listed = tuple(float(v) for v in value)
         value = value[int(path[3])]
-    return NumberPlace(short_path(path), str(parameter.unit), annotation, float(value))
+    return NumberPlace(short_path(path), str(parameter.unit), annotation, float(value), listed)
 
 
 def short_path(path: tuple[str | int, ...]) -> str:
@@ -150,24 +165,57 @@ def parse_values(text: str) -> list[object]:
     YAML 1.2 scalar, as in a file."""
     text = text.strip()
     if ":" in text:
-        parts = text.split(":")
-        if len(parts) != 3:
-            raise PlaceError(f"{text!r} is not a range; write START:STOP:STEP, e.g. 0:1:0.1")
-        start, stop, step = (parse_number(p) for p in parts)
-        if not (isinstance(step, int | float) and step > 0):
-            raise PlaceError(f"the step {parts[2].strip()!r} must be a number above 0")
-        if stop < start:
-            raise PlaceError(f"the range {text!r} runs backwards; write the lower end first")
-        count = math.floor((stop - start) / step * (1 + 1e-12)) + 1
-        if count > MAX_VALUES_PER_AXIS:
-            raise PlaceError(f"{text!r} has {count} values; at most {MAX_VALUES_PER_AXIS} "
-                              "along one axis")
-        whole = all(isinstance(x, int) for x in (start, stop, step))
-        return [start + i * step if whole else _tidy(start + i * step) for i in range(count)]
+        return _range(text)
     values = [parse_number(part) for part in text.split(",")]
     if len(set(values)) != len(values):
         raise PlaceError(f"{text!r} lists a value twice")
     return values
+
+
+def _range(text: str) -> list[object]:
+    """The points of ``START:STOP:STEP``, computed exactly from their decimal digits (0.1 × 3 is
+    0.3, and 1000000:1000000.00001:0.000001 has 11 distinct points). A range includes both
+    ends: a step that does not land on STOP is refused with the range it would give."""
+    parts = text.split(":")
+    if len(parts) != 3:
+        raise PlaceError(f"{text!r} is not a range; write START:STOP:STEP, e.g. 0:1:0.1")
+    start, stop, step = (parse_number(p) for p in parts)
+    if not step > 0:
+        raise PlaceError(f"the step {parts[2].strip()!r} must be a number above 0")
+    if stop < start:
+        raise PlaceError(f"the range {text!r} runs backwards; write the lower end first")
+    with decimal.localcontext(decimal.Context(prec=60)):
+        first, last, by = (_decimal(x) for x in (start, stop, step))
+        steps = (last - first) / by
+        if steps > MAX_VALUES_PER_AXIS - 1:
+            raise PlaceError(f"{text!r} has more than {MAX_VALUES_PER_AXIS:,} values along one "
+                             "axis; take a larger step")
+        count = int(steps) + 1
+        points = [first + i * by for i in range(count)]
+    whole = all(isinstance(x, int) for x in (start, stop, step))
+    values: list[object] = [int(p) if whole else float(p) for p in points]
+    if points[-1] != last:
+        shown = [_number_text(v) for v in values]
+        listed = ", ".join(shown if len(shown) <= 6 else [*shown[:3], "…", *shown[-2:]])
+        raise PlaceError(
+            f"the range {text!r} does not end at {parts[1].strip()}: in steps of "
+            f"{parts[2].strip()} from {parts[0].strip()} its values would be {listed}; a range "
+            f"includes both ends, so end it at {shown[-1]} ({parts[0].strip()}:{shown[-1]}:"
+            f"{parts[2].strip()}) or take a step that divides {parts[1].strip()} − "
+            f"{parts[0].strip()}")
+    if len(set(values)) != len(values):
+        raise PlaceError(f"the steps of {text!r} are finer than a number can tell apart at "
+                         f"{_number_text(values[-1])}; take a larger step")
+    return values
+
+
+def _decimal(x: int | float) -> decimal.Decimal:
+    """A number as the decimal digits it was written with (a float's shortest repr)."""
+    return decimal.Decimal(x if isinstance(x, int) else repr(x))
+
+
+def _number_text(x: object) -> str:
+    return repr(x) if isinstance(x, float) else str(x)
 
 
 def parse_number(text: str) -> Any:
@@ -181,12 +229,6 @@ def parse_number(text: str) -> Any:
     if not math.isfinite(value):
         raise PlaceError(f"{text.strip()!r} is not a finite number")
     return value
-
-
-
-def _tidy(x: float) -> float:
-    """0.1 × 3 is 0.30000000000000004; a range of 0.1 steps should say 0.3."""
-    return float(f"{x:.12g}")
 
 
 def uncertainty(scenario: Scenario) -> Uncertainty:
@@ -245,13 +287,48 @@ def _distribution(spec: Any, bounds: tuple[float, float],
 
 
 def axis(scenario: Scenario, assignment: str) -> tuple[NumberPlace, list[float]]:
-    """``PATH=START:STOP:STEP`` or ``PATH=v1,v2`` → the place and its checked values."""
+    """``PATH=START:STOP:STEP`` or ``PATH=v1,v2`` → the place and its checked values. An item of
+    a list (a horizon, a subsidy rate) cannot take the value of another item, as in the file."""
     path_text, sep, spec = assignment.partition("=")
     if not sep or not spec.strip():
         raise PlaceError("expected PATH=START:STOP:STEP or PATH=v1,v2,…, e.g. "
                          "analysis.subsidy_rates.1=0:1:0.1")
     place = number_place(scenario, path_text)
-    return place, [place.check(v) for v in parse_values(spec)]
+    checked = [place.check(v) for v in parse_values(spec)]
+    for value in checked:
+        if value in place.siblings:
+            raise PlaceError(f"{value:g} is another item of {place.list_path} (now "
+                             f"{', '.join(f'{x:g}' for x in place.listed)}), and a list takes "
+                             f"each value once, as in the file: leave {value:g} out")
+    return place, checked
+
+
+def sweep_axes(scenario: Scenario, assignments: Sequence[str], overrides: Sequence[Override],
+               max_axes: int, max_points: int) -> list[tuple[NumberPlace, list[float]]]:
+    """The axes of ``sweep``: each ``--vary`` checked, at most ``max_axes`` of them, different
+    inputs, never two items of one list at the same value, at most ``max_points`` in all."""
+    if not 1 <= len(assignments) <= max_axes:
+        raise NyttocalcError("give --vary once (a table) or twice (a heat map)")
+    axes = []
+    for given in assignments:
+        try:
+            axes.append(axis(scenario, given))
+        except PlaceError as exc:
+            raise NyttocalcError(f"--vary {given}: {exc.message}") from None
+    paths = [place.path for place, _ in axes]
+    if len(set(paths)) != len(paths):
+        raise NyttocalcError("the two --vary name the same input")
+    refuse_overridden(overrides, paths, "varied by --vary")
+    if len(axes) == 2 and axes[0][0].list_path and axes[0][0].list_path == axes[1][0].list_path:
+        shared = sorted(set(axes[0][1]) & set(axes[1][1]))
+        if shared:
+            raise NyttocalcError(f"the two --vary both vary {axes[0][0].list_path} and share the "
+                                 f"value {shared[0]:g}: a point of the grid would list it twice")
+    points = math.prod(len(values) for _, values in axes)
+    if points > max_points:
+        raise NyttocalcError(f"the grid has {points:,} points; at most {max_points:,}: take "
+                             "larger steps")
+    return axes
 
 
 def moves(scenario: Scenario, paths: Sequence[str], by: float) -> list[tuple[NumberPlace, float,
@@ -314,3 +391,12 @@ def option(scenario: Scenario, name: str, like: str, value: float) -> float:
         return number_place(scenario, like).check(value)
     except PlaceError as exc:
         raise NyttocalcError(f"{name} {value:g}: {exc.message}") from None
+
+
+def persons(value: float, participants: int) -> float:
+    """``--persons`` of ``solve`` and ``timeline``: how many of the participants get work, from 0
+    to their number (more cannot be employed; ``payback`` marks such a count with *)."""
+    if not (math.isfinite(value) and 0 <= value <= participants):
+        raise NyttocalcError(f"--persons {value:g}: expected a number from 0 to the "
+                             f"{participants} participants")
+    return value

@@ -1,0 +1,173 @@
+"""Standard output as a hostile environment leaves it, in real processes: a full device, closed,
+a pipe whose reader has gone, a Latin-1 terminal; and Ctrl-C while the program starts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nyttocalc import streams
+from tests.conftest import LIVA, ROOT, run_cli
+
+NYTTOCALC = [sys.executable, "-m", "nyttocalc"]
+
+
+def run(args: list[str], *, stdout: Any = subprocess.PIPE, env: dict[str, str] | None = None,
+        command: list[str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*(command or NYTTOCALC), *args], stdout=stdout,
+                          stderr=subprocess.PIPE, cwd=ROOT, env={**os.environ, **(env or {})},
+                          timeout=120, check=False)
+
+
+def one_paragraph(stderr: bytes) -> str:
+    text = stderr.decode()
+    assert text.startswith("error: "), text
+    assert text.count("\n") == 1, text
+    assert "Traceback" not in text
+    return text
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("args", [["payback", str(LIVA)], ["check", str(LIVA), "-f", "json"],
+                                  ["--version"]])
+def test_a_full_device_is_one_paragraph(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        done = run(args, stdout=full)
+    assert done.returncode == 2
+    assert "No space left on device" in one_paragraph(done.stderr)
+
+
+def test_a_closed_standard_output_is_one_paragraph() -> None:
+    closed = ["sh", "-c", 'exec "$0" "$@" >&-', *NYTTOCALC]
+    done = run(["payback", str(LIVA)], stdout=None, command=closed)
+    assert done.returncode == 2
+    assert "standard output is closed" in one_paragraph(done.stderr)
+
+
+def test_a_pipe_whose_reader_has_gone_ends_quietly() -> None:
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = run(["sweep", str(LIVA), "--vary", "analysis.subsidy_rates.1=0.001:1:0.001",
+                    "-f", "csv"], stdout=write)
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (0, b"")
+
+
+LATIN_1 = {"PYTHONIOENCODING": "latin-1"}
+
+
+@pytest.mark.parametrize("args", [
+    ["check", str(LIVA)],  # – and › in section names, × in the arithmetic
+    ["check", str(LIVA), "-f", "markdown", "--lang", "sv"],
+    ["check", str(LIVA), "-f", "csv", "--lang", "sv"],
+    ["sensitivity", str(LIVA)],  # the tornado's │ and █
+    ["simulate", str(LIVA), "--draws", "500", "-f", "markdown"],  # the histogram's bars
+])
+def test_a_latin_1_terminal_gets_look_alikes(args: list[str]) -> None:
+    done = run(args, env=LATIN_1)
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stderr == b""
+    text = done.stdout.decode("latin-1")
+    reference = run_cli(*args).stdout
+    assert text == "".join(ch if ord(ch) < 256 else streams._ascii(ch) for ch in reference)
+    assert "–" not in text
+
+
+def test_a_latin_1_terminal_reads_the_error_paragraph_too() -> None:
+    done = run(["payback", str(LIVA), "--set", "cohort.participants=1001"], env=LATIN_1)
+    assert done.returncode == 2
+    assert "<= 1000" in one_paragraph(done.stderr)
+
+
+def test_latin_1_json_is_ascii_with_the_same_data() -> None:
+    args = ["check", str(LIVA), "-f", "json", "--lang", "sv"]
+    done = run(args, env=LATIN_1)
+    assert done.returncode == 1, done.stderr
+    done.stdout.decode("ascii")  # every byte ASCII: readable as Latin-1 and as UTF-8
+    assert json.loads(done.stdout) == json.loads(run_cli(*args).stdout)
+
+
+def test_ctrl_c_while_the_libraries_load_exits_130_without_a_traceback() -> None:
+    """Ctrl-C is simulated exactly where it hurt: during the import of the command line."""
+    program = (
+        "import builtins, sys\n"
+        "real = builtins.__import__\n"
+        "def interrupted(name, *args, **kwargs):\n"
+        "    if name == 'typer':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = interrupted\n"
+        "from nyttocalc.__main__ import main\n"
+        "sys.argv = ['nyttocalc', 'payback', sys.argv[1]]\n"
+        "main()\n")
+    done = run([str(LIVA)], command=[sys.executable, "-c", program])
+    assert (done.returncode, done.stdout, done.stderr) == (130, b"", b"")
+
+
+def test_json_escapes_as_json_does() -> None:
+    text = json.dumps({"å": "– 😀 ≤ x"}, ensure_ascii=False)
+    assert streams.ascii_json(text) == json.dumps({"å": "– 😀 ≤ x"})
+
+
+def test_look_alikes_for_what_the_reports_print() -> None:
+    encoded = "2,75 mkr – ≤ 3 → │█▌─└ × … ä".encode("ascii", errors=streams.LOOKALIKE)
+    assert encoded == b"2,75 mkr - <= 3 -> |#=-+ x ... a"
+
+
+def _on_a_terminal(program: str) -> tuple[int, bytes, bytes]:
+    """Run ``python -c program`` with stderr on a pseudo-terminal: (status, stdout, stderr)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-c", program], stdout=subprocess.PIPE,
+                               stderr=follower, cwd=ROOT)
+    os.close(follower)
+    stdout, _ = process.communicate(timeout=120)
+    shown = b""
+    while True:
+        try:
+            piece = os.read(leader, 65536)
+        except OSError:  # the terminal closes with the process
+            break
+        if not piece:
+            break
+        shown += piece
+    os.close(leader)
+    return process.returncode, stdout, shown
+
+
+SIMULATE_IN_CHUNKS = (
+    "import sys\n"
+    "import nyttocalc.streams, nyttocalc.core.simulate as simulate\n"
+    "nyttocalc.streams.PROGRESS_AFTER = 0\n"
+    "simulate.CHUNK = 500\n"
+    "from nyttocalc.cli import main\n"
+    "sys.argv = ['nyttocalc', 'simulate', {file!r}, '--draws', '4000', '-f', 'json', "
+    "'--lang', {lang!r}]\n"
+    "main()\n")
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", b"s left"), ("sv", b"s kvar")])
+def test_a_long_simulation_shows_progress_on_a_terminal(lang: str, words: bytes) -> None:
+    status, stdout, shown = _on_a_terminal(SIMULATE_IN_CHUNKS.format(file=str(LIVA), lang=lang))
+    assert status == 0, shown
+    assert json.loads(stdout)["draws"] == 4000  # the result is untouched by the bar
+    assert b"simulate " in shown
+    assert words in shown
+    assert b"100" in shown
+    assert shown.endswith(b"\r\x1b[2K")  # wiped at the end
+
+
+def test_no_progress_where_stderr_is_not_a_terminal() -> None:
+    program = SIMULATE_IN_CHUNKS.format(file=str(LIVA), lang="en")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, cwd=ROOT,
+                          timeout=120, check=False)
+    assert (done.returncode, done.stderr) == (0, b"")

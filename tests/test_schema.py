@@ -29,8 +29,9 @@ def test_the_schema_is_valid_json_schema_2020_12() -> None:
 
 def test_the_committed_schema_is_the_commands_output() -> None:
     """scenarios/*.yaml point editors at schema/scenario.schema.json: keep it current with
-    `nyttocalc schema -o schema/scenario.schema.json --force`."""
-    assert COMMITTED.read_text(encoding="utf-8") == run_cli("schema").stdout
+    `nyttocalc schema -o schema/scenario.schema.json --force`. Compared as JSON, not text:
+    pydantic writes a bound of a float field as 0 in one version and 0.0 in another."""
+    assert json.loads(COMMITTED.read_text(encoding="utf-8")) == schema()
 
 
 @pytest.mark.parametrize("path", [*sorted((ROOT / "scenarios").glob("*.yaml")),

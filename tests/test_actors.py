@@ -228,6 +228,14 @@ def test_an_actor_that_paid_and_loses_never_pays_back(tmp_path: Path) -> None:
     ("outcomes_without_ledger.yaml", "outcomes", "needs a `ledger`"),
     ("unknown_paid_by.yaml", "ledger.funding.0.paid_by", "'city' is not an actor"),
     ("formula_circle.yaml", "inputs.a.formula", "refers back to itself"),
+    # the keys of the flow kind written, as a file writes them (`from`, never `from_`)
+    ("transfer_key_typo.yaml", "ledger.states.work.flows.1.scale_with:",
+     "expected one of: description, from, scales_with, to, transfer."),
+    ("transfer_without_to.yaml", "ledger.states.work.flows.1.to:", "the key 'to' is missing"),
+    ("transition_key_typo.yaml", "outcomes.groups.h.transitions.0.subsidy:",
+     "expected one of: from, persons, subsidy_rate, to."),
+    ("uses_missing.yaml", "uses_missing.yaml, line 6, uses.0",
+     "no such parameter file (that is "),
 ])
 def test_a_broken_ledger_is_one_paragraph(file: str, where: str, words: str) -> None:
     run = run_cli("payback", BROKEN / file)

@@ -45,7 +45,9 @@ def test_a_missing_parameter_file_names_the_line_that_uses_it(tmp_path: Path) ->
     run = run_cli("payback", _scenario(tmp_path, "../parameters/se-2018.yaml"))
     assert run.code == 2
     assert "uses.0" in run.stderr
-    assert "se-2018.yaml: no such file" in run.stderr
+    assert "se-2018.yaml: no such parameter file" in run.stderr
+    assert "scenario file" not in run.stderr.replace("folder of the scenario file", "")
+    assert f"relative to the folder of the scenario file, {tmp_path / 'scenarios'}" in run.stderr
 
 
 def test_an_input_given_twice_is_refused(tmp_path: Path) -> None:

@@ -205,6 +205,15 @@ def test_an_actor_that_paid_nothing_is_told_what_employment_brings() -> None:
     assert "Regionen: inget att betala tillbaka; vad arbete ger" in sv
 
 
+def test_the_swedish_key_figures_say_forelaget_in_the_singular() -> None:
+    """"Föreläge" is neuter: the before-state's yearly cost is "förelägets årliga kostnad"; and
+    the payback time is the key figures' own words, "kostnader / intäkter"."""
+    sv = " ".join(run_cli("payback", ACTORS, "--lang", "sv").stdout.split())
+    assert "Potential: förelägets årliga kostnad jämfört med arbete utan subvention." in sv
+    assert "Återbetalningstid: kostnader / intäkter." in sv
+    assert "förelägenas" not in sv
+
+
 def test_an_actor_that_paid_and_loses_never_pays_back(tmp_path: Path) -> None:
     text = ACTORS.read_text(encoding="utf-8").replace(
         "- {input: volunteers}", "- {input: volunteers, paid_by: employment_service}")

@@ -223,8 +223,9 @@ LABELS.update({
                       "states before, against work without a subsidy. Efficiency (verkningsgrad): "
                       "revenue / potential.",
                       "Intäkter: vad förflyttningarna från föreläge till efterläge ger under ett "
-                      "år. Återbetalningstid: kostnad / intäkter. Potential: förelägenas årliga "
-                      "kostnad, mot arbete utan subvention. Verkningsgrad: intäkter / potential."),
+                      "år. Återbetalningstid: kostnader / intäkter. Potential: förelägets årliga "
+                      "kostnad jämfört med arbete utan subvention. Verkningsgrad: intäkter / "
+                      "potential."),
 })
 
 

@@ -110,10 +110,54 @@ def test_nyttosams_key_figures_per_actor_by_hand(party: str) -> None:
     assert total["cost"] == pytest.approx(cost, rel=1e-15)
     assert total["net_benefit"] == pytest.approx(revenue - cost, rel=1e-15, abs=1e-9)
     assert total["potential"] == pytest.approx(potential, rel=1e-15)
-    # payback time: cost / revenue (0 with nothing to pay back); efficiency: revenue / potential
-    assert total["payback_time"] == pytest.approx(cost / revenue if cost else 0, rel=1e-15)
-    assert total["efficiency"] == pytest.approx(revenue / potential if potential and revenue > 0
-                                                else 0, rel=1e-15)
+    # payback time: cost / revenue, 0 with nothing to pay back and no loss, never (null) where
+    # the revenue is a loss; efficiency: revenue / potential, undefined (null) without potential
+    if revenue < 0:
+        assert total["payback_time"] is None
+    else:
+        assert total["payback_time"] == pytest.approx(cost / revenue if cost else 0, rel=1e-15)
+    if potential > 0:
+        assert total["efficiency"] == pytest.approx(revenue / potential, rel=1e-15)
+    else:
+        assert total["efficiency"] is None
+
+
+def test_a_loss_with_nothing_paid_never_pays_back_and_no_potential_has_no_efficiency() -> None:
+    """The employment service paid nothing and loses 300 000 kr in the first year: its payback
+    time is never (not 0), and with no potential (the states before cost it nothing against
+    work) its efficiency is undefined (not 0 %): words in the tables, null in JSON, an empty
+    cell in CSV, in both languages."""
+    for lang, never, undefined in (("en", "never", "no potential"),
+                                   ("sv", "aldrig", "ingen potential")):
+        table = run_cli("payback", ACTORS, "--lang", lang).stdout
+        last = next(line for line in table.splitlines()[::-1]
+                    if line.startswith(("Employment service", "Arbetsförmedlingen")))
+        assert f" {never} " in last, last
+        assert last.endswith(undefined), last
+    explained = " ".join(run_cli("payback", ACTORS, "--explain").stdout.split())
+    assert "= SEK 0 / SEK -300,000 = never" in explained
+    assert "= share(SEK -300,000, SEK 0) = n/a" in explained
+    csv = run_cli("payback", ACTORS, "-f", "csv").stdout.splitlines()
+    assert "employment_service,outcomes,payback_time,,,,,,years" in csv
+    assert "employment_service,outcomes,efficiency,,,,,,share" in csv
+    sv = run_cli("payback", ACTORS, "-f", "csv", "--lang", "sv").stdout.splitlines()
+    assert "employment_service;outcomes;Återbetalningstid;;;;;;år" in sv
+
+
+def test_a_loss_is_a_negative_efficiency_where_there_is_a_potential(tmp_path: Path) -> None:
+    """Group H's moves to subsidised work cost the individual more than they bring it once the
+    wage subsidy is a loss for it: a negative share of its potential, not 0 %."""
+    text = ACTORS.read_text(encoding="utf-8").replace(
+        "wage_cost, from: employment_service, to: individual",
+        "wage_cost, from: individual, to: employment_service")
+    path = tmp_path / "losing.yaml"
+    path.write_text(text, encoding="utf-8")
+    groups = {(g["group"], g["party"]): g for g in _json(path)["outcomes"]["groups"]}
+    individual = groups[("h", "individual")]
+    # per person at 50 %: production 200 000 − tax 120 000 − benefit 100 000 − 150 000
+    assert individual["revenue"] == 2 * (200_000 - 120_000 - 100_000 - 150_000)
+    assert individual["potential"] == 2 * (400_000 - 120_000 - 100_000)
+    assert individual["efficiency"] == pytest.approx(-340_000 / 360_000, rel=1e-15)
 
 
 def test_a_groups_efficiency_is_what_its_moves_free_of_its_potential() -> None:
@@ -149,7 +193,7 @@ def test_bilaga_5s_example_of_efficiency() -> None:
     assert society.potential.value == 600_000
     assert society.revenue.value == 120_000
     assert society.efficiency.value == pytest.approx(0.2, rel=1e-15)
-    assert society.efficiency.formula == "{revenue} / {potential}"
+    assert society.efficiency.formula == "share({revenue}, {potential})"
 
 
 def test_liva_under_the_actor_model_by_hand() -> None:
@@ -210,7 +254,7 @@ def test_the_swedish_key_figures_say_forelaget_in_the_singular() -> None:
     the payback time is the key figures' own words, "kostnader / intäkter"."""
     sv = " ".join(run_cli("payback", ACTORS, "--lang", "sv").stdout.split())
     assert "Potential: förelägets årliga kostnad jämfört med arbete utan subvention." in sv
-    assert "Återbetalningstid: kostnader / intäkter." in sv
+    assert "Återbetalningstid: kostnader / intäkter;" in sv
     assert "förelägenas" not in sv
 
 
@@ -253,3 +297,83 @@ def test_a_broken_ledger_is_one_paragraph(file: str, where: str, words: str) -> 
     assert words in run.stderr
     assert "Traceback" not in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+def _with_employment(tmp_path: Path, probability: float) -> Path:
+    """The fixture with a simulation section: each participant works with ``probability``."""
+    path = tmp_path / f"simulated-{probability}.yaml"
+    path.write_text(ACTORS.read_text(encoding="utf-8") + (
+        "simulation:\n  employment_probability: {distribution: fixed, value: "
+        f"{probability}, assumption: A test.}}\n"), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("probability", [0.0, 1.0])
+def test_simulate_pays_back_where_the_net_value_is_not_negative(tmp_path: Path,
+                                                                 probability: float) -> None:
+    """A draw pays back where its net value is at least 0 (README). The employment service paid
+    nothing and loses 150 000 kr per person-year at 50 %: with all ten employed it loses in
+    every draw, so its chance of paying back is 0, not 100 % (as it was: 0 persons needed ≤
+    10 employed); with nobody employed it loses nothing and pays back. The individual, who paid
+    nothing and gains, pays back in every draw; at 0 % the employment service neither gains nor
+    loses."""
+    run = run_cli("simulate", _with_employment(tmp_path, probability), "--draws", "200",
+                  "-f", "json")
+    assert run.code == 0, run.stderr
+    cells = json.loads(run.stdout)["cells"]
+    for cell in cells:
+        pays = cell["net_value_percentiles"][0] >= 0  # the draws are all alike
+        assert cell["probability"] == (1.0 if pays else 0.0), cell
+    chance = {(c["perspective"], c["subsidy_rate"]): c["probability"] for c in cells}
+    assert chance[("employment_service", 0.5)] == (0.0 if probability else 1.0)
+    assert chance[("individual", 0.5)] == chance[("employment_service", 0.0)] == 1.0
+    years = {(y["perspective"], y["subsidy_rate"]): y for y in
+             json.loads(run.stdout)["payback_years"]}
+    assert years[("employment_service", 0.5)]["never"] == probability
+
+
+def test_a_party_that_paid_nothing_and_loses_is_never_paid_back_in_json() -> None:
+    """JSON says what payback's tables say: a party that paid nothing and loses by every
+    employed person-year needs no count of persons (null, never "0 persons"), and each of
+    its values says what employment means to it."""
+    out = {p["key"]: p for p in _json(ACTORS)["perspectives"]}
+    service, individual = out["employment_service"], out["individual"]
+    assert [v["outlook"] for v in service["values"]] == ["nothing", "loses"]
+    assert [v["outlook"] for v in individual["values"]] == ["gains_from_start"] * 2
+    assert [v["outlook"] for v in out["society"]["values"]] == ["pays_back"] * 2
+    losing = [b for b in service["break_even"] if b["subsidy_rate"] == 0.5]
+    for key in ("persons_exact", "persons_whole", "persons_half_steps", "payback_year",
+                "employment_rate"):
+        assert {b[key] for b in losing} == {None}, key
+    assert {r["years_of_work"] for r in service["payback_by_persons"]
+            if r["subsidy_rate"] == 0.5} == {None}
+    assert {b["persons_whole"] for b in individual["break_even"]} == {0}
+
+
+def test_a_file_without_a_ledger_says_no_outlook() -> None:
+    liva = json.loads(run_cli("payback", ROOT / "scenarios" / "liva.yaml", "-f", "json").stdout)
+    assert all("outlook" not in v for p in liva["perspectives"] for v in p["values"])
+
+
+def test_sweep_marks_a_party_that_paid_nothing_as_payback_does() -> None:
+    """A sweep's break-even figures for a party that paid nothing are marked, and a note says
+    what they mean; a loss is never, never 0."""
+    run = run_cli("sweep", ACTORS, "--vary", "inputs.tax=100000,120000", "--perspective",
+                  "employment_service", "--perspective", "individual", "--horizon", "1")
+    assert run.code == 0, run.stderr
+    text = " ".join(run.stdout.split())
+    assert "SEK 100,000 0° never° SEK 120,000 0° never°" in text  # the service: 0 %, 50 %
+    assert ("° Employment service paid nothing here: nothing to pay back. A number means it "
+            "gains from the first year of work (or neither gains nor loses); “never” that it "
+            "loses by every employed person-year.") in text
+    assert "° Individual paid nothing here" in text
+    society = run_cli("sweep", ACTORS, "--vary", "inputs.tax=100000,120000", "--perspective",
+                      "society").stdout
+    assert "°" not in society
+    values = run_cli("sweep", ACTORS, "--vary", "inputs.tax=100000,120000", "--metric",
+                     "value_per_person_year").stdout
+    assert "°" not in values
+    data = json.loads(run_cli("sweep", ACTORS, "--vary", "inputs.tax=100000,120000",
+                              "--perspective", "employment_service", "-f", "json").stdout)
+    assert [c["values"] for c in data["cells"] if c["subsidy_rate"] == 0.5] == [
+        [None, None], [None, None]]

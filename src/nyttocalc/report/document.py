@@ -6,6 +6,7 @@ analysis directly by ``machine``, with unrounded numbers.)
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -333,20 +334,25 @@ def outcome_tables(analysis: PaybackAnalysis, lang: str) -> list[Table]:
     tables = []
     for group in outcomes.groups:
         rows = tuple((_party(ledger, e.party, lang),
-                      *(_cell(getattr(e, key), lang) for key in GROUP_FIGURES))
+                      *(_key_figure(getattr(e, key), lang) for key in GROUP_FIGURES))
                      for e in figures.groups if e.group == group.key)
         tables.append(Table(label("title.outcomes_group", lang,
                                   group=group.labels.get(lang, group.key)),
                             (label("col.party", lang),
                              *(label(f"kf.{key}", lang) for key in GROUP_FIGURES)), rows))
     rows = tuple((_party(ledger, t.party, lang),
-                  *(_cell(getattr(t, key), lang) for key in TOTAL_FIGURES))
+                  *(_key_figure(getattr(t, key), lang) for key in TOTAL_FIGURES))
                  for t in figures.totals)
     tables.append(Table(label("title.outcomes", lang),
                         (label("col.party", lang),
                          *(label(f"kf.{key}", lang) for key in TOTAL_FIGURES)), rows,
                         (label("note.outcomes", lang),)))
     return tables
+
+
+def _key_figure(fig: Figure, lang: str) -> str:
+    """A key figure; an efficiency with nothing to free (undefined) says so."""
+    return label("kf.no_potential", lang) if math.isnan(fig.value) else _cell(fig, lang)
 
 
 def _explained_outcomes(analysis: PaybackAnalysis, lang: str) -> Table:

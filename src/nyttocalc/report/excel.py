@@ -6,7 +6,7 @@ becomes a reference: the named cell of the scenario number it reads (``Term.path
 the figure it came from (``Term.source``), or else its value. The signs mean what they mean in
 the core (``core.arith``):
 
-- ``a / b`` is ``ratio``: 0 where ``a`` ≤ 0, never where ``b`` ≤ 0;
+- ``a / b`` is ``ratio``: never where ``b`` < 0, else 0 where ``a`` ≤ 0, never where ``b`` = 0;
 - ``a − b`` is ``difference``: exactly 0 where the two cancel within 1e-12 relative;
 - ``ceil(x)`` is ``ceil_step``: rounds up with a 1e-12 relative slack (``-INT(-…)``);
 - ``pv_years``, ``years_to`` and ``pv_spread`` are their closed forms (``core.discounting``),
@@ -123,10 +123,10 @@ def _translate(node: ast.expr, term: Callable[[str], tuple[str, bool]]) -> tuple
             return (f"IF(ABS({a}-{b})>{SLACK}*(ABS({a})+ABS({b})),{a}-{b},0)",
                     a_never or b_never)
         if isinstance(node.op, ast.Div):
-            quotient = f"IF({b}<=0,{NEVER},{a}/{b})"
+            quotient = f"IF({b}<0,{NEVER},IF({a}<=0,0,IF({b}=0,{NEVER},{a}/{b})))"
             if b_never:  # something / never is 0, as in the core
                 quotient = f"IF(ISNA({b}),0,{quotient})"
-            return f"IF({a}<=0,0,{quotient})", True
+            return quotient, True
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         args = [_translate(a, term) for a in node.args]
         texts = [_group(t) for t, _ in args]

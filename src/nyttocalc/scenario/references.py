@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from nyttocalc.core.figures import FormulaError, evaluate, placeholders
+from nyttocalc.core.figures import FormulaError, placeholders, validate
 from nyttocalc.core.ledger import SOCIETY
 from nyttocalc.core.payback import FIGURES
 from nyttocalc.scenario import printed
@@ -75,7 +75,7 @@ def _computed_inputs(scenario: Scenario) -> Iterator[Problem]:
                          "input is computed from other inputs")
             continue
         try:
-            evaluate(item.formula, dict.fromkeys(placeholders(item.formula), 1.0))
+            validate(item.formula)
         except FormulaError as exc:
             yield path, str(exc)
 
@@ -240,7 +240,7 @@ def _formula(formula: str, terms: set[str], path: KeyPath) -> Iterator[Problem]:
                      f"{', '.join(unused) or 'none'}")
         return
     try:
-        evaluate(formula, dict.fromkeys(terms, 1.0))
+        validate(formula)
     except FormulaError as exc:
         yield path, str(exc)
 

@@ -289,6 +289,8 @@ def test_an_actor_that_paid_and_loses_never_pays_back(tmp_path: Path) -> None:
      "expected one of: from, persons, subsidy_rate, to."),
     ("uses_missing.yaml", "uses_missing.yaml, line 6, uses.0",
      "no such parameter file (that is "),
+    ("transition_twice.yaml", "line 55, outcomes.groups.g.transitions.2:",
+     "the move assistance → work is transition 0 of this group too"),
 ])
 def test_a_broken_ledger_is_one_paragraph(file: str, where: str, words: str) -> None:
     run = run_cli("payback", BROKEN / file)
@@ -377,3 +379,28 @@ def test_sweep_marks_a_party_that_paid_nothing_as_payback_does() -> None:
                               "--perspective", "employment_service", "-f", "json").stdout)
     assert [c["values"] for c in data["cells"] if c["subsidy_rate"] == 0.5] == [
         [None, None], [None, None]]
+
+
+def test_explain_gives_each_move_its_own_symbol_and_a_lone_number_once(tmp_path: Path) -> None:
+    """Group H moves some to work without a subsidy and some at 50 %: two moves between the
+    same states, each with its own symbols (the rate is part of the name), never one symbol
+    for two numbers. A cost of one item is that number, said once (not "SEK 1m = SEK 1m")."""
+    text = ACTORS.read_text(encoding="utf-8").replace(
+        "        - {from: assistance, to: work, subsidy_rate: 0.5,",
+        "        - {from: assistance, to: work, persons: {value: 1, unit: persons, description: "
+        "To work., assumption: By hand.}}\n"
+        "        - {from: assistance, to: work, subsidy_rate: 0.5,")
+    path = tmp_path / "both-rates.yaml"
+    path.write_text(text, encoding="utf-8")
+    run = run_cli("payback", path, "--explain", "-f", "markdown")
+    assert run.code == 0, run.stderr
+    assert ("persons_assistance_to_work × effect_assistance_to_work + "
+            "persons_assistance_to_work_subsidy_50 × effect_assistance_to_work_subsidy_50"
+            ) in run.stdout.replace("\\_", "_")
+    assert "1 × SEK\u00a0420,000 + 2 × SEK\u00a0220,000 = SEK\u00a0860,000" in run.stdout
+    lines = run_cli("payback", ACTORS, "--explain").stdout.splitlines()
+    cost = lines.index("Cost (Municipality)")
+    assert lines[cost + 1:cost + 3] == ["    = cash", "    = SEK\u00a01m"]
+    for line in lines:
+        *_, before, after = ["", *line.split(" = ")]
+        assert not (before.strip() and before.strip() == after.strip()), line

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 from nyttocalc.core import formulas as f
 from nyttocalc.core.figures import Figure, Term, Unit, slot
@@ -98,7 +99,7 @@ def _group(why: Reasoning, ledger: Ledger, outcomes: Outcomes, group: Group,
     revenue_terms: dict[str, Term] = {}
     potential_terms: dict[str, Term] = {}
     for index, t in enumerate(group.transitions):
-        move = f"{t.move.before}_to_{t.move.after}"
+        move = _move_symbol(t)
         persons = calc.known(f"persons_{move}", t.persons, Unit.PERSONS, t.path)
         effect = why.value(ledger.perspective(party, t.move), t.subsidy_rate)
         potential = why.value(ledger.perspective(party, Move(t.move.before, outcomes.reference)),
@@ -114,6 +115,21 @@ def _group(why: Reasoning, ledger: Ledger, outcomes: Outcomes, group: Group,
     potential = calc.compute(Unit.SEK_PER_YEAR, _sum_of_products("persons", "potential", count),
                              potential_terms)
     return GroupEffect(group.key, party, revenue, potential, _efficiency(why, revenue, potential))
+
+
+def _move_symbol(t: Transition) -> str:
+    """``social_assistance_to_work``, and with a subsidy its rate in percent
+    (``social_assistance_to_work_subsidy_80``): the same states at another rate are another
+    move, with another effect.
+
+    >>> _move_symbol(Transition(Move("a", "b"), 1.0, 0.335, "x"))
+    'a_to_b_subsidy_33_5'
+    """
+    move = f"{t.move.before}_to_{t.move.after}"
+    if not t.subsidy_rate:
+        return move
+    percent = Decimal(repr(t.subsidy_rate)).scaleb(2).normalize()
+    return f"{move}_subsidy_{format(percent, 'f').replace('.', '_')}"
 
 
 def _total(why: Reasoning, ledger: Ledger, party: str,

@@ -396,7 +396,8 @@ def symbolic(fig: Figure) -> str:
 
 def arithmetic(fig: Figure, lang: str, whole_kronor: bool = False) -> str:
     """The formula with the scenario's numbers filled in, ``= result``, precise enough that a
-    reader redoing it by hand gets the result as printed.
+    reader redoing it by hand gets the result as printed; a figure that is one number shown as
+    it is (a cost of one item) is that number, said once.
 
     An input is shown as given (4 875 000 kr, not 4,88 mkr; 22,02 %, not 22 %). Figures computed
     on the way are shown as a report rounds them, and with more digits, step by step, until the
@@ -412,7 +413,8 @@ def arithmetic(fig: Figure, lang: str, whole_kronor: bool = False) -> str:
         if _redoes(fig, operands, result, lang, whole_kronor):
             break
     texts = {id(term): operands[name][0] for name, term in fig.terms.items()}
-    return f"{fig.substitute(lambda term: texts[id(term)])} = {result}"
+    filled = fig.substitute(lambda term: texts[id(term)])
+    return result if filled == result else f"{filled} = {result}"  # one number: said once
 
 
 def _operand(term: Term, lang: str, whole_kronor: bool, finer: int) -> tuple[str, float]:

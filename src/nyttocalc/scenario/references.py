@@ -168,9 +168,17 @@ def _outcomes(scenario: Scenario) -> Iterator[Problem]:
     if outcomes.reference not in scenario.ledger.states:
         yield ("outcomes", "reference"), _no_state(scenario, outcomes.reference)
     for key, group in outcomes.groups.items():
+        first: dict[tuple[str, str, float], int] = {}
         for index, t in enumerate(group.transitions):
-            yield from _states(scenario, ("outcomes", "groups", key, "transitions", index),
-                               t.from_, t.to)
+            where: KeyPath = ("outcomes", "groups", key, "transitions", index)
+            yield from _states(scenario, where, t.from_, t.to)
+            move = (t.from_, t.to, t.subsidy_rate)
+            if move in first:
+                rate = f" at a {t.subsidy_rate * 100:g} % subsidy" if t.subsidy_rate else ""
+                yield where, (f"the move {t.from_} → {t.to}{rate} is transition "
+                              f"{first[move]} of this group too; list each move once, with the "
+                              "persons added")
+            first.setdefault(move, index)
 
 
 def _states(scenario: Scenario, where: KeyPath, before: str, after: str) -> Iterator[Problem]:

@@ -291,6 +291,13 @@ def test_an_actor_that_paid_and_loses_never_pays_back(tmp_path: Path) -> None:
      "no such parameter file (that is "),
     ("transition_twice.yaml", "line 55, outcomes.groups.g.transitions.2:",
      "the move assistance → work is transition 0 of this group too"),
+    # a group's transitions add up to its participants, and the cohort's groups to the cohort
+    ("group_participants_mismatch.yaml", "line 58, outcomes.groups.h.participants:",
+     "the transitions add up to 2 persons, not outcomes.groups.h.participants = 3"),
+    ("cohort_groups_mismatch.yaml", "line 49, outcomes.cohort_groups:",
+     "the transitions add up to 3 + 7 + 2 = 12 persons, not cohort.participants = 10"),
+    ("cohort_groups_unknown.yaml", "line 49, outcomes.cohort_groups.1:",
+     "'i' is not a group of outcomes; its groups: g, h"),
 ])
 def test_a_broken_ledger_is_one_paragraph(file: str, where: str, words: str) -> None:
     run = run_cli("payback", BROKEN / file)
@@ -389,7 +396,8 @@ def test_explain_gives_each_move_its_own_symbol_and_a_lone_number_once(tmp_path:
         "        - {from: assistance, to: work, subsidy_rate: 0.5,",
         "        - {from: assistance, to: work, persons: {value: 1, unit: persons, description: "
         "To work., assumption: By hand.}}\n"
-        "        - {from: assistance, to: work, subsidy_rate: 0.5,")
+        "        - {from: assistance, to: work, subsidy_rate: 0.5,").replace(
+        "participants: {value: 2,", "participants: {value: 3,")
     path = tmp_path / "both-rates.yaml"
     path.write_text(text, encoding="utf-8")
     run = run_cli("payback", path, "--explain", "-f", "markdown")
@@ -404,3 +412,32 @@ def test_explain_gives_each_move_its_own_symbol_and_a_lone_number_once(tmp_path:
     for line in lines:
         *_, before, after = ["", *line.split(" = ")]
         assert not (before.strip() and before.strip() == after.strip()), line
+
+
+def test_a_set_that_breaks_the_cohorts_count_is_named() -> None:
+    run = run_cli("payback", LIVA_ACTORS, "--set", "cohort.participants=15")
+    assert run.code == 2
+    assert ("--set cohort.participants=15 (at outcomes.cohort_groups): the transitions add up "
+            "to 14 persons, not cohort.participants = 15") in run.stderr
+
+
+def test_counts_are_optional_and_need_not_be_whole(tmp_path: Path) -> None:
+    """A file without group sizes or cohort groups loads as before; an expected count (4.5 of
+    a group, a share applied) is a number of persons like any other, and adds up with the
+    rest."""
+    text = ACTORS.read_text(encoding="utf-8")
+    plain = text.replace("  cohort_groups: [g]\n", "").replace(
+        "      participants: {value: 2, unit: persons, description: Group H., "
+        "assumption: By hand.}\n", "")
+    assert "cohort_groups" not in plain
+    assert "participants: {value: 2" not in plain
+    halves = text.replace("{value: 3, unit: persons, description: To work.",
+                          "{value: 2.5, unit: persons, description: To work.").replace(
+        "{value: 7, unit: persons, description: Stayed.",
+        "{value: 7.5, unit: persons, description: Stayed.")
+    for name, body in (("plain.yaml", plain), ("halves.yaml", halves)):
+        path = tmp_path / name
+        path.write_text(body, encoding="utf-8")
+        run = run_cli("payback", path, "-f", "json")
+        assert run.code == 0, run.stderr
+    assert _json(tmp_path / "plain.yaml")["outcomes"] == _json(ACTORS)["outcomes"]

@@ -1,7 +1,9 @@
-"""Cross-references inside a scenario: citations name a source, perspectives name inputs."""
+"""Cross-references inside a scenario: citations name a source, perspectives name inputs, a
+group's transitions add up to its participants."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,7 +12,7 @@ from nyttocalc.core.ledger import SOCIETY
 from nyttocalc.core.payback import FIGURES
 from nyttocalc.scenario import printed
 from nyttocalc.scenario.convert import parameter_value
-from nyttocalc.scenario.schema import FigureSelector, Scenario, TransferFlow
+from nyttocalc.scenario.schema import FigureSelector, GroupSpec, Scenario, TransferFlow
 from nyttocalc.scenario.yamlsafe import KeyPath
 
 Problem = tuple[KeyPath, str]  # where, and what is wrong
@@ -23,9 +25,9 @@ VALUE_UNIT = "SEK/person-year"
 
 def check_references(scenario: Scenario) -> list[Found]:
     plain = [*_citations(scenario), *_computed_inputs(scenario), *_claims(scenario),
-             *_ledger(scenario), *_outcomes(scenario)]
+             *_ledger(scenario)]
     return [*((path, message, ()) for path, message in plain), *_perspective_inputs(scenario),
-            *_ledger_inputs(scenario)]
+            *_ledger_inputs(scenario), *_outcomes(scenario)]
 
 
 def perspective_keys(scenario: Scenario) -> list[str]:
@@ -161,24 +163,51 @@ def _ledger(scenario: Scenario) -> Iterator[Problem]:
     yield from _states(scenario, (*base, "move"), ledger.move.from_, ledger.move.to)
 
 
-def _outcomes(scenario: Scenario) -> Iterator[Problem]:
+def _outcomes(scenario: Scenario) -> Iterator[Found]:
+    """Transitions name states; a group lists each move once; where a group's size, or the
+    groups that make up the cohort, are given, the transitions add up to it."""
     outcomes = scenario.outcomes
     if outcomes is None or scenario.ledger is None:
         return
     if outcomes.reference not in scenario.ledger.states:
-        yield ("outcomes", "reference"), _no_state(scenario, outcomes.reference)
+        yield ("outcomes", "reference"), _no_state(scenario, outcomes.reference), ()
     for key, group in outcomes.groups.items():
         first: dict[tuple[str, str, float], int] = {}
         for index, t in enumerate(group.transitions):
             where: KeyPath = ("outcomes", "groups", key, "transitions", index)
-            yield from _states(scenario, where, t.from_, t.to)
+            yield from ((*problem, ()) for problem in _states(scenario, where, t.from_, t.to))
             move = (t.from_, t.to, t.subsidy_rate)
             if move in first:
                 rate = f" at a {t.subsidy_rate * 100:g} % subsidy" if t.subsidy_rate else ""
                 yield where, (f"the move {t.from_} → {t.to}{rate} is transition "
                               f"{first[move]} of this group too; list each move once, with the "
-                              "persons added")
+                              "persons added"), ()
             first.setdefault(move, index)
+        if group.participants is not None:
+            size: KeyPath = ("outcomes", "groups", key, "participants")
+            yield from _adds_up(size, [group], group.participants.value, size)
+    unknown = [g for g in outcomes.cohort_groups if g not in outcomes.groups]
+    for name in unknown:
+        yield ("outcomes", "cohort_groups", outcomes.cohort_groups.index(name)), (
+            f"{name!r} is not a group of outcomes; its groups: "
+            f"{', '.join(outcomes.groups)}"), ()
+    if outcomes.cohort_groups and not unknown:
+        yield from _adds_up(("outcomes", "cohort_groups"),
+                            [outcomes.groups[g] for g in outcomes.cohort_groups],
+                            scenario.cohort.participants.value, ("cohort", "participants"))
+
+
+def _adds_up(where: KeyPath, groups: list[GroupSpec], participants: int,
+             size: KeyPath) -> Iterator[Found]:
+    """Every participant of these groups is in one transition of theirs: the persons add up to
+    the number at ``size``."""
+    counts = [t.persons.value for group in groups for t in group.transitions]
+    total = math.fsum(counts)
+    if not math.isclose(total, participants, rel_tol=1e-12, abs_tol=1e-12):
+        terms = " + ".join(f"{c:g}" for c in counts) + " = " if len(counts) > 1 else ""
+        yield where, (f"the transitions add up to {terms}{total:g} persons, not "
+                      f"{'.'.join(map(str, size))} = {participants}: every participant is in "
+                      "one transition (one who stayed moves from a state to itself)"), size
 
 
 def _states(scenario: Scenario, where: KeyPath, before: str, after: str) -> Iterator[Problem]:

@@ -298,6 +298,13 @@ def test_an_actor_that_paid_and_loses_never_pays_back(tmp_path: Path) -> None:
      "the transitions add up to 3 + 7 + 2 = 12 persons, not cohort.participants = 10"),
     ("cohort_groups_unknown.yaml", "line 49, outcomes.cohort_groups.1:",
      "'i' is not a group of outcomes; its groups: g, h"),
+    # a claim names a key figure of all groups, or of one group that exists, and no row
+    ("claim_unknown_group.yaml", "line 68, claims.0.figure.group:",
+     "'i' is not a group of outcomes; its groups: g, h"),
+    ("claim_total_figure_of_a_group.yaml", "line 68, claims.0.figure.figure:",
+     "a group's key figures are revenue, potential, efficiency; payback_time is of all groups"),
+    ("claim_key_figure_with_a_rate.yaml", "line 68, claims.0.figure:",
+     "a key figure is picked by its perspective (and group) only; this gives subsidy_rate"),
 ])
 def test_a_broken_ledger_is_one_paragraph(file: str, where: str, words: str) -> None:
     run = run_cli("payback", BROKEN / file)
@@ -441,3 +448,67 @@ def test_counts_are_optional_and_need_not_be_whole(tmp_path: Path) -> None:
         run = run_cli("payback", path, "-f", "json")
         assert run.code == 0, run.stderr
     assert _json(tmp_path / "plain.yaml")["outcomes"] == _json(ACTORS)["outcomes"]
+
+
+KEY_FIGURE_CLAIMS = """claims:
+  - id: society-pays-back-in-a-year
+    where: {document: by-hand, section: Key figures, quote: "cirka ett år"}
+    printed: "cirka 1,06 år"
+    published: 1.06
+    precision: 0.01
+    qualifier: cirka
+    figure: {perspective: society, figure: payback_time}
+  - id: group-g-frees-30-percent
+    where: {document: by-hand, section: Key figures, quote: "30 procent"}
+    printed: "30 procent"
+    published: 0.3
+    precision: 0.01
+    figure: {perspective: society, figure: efficiency, group: g}
+  - id: revenue-of-both-groups
+    where: {document: by-hand, section: Key figures, quote: "1,7 mkr"}
+    printed: "1,7 mkr"
+    published: 1700000
+    precision: 100000
+    formula: "{g} + {h}"
+    unit: SEK
+    terms:
+      g: {figure: {perspective: society, figure: revenue, group: g}}
+      h: {figure: {perspective: society, figure: revenue, group: h}}
+  - id: the-service-frees-nothing
+    where: {document: by-hand, section: Key figures, quote: "0 procent"}
+    printed: "0 procent"
+    published: 0
+    precision: 0.01
+    figure: {perspective: employment_service, figure: efficiency}
+"""
+
+
+def test_a_claim_names_a_key_figure(tmp_path: Path) -> None:
+    """check verifies NyttoSAM's key figures as it does the break-even figures: of all groups
+    (payback time 1 800 000 / 1 700 000), of one group (G frees 1 260 000 of 4 200 000), or as a
+    term of the report's arithmetic; an efficiency without potential is undefined, not 0 %."""
+    path = tmp_path / "claims.yaml"
+    path.write_text(ACTORS.read_text(encoding="utf-8").replace(
+        "sources: {}", "sources:\n  by-hand: {title: By hand}") + KEY_FIGURE_CLAIMS,
+        encoding="utf-8")
+    run = run_cli("check", path, "-f", "json")
+    assert run.code == 1, run.stderr
+    claims = {c["id"]: c for c in json.loads(run.stdout)["claims"]}
+    payback = claims["society-pays-back-in-a-year"]
+    assert payback["computed"] == pytest.approx(1_800_000 / 1_700_000, rel=1e-15)
+    assert payback["verdict"] == "rounding"
+    assert payback["formula"] == "cost / revenue"
+    assert claims["group-g-frees-30-percent"]["verdict"] == "holds"
+    assert claims["revenue-of-both-groups"]["computed"] == 1_700_000
+    undefined = claims["the-service-frees-nothing"]
+    assert undefined["computed"] is None
+    assert undefined["verdict"] == "does-not-follow"
+    assert [r["kind"] for r in undefined["reasons"]] == ["undefined"]
+    table = run_cli("check", path, "-f", "markdown").stdout
+    assert "it is undefined: there is no potential to be a share of" in table
+    openpyxl = pytest.importorskip("openpyxl")
+    book = tmp_path / "claims.xlsx"
+    assert run_cli("export", path, "-o", book).code == 0  # share( ) has a spreadsheet formula
+    formulas = [c.value for row in openpyxl.load_workbook(book)["Claims"].iter_rows()
+                for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+    assert any(">0," in f and "NA()" in f for f in formulas)

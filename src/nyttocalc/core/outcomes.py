@@ -19,7 +19,7 @@ Bilaga 5 defines the key figures:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from nyttocalc.core import formulas as f
@@ -78,6 +78,26 @@ class KeyFigures:
 class OutcomesAnalysis:
     groups: tuple[GroupEffect, ...]
     totals: tuple[KeyFigures, ...]
+
+    def figure(self, party: str, name: str, group: str | None = None) -> Figure | None:
+        """One key figure: a group's (``group``), or every group's together; None where there
+        is no such figure."""
+        rows: tuple[GroupEffect | KeyFigures, ...] = (
+            tuple(e for e in self.groups if e.group == group) if group is not None
+            else self.totals)
+        if name not in (GROUP_FIGURES if group is not None else TOTAL_FIGURES):
+            return None
+        found: Figure | None = next((getattr(row, name) for row in rows if row.party == party),
+                                    None)
+        return found
+
+
+def _figure_names(row: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(row) if str(f.type) == "Figure")
+
+
+GROUP_FIGURES = _figure_names(GroupEffect)  # revenue, potential, efficiency
+TOTAL_FIGURES = _figure_names(KeyFigures)  # … and cost, net benefit, payback time
 
 
 REFERENCE_RATE = 0.0  # a person's potential is work without a subsidy

@@ -15,7 +15,7 @@ from nyttocalc.core.arith import is_never
 from nyttocalc.core.figures import Figure, Term, Unit, evaluate
 from nyttocalc.core.ledger import Ledger
 from nyttocalc.core.model import Model
-from nyttocalc.core.outcomes import Outcomes, OutcomesAnalysis
+from nyttocalc.core.outcomes import GROUP_FIGURES, TOTAL_FIGURES, Outcomes, OutcomesAnalysis
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult
 from nyttocalc.report import numbers
 from nyttocalc.report.i18n import label
@@ -322,10 +322,6 @@ def derivations(title: str, named: list[tuple[str, Figure]], lang: str) -> Table
 
 
 # ---- NyttoSAM's key figures -------------------------------------------------------------------
-
-GROUP_FIGURES = ("revenue", "potential", "efficiency")
-TOTAL_FIGURES = ("revenue", "cost", "net_benefit", "payback_time", "potential", "efficiency")
-
 
 def outcome_tables(analysis: PaybackAnalysis, lang: str) -> list[Table]:
     """Per group, what its moves brought each party in the first year after; then every group

@@ -10,7 +10,9 @@ the core (``core.arith``):
 - ``a − b`` is ``difference``: exactly 0 where the two cancel within 1e-12 relative;
 - ``ceil(x)`` is ``ceil_step``: rounds up with a 1e-12 relative slack (``-INT(-…)``);
 - ``pv_years``, ``years_to`` and ``pv_spread`` are their closed forms (``core.discounting``),
-  ``years_to`` included: drop-off that caps the work below what is needed gives never.
+  ``years_to`` included: drop-off that caps the work below what is needed gives never;
+- ``share(a, b)`` (an efficiency, which a claim may name) is ``a / b`` where ``b`` > 0; where it
+  is undefined the cell shows the never text (a spreadsheet has no third word).
 
 "Never" (``inf`` in the core, ``null`` in JSON) is ``#N/A`` inside a formula, where it propagates
 through + × ceil and max as ``inf`` does (and through min, where the core's min would give the
@@ -192,6 +194,10 @@ def _years_to(person_years: str, start: str, rate: str,
             f"IF(OR({drop_off}>=1,{reach}>=1),{NEVER},-LN(1-{reach})/{force})))", False, True)
 
 
+def _share(part: str, whole: str) -> tuple[str, bool, bool]:
+    return f"IF({whole}>0,{part}/{whole},{NEVER})", False, True
+
+
 def _pv_spread(rate: str, years: str) -> tuple[str, bool, bool]:
     force = f"LN(1+{rate})*{years}"
     return f"IF({force}=0,1,(1-EXP(-{force}))/({force}))", True, False
@@ -205,4 +211,5 @@ _FUNCTIONS: Mapping[str, Callable[..., tuple[str, bool, bool]]] = {
     "pv_years": _pv_years,
     "years_to": _years_to,
     "pv_spread": _pv_spread,
+    "share": _share,
 }

@@ -92,6 +92,8 @@ LABELS: dict[str, tuple[str, str]] = {
                             "kräver {needed}: färre än vad som räcker"),
     "reason.never": ("it never pays back: the value is zero",
                      "det betalar aldrig tillbaka: värdet är noll"),
+    "reason.undefined": ("it is undefined: there is no potential to be a share of",
+                         "det är odefinierat: det finns ingen potential att vara en andel av"),
     "reason.fits_cost": ("it fits a cost of {low} to {high} (this scenario's: {cost})",
                          "det passar en kostnad på {low} till {high} (scenariots: {cost})"),
     "reason.fits_cost_at": ("it fits a cost of {low} (this scenario's: {cost})",

@@ -9,6 +9,7 @@ from typing import Any
 
 from nyttocalc.core.figures import FormulaError, placeholders, validate
 from nyttocalc.core.ledger import SOCIETY
+from nyttocalc.core.outcomes import GROUP_FIGURES, TOTAL_FIGURES
 from nyttocalc.core.payback import FIGURES
 from nyttocalc.scenario import printed
 from nyttocalc.scenario.convert import parameter_value
@@ -288,11 +289,14 @@ def _figure_selector(scenario: Scenario, path: KeyPath,
         known = ", ".join(perspective_keys(scenario))
         yield (*path, "perspective"), (f"{selector.perspective!r} is not a perspective of this "
                                        f"scenario: {known}")
-    catalogue = FIGURES
-    kind = catalogue.get(selector.figure)
+    if selector.group is not None or selector.figure in KEY_FIGURES:
+        yield from _key_figure_selector(scenario, path, selector)
+        return
+    kind = FIGURES.get(selector.figure)
     if kind is None:
         yield (*path, "figure"), (f"{selector.figure!r} is not a figure the analysis computes; "
-                                  f"expected one of: {', '.join(catalogue)}")
+                                  f"expected one of: {', '.join(FIGURES)}; or a key figure of "
+                                  f"`outcomes`: {', '.join(KEY_FIGURES)}")
         return
     given = set(selector.dims())
     if given != set(kind.dims):
@@ -301,3 +305,29 @@ def _figure_selector(scenario: Scenario, path: KeyPath,
                      f"{', '.join(sorted(given)) or 'none'}")
     # Whether the values exist (a mix's rate above the lowest, a number of persons within the
     # cohort) is checked by `check` itself: a --set for `payback` must not break on a claim.
+
+
+KEY_FIGURES = [name for name in TOTAL_FIGURES if name not in FIGURES]  # cost is the analysis's
+
+
+def _key_figure_selector(scenario: Scenario, path: KeyPath,
+                         selector: FigureSelector) -> Iterator[Problem]:
+    """A key figure of the first year after: the scenario has `outcomes`; a group's key figure
+    names one of its groups; no subsidy rate, horizon or count (the transitions give them)."""
+    outcomes = scenario.outcomes
+    if outcomes is None:
+        yield (*path, "figure"), (f"{selector.figure} is a key figure of `outcomes`, which this "
+                                  "scenario does not have")
+        return
+    if selector.dims():
+        yield path, (f"a key figure is picked by its perspective (and group) only; this gives "
+                     f"{', '.join(sorted(selector.dims()))}")
+    if selector.group is None:
+        return
+    if selector.group not in outcomes.groups:
+        yield (*path, "group"), (f"{selector.group!r} is not a group of outcomes; its groups: "
+                                 f"{', '.join(outcomes.groups)}")
+    elif selector.figure not in GROUP_FIGURES:
+        yield (*path, "figure"), (f"a group's key figures are {', '.join(GROUP_FIGURES)}; "
+                                  f"{selector.figure} is of all groups together (leave out "
+                                  "`group`)")

@@ -425,14 +425,21 @@ QualifierWord = Literal["exact", "cirka", "drygt", "knappt", "nästan", "minst",
 
 
 class FigureSelector(Strict):
-    """A figure the payback analysis computes: its perspective, name and row."""
+    """A figure the payback analysis computes: its perspective, name and row; or a key figure
+    of the first year after (revenue, net_benefit, payback_time, potential, efficiency), of all
+    groups or of one."""
 
     perspective: Identifier
-    figure: Identifier = Field(description="e.g. cost, persons_whole, employment_rate")
+    figure: Identifier = Field(description=(
+        "e.g. cost, persons_whole, employment_rate; a key figure: revenue, net_benefit, "
+        "payback_time, potential, efficiency"))
     subsidy_rate: Share | None = None
     horizon_years: PositiveYears | None = None
     persons: Annotated[int, Field(ge=1)] | None = None
     unsubsidised: Annotated[int, Field(ge=0)] | None = None
+    group: Identifier | None = Field(None, description=(
+        "A group of `outcomes`, for its revenue, potential or efficiency; left out: the key "
+        "figure of all groups"))
 
     def dims(self) -> dict[str, float]:
         names = ("subsidy_rate", "horizon_years", "persons", "unsubsidised")

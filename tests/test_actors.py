@@ -110,10 +110,54 @@ def test_nyttosams_key_figures_per_actor_by_hand(party: str) -> None:
     assert total["cost"] == pytest.approx(cost, rel=1e-15)
     assert total["net_benefit"] == pytest.approx(revenue - cost, rel=1e-15, abs=1e-9)
     assert total["potential"] == pytest.approx(potential, rel=1e-15)
-    # payback time: cost / revenue (0 with nothing to pay back); efficiency: revenue / potential
-    assert total["payback_time"] == pytest.approx(cost / revenue if cost else 0, rel=1e-15)
-    assert total["efficiency"] == pytest.approx(revenue / potential if potential and revenue > 0
-                                                else 0, rel=1e-15)
+    # payback time: cost / revenue, 0 with nothing to pay back and no loss, never (null) where
+    # the revenue is a loss; efficiency: revenue / potential, undefined (null) without potential
+    if revenue < 0:
+        assert total["payback_time"] is None
+    else:
+        assert total["payback_time"] == pytest.approx(cost / revenue if cost else 0, rel=1e-15)
+    if potential > 0:
+        assert total["efficiency"] == pytest.approx(revenue / potential, rel=1e-15)
+    else:
+        assert total["efficiency"] is None
+
+
+def test_a_loss_with_nothing_paid_never_pays_back_and_no_potential_has_no_efficiency() -> None:
+    """The employment service paid nothing and loses 300 000 kr in the first year: its payback
+    time is never (not 0), and with no potential (the states before cost it nothing against
+    work) its efficiency is undefined (not 0 %): words in the tables, null in JSON, an empty
+    cell in CSV, in both languages."""
+    for lang, never, undefined in (("en", "never", "no potential"),
+                                   ("sv", "aldrig", "ingen potential")):
+        table = run_cli("payback", ACTORS, "--lang", lang).stdout
+        last = next(line for line in table.splitlines()[::-1]
+                    if line.startswith(("Employment service", "Arbetsförmedlingen")))
+        assert f" {never} " in last, last
+        assert last.endswith(undefined), last
+    explained = " ".join(run_cli("payback", ACTORS, "--explain").stdout.split())
+    assert "= SEK 0 / SEK -300,000 = never" in explained
+    assert "= share(SEK -300,000, SEK 0) = n/a" in explained
+    csv = run_cli("payback", ACTORS, "-f", "csv").stdout.splitlines()
+    assert "employment_service,outcomes,payback_time,,,,,,years" in csv
+    assert "employment_service,outcomes,efficiency,,,,,,share" in csv
+    sv = run_cli("payback", ACTORS, "-f", "csv", "--lang", "sv").stdout.splitlines()
+    assert "employment_service;outcomes;Återbetalningstid;;;;;;år" in sv
+
+
+def test_a_loss_is_a_negative_efficiency_where_there_is_a_potential(tmp_path: Path) -> None:
+    """Group H's moves to subsidised work cost the individual more than they bring it once the
+    wage subsidy is a loss for it: a negative share of its potential, not 0 %."""
+    text = ACTORS.read_text(encoding="utf-8").replace(
+        "wage_cost, from: employment_service, to: individual",
+        "wage_cost, from: individual, to: employment_service")
+    path = tmp_path / "losing.yaml"
+    path.write_text(text, encoding="utf-8")
+    groups = {(g["group"], g["party"]): g for g in _json(path)["outcomes"]["groups"]}
+    individual = groups[("h", "individual")]
+    # per person at 50 %: production 200 000 − tax 120 000 − benefit 100 000 − 150 000
+    assert individual["revenue"] == 2 * (200_000 - 120_000 - 100_000 - 150_000)
+    assert individual["potential"] == 2 * (400_000 - 120_000 - 100_000)
+    assert individual["efficiency"] == pytest.approx(-340_000 / 360_000, rel=1e-15)
 
 
 def test_a_groups_efficiency_is_what_its_moves_free_of_its_potential() -> None:
@@ -149,7 +193,7 @@ def test_bilaga_5s_example_of_efficiency() -> None:
     assert society.potential.value == 600_000
     assert society.revenue.value == 120_000
     assert society.efficiency.value == pytest.approx(0.2, rel=1e-15)
-    assert society.efficiency.formula == "{revenue} / {potential}"
+    assert society.efficiency.formula == "share({revenue}, {potential})"
 
 
 def test_liva_under_the_actor_model_by_hand() -> None:
@@ -205,6 +249,15 @@ def test_an_actor_that_paid_nothing_is_told_what_employment_brings() -> None:
     assert "Regionen: inget att betala tillbaka; vad arbete ger" in sv
 
 
+def test_the_swedish_key_figures_say_forelaget_in_the_singular() -> None:
+    """"Föreläge" is neuter: the before-state's yearly cost is "förelägets årliga kostnad"; and
+    the payback time is the key figures' own words, "kostnader / intäkter"."""
+    sv = " ".join(run_cli("payback", ACTORS, "--lang", "sv").stdout.split())
+    assert "Potential: förelägets årliga kostnad jämfört med arbete utan subvention." in sv
+    assert "Återbetalningstid: kostnader / intäkter;" in sv
+    assert "förelägenas" not in sv
+
+
 def test_an_actor_that_paid_and_loses_never_pays_back(tmp_path: Path) -> None:
     text = ACTORS.read_text(encoding="utf-8").replace(
         "- {input: volunteers}", "- {input: volunteers, paid_by: employment_service}")
@@ -228,6 +281,30 @@ def test_an_actor_that_paid_and_loses_never_pays_back(tmp_path: Path) -> None:
     ("outcomes_without_ledger.yaml", "outcomes", "needs a `ledger`"),
     ("unknown_paid_by.yaml", "ledger.funding.0.paid_by", "'city' is not an actor"),
     ("formula_circle.yaml", "inputs.a.formula", "refers back to itself"),
+    # the keys of the flow kind written, as a file writes them (`from`, never `from_`)
+    ("transfer_key_typo.yaml", "ledger.states.work.flows.1.scale_with:",
+     "expected one of: description, from, scales_with, to, transfer."),
+    ("transfer_without_to.yaml", "ledger.states.work.flows.1.to:", "the key 'to' is missing"),
+    ("transition_key_typo.yaml", "outcomes.groups.h.transitions.0.subsidy:",
+     "expected one of: from, persons, subsidy_rate, to."),
+    ("uses_missing.yaml", "uses_missing.yaml, line 6, uses.0",
+     "no such parameter file (that is "),
+    ("transition_twice.yaml", "line 55, outcomes.groups.g.transitions.2:",
+     "the move assistance → work is transition 0 of this group too"),
+    # a group's transitions add up to its participants, and the cohort's groups to the cohort
+    ("group_participants_mismatch.yaml", "line 58, outcomes.groups.h.participants:",
+     "the transitions add up to 2 persons, not outcomes.groups.h.participants = 3"),
+    ("cohort_groups_mismatch.yaml", "line 49, outcomes.cohort_groups:",
+     "the transitions add up to 3 + 7 + 2 = 12 persons, not cohort.participants = 10"),
+    ("cohort_groups_unknown.yaml", "line 49, outcomes.cohort_groups.1:",
+     "'i' is not a group of outcomes; its groups: g, h"),
+    # a claim names a key figure of all groups, or of one group that exists, and no row
+    ("claim_unknown_group.yaml", "line 68, claims.0.figure.group:",
+     "'i' is not a group of outcomes; its groups: g, h"),
+    ("claim_total_figure_of_a_group.yaml", "line 68, claims.0.figure.figure:",
+     "a group's key figures are revenue, potential, efficiency; payback_time is of all groups"),
+    ("claim_key_figure_with_a_rate.yaml", "line 68, claims.0.figure:",
+     "a key figure is picked by its perspective (and group) only; this gives subsidy_rate"),
 ])
 def test_a_broken_ledger_is_one_paragraph(file: str, where: str, words: str) -> None:
     run = run_cli("payback", BROKEN / file)
@@ -236,3 +313,202 @@ def test_a_broken_ledger_is_one_paragraph(file: str, where: str, words: str) -> 
     assert words in run.stderr
     assert "Traceback" not in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+def _with_employment(tmp_path: Path, probability: float) -> Path:
+    """The fixture with a simulation section: each participant works with ``probability``."""
+    path = tmp_path / f"simulated-{probability}.yaml"
+    path.write_text(ACTORS.read_text(encoding="utf-8") + (
+        "simulation:\n  employment_probability: {distribution: fixed, value: "
+        f"{probability}, assumption: A test.}}\n"), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("probability", [0.0, 1.0])
+def test_simulate_pays_back_where_the_net_value_is_not_negative(tmp_path: Path,
+                                                                 probability: float) -> None:
+    """A draw pays back where its net value is at least 0 (README). The employment service paid
+    nothing and loses 150 000 kr per person-year at 50 %: with all ten employed it loses in
+    every draw, so its chance of paying back is 0, not 100 % (as it was: 0 persons needed ≤
+    10 employed); with nobody employed it loses nothing and pays back. The individual, who paid
+    nothing and gains, pays back in every draw; at 0 % the employment service neither gains nor
+    loses."""
+    run = run_cli("simulate", _with_employment(tmp_path, probability), "--draws", "200",
+                  "-f", "json")
+    assert run.code == 0, run.stderr
+    cells = json.loads(run.stdout)["cells"]
+    for cell in cells:
+        pays = cell["net_value_percentiles"][0] >= 0  # the draws are all alike
+        assert cell["probability"] == (1.0 if pays else 0.0), cell
+    chance = {(c["perspective"], c["subsidy_rate"]): c["probability"] for c in cells}
+    assert chance[("employment_service", 0.5)] == (0.0 if probability else 1.0)
+    assert chance[("individual", 0.5)] == chance[("employment_service", 0.0)] == 1.0
+    years = {(y["perspective"], y["subsidy_rate"]): y for y in
+             json.loads(run.stdout)["payback_years"]}
+    assert years[("employment_service", 0.5)]["never"] == probability
+
+
+def test_a_party_that_paid_nothing_and_loses_is_never_paid_back_in_json() -> None:
+    """JSON says what payback's tables say: a party that paid nothing and loses by every
+    employed person-year needs no count of persons (null, never "0 persons"), and each of
+    its values says what employment means to it."""
+    out = {p["key"]: p for p in _json(ACTORS)["perspectives"]}
+    service, individual = out["employment_service"], out["individual"]
+    assert [v["outlook"] for v in service["values"]] == ["nothing", "loses"]
+    assert [v["outlook"] for v in individual["values"]] == ["gains_from_start"] * 2
+    assert [v["outlook"] for v in out["society"]["values"]] == ["pays_back"] * 2
+    losing = [b for b in service["break_even"] if b["subsidy_rate"] == 0.5]
+    for key in ("persons_exact", "persons_whole", "persons_half_steps", "payback_year",
+                "employment_rate"):
+        assert {b[key] for b in losing} == {None}, key
+    assert {r["years_of_work"] for r in service["payback_by_persons"]
+            if r["subsidy_rate"] == 0.5} == {None}
+    assert {b["persons_whole"] for b in individual["break_even"]} == {0}
+
+
+def test_a_file_without_a_ledger_says_no_outlook() -> None:
+    liva = json.loads(run_cli("payback", ROOT / "scenarios" / "liva.yaml", "-f", "json").stdout)
+    assert all("outlook" not in v for p in liva["perspectives"] for v in p["values"])
+
+
+def test_sweep_marks_a_party_that_paid_nothing_as_payback_does() -> None:
+    """A sweep's break-even figures for a party that paid nothing are marked, and a note says
+    what they mean; a loss is never, never 0."""
+    run = run_cli("sweep", ACTORS, "--vary", "inputs.tax=100000,120000", "--perspective",
+                  "employment_service", "--perspective", "individual", "--horizon", "1")
+    assert run.code == 0, run.stderr
+    text = " ".join(run.stdout.split())
+    assert "SEK 100,000 0° never° SEK 120,000 0° never°" in text  # the service: 0 %, 50 %
+    assert ("° Employment service paid nothing here: nothing to pay back. A number means it "
+            "gains from the first year of work (or neither gains nor loses); “never” that it "
+            "loses by every employed person-year.") in text
+    assert "° Individual paid nothing here" in text
+    society = run_cli("sweep", ACTORS, "--vary", "inputs.tax=100000,120000", "--perspective",
+                      "society").stdout
+    assert "°" not in society
+    values = run_cli("sweep", ACTORS, "--vary", "inputs.tax=100000,120000", "--metric",
+                     "value_per_person_year").stdout
+    assert "°" not in values
+    data = json.loads(run_cli("sweep", ACTORS, "--vary", "inputs.tax=100000,120000",
+                              "--perspective", "employment_service", "-f", "json").stdout)
+    assert [c["values"] for c in data["cells"] if c["subsidy_rate"] == 0.5] == [
+        [None, None], [None, None]]
+
+
+def test_explain_gives_each_move_its_own_symbol_and_a_lone_number_once(tmp_path: Path) -> None:
+    """Group H moves some to work without a subsidy and some at 50 %: two moves between the
+    same states, each with its own symbols (the rate is part of the name), never one symbol
+    for two numbers. A cost of one item is that number, said once (not "SEK 1m = SEK 1m")."""
+    text = ACTORS.read_text(encoding="utf-8").replace(
+        "        - {from: assistance, to: work, subsidy_rate: 0.5,",
+        "        - {from: assistance, to: work, persons: {value: 1, unit: persons, description: "
+        "To work., assumption: By hand.}}\n"
+        "        - {from: assistance, to: work, subsidy_rate: 0.5,").replace(
+        "participants: {value: 2,", "participants: {value: 3,")
+    path = tmp_path / "both-rates.yaml"
+    path.write_text(text, encoding="utf-8")
+    run = run_cli("payback", path, "--explain", "-f", "markdown")
+    assert run.code == 0, run.stderr
+    assert ("persons_assistance_to_work × effect_assistance_to_work + "
+            "persons_assistance_to_work_subsidy_50 × effect_assistance_to_work_subsidy_50"
+            ) in run.stdout.replace("\\_", "_")
+    assert "1 × SEK\u00a0420,000 + 2 × SEK\u00a0220,000 = SEK\u00a0860,000" in run.stdout
+    lines = run_cli("payback", ACTORS, "--explain").stdout.splitlines()
+    cost = lines.index("Cost (Municipality)")
+    assert lines[cost + 1:cost + 3] == ["    = cash", "    = SEK\u00a01m"]
+    for line in lines:
+        *_, before, after = ["", *line.split(" = ")]
+        assert not (before.strip() and before.strip() == after.strip()), line
+
+
+def test_a_set_that_breaks_the_cohorts_count_is_named() -> None:
+    run = run_cli("payback", LIVA_ACTORS, "--set", "cohort.participants=15")
+    assert run.code == 2
+    assert ("--set cohort.participants=15 (at outcomes.cohort_groups): the transitions add up "
+            "to 14 persons, not cohort.participants = 15") in run.stderr
+
+
+def test_counts_are_optional_and_need_not_be_whole(tmp_path: Path) -> None:
+    """A file without group sizes or cohort groups loads as before; an expected count (4.5 of
+    a group, a share applied) is a number of persons like any other, and adds up with the
+    rest."""
+    text = ACTORS.read_text(encoding="utf-8")
+    plain = text.replace("  cohort_groups: [g]\n", "").replace(
+        "      participants: {value: 2, unit: persons, description: Group H., "
+        "assumption: By hand.}\n", "")
+    assert "cohort_groups" not in plain
+    assert "participants: {value: 2" not in plain
+    halves = text.replace("{value: 3, unit: persons, description: To work.",
+                          "{value: 2.5, unit: persons, description: To work.").replace(
+        "{value: 7, unit: persons, description: Stayed.",
+        "{value: 7.5, unit: persons, description: Stayed.")
+    for name, body in (("plain.yaml", plain), ("halves.yaml", halves)):
+        path = tmp_path / name
+        path.write_text(body, encoding="utf-8")
+        run = run_cli("payback", path, "-f", "json")
+        assert run.code == 0, run.stderr
+    assert _json(tmp_path / "plain.yaml")["outcomes"] == _json(ACTORS)["outcomes"]
+
+
+KEY_FIGURE_CLAIMS = """claims:
+  - id: society-pays-back-in-a-year
+    where: {document: by-hand, section: Key figures, quote: "cirka ett år"}
+    printed: "cirka 1,06 år"
+    published: 1.06
+    precision: 0.01
+    qualifier: cirka
+    figure: {perspective: society, figure: payback_time}
+  - id: group-g-frees-30-percent
+    where: {document: by-hand, section: Key figures, quote: "30 procent"}
+    printed: "30 procent"
+    published: 0.3
+    precision: 0.01
+    figure: {perspective: society, figure: efficiency, group: g}
+  - id: revenue-of-both-groups
+    where: {document: by-hand, section: Key figures, quote: "1,7 mkr"}
+    printed: "1,7 mkr"
+    published: 1700000
+    precision: 100000
+    formula: "{g} + {h}"
+    unit: SEK
+    terms:
+      g: {figure: {perspective: society, figure: revenue, group: g}}
+      h: {figure: {perspective: society, figure: revenue, group: h}}
+  - id: the-service-frees-nothing
+    where: {document: by-hand, section: Key figures, quote: "0 procent"}
+    printed: "0 procent"
+    published: 0
+    precision: 0.01
+    figure: {perspective: employment_service, figure: efficiency}
+"""
+
+
+def test_a_claim_names_a_key_figure(tmp_path: Path) -> None:
+    """check verifies NyttoSAM's key figures as it does the break-even figures: of all groups
+    (payback time 1 800 000 / 1 700 000), of one group (G frees 1 260 000 of 4 200 000), or as a
+    term of the report's arithmetic; an efficiency without potential is undefined, not 0 %."""
+    path = tmp_path / "claims.yaml"
+    path.write_text(ACTORS.read_text(encoding="utf-8").replace(
+        "sources: {}", "sources:\n  by-hand: {title: By hand}") + KEY_FIGURE_CLAIMS,
+        encoding="utf-8")
+    run = run_cli("check", path, "-f", "json")
+    assert run.code == 1, run.stderr
+    claims = {c["id"]: c for c in json.loads(run.stdout)["claims"]}
+    payback = claims["society-pays-back-in-a-year"]
+    assert payback["computed"] == pytest.approx(1_800_000 / 1_700_000, rel=1e-15)
+    assert payback["verdict"] == "rounding"
+    assert payback["formula"] == "cost / revenue"
+    assert claims["group-g-frees-30-percent"]["verdict"] == "holds"
+    assert claims["revenue-of-both-groups"]["computed"] == 1_700_000
+    undefined = claims["the-service-frees-nothing"]
+    assert undefined["computed"] is None
+    assert undefined["verdict"] == "does-not-follow"
+    assert [r["kind"] for r in undefined["reasons"]] == ["undefined"]
+    table = run_cli("check", path, "-f", "markdown").stdout
+    assert "it is undefined: there is no potential to be a share of" in table
+    openpyxl = pytest.importorskip("openpyxl")
+    book = tmp_path / "claims.xlsx"
+    assert run_cli("export", path, "-o", book).code == 0  # share( ) has a spreadsheet formula
+    formulas = [c.value for row in openpyxl.load_workbook(book)["Claims"].iter_rows()
+                for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+    assert any(">0," in f and "NA()" in f for f in formulas)

@@ -353,6 +353,8 @@ BROKEN_CLAIMS = [
     ("bad_input_path", "claims.0.terms.a.input", "not the key path of a single input"),
     ("figure_and_formula", "claims.0", "exactly one of `figure`"),
     ("unknown_source", "claims.0.where.document", "not a key of `sources`"),
+    ("key_figure_without_outcomes", "claims.0.figure.figure",
+     "revenue is a key figure of `outcomes`, which this scenario does not have"),
 ]
 
 

@@ -48,6 +48,8 @@ def redoes(fig: Figure) -> bool:
     if fig.never_with is not None and math.isinf(fig.never_with.value):
         return True  # "persons = never": nothing to compute
     left, _, result = shown.rpartition(" = ")
+    if not left:  # a figure that is one number shown as it is: said once
+        return result == numbers.figure(fig.value, fig.unit, "en")
     return numbers.figure(redo(left), fig.unit, "en") == result
 
 

@@ -59,3 +59,26 @@ def test_never_prints_inf_or_nan(x: float, unit: Unit, lang: str) -> None:
     text = numbers.figure(x, unit, lang).lower()
     assert "inf" not in text
     assert "nan" not in text
+
+
+@given(st.integers(0, 10**6), st.sampled_from(["en", "sv"]))
+def test_a_share_as_given_shows_its_own_digits_as_a_percentage(millionths: int,
+                                                              lang: str) -> None:
+    """Any share with at most six decimals (0.3405) shows as exactly its digits moved two
+    places (34,05 %): never the binary product 0.3405 × 100 = 34.050000000000004, and no more
+    decimals than it needs."""
+    from decimal import Decimal
+
+    exact = Decimal(millionths).scaleb(-6)
+    share = float(exact)
+    text, value = numbers.as_given(share, Unit.SHARE, lang)
+    shown = text.removesuffix("%").removesuffix(NBSP).replace(",", ".")
+    assert value == share
+    assert Decimal(shown) == exact * 100
+    needed = max(0, -int((exact * 100).normalize().as_tuple().exponent))
+    assert len(shown.partition(".")[2]) == needed, (share, text)
+
+
+def test_the_tax_credit_rate_of_2019_shows_as_given() -> None:
+    assert numbers.as_given(0.3405, Unit.SHARE, "en")[0] == "34.05%"
+    assert numbers.as_given(0.3405, Unit.SHARE, "sv")[0] == f"34,05{NBSP}%"

@@ -45,7 +45,9 @@ def test_a_missing_parameter_file_names_the_line_that_uses_it(tmp_path: Path) ->
     run = run_cli("payback", _scenario(tmp_path, "../parameters/se-2018.yaml"))
     assert run.code == 2
     assert "uses.0" in run.stderr
-    assert "se-2018.yaml: no such file" in run.stderr
+    assert "se-2018.yaml: no such parameter file" in run.stderr
+    assert "scenario file" not in run.stderr.replace("folder of the scenario file", "")
+    assert f"relative to the folder of the scenario file, {tmp_path / 'scenarios'}" in run.stderr
 
 
 def test_an_input_given_twice_is_refused(tmp_path: Path) -> None:
@@ -68,3 +70,19 @@ def test_a_broken_parameter_file_is_named_with_its_own_line(tmp_path: Path) -> N
     assert "p.yaml, line" in run.stderr
     assert "inputs.price_base_amount.value" in run.stderr
     assert "write it without spaces" in run.stderr
+
+
+def test_the_parameter_files_say_which_scenarios_read_them() -> None:
+    """Each bundled scenario that `uses` a parameter file is named in parameters/README.md and in
+    the file's own header; neither says that nothing reads it."""
+    import yaml
+
+    readme = (ROOT / "parameters" / "README.md").read_text(encoding="utf-8")
+    for scenario in sorted((ROOT / "scenarios").glob("*.yaml")):
+        for used in yaml.safe_load(scenario.read_text(encoding="utf-8")).get("uses", []):
+            header = (scenario.parent / used).read_text(encoding="utf-8").split("\nsources:")[0]
+            for text in (readme, header):
+                assert f"scenarios/{scenario.name}" in text
+                assert f"uses: [{used}]" in text
+                assert "reads these files yet" not in text
+                assert "reads this file yet" not in text

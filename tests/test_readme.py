@@ -138,7 +138,10 @@ def test_the_readmes_list_of_liva_verdicts_is_what_check_says(
 
 
 def test_the_readmes_ledger_is_the_fixture_the_tests_compute_by_hand() -> None:
-    """A new user copies the README's actors, states and transitions: the same file that
-    tests/test_actors.py works out by hand."""
+    """A new user copies the README's actors, states and transitions: the same file, whole and
+    from its first line, that tests/test_actors.py works out by hand."""
     fixture = (ROOT / "tests" / "fixtures" / "actors.yaml").read_text(encoding="utf-8")
-    assert fixture[fixture.index("ledger:"):] in README.read_text(encoding="utf-8")
+    readme = README.read_text(encoding="utf-8")
+    named = readme.index("`tests/fixtures/actors.yaml` (inputs, cohort and analysis")
+    start = readme.index("```yaml\n", named) + len("```yaml\n")
+    assert readme[start:readme.index("```\n", start)] == fixture

@@ -1,8 +1,10 @@
 """Arithmetic that works the same on Python floats and on NumPy arrays.
 
 "Never pays back" is represented as ``math.inf`` inside the core (infinitely many persons or years
-are needed); renderers show it as "never" and JSON as ``null``. These helpers never divide by zero
-and never let ``inf`` reach ``math.ceil``.
+are needed); renderers show it as "never" and JSON as ``null``. A share of nothing (an efficiency
+with no potential) is undefined: NaN, shown as "n/a" and ``null``; only ``share`` gives it, and no
+formula computes further with it. These helpers never divide by zero and never let ``inf`` reach
+``math.ceil``.
 """
 
 from __future__ import annotations
@@ -32,7 +34,10 @@ def ratio(numerator: Num, denominator: Num) -> Num:
 
     ``numerator / denominator`` where both are positive; 0 where there is nothing to make up
     (the numerator is not positive); ``inf`` (never) where something is owed and the
-    denominator adds nothing.
+    denominator adds nothing, and wherever the denominator takes away: no count of losses makes
+    anything up, and "none are needed" would read as paying back (a party that paid nothing and
+    loses by every employed person-year never pays back; neither does a payback time of
+    nothing over a loss).
 
     >>> ratio(2_750_000, 1_800_000)
     1.5277777777777777
@@ -40,8 +45,12 @@ def ratio(numerator: Num, denominator: Num) -> Num:
     inf
     >>> ratio(0.0, 0.0)
     0.0
+    >>> ratio(0.0, -150_000.0)
+    inf
     """
     if _is_scalar(denominator) and _is_scalar(numerator):
+        if denominator < 0:
+            return NEVER
         if numerator <= 0:
             return 0.0
         return numerator / denominator if denominator > 0 else NEVER
@@ -56,7 +65,33 @@ def _array_ratio(numerator: Any, denominator: Any) -> Any:
     out = np.full(num.shape, NEVER)
     with np.errstate(over="ignore"):  # a quotient too large for a float is inf: never
         np.divide(num, den, out=out, where=den > 0)
-    out[num <= 0] = 0.0
+    out[(num <= 0) & (den >= 0)] = 0.0
+    return out
+
+
+def share(part: Num, whole: Num) -> Num:
+    """``part`` as a share of ``whole`` (a loss as a negative share); undefined (NaN, shown as
+    "n/a", ``null`` in JSON) where there is no positive whole to be a share of.
+
+    >>> share(120_000, 600_000)
+    0.2
+    >>> share(-300_000, 600_000)
+    -0.5
+    >>> share(-300_000, 0.0)
+    nan
+    """
+    if _is_scalar(part) and _is_scalar(whole):
+        return part / whole if whole > 0 else math.nan
+    result: float = _array_share(part, whole)
+    return result
+
+
+def _array_share(part: Any, whole: Any) -> Any:
+    import numpy as np
+
+    p, w = np.broadcast_arrays(np.asarray(part, float), np.asarray(whole, float))
+    out = np.full(p.shape, math.nan)
+    np.divide(p, w, out=out, where=w > 0)
     return out
 
 

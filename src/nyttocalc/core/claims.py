@@ -110,11 +110,17 @@ def judge(qualifier: Qualifier, computed: float, published: float, precision: fl
 
 @dataclass(frozen=True)
 class FigureRef:
-    """A figure of the payback analysis: perspective, figure name and the row's dimensions."""
+    """A figure of the payback analysis: perspective, figure name and the row's dimensions; or
+    a key figure of the first year after (``outcomes``), of one group or of all of them."""
 
     perspective: str
     figure: str
     dims: Mapping[str, float] = field(default_factory=dict)
+    group: str | None = None
+
+    @property
+    def is_key_figure(self) -> bool:
+        return self.group is not None or self.figure not in FIGURES
 
 
 @dataclass(frozen=True)
@@ -147,7 +153,7 @@ class Claim:
 class Reason:
     """A likely reason why a claim does not follow; ``kind`` selects the sentence."""
 
-    kind: str  # "never", "fits_cost", "rounded_first", "lowers_count"
+    kind: str  # "never", "undefined", "fits_cost", "rounded_first", "lowers_count"
     values: Mapping[str, float] = field(default_factory=dict)
     symbol: str = ""
     unit: Unit = Unit.SEK
@@ -262,6 +268,14 @@ def find_figure(analysis: PaybackAnalysis, ref: FigureRef, claim_id: str) -> Fig
         known = ", ".join(p.perspective.key for p in analysis.perspectives)
         raise ClaimError(f"claim {claim_id!r} names the perspective {ref.perspective!r}; the "
                          f"scenario has: {known}") from None
+    if ref.is_key_figure:
+        found = analysis.outcomes.figure(ref.perspective, ref.figure, ref.group) if (
+            analysis.outcomes is not None) else None
+        if found is None:
+            raise ClaimError(f"claim {claim_id!r} names {ref.perspective}'s key figure "
+                             f"{ref.figure}{f' of group {ref.group}' if ref.group else ''}, "
+                             "which the analysis does not compute")
+        return found
     kind = FIGURES.get(ref.figure)
     for row in result.groups()[kind.group] if kind else ():
         if set(ref.dims) == set(kind.dims) and all(  # type: ignore[union-attr]
@@ -282,6 +296,8 @@ _SIGNIFICANT_DIGITS = (3, 2, 1)  # the finest rounding that explains a figure is
 
 
 def _reasons(claim: Claim, computed: Figure, lowering: list[Reason]) -> tuple[Reason, ...]:
+    if math.isnan(computed.value):  # a share of nothing: an efficiency without potential
+        return (Reason("undefined"),)
     if not math.isfinite(computed.value):
         return (Reason("never"),)
     guessed = [r for r in _rounded_first(claim, computed)

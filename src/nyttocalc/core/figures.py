@@ -16,7 +16,7 @@ from collections.abc import Callable, KeysView, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from nyttocalc.core.arith import Num, ceil_step, difference, maximum, minimum, ratio
+from nyttocalc.core.arith import Num, ceil_step, difference, maximum, minimum, ratio, share
 from nyttocalc.core.discounting import (
     present_value_years,
     spread_cost_factor,
@@ -109,7 +109,7 @@ class Figure:
                 return ceil_step(x)
 
             _eval(_parsed(self.formula), {f"_{k}": t.value for k, t in self.terms.items()},
-                  self.formula, {**_FUNCTIONS, "ceil": (traced, 1)})
+                  self.formula, {**_CORE_FUNCTIONS, "ceil": (traced, 1)})
         return counts
 
     def derivation(self) -> list[Term]:
@@ -165,7 +165,17 @@ def evaluate(formula: str, values: Mapping[str, Num]) -> Num:
     >>> evaluate("{cost} / ({horizon} × {value})", {"cost": 2.75e6, "horizon": 3, "value": 6e5})
     1.5277777777777777
     """
-    return _eval(_parsed(formula), {f"_{k}": v for k, v in values.items()}, formula, _FUNCTIONS)
+    return _eval(_parsed(formula), {f"_{k}": v for k, v in values.items()}, formula,
+                 _CORE_FUNCTIONS)
+
+
+def validate(formula: str) -> None:
+    """Raise ``FormulaError`` unless ``formula`` is one a scenario may write (a computed input,
+    a claim's arithmetic): numbers, terms in braces, + − × / and the functions of
+    ``_FUNCTIONS``; not the core's own ``share``, whose undefined result nothing may compute
+    further with."""
+    _eval(_parsed(formula), dict.fromkeys((f"_{k}" for k in placeholders(formula)), 1.0),
+          formula, _FUNCTIONS)
 
 
 @functools.lru_cache(maxsize=256)
@@ -223,6 +233,10 @@ _FUNCTIONS: Functions = {
     "years_to": (years_to_accumulate, 4),  # (person-years, start, discount rate, drop-off rate)
     "pv_spread": (spread_cost_factor, 2),  # (discount rate, years the cost is spread over)
 }
+
+
+# The core's own templates may also take a share (an efficiency: undefined without a potential).
+_CORE_FUNCTIONS: Functions = {**_FUNCTIONS, "share": (share, 2)}
 
 
 # What each sign of a formula means: the same helpers the formulas compute with.

@@ -3,9 +3,9 @@
 A template names its terms in braces; ``figures.evaluate`` computes it, and ``reasoning`` fills
 it, the same template for an explained figure (--explain, ``check``) and for a plain number or
 an array (sweeps, Monte Carlo). Every "/" is ``arith.ratio`` (how many … make up …: 0 where
-nothing is owed, never where nothing is added), every "−" ``arith.difference`` and every ceil
-``arith.ceil_step``. Section names refer to "Ekonomisk nytta ur ett socialt
-investeringsperspektiv" in the report.
+nothing is owed, never where nothing is added or each one takes away), every "−"
+``arith.difference``, every ceil ``arith.ceil_step`` and ``share`` ``arith.share``. Section
+names refer to "Ekonomisk nytta ur ett socialt investeringsperspektiv" in the report.
 
 >>> from nyttocalc.core.figures import evaluate
 >>> evaluate(BREAK_EVEN_PERSONS_FORMULA, {"cost": 2_750_000, "horizon": 3, "value": 600_000})
@@ -129,8 +129,10 @@ NET_VALUE_FORMULA = "{benefit} − {cost}"
 
 # NyttoSAM's key figures of the first year after (Bilaga 5; see ``outcomes``): "Lönsamhet;
 # beräknas som skillnaden mellan intäkter och kostnader", "Återbetalningstid; den tid det tar för
-# insatsen att nå 'break-even'", and the verkningsgrad, the share of the before-state's yearly
-# cost (its potential) freed.
+# insatsen att nå 'break-even'" (0 with nothing to pay back and no loss; never where the revenue
+# is a loss, also for a party that paid nothing), and the verkningsgrad, the share of the
+# before-state's yearly cost (its potential) freed: negative where the moves cost the party,
+# undefined where it has no potential to free.
 NET_BENEFIT_FORMULA = "{revenue} − {cost}"
 PAYBACK_TIME_FORMULA = "{cost} / {revenue}"
-EFFICIENCY_FORMULA = "{revenue} / {potential}"
+EFFICIENCY_FORMULA = "share({revenue}, {potential})"

@@ -19,7 +19,8 @@ Bilaga 5 defines the key figures:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from decimal import Decimal
 
 from nyttocalc.core import formulas as f
 from nyttocalc.core.figures import Figure, Term, Unit, slot
@@ -78,6 +79,26 @@ class OutcomesAnalysis:
     groups: tuple[GroupEffect, ...]
     totals: tuple[KeyFigures, ...]
 
+    def figure(self, party: str, name: str, group: str | None = None) -> Figure | None:
+        """One key figure: a group's (``group``), or every group's together; None where there
+        is no such figure."""
+        rows: tuple[GroupEffect | KeyFigures, ...] = (
+            tuple(e for e in self.groups if e.group == group) if group is not None
+            else self.totals)
+        if name not in (GROUP_FIGURES if group is not None else TOTAL_FIGURES):
+            return None
+        found: Figure | None = next((getattr(row, name) for row in rows if row.party == party),
+                                    None)
+        return found
+
+
+def _figure_names(row: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(row) if str(f.type) == "Figure")
+
+
+GROUP_FIGURES = _figure_names(GroupEffect)  # revenue, potential, efficiency
+TOTAL_FIGURES = _figure_names(KeyFigures)  # … and cost, net benefit, payback time
+
 
 REFERENCE_RATE = 0.0  # a person's potential is work without a subsidy
 
@@ -98,7 +119,7 @@ def _group(why: Reasoning, ledger: Ledger, outcomes: Outcomes, group: Group,
     revenue_terms: dict[str, Term] = {}
     potential_terms: dict[str, Term] = {}
     for index, t in enumerate(group.transitions):
-        move = f"{t.move.before}_to_{t.move.after}"
+        move = _move_symbol(t)
         persons = calc.known(f"persons_{move}", t.persons, Unit.PERSONS, t.path)
         effect = why.value(ledger.perspective(party, t.move), t.subsidy_rate)
         potential = why.value(ledger.perspective(party, Move(t.move.before, outcomes.reference)),
@@ -114,6 +135,21 @@ def _group(why: Reasoning, ledger: Ledger, outcomes: Outcomes, group: Group,
     potential = calc.compute(Unit.SEK_PER_YEAR, _sum_of_products("persons", "potential", count),
                              potential_terms)
     return GroupEffect(group.key, party, revenue, potential, _efficiency(why, revenue, potential))
+
+
+def _move_symbol(t: Transition) -> str:
+    """``social_assistance_to_work``, and with a subsidy its rate in percent
+    (``social_assistance_to_work_subsidy_80``): the same states at another rate are another
+    move, with another effect.
+
+    >>> _move_symbol(Transition(Move("a", "b"), 1.0, 0.335, "x"))
+    'a_to_b_subsidy_33_5'
+    """
+    move = f"{t.move.before}_to_{t.move.after}"
+    if not t.subsidy_rate:
+        return move
+    percent = Decimal(repr(t.subsidy_rate)).scaleb(2).normalize()
+    return f"{move}_subsidy_{format(percent, 'f').replace('.', '_')}"
 
 
 def _total(why: Reasoning, ledger: Ledger, party: str,

@@ -5,7 +5,8 @@ participant get work or not (a binomial draw). The employed, beyond those who wo
 anyway, earn the value per person-year for the horizon, discounted and thinned by drop-off as in
 ``payback``. A draw pays back when the employed are at least the break-even count ``payback``
 computes at that draw's inputs, so a fixed probability p gives P(K ≥ break-even count) with
-K ~ Bin(n, p).
+K ~ Bin(n, p); where nothing was paid there is no count to reach, and a draw pays back where its
+net value is at least 0.
 
 Draws are evaluated in chunks of ``CHUNK`` at a time, so memory stays bounded however many are
 asked for. Each distribution and the binomial have a random stream of their own (spawned from the
@@ -138,12 +139,15 @@ def _outcomes(drawn: Model, employed: Any,
                 value = why.value(perspective, rate)
                 for h, work in enumerate(works):
                     pays = None
+                    net = why.net_value(why.benefit(value, work, additional), cost)
                     if paying:
                         needed = why.persons_exact(cost, value, work)
                         # employed ≥ ceil_step(needed), without rounding a million numbers up:
-                        # for a whole number k, ceil(y) ≤ k exactly when y ≤ k.
-                        pays = needed - ROUND_OFF * np.abs(needed) <= employed
-                    net = why.net_value(why.benefit(value, work, additional), cost)
+                        # for a whole number k, ceil(y) ≤ k exactly when y ≤ k. A draw in which
+                        # nothing was paid has no count to reach: it pays back where its net
+                        # value is at least 0 (not where it loses by every person employed).
+                        pays = np.where(cost > 0, needed - ROUND_OFF * np.abs(needed) <= employed,
+                                        net >= 0)
                     yield ("net", perspective.key, r, h), _full(net, employed), pays
                 year = why.paid_back_after(why.years_of_work(cost, value, employed))
                 yield ("year", perspective.key, r), _full(year, employed), None

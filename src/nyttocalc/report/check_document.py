@@ -134,7 +134,7 @@ def reason_text(reason: Reason, lang: str) -> str:
         return label("reason.rounded_first", lang, symbol=reason.symbol,
                      value=numbers.figure(values["value"], reason.unit, lang),
                      rounded=numbers.figure(values["rounded"], reason.unit, lang))
-    return label("reason.never", lang)
+    return label(f"reason.{reason.kind}", lang)  # never, or undefined
 
 
 def _show(x: float, result: ClaimResult, lang: str) -> str:

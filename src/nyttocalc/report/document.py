@@ -6,6 +6,7 @@ analysis directly by ``machine``, with unrounded numbers.)
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -14,7 +15,7 @@ from nyttocalc.core.arith import is_never
 from nyttocalc.core.figures import Figure, Term, Unit, evaluate
 from nyttocalc.core.ledger import Ledger
 from nyttocalc.core.model import Model
-from nyttocalc.core.outcomes import Outcomes, OutcomesAnalysis
+from nyttocalc.core.outcomes import GROUP_FIGURES, TOTAL_FIGURES, Outcomes, OutcomesAnalysis
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult
 from nyttocalc.report import numbers
 from nyttocalc.report.i18n import label
@@ -322,10 +323,6 @@ def derivations(title: str, named: list[tuple[str, Figure]], lang: str) -> Table
 
 # ---- NyttoSAM's key figures -------------------------------------------------------------------
 
-GROUP_FIGURES = ("revenue", "potential", "efficiency")
-TOTAL_FIGURES = ("revenue", "cost", "net_benefit", "payback_time", "potential", "efficiency")
-
-
 def outcome_tables(analysis: PaybackAnalysis, lang: str) -> list[Table]:
     """Per group, what its moves brought each party in the first year after; then every group
     together against what each party paid."""
@@ -333,20 +330,25 @@ def outcome_tables(analysis: PaybackAnalysis, lang: str) -> list[Table]:
     tables = []
     for group in outcomes.groups:
         rows = tuple((_party(ledger, e.party, lang),
-                      *(_cell(getattr(e, key), lang) for key in GROUP_FIGURES))
+                      *(_key_figure(getattr(e, key), lang) for key in GROUP_FIGURES))
                      for e in figures.groups if e.group == group.key)
         tables.append(Table(label("title.outcomes_group", lang,
                                   group=group.labels.get(lang, group.key)),
                             (label("col.party", lang),
                              *(label(f"kf.{key}", lang) for key in GROUP_FIGURES)), rows))
     rows = tuple((_party(ledger, t.party, lang),
-                  *(_cell(getattr(t, key), lang) for key in TOTAL_FIGURES))
+                  *(_key_figure(getattr(t, key), lang) for key in TOTAL_FIGURES))
                  for t in figures.totals)
     tables.append(Table(label("title.outcomes", lang),
                         (label("col.party", lang),
                          *(label(f"kf.{key}", lang) for key in TOTAL_FIGURES)), rows,
                         (label("note.outcomes", lang),)))
     return tables
+
+
+def _key_figure(fig: Figure, lang: str) -> str:
+    """A key figure; an efficiency with nothing to free (undefined) says so."""
+    return label("kf.no_potential", lang) if math.isnan(fig.value) else _cell(fig, lang)
 
 
 def _explained_outcomes(analysis: PaybackAnalysis, lang: str) -> Table:
@@ -390,7 +392,8 @@ def symbolic(fig: Figure) -> str:
 
 def arithmetic(fig: Figure, lang: str, whole_kronor: bool = False) -> str:
     """The formula with the scenario's numbers filled in, ``= result``, precise enough that a
-    reader redoing it by hand gets the result as printed.
+    reader redoing it by hand gets the result as printed; a figure that is one number shown as
+    it is (a cost of one item) is that number, said once.
 
     An input is shown as given (4 875 000 kr, not 4,88 mkr; 22,02 %, not 22 %). Figures computed
     on the way are shown as a report rounds them, and with more digits, step by step, until the
@@ -406,7 +409,8 @@ def arithmetic(fig: Figure, lang: str, whole_kronor: bool = False) -> str:
         if _redoes(fig, operands, result, lang, whole_kronor):
             break
     texts = {id(term): operands[name][0] for name, term in fig.terms.items()}
-    return f"{fig.substitute(lambda term: texts[id(term)])} = {result}"
+    filled = fig.substitute(lambda term: texts[id(term)])
+    return result if filled == result else f"{filled} = {result}"  # one number: said once
 
 
 def _operand(term: Term, lang: str, whole_kronor: bool, finer: int) -> tuple[str, float]:

@@ -6,11 +6,13 @@ becomes a reference: the named cell of the scenario number it reads (``Term.path
 the figure it came from (``Term.source``), or else its value. The signs mean what they mean in
 the core (``core.arith``):
 
-- ``a / b`` is ``ratio``: 0 where ``a`` ≤ 0, never where ``b`` ≤ 0;
+- ``a / b`` is ``ratio``: never where ``b`` < 0, else 0 where ``a`` ≤ 0, never where ``b`` = 0;
 - ``a − b`` is ``difference``: exactly 0 where the two cancel within 1e-12 relative;
 - ``ceil(x)`` is ``ceil_step``: rounds up with a 1e-12 relative slack (``-INT(-…)``);
 - ``pv_years``, ``years_to`` and ``pv_spread`` are their closed forms (``core.discounting``),
-  ``years_to`` included: drop-off that caps the work below what is needed gives never.
+  ``years_to`` included: drop-off that caps the work below what is needed gives never;
+- ``share(a, b)`` (an efficiency, which a claim may name) is ``a / b`` where ``b`` > 0; where it
+  is undefined the cell shows the never text (a spreadsheet has no third word).
 
 "Never" (``inf`` in the core, ``null`` in JSON) is ``#N/A`` inside a formula, where it propagates
 through + × ceil and max as ``inf`` does (and through min, where the core's min would give the
@@ -123,10 +125,10 @@ def _translate(node: ast.expr, term: Callable[[str], tuple[str, bool]]) -> tuple
             return (f"IF(ABS({a}-{b})>{SLACK}*(ABS({a})+ABS({b})),{a}-{b},0)",
                     a_never or b_never)
         if isinstance(node.op, ast.Div):
-            quotient = f"IF({b}<=0,{NEVER},{a}/{b})"
+            quotient = f"IF({b}<0,{NEVER},IF({a}<=0,0,IF({b}=0,{NEVER},{a}/{b})))"
             if b_never:  # something / never is 0, as in the core
                 quotient = f"IF(ISNA({b}),0,{quotient})"
-            return f"IF({a}<=0,0,{quotient})", True
+            return quotient, True
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         args = [_translate(a, term) for a in node.args]
         texts = [_group(t) for t, _ in args]
@@ -192,6 +194,10 @@ def _years_to(person_years: str, start: str, rate: str,
             f"IF(OR({drop_off}>=1,{reach}>=1),{NEVER},-LN(1-{reach})/{force})))", False, True)
 
 
+def _share(part: str, whole: str) -> tuple[str, bool, bool]:
+    return f"IF({whole}>0,{part}/{whole},{NEVER})", False, True
+
+
 def _pv_spread(rate: str, years: str) -> tuple[str, bool, bool]:
     force = f"LN(1+{rate})*{years}"
     return f"IF({force}=0,1,(1-EXP(-{force}))/({force}))", True, False
@@ -205,4 +211,5 @@ _FUNCTIONS: Mapping[str, Callable[..., tuple[str, bool, bool]]] = {
     "pv_years": _pv_years,
     "years_to": _years_to,
     "pv_spread": _pv_spread,
+    "share": _share,
 }

@@ -17,7 +17,7 @@ from nyttocalc.core.model import Model
 from nyttocalc.core.numeric import METRICS, Cell
 from nyttocalc.core.sensitivity import Effect, SensitivityResult
 from nyttocalc.core.solve import Answer, Question
-from nyttocalc.core.sweep import SweepResult
+from nyttocalc.core.sweep import Axis, SweepResult, sweep
 from nyttocalc.report import numbers
 from nyttocalc.report.document import (
     Chart,
@@ -90,10 +90,14 @@ def sweep_document(result: SweepResult, units: Mapping[str, Unit], run: RunInfo,
         for key in dict.fromkeys(c.perspective for c in selected):
             cells = [c for c in selected if c.perspective == key]
             grids = [result.grids[c] for c in cells]
+            unpaid = _paid_nothing(result, cells[0], shown)
             rows = tuple((_show(axis.values[i], units[axis.path], lang),
-                          *(_count(float(grid[i]), unit, model, lang) for grid in grids))
-                         for i in shown)
+                          *(_count(float(grid[i]), unit, model, lang)
+                            + (PAID_NOTHING if unpaid is not None and unpaid[n] else "")
+                            for grid in grids))
+                         for n, i in enumerate(shown))
             notes = (*_beyond_note(rows, model, lang),
+                     *_paid_nothing_note(rows, model, key, lang),
                      *_sampled_note(axis.path, len(shown), len(axis.values), lang))
             tables.append(Table(
                 label("title.sweep", lang, perspective=perspective_label(model, key, lang),
@@ -122,6 +126,29 @@ def _beyond_note(rows: Sequence[Sequence[str]], model: Model, lang: str) -> tupl
     return ()
 
 
+PAID_NOTHING = "°"
+
+
+def _paid_nothing(result: SweepResult, cell: Cell, *shown: Sequence[int]) -> Any:
+    """At the points shown (their indices along each axis), where the cell's perspective paid
+    nothing: a boolean per point, for a break-even figure; None for the cost and the value per
+    person-year, which mean the same whatever was paid."""
+    if result.metric in ("cost", "value_per_person_year"):
+        return None
+    axes = [Axis(a.path, tuple(a.values[i] for i in indices))
+            for a, indices in zip(result.axes, shown, strict=True)]
+    return sweep(result.model, axes, "cost", [cell]).grids[cell] == 0
+
+
+def _paid_nothing_note(rows: Sequence[Sequence[str]], model: Model, perspective: str,
+                       lang: str) -> tuple[str, ...]:
+    """What a figure means where nothing was paid: payback's words for such a party."""
+    if any(cell.endswith(PAID_NOTHING) for row in rows for cell in row[1:]):
+        return (label("note.paid_nothing", lang,
+                      perspective=perspective_label(model, perspective, lang)),)
+    return ()
+
+
 def _sampled_note(path: str, shown: int, total: int, lang: str) -> tuple[str, ...]:
     if shown == total:
         return ()
@@ -143,6 +170,7 @@ def _heat_map(result: SweepResult, units: Mapping[str, Unit], cell: Cell, unit: 
     first_row: Any = None
     rows_change = columns_change = False
     sampled: dict[int, list[float]] = {}
+    unpaid = _paid_nothing(result, cell, row_index, column_index)
     for span, block in result.blocks([cell]):
         grid = block[cell]
         finite_values = grid[np.isfinite(grid)]
@@ -158,10 +186,11 @@ def _heat_map(result: SweepResult, units: Mapping[str, Unit], cell: Cell, unit: 
     if low > high:  # nothing finite: no range
         low = high = math.nan
     rows, shades = [], []
-    for i in row_index:
+    for n, i in enumerate(row_index):
         texts, levels = [], []
-        for value in sampled[i]:
-            texts.append(_count(value, unit, model, lang))
+        for m, value in enumerate(sampled[i]):
+            mark = PAID_NOTHING if unpaid is not None and unpaid[n, m] else ""
+            texts.append(_count(value, unit, model, lang) + mark)
             levels.append(None if not math.isfinite(value) else
                           0.0 if high == low else (value - low) / (high - low))
         rows.append((_show(rows_axis.values[i], units[rows_axis.path], lang), *texts))
@@ -179,6 +208,7 @@ def _heat_map(result: SweepResult, units: Mapping[str, Unit], cell: Cell, unit: 
         notes.append(label("note.within", lang, participants=model.participants,
                            share=numbers.percent(share, lang)))
         notes += _beyond_note(rows, model, lang)
+    notes += _paid_nothing_note(rows, model, cell.perspective, lang)
     notes += _sampled_note(rows_axis.path, len(row_index), len(rows_axis.values), lang)
     notes += _sampled_note(columns_axis.path, len(column_index), len(columns_axis.values), lang)
     title = label("title.heat", lang, perspective=perspective_label(model, cell.perspective, lang),

@@ -92,6 +92,8 @@ LABELS: dict[str, tuple[str, str]] = {
                             "kräver {needed}: färre än vad som räcker"),
     "reason.never": ("it never pays back: the value is zero",
                      "det betalar aldrig tillbaka: värdet är noll"),
+    "reason.undefined": ("it is undefined: there is no potential to be a share of",
+                         "det är odefinierat: det finns ingen potential att vara en andel av"),
     "reason.fits_cost": ("it fits a cost of {low} to {high} (this scenario's: {cost})",
                          "det passar en kostnad på {low} till {high} (scenariots: {cost})"),
     "reason.fits_cost_at": ("it fits a cost of {low} (this scenario's: {cost})",
@@ -146,6 +148,13 @@ LABELS: dict[str, tuple[str, str]] = {
                    "först)."),
     "note.beyond": ("* more than the {participants} {participants:participant|participants}",
                     "* fler än scenariots {participants} deltagare"),
+    "note.paid_nothing": ("° {perspective} paid nothing here: nothing to pay back. A number "
+                          "means it gains from the first year of work (or neither gains nor "
+                          "loses); “never” that it loses by every employed person-year.",
+                          "° {perspective} betalade inget här: inget att betala tillbaka. Ett tal "
+                          "betyder att det vinner från första arbetsåret (eller varken vinner "
+                          "eller förlorar); ”aldrig” att det förlorar på varje person och "
+                          "arbetsår."),
     "note.mix_cell": ("Each cell: fewest subsidised workers (persons in all).",
                       "Varje cell: minsta antal subventionerade (personer totalt)."),
 }
@@ -218,13 +227,18 @@ LABELS.update({
     "kf.payback_time": ("Payback time (years)", "Återbetalningstid (år)"),
     "kf.potential": ("Potential", "Potential"),
     "kf.efficiency": ("Efficiency", "Verkningsgrad"),
+    "kf.no_potential": ("no potential", "ingen potential"),
     "note.outcomes": ("Revenue: what the moves from the state before to the state after bring in "
-                      "a year. Payback time: cost / revenue. Potential: the yearly cost of the "
-                      "states before, against work without a subsidy. Efficiency (verkningsgrad): "
-                      "revenue / potential.",
+                      "a year. Payback time: cost / revenue; 0 where nothing was paid and nothing "
+                      "is lost, never where the revenue is a loss. Potential: the yearly cost of "
+                      "the states before, against work without a subsidy. Efficiency "
+                      "(verkningsgrad): revenue / potential, where there is a potential to free.",
                       "Intäkter: vad förflyttningarna från föreläge till efterläge ger under ett "
-                      "år. Återbetalningstid: kostnad / intäkter. Potential: förelägenas årliga "
-                      "kostnad, mot arbete utan subvention. Verkningsgrad: intäkter / potential."),
+                      "år. Återbetalningstid: kostnader / intäkter; 0 där inget betalats och "
+                      "inget förloras, aldrig där intäkterna är en förlust. Potential: "
+                      "förelägets årliga kostnad jämfört med arbete utan subvention. "
+                      "Verkningsgrad: intäkter / potential, där det finns en potential att "
+                      "frigöra."),
 })
 
 

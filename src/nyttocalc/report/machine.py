@@ -8,6 +8,9 @@ JSON (``--format json``)::
      "perspectives": [{"key", "label", "summary": {…}, "values": [{…}], "break_even": [{…}],
                        "payback_by_persons": [{…}], "mixes": [{…}]}]}
 
+With a ledger, each of ``values`` also has ``outlook``: what employment means to the party at
+that rate (``pays_back``, ``never``, ``gains_from_start``, ``loses``, ``nothing``).
+
 Each group is a list of objects holding the row's dimensions, figures and flags (``summary`` is
 a single object). A figure is a number, or ``null`` where it is never reached; with ``--explain``
 it is ``{"value", "unit", "formula", "arithmetic"}`` instead.
@@ -82,6 +85,9 @@ def payback_json(analysis: PaybackAnalysis, run: RunInfo, lang: str, explain: bo
         for group, rows in result.groups().items():
             objects = [_row_json(row, lang, explain) for row in rows]
             entry[group] = objects[0] if group == "summary" else objects
+        if model.ledger is not None:  # what employment means to each party, as payback says
+            for value in entry["values"]:
+                value["outlook"] = result.outlook(value["subsidy_rate"]).value
         document["perspectives"].append(entry)
     if analysis.outcomes is not None:
         document["outcomes"] = _outcomes_json(analysis.outcomes, lang, explain)

@@ -74,7 +74,10 @@ def amount(x: float, lang: str, whole_kronor: bool = False, decimals: int = 0) -
 
 def percent(share: float, lang: str, decimals: int = 1) -> str:
     """A share as a percentage: ``10,9 %`` (sv), ``10.9%`` (en)."""
-    text = number(share * 100, lang, decimals)
+    return _with_percent_sign(number(share * 100, lang, decimals), lang)
+
+
+def _with_percent_sign(text: str, lang: str) -> str:
     return f"{text}{NBSP}%" if lang == "sv" else f"{text}%"
 
 
@@ -146,9 +149,27 @@ def as_given(x: float, unit: Unit, lang: str, whole_kronor: bool = False) -> tup
     ('22,02\xa0%', 0.2202)
     >>> as_given(1_200_000, Unit.SEK, "sv")[0]
     '1,2\xa0mkr'
+    >>> as_given(0.3405, Unit.SHARE, "en")
+    ('34.05%', 0.3405)
     """
+    if unit is Unit.SHARE and math.isfinite(x):
+        # its own digits moved two places (0,3405 → 34,05), not 0.3405 × 100 in binary
+        # floating point (34.050000000000004)
+        hundredfold = given_digits(x, unit)
+        decimals = max(0, -int(hundredfold.as_tuple().exponent))
+        return _with_percent_sign(number(float(hundredfold), lang, decimals), lang), x
     for step in range(FINEST + 1):
         text, value = shown(x, unit, lang, whole_kronor, step)
         if value == x or not math.isfinite(x):
             break
     return text, value
+
+
+def given_digits(x: float, unit: Unit) -> Decimal:
+    """The digits of a number as a file gives it (its shortest representation), a share as a
+    percentage, exactly: 0.3405 → 34.05.
+
+    >>> str(given_digits(0.3405, Unit.SHARE)), str(given_digits(1.3333, Unit.YEARS))
+    ('34.05', '1.3333')
+    """
+    return Decimal(repr(float(x))).scaleb(2 if unit is Unit.SHARE else 0).normalize()

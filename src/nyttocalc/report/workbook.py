@@ -21,7 +21,6 @@ import io
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from nyttocalc.core.figures import Figure, Term, Unit, parse
@@ -84,8 +83,7 @@ def given_format(value: float, unit: Unit, lang: str) -> str:
     """An input's format, so that it shows as given and as an economist types it over: shares
     to one decimal or as many as given (25,0 %, 22,02 %), kronor whole or to the öre given,
     other numbers as typed (1,3333 years; a whole-number format would show 2,5 as 3)."""
-    exact = Decimal(repr(value)).scaleb(2 if unit is Unit.SHARE else 0).normalize()
-    places = min(max(0, -int(exact.as_tuple().exponent)), 6)
+    places = min(max(0, -int(numbers.given_digits(value, unit).as_tuple().exponent)), 6)
     if unit in (Unit.SHARE, Unit.MULTIPLE):
         return number_format(unit, lang, max(1, places))
     return number_format(unit, lang, places if unit in numbers.MONEY else None)

@@ -139,7 +139,7 @@ def _claim(spec: ClaimSpec, scenario: Scenario, model: Model) -> Claim:
 
 
 def _figure_ref(selector: FigureSelector) -> FigureRef:
-    return FigureRef(selector.perspective, selector.figure, selector.dims())
+    return FigureRef(selector.perspective, selector.figure, selector.dims(), selector.group)
 
 
 def parameter_value(scenario: Scenario, path: str) -> tuple[float, str]:

@@ -13,9 +13,9 @@ import typing
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Tag, ValidationError
 
 from nyttocalc.core.claims import Claim
 from nyttocalc.core.figures import Unit
@@ -111,8 +111,16 @@ def _with_parameter_files(name: str, path: Path, data: dict[str, Any],
               "inputs": dict(data.get("inputs") or {})}
     for index, given in enumerate(uses):
         file = path.parent / given
-        parameters = _parameter_file(file, f"{name}, line {lines.get(('uses', index), '?')}, "
-                                           f"uses.{index}")
+        where = f"{name}, line {lines.get(('uses', index), '?')}, uses.{index}"
+        if not file.exists():
+            relative = "" if Path(given).is_absolute() else (
+                f" (that is {file.resolve()}: a path in `uses` is relative to the folder of the "
+                f"scenario file, {path.parent.resolve()})")
+            raise ScenarioError(
+                f"{where}: {given}: no such parameter file{relative}; give the path of a "
+                "parameter file, such as ../parameters/se-2019.yaml from a scenario in "
+                "scenarios/.")
+        parameters = _parameter_file(file, where)
         for section in ("sources", "inputs"):
             if not isinstance(merged[section], dict):
                 continue
@@ -130,7 +138,7 @@ def _parameter_file(file: Path, where: str) -> dict[str, Any]:
     that uses it)."""
     name = str(file)
     try:
-        text = read_text(file)
+        text = read_text(file, "parameter")
     except ScenarioError as exc:
         raise ScenarioError(f"{where}: {exc}") from None
     try:
@@ -164,19 +172,25 @@ def _with_optional_set(data: dict[str, Any], overrides: Sequence[str]) -> dict[s
     return data
 
 
-def read_text(path: Path) -> str:
-    """The file's text, refusing what is not a reasonably sized UTF-8 file."""
+_GIVE = {
+    "scenario": "give the path of a scenario file (a .yaml file such as scenarios/liva.yaml)",
+    "parameter": "give the path of a parameter file (a .yaml file such as "
+                 "parameters/se-2019.yaml)",
+}
+
+
+def read_text(path: Path, kind: str = "scenario") -> str:
+    """The file's text, refusing what is not a reasonably sized UTF-8 file; ``kind`` is what
+    the file should be (a scenario or a parameter file), for the advice."""
     name = str(path)
+    give = _GIVE[kind]
     try:
         if path.is_dir():
-            raise ScenarioError(f"{name} is a directory; give the path of a scenario file "
-                                "(a .yaml file such as scenarios/liva.yaml).")
+            raise ScenarioError(f"{name} is a directory; {give}.")
         if not path.exists():
-            raise ScenarioError(f"{name}: no such file; give the path of a scenario file "
-                                "(a .yaml file such as scenarios/liva.yaml).")
+            raise ScenarioError(f"{name}: no such file; {give}.")
         if not path.is_file():
-            raise ScenarioError(f"{name} is not a regular file; give the path of a scenario "
-                                "file (a .yaml file such as scenarios/liva.yaml).")
+            raise ScenarioError(f"{name} is not a regular file; {give}.")
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
@@ -270,6 +284,9 @@ def _data_path(loc: tuple[str | int, ...], data: Any) -> KeyPath:
             continue
         if part == "formula" and loc[index + 1: index + 2] == ("formula",):
             continue  # the computed input's union tag, before its key `formula`
+        if (isinstance(node, dict) and part in node and not is_last
+                and not isinstance(node[part], dict | list)):
+            continue  # a flow's kind: the union's tag, and a key whose value holds nothing
         in_mapping = isinstance(node, dict) and part in node
         in_list = isinstance(node, list) and isinstance(part, int) and part < len(node)
         if in_mapping or in_list:
@@ -363,14 +380,17 @@ def _is_number(text: str) -> bool:
 
 
 def _allowed_keys(loc: tuple[str | int, ...]) -> list[str]:
-    """The keys a mapping at ``loc`` may have, found by walking the schema's types."""
+    """The keys a mapping at ``loc`` may have, found by walking the schema's types; each as a
+    file writes it (``from``, not the field's name ``from_``)."""
     annotation: Any = Scenario
     for part in loc:
-        annotation = _unwrap(annotation, part)
+        annotation, tagged = _unwrap(annotation, part)
         if annotation is None:
             return []
+        if tagged:
+            continue  # the part was a discriminated union's tag: the member is chosen
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            field = annotation.model_fields.get(str(part))
+            field = _field(annotation, part)
             if field is None:
                 continue
             annotation = field.annotation
@@ -378,14 +398,21 @@ def _allowed_keys(loc: tuple[str | int, ...]) -> list[str]:
             annotation = typing.get_args(annotation)[1]
         elif typing.get_origin(annotation) is list:
             annotation = typing.get_args(annotation)[0]
-    annotation = _unwrap(annotation, None)
+    annotation, _ = _unwrap(annotation, None)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return sorted(annotation.model_fields)
+        return sorted(field.alias or name for name, field in annotation.model_fields.items())
     return []
 
 
-def _unwrap(annotation: Any, tag: str | int | None) -> Any:
-    """Strip Annotated and Optional; pick a discriminated union's member by its unit tag."""
+def _field(model: type[BaseModel], key: str | int) -> Any:
+    """The field a file's key names (by its alias where it has one), or None."""
+    return next((field for name, field in model.model_fields.items()
+                 if (field.alias or name) == key), None)
+
+
+def _unwrap(annotation: Any, tag: str | int | None) -> tuple[Any, bool]:
+    """Strip Annotated and Optional; pick a discriminated union's member by ``tag`` (an input's
+    unit, a flow's kind), and say whether it did."""
     while True:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
@@ -395,13 +422,22 @@ def _unwrap(annotation: Any, tag: str | int | None) -> Any:
             if len(members) == 1:
                 annotation = members[0]
                 continue
-            for member in members:
-                unit = getattr(member, "model_fields", {}).get("unit")
-                if unit is not None and tag in typing.get_args(unit.annotation):
-                    return member
-            return members[0]
+            chosen = next((m for m in members if tag is not None and _tagged(m, tag)), None)
+            if chosen is not None:
+                return _unwrap(chosen, None)[0], True
+            return members[0], False
         else:
-            return annotation
+            return annotation, False
+
+
+def _tagged(member: Any, tag: str | int) -> bool:
+    """Whether a union's member is the one ``tag`` picks: by its ``Tag`` (an input's unit, a
+    flow's kind) or by a field that can only be ``tag`` (a distribution's name)."""
+    if any(isinstance(m, Tag) and m.tag == tag for m in getattr(member, "__metadata__", ())):
+        return True
+    fields = getattr(member, "model_fields", {})
+    return any(typing.get_origin(f.annotation) is Literal and tag in typing.get_args(f.annotation)
+               for f in fields.values())
 
 
 def run_info(loaded: LoadedScenario) -> RunInfo:

@@ -1,16 +1,19 @@
-"""Cross-references inside a scenario: citations name a source, perspectives name inputs."""
+"""Cross-references inside a scenario: citations name a source, perspectives name inputs, a
+group's transitions add up to its participants."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any
 
-from nyttocalc.core.figures import FormulaError, evaluate, placeholders
+from nyttocalc.core.figures import FormulaError, placeholders, validate
 from nyttocalc.core.ledger import SOCIETY
+from nyttocalc.core.outcomes import GROUP_FIGURES, TOTAL_FIGURES
 from nyttocalc.core.payback import FIGURES
 from nyttocalc.scenario import printed
 from nyttocalc.scenario.convert import parameter_value
-from nyttocalc.scenario.schema import FigureSelector, Scenario, TransferFlow
+from nyttocalc.scenario.schema import FigureSelector, GroupSpec, Scenario, TransferFlow
 from nyttocalc.scenario.yamlsafe import KeyPath
 
 Problem = tuple[KeyPath, str]  # where, and what is wrong
@@ -23,9 +26,9 @@ VALUE_UNIT = "SEK/person-year"
 
 def check_references(scenario: Scenario) -> list[Found]:
     plain = [*_citations(scenario), *_computed_inputs(scenario), *_claims(scenario),
-             *_ledger(scenario), *_outcomes(scenario)]
+             *_ledger(scenario)]
     return [*((path, message, ()) for path, message in plain), *_perspective_inputs(scenario),
-            *_ledger_inputs(scenario)]
+            *_ledger_inputs(scenario), *_outcomes(scenario)]
 
 
 def perspective_keys(scenario: Scenario) -> list[str]:
@@ -75,7 +78,7 @@ def _computed_inputs(scenario: Scenario) -> Iterator[Problem]:
                          "input is computed from other inputs")
             continue
         try:
-            evaluate(item.formula, dict.fromkeys(placeholders(item.formula), 1.0))
+            validate(item.formula)
         except FormulaError as exc:
             yield path, str(exc)
 
@@ -161,16 +164,51 @@ def _ledger(scenario: Scenario) -> Iterator[Problem]:
     yield from _states(scenario, (*base, "move"), ledger.move.from_, ledger.move.to)
 
 
-def _outcomes(scenario: Scenario) -> Iterator[Problem]:
+def _outcomes(scenario: Scenario) -> Iterator[Found]:
+    """Transitions name states; a group lists each move once; where a group's size, or the
+    groups that make up the cohort, are given, the transitions add up to it."""
     outcomes = scenario.outcomes
     if outcomes is None or scenario.ledger is None:
         return
     if outcomes.reference not in scenario.ledger.states:
-        yield ("outcomes", "reference"), _no_state(scenario, outcomes.reference)
+        yield ("outcomes", "reference"), _no_state(scenario, outcomes.reference), ()
     for key, group in outcomes.groups.items():
+        first: dict[tuple[str, str, float], int] = {}
         for index, t in enumerate(group.transitions):
-            yield from _states(scenario, ("outcomes", "groups", key, "transitions", index),
-                               t.from_, t.to)
+            where: KeyPath = ("outcomes", "groups", key, "transitions", index)
+            yield from ((*problem, ()) for problem in _states(scenario, where, t.from_, t.to))
+            move = (t.from_, t.to, t.subsidy_rate)
+            if move in first:
+                rate = f" at a {t.subsidy_rate * 100:g} % subsidy" if t.subsidy_rate else ""
+                yield where, (f"the move {t.from_} → {t.to}{rate} is transition "
+                              f"{first[move]} of this group too; list each move once, with the "
+                              "persons added"), ()
+            first.setdefault(move, index)
+        if group.participants is not None:
+            size: KeyPath = ("outcomes", "groups", key, "participants")
+            yield from _adds_up(size, [group], group.participants.value, size)
+    unknown = [g for g in outcomes.cohort_groups if g not in outcomes.groups]
+    for name in unknown:
+        yield ("outcomes", "cohort_groups", outcomes.cohort_groups.index(name)), (
+            f"{name!r} is not a group of outcomes; its groups: "
+            f"{', '.join(outcomes.groups)}"), ()
+    if outcomes.cohort_groups and not unknown:
+        yield from _adds_up(("outcomes", "cohort_groups"),
+                            [outcomes.groups[g] for g in outcomes.cohort_groups],
+                            scenario.cohort.participants.value, ("cohort", "participants"))
+
+
+def _adds_up(where: KeyPath, groups: list[GroupSpec], participants: int,
+             size: KeyPath) -> Iterator[Found]:
+    """Every participant of these groups is in one transition of theirs: the persons add up to
+    the number at ``size``."""
+    counts = [t.persons.value for group in groups for t in group.transitions]
+    total = math.fsum(counts)
+    if not math.isclose(total, participants, rel_tol=1e-12, abs_tol=1e-12):
+        terms = " + ".join(f"{c:g}" for c in counts) + " = " if len(counts) > 1 else ""
+        yield where, (f"the transitions add up to {terms}{total:g} persons, not "
+                      f"{'.'.join(map(str, size))} = {participants}: every participant is in "
+                      "one transition (one who stayed moves from a state to itself)"), size
 
 
 def _states(scenario: Scenario, where: KeyPath, before: str, after: str) -> Iterator[Problem]:
@@ -240,7 +278,7 @@ def _formula(formula: str, terms: set[str], path: KeyPath) -> Iterator[Problem]:
                      f"{', '.join(unused) or 'none'}")
         return
     try:
-        evaluate(formula, dict.fromkeys(terms, 1.0))
+        validate(formula)
     except FormulaError as exc:
         yield path, str(exc)
 
@@ -251,11 +289,14 @@ def _figure_selector(scenario: Scenario, path: KeyPath,
         known = ", ".join(perspective_keys(scenario))
         yield (*path, "perspective"), (f"{selector.perspective!r} is not a perspective of this "
                                        f"scenario: {known}")
-    catalogue = FIGURES
-    kind = catalogue.get(selector.figure)
+    if selector.group is not None or selector.figure in KEY_FIGURES:
+        yield from _key_figure_selector(scenario, path, selector)
+        return
+    kind = FIGURES.get(selector.figure)
     if kind is None:
         yield (*path, "figure"), (f"{selector.figure!r} is not a figure the analysis computes; "
-                                  f"expected one of: {', '.join(catalogue)}")
+                                  f"expected one of: {', '.join(FIGURES)}; or a key figure of "
+                                  f"`outcomes`: {', '.join(KEY_FIGURES)}")
         return
     given = set(selector.dims())
     if given != set(kind.dims):
@@ -264,3 +305,29 @@ def _figure_selector(scenario: Scenario, path: KeyPath,
                      f"{', '.join(sorted(given)) or 'none'}")
     # Whether the values exist (a mix's rate above the lowest, a number of persons within the
     # cohort) is checked by `check` itself: a --set for `payback` must not break on a claim.
+
+
+KEY_FIGURES = [name for name in TOTAL_FIGURES if name not in FIGURES]  # cost is the analysis's
+
+
+def _key_figure_selector(scenario: Scenario, path: KeyPath,
+                         selector: FigureSelector) -> Iterator[Problem]:
+    """A key figure of the first year after: the scenario has `outcomes`; a group's key figure
+    names one of its groups; no subsidy rate, horizon or count (the transitions give them)."""
+    outcomes = scenario.outcomes
+    if outcomes is None:
+        yield (*path, "figure"), (f"{selector.figure} is a key figure of `outcomes`, which this "
+                                  "scenario does not have")
+        return
+    if selector.dims():
+        yield path, (f"a key figure is picked by its perspective (and group) only; this gives "
+                     f"{', '.join(sorted(selector.dims()))}")
+    if selector.group is None:
+        return
+    if selector.group not in outcomes.groups:
+        yield (*path, "group"), (f"{selector.group!r} is not a group of outcomes; its groups: "
+                                 f"{', '.join(outcomes.groups)}")
+    elif selector.figure not in GROUP_FIGURES:
+        yield (*path, "figure"), (f"a group's key figures are {', '.join(GROUP_FIGURES)}; "
+                                  f"{selector.figure} is of all groups together (leave out "
+                                  "`group`)")

@@ -376,7 +376,15 @@ class LedgerSpec(Strict):
 
 
 class Count(Parameter):
+    """How many made a move: an observed count is whole; an expected or average one (a share of
+    a group, a year half in work) need not be."""
+
     value: Annotated[float, Field(ge=0, le=MAX_AMOUNT)]
+    unit: Literal["persons"]
+
+
+class GroupSize(Parameter):
+    value: Annotated[int, Field(ge=1, le=int(MAX_AMOUNT))]
     unit: Literal["persons"]
 
 
@@ -390,6 +398,9 @@ class TransitionSpec(Strict):
 class GroupSpec(Strict):
     label: Labels
     description: Text | None = None
+    participants: GroupSize | None = Field(None, description=(
+        "How many the group has; when given, its transitions' persons must add up to it (one "
+        "who stayed moves from a state to itself)"))
     transitions: Annotated[list[TransitionSpec], Field(min_length=1)]
 
 
@@ -400,7 +411,11 @@ class OutcomesSpec(Strict):
     reference: Identifier = Field(description=(
         "The state a participant's potential is measured against: work, full time, without a "
         "subsidy"))
+    cohort_groups: list[Identifier] = Field(default_factory=list, description=(
+        "The groups the cohort's participants make up: their transitions' persons must add up "
+        "to cohort.participants"))
     groups: Annotated[dict[Identifier, GroupSpec], Field(min_length=1)]
+    _distinct = field_validator("cohort_groups")(_distinct)
 
 
 ClaimId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
@@ -410,14 +425,21 @@ QualifierWord = Literal["exact", "cirka", "drygt", "knappt", "nästan", "minst",
 
 
 class FigureSelector(Strict):
-    """A figure the payback analysis computes: its perspective, name and row."""
+    """A figure the payback analysis computes: its perspective, name and row; or a key figure
+    of the first year after (revenue, net_benefit, payback_time, potential, efficiency), of all
+    groups or of one."""
 
     perspective: Identifier
-    figure: Identifier = Field(description="e.g. cost, persons_whole, employment_rate")
+    figure: Identifier = Field(description=(
+        "e.g. cost, persons_whole, employment_rate; a key figure: revenue, net_benefit, "
+        "payback_time, potential, efficiency"))
     subsidy_rate: Share | None = None
     horizon_years: PositiveYears | None = None
     persons: Annotated[int, Field(ge=1)] | None = None
     unsubsidised: Annotated[int, Field(ge=0)] | None = None
+    group: Identifier | None = Field(None, description=(
+        "A group of `outcomes`, for its revenue, potential or efficiency; left out: the key "
+        "figure of all groups"))
 
     def dims(self) -> dict[str, float]:
         names = ("subsidy_rate", "horizon_years", "persons", "unsubsidised")

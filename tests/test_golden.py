@@ -41,7 +41,24 @@ RUNS = {
     "liva-sweep-grid-csv": "sweep scenarios/liva.yaml --vary analysis.subsidy_rates.1=0.5,0.8 "
                            "--vary inputs.production_value=400000,585000 -f csv "
                            "--metric persons_exact",
+    "liva-sweep-grid-csv-edges": "sweep scenarios/liva.yaml "
+                                 "--vary inputs.production_value=0,1,585000,1000000000 "
+                                 "--vary inputs.avoided_support_costs=0,15000 -f csv "
+                                 "--metric employment_rate",
+    "liva-sweep-grid-csv-sv": "sweep scenarios/liva.yaml "
+                              "--vary inputs.production_value=0,1,585000,1000000000 "
+                              "--vary inputs.avoided_support_costs=0,15000 -f csv "
+                              "--metric employment_rate --lang sv",
+    "liva-sweep-table": "sweep scenarios/liva.yaml --vary analysis.subsidy_rates.1=0.05:1:0.05",
+    "liva-sweep-heat-sv": "sweep scenarios/liva.yaml --vary analysis.subsidy_rates.1=0.1:1:0.1 "
+                          "--vary inputs.volunteer_time=0:2000000:250000 --lang sv",
     "liva-sensitivity-json": "sensitivity scenarios/liva.yaml -f json",
+    "liva-sensitivity": "sensitivity scenarios/liva.yaml",
+    "liva-timeline": "timeline scenarios/liva.yaml --persons 3",
+    "liva-simulate": "simulate scenarios/liva.yaml --draws 2000",
+    "liva-simulate-csv-sv": "simulate scenarios/liva.yaml --draws 2000 -f csv --lang sv",
+    "liva-payback-markdown": "payback scenarios/liva.yaml -f markdown",
+    "liva-actors-payback": "payback scenarios/liva-actors.yaml",
     "liva-timeline-json": "timeline scenarios/liva.yaml --persons 3 -f json",
     "liva-simulate-json": "simulate scenarios/liva.yaml --draws 2000 -f json",
     "liva-solve-json": "solve scenarios/liva.yaml --for analysis.subsidy_rates.1 --persons 3 "

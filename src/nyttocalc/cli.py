@@ -140,11 +140,12 @@ def payback(
         from dataclasses import replace
 
         from nyttocalc.report.document import payback_document
-        from nyttocalc.report.time import payback_curves
 
         tables = payback_document(analysis, run, lang.value, explain)
         if not plot:
             return tables
+        from nyttocalc.report.time import payback_curves
+
         return replace(tables, tables=(*tables.tables, *payback_curves(analysis, lang.value)))
 
     _emit(format, lang, output, force,

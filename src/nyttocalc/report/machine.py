@@ -24,19 +24,21 @@ import io
 import json
 import math
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nyttocalc import __version__
-from nyttocalc.core.claims import RULES, ClaimResult, Verdict
 from nyttocalc.core.figures import Figure
-from nyttocalc.core.outcomes import GroupEffect, KeyFigures, OutcomesAnalysis
-from nyttocalc.core.payback import PaybackAnalysis
-from nyttocalc.documents.check import DocumentCheck
-from nyttocalc.documents.text import Passage
 from nyttocalc.report.document import arithmetic, symbolic
 from nyttocalc.report.i18n import csv_swedish
 from nyttocalc.report.rows import parts
 from nyttocalc.run import RunInfo
+
+if TYPE_CHECKING:  # payback's JSON and CSV need none of check's machinery
+    from nyttocalc.core.claims import ClaimResult
+    from nyttocalc.core.outcomes import GroupEffect, KeyFigures, OutcomesAnalysis
+    from nyttocalc.core.payback import PaybackAnalysis
+    from nyttocalc.documents.check import DocumentCheck
+    from nyttocalc.documents.text import Passage
 
 CSV_DIMS = ("subsidy_rate", "horizon_years", "persons", "unsubsidised")
 CSV_COLUMNS = ("perspective", "group", "figure", *CSV_DIMS, "value", "unit")
@@ -216,6 +218,7 @@ def csv_numbers(values: Iterable[float], swedish: bool) -> list[str]:
 
 def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
                documents: tuple[DocumentCheck, ...] = ()) -> str:
+    from nyttocalc.core.claims import RULES, Verdict
     from nyttocalc.report.check_document import (
         reason_text,
         to_the_krona,

@@ -29,6 +29,11 @@ PERCENTILES = (5, 25, 50, 75, 95)
 HISTOGRAM_YEARS = 30  # payback years are counted in whole years up to this; later ones together
 MAX_DRAWS = 10_000_000
 CHUNK = 1 << 20  # draws evaluated at once: some 8 MB per array
+# A chunk's arithmetic is worked through a block of draws at a time: arrays that stay in the
+# processor's cache are computed several times faster (measured: a subtraction of a million
+# floats 3.4 ms at once, 0.9 ms in blocks of 2^16), with the same result, bit for bit. 2^15:
+# LivA's 10^6 draws took 25 % less time than unblocked, 2^14 and 2^16 about as little.
+BLOCK = 1 << 15
 
 # (draws evaluated so far, draws to evaluate in all, counting each pass), after each chunk
 Progress = Callable[[int, int], None]
@@ -87,10 +92,10 @@ def simulate(model: Model, uncertainty: Uncertainty, draws: int, seed: int,
     figures: dict[tuple[Any, ...], _Figure] = {}
     tally = np.zeros(int(model.participants) + 1, dtype=np.int64)
     for second in range(passes):
-        for drawn, employed in _chunks(model, uncertainty, seed, sizes):
+        for blocks, employed in _chunks(model, uncertainty, seed, sizes):
             if not second:
                 tally += np.bincount(employed, minlength=tally.size)
-            for key, values, pays in _outcomes(drawn, employed, paying=not second):
+            for key, values, pays in _outcomes(blocks, employed, paying=not second):
                 figure = figures.setdefault(key, _Figure(draws, passes))
                 if second:
                     figure.again(values)
@@ -106,9 +111,9 @@ def simulate(model: Model, uncertainty: Uncertainty, draws: int, seed: int,
 
 
 def _chunks(model: Model, uncertainty: Uncertainty, seed: int,
-            sizes: list[int]) -> Iterator[tuple[Model, Any]]:
-    """The model with each chunk's drawn values, and how many are employed in each draw; the
-    same chunks each time it is called."""
+            sizes: list[int]) -> Iterator[tuple[list[Model], Any]]:
+    """The model with each chunk's drawn values (a model per block of the chunk's draws), and
+    how many are employed in each draw; the same chunks each time it is called."""
     import numpy as np
 
     streams = [np.random.default_rng(s)
@@ -119,41 +124,65 @@ def _chunks(model: Model, uncertainty: Uncertainty, seed: int,
         values = {path: draw(d, stream, size)
                   for (path, d), stream in zip(uncertainty.inputs.items(), streams[1:-1],
                                                strict=True)}
-        yield model.with_values(values), streams[-1].binomial(n, np.clip(probability, 0, 1))
+        yield ([model.with_values({path: v[start:start + BLOCK] for path, v in values.items()})
+                for start in range(0, size, BLOCK)],
+               streams[-1].binomial(n, np.clip(probability, 0, 1)))
 
 
-def _outcomes(drawn: Model, employed: Any,
+def _outcomes(blocks: list[Model], employed: Any,
               paying: bool) -> Iterator[tuple[tuple[Any, ...], Any, Any]]:
     """For one chunk, one figure at a time (so only one is held): each cell's net value, and
-    whether each draw pays back (where ``paying``); each perspective and rate's payback year."""
+    whether each draw pays back (where ``paying``); each perspective and rate's payback year.
+    Each figure is computed a block at a time, with its terms per block: ``terms[b]`` holds
+    block b's ``why`` (the formulas on its draws), employed, additional persons and work."""
     import numpy as np
 
-    why = reasoning.plain(drawn)
-    additional = why.additional_persons(employed)
-    works = [why.horizon(h) for h in drawn.horizons_years]
+    whys = [reasoning.plain(block) for block in blocks]
+    terms = []
+    for why, block, start in zip(whys, blocks, range(0, employed.size, BLOCK), strict=True):
+        part = employed[start:start + BLOCK]
+        terms.append((why, part, why.additional_persons(part),
+                      [why.horizon(h) for h in block.horizons_years]))
+    model = blocks[0]  # every block has the same perspectives, subsidy rates and horizons
     with np.errstate(invalid="ignore", over="ignore"):  # "never" is inf; inf − inf is no draw
-        for perspective in drawn.perspectives:
-            cost = why.present_cost(why.cost(perspective))
-            for r, rate in enumerate(drawn.subsidy_rates):
-                value = why.value(perspective, rate)
-                for h, work in enumerate(works):
+        for perspective in model.perspectives:
+            costs = [why.present_cost(why.cost(perspective)) for why in whys]
+            for r in range(len(model.subsidy_rates)):
+                values = [why.value(perspective, block.subsidy_rates[r])
+                          for why, block in zip(whys, blocks, strict=True)]
+                cells = list(zip(terms, costs, values, strict=True))
+                for h in range(len(model.horizons_years)):
                     pays = None
                     if paying:
-                        needed = why.persons_exact(cost, value, work)
-                        # employed ≥ ceil_step(needed), without rounding a million numbers up:
-                        # for a whole number k, ceil(y) ≤ k exactly when y ≤ k.
-                        pays = needed - ROUND_OFF * np.abs(needed) <= employed
-                    net = why.net_value(why.benefit(value, work, additional), cost)
-                    yield ("net", perspective.key, r, h), _full(net, employed), pays
-                year = why.paid_back_after(why.years_of_work(cost, value, employed))
-                yield ("year", perspective.key, r), _full(year, employed), None
+                        pays = _joined((_reaches(part, why.persons_exact(cost, value, work[h]))
+                                        for (why, part, _, work), cost, value in cells),
+                                       employed.size, bool)
+                    net = _joined((why.net_value(why.benefit(value, work[h], additional), cost)
+                                   for (why, _, additional, work), cost, value in cells),
+                                  employed.size)
+                    yield ("net", perspective.key, r, h), net, pays
+                year = _joined((why.paid_back_after(why.years_of_work(cost, value, part))
+                                for (why, part, _, _), cost, value in cells), employed.size)
+                yield ("year", perspective.key, r), year, None
 
 
-def _full(values: Any, like: Any) -> Any:
-    """An array of one value per draw (a figure no draw changes is a single number)."""
+def _reaches(employed: Any, needed: Any) -> Any:
+    """employed ≥ ceil_step(needed), without rounding a million numbers up: for a whole
+    number k, ceil(y) ≤ k exactly when y ≤ k."""
     import numpy as np
 
-    return np.broadcast_to(np.asarray(values, dtype=float), np.shape(like))
+    return needed - ROUND_OFF * np.abs(needed) <= employed
+
+
+def _joined(blocks: Iterator[Any], size: int, dtype: type = float) -> Any:
+    """One figure per draw from its values per block, each written in place as it is computed
+    (a block's figure no draw changes is a single number)."""
+    import numpy as np
+
+    out: Any = np.empty(size, dtype=dtype)
+    for start, values in zip(range(0, size, BLOCK), blocks, strict=False):
+        out[start:start + BLOCK] = values
+    return out
 
 
 class _Figure:

@@ -116,10 +116,13 @@ def _inverse_phi(p: Any) -> Any:
 
 
 def _poly(coefficients: tuple[float, ...], x: Any) -> Any:
-    """c[0] + c[1] x + … by Horner's rule, highest power first."""
-    total = coefficients[-1]
-    for c in reversed(coefficients[:-1]):
-        total = total * x + c
+    """c[0] + c[1] x + … by Horner's rule, highest power first (in place on an array: the
+    same roundings, fewer passes over memory)."""
+    total = x * coefficients[-1]
+    total += coefficients[-2]
+    for c in reversed(coefficients[:-2]):
+        total *= x
+        total += c
     return total
 
 

@@ -205,15 +205,10 @@ def csv_number(x: float, swedish: bool) -> CsvNumber:
     >>> csv_number(2.5, True), csv_number(2750000.0, False), csv_number(math.inf, False)
     ('2,5', '2750000', '')
     """
-    return CsvNumber(csv_numbers([float(x)], swedish)[0])
-
-
-def csv_numbers(values: Iterable[float], swedish: bool) -> list[str]:
-    """``csv_number`` of many floats at once, without a call per number (a sweep writes
-    millions): whole numbers without ``.0``, others as ``repr``, empty where not finite."""
-    # v - v is NaN (true) for inf and NaN, 0.0 (false) for every finite number
-    texts = ["" if v - v else str(int(v)) if v.is_integer() else repr(v) for v in values]
-    return [t.replace(".", ",") for t in texts] if swedish else texts
+    x = float(x)
+    # x - x is NaN (true) for inf and NaN, 0.0 (false) for every finite number
+    text = "" if x - x else str(int(x)) if x.is_integer() else repr(x)
+    return CsvNumber(text.replace(".", ",") if swedish else text)
 
 
 def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,

@@ -15,7 +15,7 @@ take two, over the same draws, for percentiles that are exact (see ``quantiles.T
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +23,7 @@ from nyttocalc.core import quantiles, reasoning
 from nyttocalc.core.arith import ROUND_OFF
 from nyttocalc.core.model import Model
 from nyttocalc.core.numeric import Cell
-from nyttocalc.core.uncertainty import Distribution, draw
+from nyttocalc.core.uncertainty import Uncertainty, draw
 
 PERCENTILES = (5, 25, 50, 75, 95)
 HISTOGRAM_YEARS = 30  # payback years are counted in whole years up to this; later ones together
@@ -37,12 +37,6 @@ BLOCK = 1 << 15
 
 # (draws evaluated so far, draws to evaluate in all, counting each pass), after each chunk
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class Uncertainty:
-    employment_probability: Distribution
-    inputs: Mapping[str, Distribution]  # by key path, in the scenario's order
 
 
 @dataclass(frozen=True)

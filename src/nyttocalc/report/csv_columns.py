@@ -35,8 +35,20 @@ class Column(NamedTuple):
     text: Any
     shown: Any
 
-    def rows(self, indices: Any) -> Column:
-        return Column(self.text[indices], self.shown[indices])
+    def part(self, start: int, stop: int) -> Column:
+        return Column(self.text[start:stop], self.shown[start:stop])
+
+    def repeated(self, times: int) -> Column:
+        """Each number ``times`` times in a row."""
+        import numpy as np
+
+        return Column(np.repeat(self.text, times, axis=0), np.repeat(self.shown, times, axis=0))
+
+    def tiled(self, times: int) -> Column:
+        """All the numbers, ``times`` times over."""
+        import numpy as np
+
+        return Column(np.tile(self.text, (times, 1)), np.tile(self.shown, (times, 1)))
 
 
 def csv_lines(columns: list[Column], swedish: bool) -> str:
@@ -98,8 +110,10 @@ def _written(negative: Any, digits: Any, scale: Any, done: Any,
     text = np.empty((n, width + 2), dtype=np.uint8)
     text[:, 0] = ord("-")
     point = width + 1 - scale  # the point's column in text
-    for at in np.flatnonzero(np.bincount(point)):  # a few places: each one's rows at once
-        rows = slice(None) if point[0] == at and (point == at).all() else point == at
+    places = np.bincount(point, minlength=2)
+    common = int(places.argmax())  # every row as the most common place has it, then the others
+    for at, rows in [(common, slice(None))] + [(at, np.flatnonzero(point == at))
+                                               for at in np.flatnonzero(places) if at != common]:
         text[rows, 1:at] = own[rows, :at - 1]
         text[rows, at] = ord("," if swedish else ".")
         text[rows, at + 1:] = own[rows, at - 1:]
@@ -107,8 +121,9 @@ def _written(negative: Any, digits: Any, scale: Any, done: Any,
     first = np.minimum(np.where(digits == 0, width, nonzero.argmax(axis=1) + 1), point - 1)
     last = width + 1 - nonzero[:, ::-1].argmax(axis=1)  # in text: after the point
     last = np.where(last > point, last, point - 1)
-    column = np.arange(width + 2)
-    shown = (column >= first[:, None]) & (column <= last[:, None])
+    # first ≤ column ≤ last, as one comparison of bytes: below first, column − first wraps round
+    offset = np.arange(width + 2, dtype=np.uint8)[None, :] - first.astype(np.uint8)[:, None]
+    shown = offset <= (last - first).astype(np.uint8)[:, None]
     shown[:, 0] = negative
     shown &= done[:, None]
     return text, shown

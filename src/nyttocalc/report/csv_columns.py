@@ -19,7 +19,7 @@ below 1e-4 (written in scientific notation) or from 1e15 unless whole; in a swee
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from nyttocalc.report.machine import csv_number
 
@@ -29,43 +29,22 @@ _POWERS = tuple(float(10**k) for k in range(23))  # exact as floats
 _MARGIN = 2.0**-40
 
 
-class Column(NamedTuple):
-    """Numbers as text: a row of bytes each, and which of the row's bytes it uses."""
-
-    text: Any
-    shown: Any
-
-    def part(self, start: int, stop: int) -> Column:
-        return Column(self.text[start:stop], self.shown[start:stop])
-
-    def repeated(self, times: int) -> Column:
-        """Each number ``times`` times in a row."""
-        import numpy as np
-
-        return Column(np.repeat(self.text, times, axis=0), np.repeat(self.shown, times, axis=0))
-
-    def tiled(self, times: int) -> Column:
-        """All the numbers, ``times`` times over."""
-        import numpy as np
-
-        return Column(np.tile(self.text, (times, 1)), np.tile(self.shown, (times, 1)))
-
-
-def csv_lines(columns: list[Column], swedish: bool) -> str:
-    """One line per row of ``columns`` (of one length), separated as ``csv_writer`` does."""
+def csv_lines(columns: list[Any], swedish: bool) -> str:
+    """One line per row of ``columns`` (``csv_column``'s, of one length), separated as
+    ``csv_writer`` separates them."""
     import numpy as np
 
     separator = ord(";" if swedish else ",")
-    text, shown = [], []
+    parts = []
     for index, column in enumerate(columns):
         end = separator if index + 1 < len(columns) else ord("\n")
-        text += [column.text, np.full((len(column.text), 1), end, dtype=np.uint8)]
-        shown += [column.shown, np.ones((len(column.text), 1), dtype=bool)]
-    return bytes(np.concatenate(text, axis=1)[np.concatenate(shown, axis=1)]).decode("ascii")
+        parts += [column, np.full((len(column), 1), end, dtype=np.uint8)]
+    joined = np.concatenate(parts, axis=1)
+    return bytes(joined[joined != 0]).decode("ascii")
 
 
-def csv_column(values: Any, swedish: bool) -> Column:
-    """Each number's text, as ``csv_number`` writes it."""
+def csv_column(values: Any, swedish: bool) -> Any:
+    """Each number's text, as ``csv_number`` writes it, as a row of bytes (0: no character)."""
     import numpy as np
 
     x = np.asarray(values, dtype=float).ravel()
@@ -81,27 +60,24 @@ def csv_column(values: Any, swedish: bool) -> Column:
         found, scales, sure = _shortest(size[fast])
         digits[fast[sure]], scale[fast[sure]] = found[sure], scales[sure]
         done[fast[sure]] = True
-    text, shown = _written(x < 0, digits, scale, done, swedish)
+    text = _written(x < 0, digits, scale, done, swedish)
     rest = {int(i): csv_number(float(x[i]), swedish).encode("ascii")
             for i in np.flatnonzero(finite & ~done)}
     widest = max(map(len, rest.values()), default=0)
     if widest > text.shape[1]:
         text = np.pad(text, ((0, 0), (0, widest - text.shape[1])))
-        shown = np.pad(shown, ((0, 0), (0, widest - shown.shape[1])))
     for i, written in rest.items():
+        text[i] = 0
         text[i, :len(written)] = np.frombuffer(written, dtype=np.uint8)
-        shown[i] = np.arange(text.shape[1]) < len(written)
-    used = np.flatnonzero(shown.any(axis=0))  # the columns some number uses: fewer to join
-    part = slice(used[0], used[-1] + 1) if used.size else slice(0, 0)
-    return Column(text[:, part], shown[:, part])
+    used = np.flatnonzero((text != 0).any(axis=0))  # the places some number uses: fewer to join
+    return text[:, used[0]:used[-1] + 1] if used.size else text[:, :0]
 
 
-def _written(negative: Any, digits: Any, scale: Any, done: Any,
-             swedish: bool) -> tuple[Any, Any]:
+def _written(negative: Any, digits: Any, scale: Any, done: Any, swedish: bool) -> Any:
     """``digits`` × 10^-``scale`` where ``done``: a sign where negative, then N's digits (as
     many as the largest N or ``scale`` needs) with the point before the last ``scale`` of them,
     shown from the first that is not 0 (or the one before the point) to the last that is not 0
-    (the point only if such a digit follows it)."""
+    (the point only if such a digit follows it); 0 in the places not shown."""
     import numpy as np
 
     n = len(digits)
@@ -126,7 +102,8 @@ def _written(negative: Any, digits: Any, scale: Any, done: Any,
     shown = offset <= (last - first).astype(np.uint8)[:, None]
     shown[:, 0] = negative
     shown &= done[:, None]
-    return text, shown
+    text *= shown
+    return text
 
 
 def _digits(n: Any, width: int) -> Any:

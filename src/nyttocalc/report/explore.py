@@ -243,6 +243,8 @@ def sweep_csv(result: SweepResult, lang: str) -> Iterator[str]:
     """One line per point of the grid: the varied values, then one column per perspective,
     subsidy rate and horizon (``society 0 1``: society, 0 % subsidy, 1 year; ``varied`` for the
     one the sweep varies). Written a block of rows at a time, each column at once."""
+    import numpy as np
+
     from nyttocalc.report.csv_columns import csv_column, csv_lines
 
     swedish = lang == "sv"
@@ -259,10 +261,10 @@ def sweep_csv(result: SweepResult, lang: str) -> Iterator[str]:
     # Number-only lines: a number never needs quoting or escaping.
     first, *second = (csv_column(a.values, swedish) for a in result.axes)
     for rows, block in result.blocks():
-        varied_values = [first.part(rows.start, rows.stop)]
+        varied_values = [first[rows.start:rows.stop]]
         if second:  # a grid: each row of the block is a line per value of the second axis
-            varied_values = [varied_values[0].repeated(len(second[0].text)),
-                             second[0].tiled(len(rows))]
+            varied_values = [np.repeat(varied_values[0], len(second[0]), axis=0),
+                             np.tile(second[0], (len(rows), 1))]
         yield csv_lines([*varied_values, *(csv_column(block[c], swedish) for c in result.cells)],
                         swedish)
 

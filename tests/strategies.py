@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import os
+import struct
 from typing import Any
 
+import numpy as np
 from hypothesis import strategies as st
 
 from nyttocalc.core.model import Model, Perspective, Scaling, ValueComponent
@@ -165,3 +168,22 @@ def ledgers(draw: st.DrawFn) -> tuple[Any, dict[str, float]]:
     ledger = Ledger({a: {"en": a} for a in actors}, states, tuple(funding), None,
                     Move(before, after))
     return ledger, inputs
+
+
+def _from_bits(bits: int) -> float:
+    return struct.unpack("<d", struct.pack("<Q", bits))[0]
+
+
+# Any float, every bit pattern as likely (NaN and infinity too); decimals as a report or a sweep
+# writes them (k / 10^d: 0.3, 2.75); and the floats next to those, next to powers of ten and of
+# two, where a shortest decimal is hardest to find.
+any_floats = st.integers(0, 2**64 - 1).map(_from_bits)
+decimal_floats = st.builds(lambda digits, places: digits / 10**places,
+                           st.integers(-(10**17), 10**17), st.integers(0, 22))
+edge_floats = st.builds(lambda base, steps: float(np.nextafter(base, math.inf * steps)) if steps
+                        else base,
+                        st.sampled_from([10.0**e for e in range(-6, 17)]
+                                        + [2.0**e for e in range(-16, 54)] + [1e-4, 1e15]),
+                        st.integers(-2, 2))
+csv_floats = st.one_of(any_floats, decimal_floats, edge_floats,
+                       st.floats(min_value=1e-4, max_value=1e15))

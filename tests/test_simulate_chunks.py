@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from nyttocalc.core import quantiles
 from nyttocalc.core import simulate as simulate_module
-from nyttocalc.core.simulate import PERCENTILES, SimulationResult, Uncertainty, simulate
-from nyttocalc.core.uncertainty import Distribution, _inverse_phi, draw
+from nyttocalc.core.simulate import PERCENTILES, SimulationResult, simulate
+from nyttocalc.core.uncertainty import Distribution, Uncertainty, _inverse_phi, draw
 from nyttocalc.scenario.load import load
 from tests.conftest import LIVA
 

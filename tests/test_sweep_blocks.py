@@ -13,7 +13,8 @@ from nyttocalc.core import numeric
 from nyttocalc.core import sweep as sweep_module
 from nyttocalc.core.model import Model
 from nyttocalc.core.sweep import Axis, sweep
-from nyttocalc.report.machine import csv_number, csv_numbers
+from nyttocalc.report.csv_columns import csv_column, csv_lines
+from nyttocalc.report.machine import csv_number
 from tests.conftest import LIVA, run_cli
 from tests.strategies import timed_models
 
@@ -93,5 +94,6 @@ def _written(x: float, swedish: bool) -> str:
                           st.sampled_from([0.0, -0.0, 1e16, 1e300, 5e-324, 0.1 + 0.2]))))
 def test_many_numbers_are_written_as_one_is(values: list[float]) -> None:
     for swedish in (False, True):
-        assert csv_numbers(values, swedish) == [_written(v, swedish) for v in values]
+        assert csv_lines([csv_column(values, swedish)], swedish) == \
+            "".join(f"{_written(v, swedish)}\n" for v in values)
         assert [csv_number(v, swedish) for v in values] == [_written(v, swedish) for v in values]

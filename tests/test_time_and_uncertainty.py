@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from nyttocalc.core import numeric
 from nyttocalc.core.payback import analyse
-from nyttocalc.core.simulate import Uncertainty, simulate
+from nyttocalc.core.simulate import simulate
 from nyttocalc.core.timeline import timeline
-from nyttocalc.core.uncertainty import Distribution, draw
+from nyttocalc.core.uncertainty import Distribution, Uncertainty, draw
 from nyttocalc.scenario import yamlsafe
 from nyttocalc.scenario.load import load
 from tests.conftest import FIXTURES, LIVA, ROOT, run_cli, run_process

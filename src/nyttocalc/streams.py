@@ -11,7 +11,6 @@ every reader decodes. Files written with ``-o`` are always UTF-8.
 from __future__ import annotations
 
 import codecs
-import json
 import os
 import re
 import sys
@@ -79,6 +78,8 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 def ascii_json(text: str) -> str:
     """JSON text with every non-ASCII character escaped as JSON escapes it (``\\u00e4``; a
     surrogate pair beyond the BMP). Outside strings JSON is ASCII, so the data is unchanged."""
+    import json
+
     return _NON_ASCII.sub(lambda m: json.dumps(m.group())[1:-1], text)
 
 

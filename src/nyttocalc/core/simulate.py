@@ -16,7 +16,7 @@ take two, over the same draws, for percentiles that are exact (see ``quantiles.T
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,21 +24,20 @@ from nyttocalc.core import quantiles, reasoning
 from nyttocalc.core.arith import ROUND_OFF
 from nyttocalc.core.model import Model
 from nyttocalc.core.numeric import Cell
-from nyttocalc.core.uncertainty import Distribution, draw
+from nyttocalc.core.uncertainty import Uncertainty, draw
 
 PERCENTILES = (5, 25, 50, 75, 95)
 HISTOGRAM_YEARS = 30  # payback years are counted in whole years up to this; later ones together
 MAX_DRAWS = 10_000_000
 CHUNK = 1 << 20  # draws evaluated at once: some 8 MB per array
+# A chunk's arithmetic is worked through a block of draws at a time: arrays that stay in the
+# processor's cache are computed several times faster (measured: a subtraction of a million
+# floats 3.4 ms at once, 0.9 ms in blocks of 2^16), with the same result, bit for bit. 2^15:
+# LivA's 10^6 draws took 25 % less time than unblocked, 2^14 and 2^16 about as little.
+BLOCK = 1 << 15
 
 # (draws evaluated so far, draws to evaluate in all, counting each pass), after each chunk
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class Uncertainty:
-    employment_probability: Distribution
-    inputs: Mapping[str, Distribution]  # by key path, in the scenario's order
 
 
 @dataclass(frozen=True)
@@ -88,10 +87,10 @@ def simulate(model: Model, uncertainty: Uncertainty, draws: int, seed: int,
     figures: dict[tuple[Any, ...], _Figure] = {}
     tally = np.zeros(int(model.participants) + 1, dtype=np.int64)
     for second in range(passes):
-        for drawn, employed in _chunks(model, uncertainty, seed, sizes):
+        for blocks, employed in _chunks(model, uncertainty, seed, sizes):
             if not second:
                 tally += np.bincount(employed, minlength=tally.size)
-            for key, values, pays in _outcomes(drawn, employed, paying=not second):
+            for key, values, pays in _outcomes(blocks, employed, paying=not second):
                 figure = figures.setdefault(key, _Figure(draws, passes))
                 if second:
                     figure.again(values)
@@ -107,9 +106,9 @@ def simulate(model: Model, uncertainty: Uncertainty, draws: int, seed: int,
 
 
 def _chunks(model: Model, uncertainty: Uncertainty, seed: int,
-            sizes: list[int]) -> Iterator[tuple[Model, Any]]:
-    """The model with each chunk's drawn values, and how many are employed in each draw; the
-    same chunks each time it is called."""
+            sizes: list[int]) -> Iterator[tuple[list[Model], Any]]:
+    """The model with each chunk's drawn values (a model per block of the chunk's draws), and
+    how many are employed in each draw; the same chunks each time it is called."""
     import numpy as np
 
     streams = [np.random.default_rng(s)
@@ -120,44 +119,68 @@ def _chunks(model: Model, uncertainty: Uncertainty, seed: int,
         values = {path: draw(d, stream, size)
                   for (path, d), stream in zip(uncertainty.inputs.items(), streams[1:-1],
                                                strict=True)}
-        yield model.with_values(values), streams[-1].binomial(n, np.clip(probability, 0, 1))
+        yield ([model.with_values({path: v[start:start + BLOCK] for path, v in values.items()})
+                for start in range(0, size, BLOCK)],
+               streams[-1].binomial(n, np.clip(probability, 0, 1)))
 
 
-def _outcomes(drawn: Model, employed: Any,
+def _outcomes(blocks: list[Model], employed: Any,
               paying: bool) -> Iterator[tuple[tuple[Any, ...], Any, Any]]:
     """For one chunk, one figure at a time (so only one is held): each cell's net value, and
-    whether each draw pays back (where ``paying``); each perspective and rate's payback year."""
+    whether each draw pays back (where ``paying``); each perspective and rate's payback year.
+    Each figure is computed a block at a time, with its terms per block: ``terms[b]`` holds
+    block b's ``why`` (the formulas on its draws), employed, additional persons and work."""
     import numpy as np
 
-    why = reasoning.plain(drawn)
-    additional = why.additional_persons(employed)
-    works = [why.horizon(h) for h in drawn.horizons_years]
+    whys = [reasoning.plain(block) for block in blocks]
+    terms = []
+    for why, block, start in zip(whys, blocks, range(0, employed.size, BLOCK), strict=True):
+        part = employed[start:start + BLOCK]
+        terms.append((why, part, why.additional_persons(part),
+                      [why.horizon(h) for h in block.horizons_years]))
+    model = blocks[0]  # every block has the same perspectives, subsidy rates and horizons
     with np.errstate(invalid="ignore", over="ignore"):  # "never" is inf; inf − inf is no draw
-        for perspective in drawn.perspectives:
-            cost = why.present_cost(why.cost(perspective))
-            for r, rate in enumerate(drawn.subsidy_rates):
-                value = why.value(perspective, rate)
-                for h, work in enumerate(works):
+        for perspective in model.perspectives:
+            costs = [why.present_cost(why.cost(perspective)) for why in whys]
+            for r in range(len(model.subsidy_rates)):
+                values = [why.value(perspective, block.subsidy_rates[r])
+                          for why, block in zip(whys, blocks, strict=True)]
+                cells = list(zip(terms, costs, values, strict=True))
+                for h in range(len(model.horizons_years)):
+                    nets = [why.net_value(why.benefit(value, work[h], additional), cost)
+                            for (why, _, additional, work), cost, value in cells]
                     pays = None
-                    net = why.net_value(why.benefit(value, work, additional), cost)
                     if paying:
-                        needed = why.persons_exact(cost, value, work)
-                        # employed ≥ ceil_step(needed), without rounding a million numbers up:
-                        # for a whole number k, ceil(y) ≤ k exactly when y ≤ k. A draw in which
-                        # nothing was paid has no count to reach: it pays back where its net
-                        # value is at least 0 (not where it loses by every person employed).
-                        pays = np.where(cost > 0, needed - ROUND_OFF * np.abs(needed) <= employed,
-                                        net >= 0)
-                    yield ("net", perspective.key, r, h), _full(net, employed), pays
-                year = why.paid_back_after(why.years_of_work(cost, value, employed))
-                yield ("year", perspective.key, r), _full(year, employed), None
+                        pays = _joined((_pays(part, cost, why.persons_exact(cost, value, work[h]),
+                                              net)
+                                        for ((why, part, _, work), cost, value), net
+                                        in zip(cells, nets, strict=True)),
+                                       employed.size, bool)
+                    yield ("net", perspective.key, r, h), _joined(nets, employed.size), pays
+                year = _joined((why.paid_back_after(why.years_of_work(cost, value, part))
+                                for (why, part, _, _), cost, value in cells), employed.size)
+                yield ("year", perspective.key, r), year, None
 
 
-def _full(values: Any, like: Any) -> Any:
-    """An array of one value per draw (a figure no draw changes is a single number)."""
+def _pays(employed: Any, cost: Any, needed: Any, net: Any) -> Any:
+    """Whether each draw pays back: employed ≥ ceil_step(needed), without rounding a million
+    numbers up (for a whole number k, ceil(y) ≤ k exactly when y ≤ k). A draw in which nothing
+    was paid has no count to reach: it pays back where its net value is at least 0 (not where
+    it loses by every person employed)."""
     import numpy as np
 
-    return np.broadcast_to(np.asarray(values, dtype=float), np.shape(like))
+    return np.where(cost > 0, needed - ROUND_OFF * np.abs(needed) <= employed, net >= 0)
+
+
+def _joined(blocks: Iterable[Any], size: int, dtype: type = float) -> Any:
+    """One figure per draw from its values per block, each written in place as it is computed
+    (a block's figure no draw changes is a single number)."""
+    import numpy as np
+
+    out: Any = np.empty(size, dtype=dtype)
+    for start, values in zip(range(0, size, BLOCK), blocks, strict=False):
+        out[start:start + BLOCK] = values
+    return out
 
 
 class _Figure:

@@ -7,6 +7,7 @@ every run and machine with the same NumPy, however many draws are taken at a tim
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,6 +48,15 @@ class Distribution:
         def cdf(x: float) -> float:
             return 0.5 * (1 + math.erf((x - self.mean) / (self.sd * math.sqrt(2))))
         return cdf(self.high) - cdf(self.low)
+
+
+@dataclass(frozen=True)
+class Uncertainty:
+    """A scenario's simulation section: the chance that a participant gets work, and the
+    uncertain inputs."""
+
+    employment_probability: Distribution
+    inputs: Mapping[str, Distribution]  # by key path, in the scenario's order
 
 
 def draw(distribution: Distribution, rng: Any, n: int) -> Any:
@@ -116,10 +126,13 @@ def _inverse_phi(p: Any) -> Any:
 
 
 def _poly(coefficients: tuple[float, ...], x: Any) -> Any:
-    """c[0] + c[1] x + … by Horner's rule, highest power first."""
-    total = coefficients[-1]
-    for c in reversed(coefficients[:-1]):
-        total = total * x + c
+    """c[0] + c[1] x + … by Horner's rule, highest power first (in place on an array: the
+    same roundings, fewer passes over memory)."""
+    total = x * coefficients[-1]
+    total += coefficients[-2]
+    for c in reversed(coefficients[:-2]):
+        total *= x
+        total += c
     return total
 
 

@@ -31,7 +31,6 @@ from nyttocalc.report.document import (
 from nyttocalc.report.i18n import label
 from nyttocalc.report.machine import (
     csv_number,
-    csv_numbers,
     csv_word,
     csv_writer,
     dumps,
@@ -273,7 +272,11 @@ def _json_grid(result: SweepResult, cell: Cell) -> Iterator[str]:
 def sweep_csv(result: SweepResult, lang: str) -> Iterator[str]:
     """One line per point of the grid: the varied values, then one column per perspective,
     subsidy rate and horizon (``society 0 1``: society, 0 % subsidy, 1 year; ``varied`` for the
-    one the sweep varies). Written a block of rows at a time."""
+    one the sweep varies). Written a block of rows at a time, each column at once."""
+    import numpy as np
+
+    from nyttocalc.report.csv_columns import csv_column, csv_lines
+
     swedish = lang == "sv"
     varied = [a.path for a in result.axes]
 
@@ -285,17 +288,15 @@ def sweep_csv(result: SweepResult, lang: str) -> Iterator[str]:
 
     buffer, _ = csv_writer(lang, [*varied, *(heading(c) for c in result.cells)])
     yield buffer.getvalue()
-    # Number-only lines: a number never needs quoting or escaping, so they are joined directly.
-    separator = ";" if swedish else ","
-    first, *second = (csv_numbers(a.values, swedish) for a in result.axes)
+    # Number-only lines: a number never needs quoting or escaping.
+    first, *second = (csv_column(a.values, swedish) for a in result.axes)
     for rows, block in result.blocks():
-        columns = [csv_numbers(block[c].ravel().tolist(), swedish) for c in result.cells]
+        varied_values = [first[rows.start:rows.stop]]
         if second:  # a grid: each row of the block is a line per value of the second axis
-            lines = zip([first[i] for i in rows for _ in second[0]], second[0] * len(rows),
-                        *columns, strict=True)
-        else:
-            lines = zip(first[rows.start:rows.stop], *columns, strict=True)
-        yield "".join(separator.join(line) + "\n" for line in lines)
+            varied_values = [np.repeat(varied_values[0], len(second[0]), axis=0),
+                             np.tile(second[0], (len(rows), 1))]
+        yield csv_lines([*varied_values, *(csv_column(block[c], swedish) for c in result.cells)],
+                        swedish)
 
 
 # ---- solve ----------------------------------------------------------------------------------

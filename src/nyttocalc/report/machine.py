@@ -27,19 +27,21 @@ import io
 import json
 import math
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nyttocalc import __version__
-from nyttocalc.core.claims import RULES, ClaimResult, Verdict
 from nyttocalc.core.figures import Figure
-from nyttocalc.core.outcomes import GroupEffect, KeyFigures, OutcomesAnalysis
-from nyttocalc.core.payback import PaybackAnalysis
-from nyttocalc.documents.check import DocumentCheck
-from nyttocalc.documents.text import Passage
 from nyttocalc.report.document import arithmetic, symbolic
 from nyttocalc.report.i18n import csv_swedish
 from nyttocalc.report.rows import parts
 from nyttocalc.run import RunInfo
+
+if TYPE_CHECKING:  # payback's JSON and CSV need none of check's machinery
+    from nyttocalc.core.claims import ClaimResult
+    from nyttocalc.core.outcomes import GroupEffect, KeyFigures, OutcomesAnalysis
+    from nyttocalc.core.payback import PaybackAnalysis
+    from nyttocalc.documents.check import DocumentCheck
+    from nyttocalc.documents.text import Passage
 
 CSV_DIMS = ("subsidy_rate", "horizon_years", "persons", "unsubsidised")
 CSV_COLUMNS = ("perspective", "group", "figure", *CSV_DIMS, "value", "unit")
@@ -209,19 +211,15 @@ def csv_number(x: float, swedish: bool) -> CsvNumber:
     >>> csv_number(2.5, True), csv_number(2750000.0, False), csv_number(math.inf, False)
     ('2,5', '2750000', '')
     """
-    return CsvNumber(csv_numbers([float(x)], swedish)[0])
-
-
-def csv_numbers(values: Iterable[float], swedish: bool) -> list[str]:
-    """``csv_number`` of many floats at once, without a call per number (a sweep writes
-    millions): whole numbers without ``.0``, others as ``repr``, empty where not finite."""
-    # v - v is NaN (true) for inf and NaN, 0.0 (false) for every finite number
-    texts = ["" if v - v else str(int(v)) if v.is_integer() else repr(v) for v in values]
-    return [t.replace(".", ",") for t in texts] if swedish else texts
+    x = float(x)
+    # x - x is NaN (true) for inf and NaN, 0.0 (false) for every finite number
+    text = "" if x - x else str(int(x)) if x.is_integer() else repr(x)
+    return CsvNumber(text.replace(".", ",") if swedish else text)
 
 
 def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
                documents: tuple[DocumentCheck, ...] = ()) -> str:
+    from nyttocalc.core.claims import RULES, Verdict
     from nyttocalc.report.check_document import (
         reason_text,
         to_the_krona,

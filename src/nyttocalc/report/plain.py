@@ -61,6 +61,8 @@ def _text(paragraphs: Sequence[str], width: int) -> list[str]:
 def cells(text: str) -> int:
     """How many terminal cells ``text`` takes: wide East Asian characters two, combining
     marks none."""
+    if text.isascii():  # most cells: one cell a character, counted without a lookup each
+        return len(text)
     return sum(0 if unicodedata.combining(c) else
                2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 

@@ -9,14 +9,8 @@ from typing import Any
 from nyttocalc import __version__
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
-from nyttocalc.core.simulate import (
-    HISTOGRAM_YEARS,
-    PERCENTILES,
-    PaybackYears,
-    SimulationResult,
-    Uncertainty,
-)
-from nyttocalc.core.uncertainty import Distribution
+from nyttocalc.core.simulate import HISTOGRAM_YEARS, PERCENTILES, PaybackYears, SimulationResult
+from nyttocalc.core.uncertainty import Distribution, Uncertainty
 from nyttocalc.report import numbers
 from nyttocalc.report.document import Document, Table, perspective_label, run_header
 from nyttocalc.report.i18n import label

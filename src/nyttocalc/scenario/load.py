@@ -20,7 +20,7 @@ from pydantic import BaseModel, Tag, ValidationError
 from nyttocalc.core.claims import Claim
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
-from nyttocalc.core.simulate import Uncertainty
+from nyttocalc.core.uncertainty import Uncertainty
 from nyttocalc.errors import NyttocalcError
 from nyttocalc.run import Assumption, Citation, ClaimSource, InputInfo, RunInfo, SourceInfo
 from nyttocalc.scenario import keypath, values, yamlsafe

@@ -36,7 +36,10 @@ PositiveYears = Annotated[float, Field(gt=0, le=MAX_YEARS)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, allow_inf_nan=False)
+    # defer_build: a model's validator is built when it first validates, so reading a scenario
+    # builds the scenario's (its parts within it), not fifty of them at import.
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, allow_inf_nan=False,
+                              defer_build=True)
 
 
 class Source(Strict):

@@ -16,8 +16,7 @@ from typing import Any
 import annotated_types
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 
-from nyttocalc.core.simulate import Uncertainty
-from nyttocalc.core.uncertainty import MIN_NORMAL_MASS, Distribution
+from nyttocalc.core.uncertainty import MIN_NORMAL_MASS, Distribution, Uncertainty
 from nyttocalc.errors import NyttocalcError
 from nyttocalc.scenario import keypath, yamlsafe
 from nyttocalc.scenario.keypath import Override

@@ -12,6 +12,7 @@ The result keeps the position of every key path, so later errors can name a line
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -333,11 +334,10 @@ MAX_NUMBER_DIGITS = 100
 
 
 def _resolve_plain(text: str, line: int | None, path: KeyPath) -> Any:
-    if sum(c.isdigit() for c in text) > MAX_NUMBER_DIGITS and _looks_numeric(text):
+    too_long, modern, legacy = _readings(text)
+    if too_long:
         raise YamlProblem(f"a number of {len(text)} characters is not a figure anyone means; "
                           "write it as plain digits (at most a few dozen)", line, path)
-    modern = _resolve_12(text)
-    legacy = _resolve_11(text)
     if legacy is _Merge:
         raise YamlProblem("merge keys (<<) are not allowed in a scenario", line, path)
     if not _same(modern, legacy):
@@ -346,6 +346,15 @@ def _resolve_plain(text: str, line: int | None, path: KeyPath) -> Any:
             f"(PyYAML, many editors) as {_describe(legacy)}; {_advice(modern, legacy)}",
             line, path)
     return modern
+
+
+@functools.lru_cache(maxsize=4096)
+def _readings(text: str) -> tuple[bool, Any, Any]:
+    """Whether a plain scalar is a number too long to mean, and how YAML 1.2 and 1.1 read it;
+    each text once (a scenario repeats its keys and units hundreds of times)."""
+    if sum(c.isdigit() for c in text) > MAX_NUMBER_DIGITS and _looks_numeric(text):
+        return True, None, None
+    return False, _resolve_12(text), _resolve_11(text)
 
 
 def _looks_numeric(text: str) -> bool:

@@ -628,10 +628,13 @@ def report(
 
 
 def _load(file: str, assignments: list[str] | None) -> "LoadedScenario":
+    from nyttocalc.__main__ import started
     from nyttocalc.scenario.load import load
 
     with _user_errors():
-        return load(scenario_path(file), assignments or [])
+        loaded = load(scenario_path(file), assignments or [])
+    started()
+    return loaded
 
 
 @app.command()

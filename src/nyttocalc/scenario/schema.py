@@ -6,8 +6,9 @@ coercion: ``"1"`` is not a number, ``true`` is not 1), frozen, rejects unknown k
 rejects NaN and infinity.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic evaluates every field's annotation when its
+# class is created, at import, and evaluating them from strings cost about a tenth of this
+# module's import. Methods that return their own class name it in quotes.
 import typing
 from typing import Annotated, Any, Literal
 
@@ -78,7 +79,7 @@ class Parameter(Strict):
         None, description="Why this value, where no document states it")
 
     @model_validator(mode="after")
-    def _sourced(self) -> Parameter:
+    def _sourced(self) -> "Parameter":
         _require_one_reason(self)
         return self
 
@@ -159,7 +160,7 @@ class ComputedInput(Strict):
         None, description="Why this formula, where no document states it")
 
     @model_validator(mode="after")
-    def _sourced(self) -> ComputedInput:
+    def _sourced(self) -> "ComputedInput":
         _require_one_reason(self)
         return self
 
@@ -461,7 +462,7 @@ class Operand(Strict):
     unit: ClaimUnit | None = Field(None, description="Required with `number`")
 
     @model_validator(mode="after")
-    def _one_kind(self) -> Operand:
+    def _one_kind(self) -> "Operand":
         given = [k for k in ("input", "figure", "number") if getattr(self, k) is not None]
         if len(given) != 1:
             raise ValueError("give exactly one of `input`, `figure` or `number`")
@@ -489,7 +490,7 @@ class ClaimSpec(Strict):
     terms: dict[Identifier, Operand] = Field(default_factory=dict)
 
     @model_validator(mode="after")
-    def _one_target(self) -> ClaimSpec:
+    def _one_target(self) -> "ClaimSpec":
         if (self.figure is None) == (self.formula is None):
             raise ValueError("give exactly one of `figure` (a computed figure) or `formula` "
                              "(the arithmetic the report states)")
@@ -511,7 +512,7 @@ class Justified(Strict):
     assumption: Text | None = Field(None, description="Why this distribution")
 
     @model_validator(mode="after")
-    def _sourced(self) -> Justified:
+    def _sourced(self) -> "Justified":
         _require_one_reason(self)
         return self
 
@@ -527,7 +528,7 @@ class Uniform(Justified):
     high: Number
 
     @model_validator(mode="after")
-    def _ordered(self) -> Uniform:
+    def _ordered(self) -> "Uniform":
         if not self.low < self.high:
             raise ValueError("`low` must be below `high`")
         return self
@@ -540,7 +541,7 @@ class Triangular(Justified):
     high: Number
 
     @model_validator(mode="after")
-    def _ordered(self) -> Triangular:
+    def _ordered(self) -> "Triangular":
         if not (self.low <= self.mode <= self.high and self.low < self.high):
             raise ValueError("expected low ≤ mode ≤ high, with low below high")
         return self
@@ -566,7 +567,7 @@ class Beta(Justified):
     high: Number = 1.0
 
     @model_validator(mode="after")
-    def _ordered(self) -> Beta:
+    def _ordered(self) -> "Beta":
         if not self.low < self.high:
             raise ValueError("`low` must be below `high`")
         return self

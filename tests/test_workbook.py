@@ -1,7 +1,7 @@
 """The exported workbook in a real spreadsheet: LibreOffice recalculates every live formula, and
 each figure equals ``payback --format json`` within 1e-9 relative, before and after an input
-cell is changed (the figure then equals ``payback --set`` at that input). Two LibreOffice runs
-in all: each takes seconds."""
+cell is changed (the figure then equals ``payback --set`` at that input); so do NyttoSAM's key
+figures of a scenario with ``outcomes``. Three LibreOffice runs in all: each takes seconds."""
 
 from __future__ import annotations
 
@@ -12,32 +12,46 @@ from typing import Any
 
 import pytest
 
+from nyttocalc.report.machine import outcomes_group
 from nyttocalc.report.workbook import figure_key
-from tests.conftest import LIVA, run_cli, system_tool
+from tests.conftest import LIVA, ROOT, run_cli, system_tool
 
 openpyxl = pytest.importorskip("openpyxl")
 
+LIVA_ACTORS = ROOT / "scenarios" / "liva-actors.yaml"
 NEVER = {"en": "never", "sv": "aldrig"}
+NO_POTENTIAL = {"en": "no potential", "sv": "ingen potential"}  # an efficiency's null
 DIMENSIONS = ("subsidy_rate", "horizon_years", "persons", "unsubsidised")
 
 
-def recalculated(book: Path, out: Path, profile: Path) -> Any:
-    """The workbook as LibreOffice saves it after recomputing every formula (values only)."""
+def recalculated(books: list[Path], out: Path, profile: Path) -> list[Any]:
+    """The workbooks as LibreOffice saves them after recomputing every formula (values only),
+    converted in one run (file names apart)."""
     soffice = system_tool("soffice")
     out.mkdir()
     subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                    "--convert-to", "xlsx", "--outdir", str(out), str(book)],
+                    "--convert-to", "xlsx", "--outdir", str(out), *map(str, books)],
                    check=True, capture_output=True, timeout=180)
-    return openpyxl.load_workbook(out / book.name, data_only=True)
+    return [openpyxl.load_workbook(out / book.name, data_only=True) for book in books]
 
 
-def layout(lang: str, *sets: str) -> dict[str, str]:
+def with_input(book: Path, name: str, value: float, saved: Path) -> Path:
+    """A copy of ``book`` with the input cell named ``name`` typed over with ``value``."""
+    changed = openpyxl.load_workbook(book)
+    sheet, cell = changed.defined_names[name].attr_text.split("!")
+    changed[sheet.strip("'")][cell.replace("$", "")] = value
+    saved.parent.mkdir(exist_ok=True)
+    changed.save(saved)
+    return saved
+
+
+def layout(lang: str, *sets: str, scenario: Path = LIVA) -> dict[str, str]:
     """Where export puts each figure: figure_key → 'Sheet'!C7."""
     from nyttocalc.core.payback import analyse
     from nyttocalc.report.workbook import build
     from nyttocalc.scenario.load import load, run_info
 
-    loaded = load(LIVA, list(sets))
+    loaded = load(scenario, list(sets))
     return build(analyse(loaded.model), None, run_info(loaded), lang)[1]
 
 
@@ -57,11 +71,21 @@ def figures(*sets: str) -> dict[str, float | None]:
     return flat
 
 
+def key_figures(*sets: str) -> dict[str, float | None]:
+    """payback --format json's key figures of liva-actors (``outcomes``), by figure key."""
+    args = [a for s in sets for a in ("--set", s)]
+    data = json.loads(run_cli("payback", LIVA_ACTORS, "-f", "json", *args).stdout)["outcomes"]
+    rows = [(r["group"], r) for r in data["groups"]] + [(None, r) for r in data["totals"]]
+    return {figure_key(row["party"], outcomes_group(group), {}, key): value
+            for group, row in rows for key, value in row.items() if key not in ("group", "party")}
+
+
 def compare(book: Any, cells: dict[str, str], expected: dict[str, float | None],
             lang: str) -> tuple[int, float, int]:
     """Every figure cell against JSON: (figures compared, largest relative difference,
-    nevers). The mixes keep the rows of the export (0, 1, … workers at the lowest rate): a row
-    that payback no longer lists at the changed inputs is not compared."""
+    nulls). JSON's null is "never" in the cell, "no potential" for an efficiency. The mixes
+    keep the rows of the export (0, 1, … workers at the lowest rate): a row that payback no
+    longer lists at the changed inputs is not compared."""
     largest, nevers = 0.0, 0
     compared = {k: w for k, w in cells.items() if k in expected}
     assert all("/mixes/" in k for k in cells.keys() - compared.keys())
@@ -70,7 +94,8 @@ def compare(book: Any, cells: dict[str, str], expected: dict[str, float | None],
         got = book[sheet.strip("'").replace("''", "'")][cell].value
         want = expected[key]
         if want is None:
-            assert got == NEVER[lang], (key, got)
+            assert got == (NO_POTENTIAL if key.endswith("/efficiency") else NEVER)[lang], \
+                (key, got)
             nevers += 1
             continue
         assert isinstance(got, int | float), (key, got)
@@ -84,28 +109,114 @@ def test_libreoffice_recalculates_every_figure_as_payback_does(tmp_path: Path) -
     book = tmp_path / "liva.xlsx"
     assert run_cli("export", LIVA, "-o", book, "--lang", "sv").code == 0
     cells = layout("sv")
-    count, largest, _ = compare(recalculated(book, tmp_path / "out", tmp_path / "profile"),
+    count, largest, _ = compare(recalculated([book], tmp_path / "out", tmp_path / "profile")[0],
                                 cells, figures(), "sv")
     assert count == len(cells) == len(figures())
     print(f"\n{count} figures equal payback's JSON; largest relative difference {largest:.1e}")
 
     # An economist changes two inputs in Excel: every figure follows, "never" included.
-    changed = openpyxl.load_workbook(book)
-    inputs = changed["Indata"]
-    cell = changed.defined_names["inputs_municipal_funding"].attr_text.split("!")[1]
-    inputs[cell.replace("$", "")] = 1_500_000
-    cell = changed.defined_names["inputs_municipal_revenue"].attr_text.split("!")[1]
-    inputs[cell.replace("$", "")] = 0
-    edited = tmp_path / "edited" / "liva.xlsx"
-    edited.parent.mkdir()
-    changed.save(edited)
+    edited = with_input(with_input(book, "inputs_municipal_funding", 1_500_000,
+                                   tmp_path / "edited" / "liva.xlsx"),
+                        "inputs_municipal_revenue", 0, tmp_path / "edited" / "liva.xlsx")
     sets = ("inputs.municipal_funding=1500000", "inputs.municipal_revenue=0")
     count, largest, nevers = compare(
-        recalculated(edited, tmp_path / "out2", tmp_path / "profile"), cells, figures(*sets),
-        "sv")
+        recalculated([edited], tmp_path / "out2", tmp_path / "profile")[0], cells,
+        figures(*sets), "sv")
     assert count >= len(cells) - sum("/mixes/" in k for k in cells)
     assert nevers > 0  # the municipality now never pays back: "aldrig", JSON's null
     print(f"after the change: {count} figures, {nevers} never; largest {largest:.1e}")
+
+
+COUNT = "outcomes.groups.spill_over.transitions.0.persons"  # 3 young adults left crime
+
+
+@pytest.fixture(scope="module")
+def key_figure_books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """liva-actors' workbook in Swedish recalculated by LibreOffice: as exported; with the
+    spill-over group's count typed over (3 → 5); and with the lowest listed subsidy rate typed
+    over (0 → 50 %), which the key figures do not read (a transition's rate and the potential's
+    reference are their own). The three in one LibreOffice run."""
+    folder = tmp_path_factory.mktemp("key-figures")
+    book = folder / "actors.xlsx"
+    assert run_cli("export", LIVA_ACTORS, "-o", book, "--lang", "sv").code == 0
+    books = [book, with_input(book, "outcomes_groups_spill_over_transitions_0_persons", 5,
+                              folder / "actors-count.xlsx"),
+             with_input(book, "analysis_subsidy_rates_0", 0.5, folder / "actors-rate.xlsx")]
+    return dict(zip(("exported", "count", "rate"),
+                    recalculated(books, folder / "out", folder / "profile"), strict=True))
+
+
+def key_figure_cells() -> dict[str, str]:
+    return {k: w for k, w in layout("sv", scenario=LIVA_ACTORS).items() if "/outcomes" in k}
+
+
+def test_libreoffice_recalculates_the_key_figures_as_payback_does(
+        key_figure_books: dict[str, Any]) -> None:
+    cells, expected = key_figure_cells(), key_figures()
+    assert cells.keys() == expected.keys()
+    count, largest, nulls = compare(key_figure_books["exported"], cells, expected, "sv")
+    assert count == len(cells) >= 80  # 2 groups × 7 parties × 3, and 7 parties × 6
+    nulls_of = {k.rsplit("/", 1)[1] for k, v in expected.items() if v is None}
+    assert nulls_of == {"payback_time", "efficiency"}  # "aldrig" and "ingen potential" both
+    print(f"\n{count} key figures equal payback's JSON ({nulls} null); "
+          f"largest relative difference {largest:.1e}")
+
+    # The spill-over group's count typed over: the key figures follow, as payback --set does.
+    changed = key_figures(f"{COUNT}=5")
+    count, largest, nulls = compare(key_figure_books["count"], cells, changed, "sv")
+    assert count == len(cells)
+    moved = [k for k in cells if changed[k] != expected[k]]
+    assert len(moved) >= 10, moved  # revenue, potential, efficiency, net benefit, payback time
+    print(f"after {COUNT}=5: {count} key figures ({len(moved)} moved, {nulls} null); "
+          f"largest relative difference {largest:.1e}")
+
+
+def test_the_key_figures_do_not_read_the_listed_subsidy_rates(
+        key_figure_books: dict[str, Any]) -> None:
+    """A transition's rate and the potential's reference (work without a subsidy) are their
+    own numbers: changing the analysis' lowest listed rate leaves the key figures as they are,
+    in the workbook as in payback --set."""
+    cells = key_figure_cells()
+    unmoved = key_figures("analysis.subsidy_rates.0=0.5")
+    assert unmoved == key_figures()
+    count, largest, _ = compare(key_figure_books["rate"], cells, unmoved, "sv")
+    assert count == len(cells)
+    print(f"\nafter analysis.subsidy_rates.0=0.5: {count} key figures unmoved; "
+          f"largest relative difference {largest:.1e}")
+
+
+def test_the_key_figures_sheet_has_the_report_tables(tmp_path: Path) -> None:
+    """Per group and for all groups, the report's columns, a row per party; every figure a
+    formula (revenue of the transitions' named counts), formatted as the other sheets; the
+    counts named on the Inputs sheet with their source or assumption."""
+    book = tmp_path / "actors.xlsx"
+    assert run_cli("export", LIVA_ACTORS, "-o", book, "--lang", "sv").code == 0
+    wb = openpyxl.load_workbook(book)
+    assert wb.sheetnames[-2:] == ["Nyckeltal", "Påståenden"]
+    ws = wb["Nyckeltal"]
+    titles = [row[0].value for row in ws.iter_rows() if str(row[0].value).startswith("Nyckeltal,")]
+    assert titles == ["Nyckeltal, första året efter (NyttoSAM): De 14 (primära målgruppen)",
+                      "Nyckeltal, första året efter (NyttoSAM): Spill-over-gruppen",
+                      "Nyckeltal, första året efter (NyttoSAM): alla grupper"]
+    cells = key_figure_cells()
+    total = ws[cells["society/outcomes//revenue"].split("!")[1]]
+    assert [c.value for c in ws[total.row - 2]] == [
+        "Perspektiv", "Intäkter", "Kostnader", "Lönsamhet", "Återbetalningstid (år)",
+        "Potential", "Verkningsgrad"]
+    assert ws.cell(total.row, 1).value == "Samhället"
+    formats = {"revenue": '#,##0" kr"', "cost": '#,##0" kr"', "net_benefit": '#,##0" kr"',
+               "potential": '#,##0" kr"', "payback_time": "0.00", "efficiency": "0.0\\ %"}
+    for key, where in cells.items():
+        cell = ws[where.split("!")[1]]
+        assert str(cell.value).startswith("="), key
+        assert cell.number_format == formats[key.rsplit("/", 1)[1]], key
+    revenue = ws[cells["society/outcomes spill_over//revenue"].split("!")[1]].value
+    assert "outcomes_groups_spill_over_transitions_0_persons*" in revenue
+    inputs = wb["Indata"]
+    count = inputs[wb.defined_names["outcomes_groups_spill_over_transitions_0_persons"]
+                   .attr_text.split("!")[1].replace("$", "")]
+    assert count.value == 3
+    assert inputs.cell(count.row, 5).value.startswith("Antagande: The report says")
 
 
 def test_the_workbook_names_inputs_and_writes_the_explained_formulas(tmp_path: Path) -> None:
@@ -186,12 +297,13 @@ def test_numbers_are_formatted_as_a_swedish_economist_reads_them(tmp_path: Path)
                        "required_value_per_participant_year": '#,##0" kr"'}
 
 
-def test_sheets_read_on_screen_and_print_on_a_page(tmp_path: Path) -> None:
+@pytest.mark.parametrize("scenario", [LIVA, LIVA_ACTORS], ids=["liva", "liva-actors"])
+def test_sheets_read_on_screen_and_print_on_a_page(tmp_path: Path, scenario: Path) -> None:
     """Column names and the Inputs' names held in view; text too long for its column, where
     the next cell would cut it off, wrapped in a row tall enough to show it; each sheet printed
     landscape, one page wide."""
-    book = tmp_path / "liva.xlsx"
-    assert run_cli("export", LIVA, "-o", book, "--lang", "sv").code == 0
+    book = tmp_path / "book.xlsx"
+    assert run_cli("export", scenario, "-o", book, "--lang", "sv").code == 0
     wb = openpyxl.load_workbook(book)
     assert wb["Indata"].freeze_panes == "B3"
     assert wb["Påståenden"].freeze_panes == "B3"
@@ -201,7 +313,7 @@ def test_sheets_read_on_screen_and_print_on_a_page(tmp_path: Path) -> None:
         for row in ws.iter_rows():
             for cell, after in zip(row, [*row[1:], None], strict=True):
                 text = cell.value
-                width = ws.column_dimensions[cell.column_letter].width
+                width = ws.column_dimensions[openpyxl.utils.get_column_letter(cell.column)].width
                 cut = after is not None and after.value is not None
                 if isinstance(text, str) and not text.startswith("=") and cut \
                         and len(text) > width * 1.2:

@@ -539,8 +539,8 @@ def export(
 ) -> None:
     """An Excel workbook to keep working in: every input in a named cell with its unit and
     source, a sheet per perspective whose figures are live formulas of those inputs (the
-    formulas --explain prints), and the claims with their verdicts. Needs the report extra:
-    pip install 'nyttocalc[report]'."""
+    formulas --explain prints), NyttoSAM's key figures where the scenario has outcomes, and the
+    claims with their verdicts. Needs the report extra: pip install 'nyttocalc[report]'."""
     from nyttocalc.core.claims import check as check_claims
     from nyttocalc.core.payback import analyse
     from nyttocalc.output import write_atomically

@@ -121,9 +121,9 @@ def _group(why: Reasoning, ledger: Ledger, outcomes: Outcomes, group: Group,
     for index, t in enumerate(group.transitions):
         move = _move_symbol(t)
         persons = calc.known(f"persons_{move}", t.persons, Unit.PERSONS, t.path)
-        effect = why.value(ledger.perspective(party, t.move), t.subsidy_rate)
+        effect = why.value(ledger.perspective(party, t.move), t.subsidy_rate, listed=False)
         potential = why.value(ledger.perspective(party, Move(t.move.before, outcomes.reference)),
-                              REFERENCE_RATE)
+                              REFERENCE_RATE, listed=False)
         revenue_terms |= {f"persons_{index}": persons,
                           f"effect_{index}": calc.term(f"effect_{move}", effect)}
         potential_terms |= {f"persons_{index}": persons,

@@ -64,9 +64,11 @@ class Reasoning:
 
     # ---- the value of an employed person-year --------------------------------------------------
 
-    def value(self, perspective: Perspective, rate: Num) -> Any:
+    def value(self, perspective: Perspective, rate: Num, listed: bool = True) -> Any:
         """What one employed person-year at wage-subsidy ``rate`` is worth to a perspective: its
-        value components, each scaled as the scenario says."""
+        value components, each scaled as the scenario says. ``listed``: the rate is one of the
+        analysis' subsidy rates, where it is listed; not a transition's own rate or the
+        potential's reference, which stay put when a listed rate changes."""
         m = self.model
         terms: dict[str, Any] = {}
         parts: list[tuple[int, str]] = []
@@ -74,8 +76,9 @@ class Reasoning:
             terms[component.input] = self.input_term(component.input)
             part = slot(component.input)
             if {Scaling.PRODUCTIVITY, Scaling.SUBSIDY} & component.scales_with:
-                terms["subsidy_rate"] = self._known("subsidy_rate", rate, Unit.SHARE,
-                                                    self._listed("subsidy_rates", rate))
+                terms["subsidy_rate"] = self._known(
+                    "subsidy_rate", rate, Unit.SHARE,
+                    self._listed("subsidy_rates", rate) if listed else None)
             if Scaling.PRODUCTIVITY in component.scales_with:
                 part += f.PRODUCTIVITY_FACTOR
             if Scaling.SUBSIDY in component.scales_with:

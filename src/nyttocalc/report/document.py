@@ -15,7 +15,14 @@ from nyttocalc.core.arith import is_never
 from nyttocalc.core.figures import Figure, Term, Unit, evaluate
 from nyttocalc.core.ledger import Ledger
 from nyttocalc.core.model import Model
-from nyttocalc.core.outcomes import GROUP_FIGURES, TOTAL_FIGURES, Outcomes, OutcomesAnalysis
+from nyttocalc.core.outcomes import (
+    GROUP_FIGURES,
+    TOTAL_FIGURES,
+    GroupEffect,
+    KeyFigures,
+    Outcomes,
+    OutcomesAnalysis,
+)
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult
 from nyttocalc.report import numbers
 from nyttocalc.report.i18n import label
@@ -323,27 +330,43 @@ def derivations(title: str, named: list[tuple[str, Figure]], lang: str) -> Table
 
 # ---- NyttoSAM's key figures -------------------------------------------------------------------
 
-def outcome_tables(analysis: PaybackAnalysis, lang: str) -> list[Table]:
+@dataclass(frozen=True)
+class OutcomeBlock:
+    """One table of key figures: per group, or every group together (``group`` None), a row
+    per party (its name and its figures), a column per figure of ``figures``."""
+
+    title: str
+    group: str | None
+    headers: tuple[str, ...]  # the party's column, then one per figure
+    figures: tuple[str, ...]  # GROUP_FIGURES or TOTAL_FIGURES
+    rows: tuple[tuple[str, GroupEffect | KeyFigures], ...]
+
+
+def outcome_blocks(analysis: PaybackAnalysis, lang: str) -> list[OutcomeBlock]:
     """Per group, what its moves brought each party in the first year after; then every group
-    together against what each party paid."""
+    together against what each party paid: the tables of the report and the workbook."""
     ledger, outcomes, figures = _ledger_and_outcomes(analysis)
-    tables = []
-    for group in outcomes.groups:
-        rows = tuple((_party(ledger, e.party, lang),
-                      *(_key_figure(getattr(e, key), lang) for key in GROUP_FIGURES))
-                     for e in figures.groups if e.group == group.key)
-        tables.append(Table(label("title.outcomes_group", lang,
-                                  group=group.labels.get(lang, group.key)),
-                            (label("col.party", lang),
-                             *(label(f"kf.{key}", lang) for key in GROUP_FIGURES)), rows))
-    rows = tuple((_party(ledger, t.party, lang),
-                  *(_key_figure(getattr(t, key), lang) for key in TOTAL_FIGURES))
-                 for t in figures.totals)
-    tables.append(Table(label("title.outcomes", lang),
-                        (label("col.party", lang),
-                         *(label(f"kf.{key}", lang) for key in TOTAL_FIGURES)), rows,
-                        (label("note.outcomes", lang),)))
-    return tables
+
+    def block(title: str, group: str | None, names: tuple[str, ...],
+              rows: tuple[GroupEffect | KeyFigures, ...]) -> OutcomeBlock:
+        return OutcomeBlock(title, group, (label("col.party", lang),
+                                           *(label(f"kf.{key}", lang) for key in names)),
+                            names, tuple((_party(ledger, r.party, lang), r) for r in rows))
+
+    blocks = [block(label("title.outcomes_group", lang, group=group.labels.get(lang, group.key)),
+                    group.key, GROUP_FIGURES,
+                    tuple(e for e in figures.groups if e.group == group.key))
+              for group in outcomes.groups]
+    return [*blocks, block(label("title.outcomes", lang), None, TOTAL_FIGURES, figures.totals)]
+
+
+def outcome_tables(analysis: PaybackAnalysis, lang: str) -> list[Table]:
+    """The key figures as the report's tables; under the last, what each figure means."""
+    return [Table(b.title, b.headers,
+                  tuple((party, *(_key_figure(getattr(row, key), lang) for key in b.figures))
+                        for party, row in b.rows),
+                  () if b.group is not None else (label("note.outcomes", lang),))
+            for b in outcome_blocks(analysis, lang)]
 
 
 def _key_figure(fig: Figure, lang: str) -> str:

@@ -388,6 +388,9 @@ _add({
 LABELS.update({
     "sheet.inputs": ("Inputs", "Indata"),
     "sheet.claims": ("Claims", "Påståenden"),
+    "sheet.key_figures": ("Key figures", "Nyckeltal"),
+    "col.formula_varies": ("differs by perspective: see each cell",
+                           "olika per perspektiv: se varje cell"),
     "col.path": ("Key path", "Nyckelväg"),
     "col.description": ("Description", "Beskrivning"),
     "col.unit": ("Unit", "Enhet"),

@@ -194,15 +194,21 @@ def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
                                      csv_word(key, lang), *dims,
                                      csv_number(fig.value, swedish),
                                      csv_word(fig.unit.value, lang)])
-    if analysis.outcomes is not None:  # key figures: group "outcomes" or "outcomes GROUP"
+    if analysis.outcomes is not None:
         rows_of: list[tuple[str, GroupEffect | KeyFigures]] = [
-            (f"outcomes {e.group}", e) for e in analysis.outcomes.groups]
-        rows_of += [("outcomes", t) for t in analysis.outcomes.totals]
+            (outcomes_group(e.group), e) for e in analysis.outcomes.groups]
+        rows_of += [(outcomes_group(None), t) for t in analysis.outcomes.totals]
         for group, row in rows_of:
             for key, fig in parts(row).figures.items():
                 writer.writerow([row.party, group, csv_word(key, lang), *[""] * len(CSV_DIMS),
                                  csv_number(fig.value, swedish), csv_word(fig.unit.value, lang)])
     return buffer.getvalue()
+
+
+def outcomes_group(group: str | None) -> str:
+    """Where a key figure stands among the figures: ``outcomes GROUP`` for one group's,
+    ``outcomes`` for every group's together (payback's CSV, the workbook's figure keys)."""
+    return "outcomes" if group is None else f"outcomes {group}"
 
 
 def csv_number(x: float, swedish: bool) -> CsvNumber:

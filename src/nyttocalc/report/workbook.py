@@ -8,6 +8,9 @@
   ``--explain`` prints above each figure column; figures computed on the way that no table shows
   (a cost in present value) below them. Each figure cell's formula is its ``Figure``'s template
   translated by ``excel``, so changing an input recomputes every figure that depends on it.
+- Key figures (when the scenario has ``outcomes``): NyttoSAM's tables as the report has them, per
+  group and for every group together, a row per party; each figure a live formula of the
+  transitions' counts (named inputs too) and each move's effect for the party.
 - Claims (when the scenario has claims): each published figure, the computed figure as a live
   formula, and the verdict and explanation as ``check`` gave them at export.
 
@@ -24,11 +27,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from nyttocalc.core.figures import Figure, Term, Unit, parse
+from nyttocalc.core.formulas import EFFICIENCY_FORMULA
 from nyttocalc.core.model import Model
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult, input_term
 from nyttocalc.report import excel, numbers
-from nyttocalc.report.document import symbolic
+from nyttocalc.report.document import OutcomeBlock, outcome_blocks, symbolic
 from nyttocalc.report.i18n import label, unit_after
+from nyttocalc.report.machine import outcomes_group
 from nyttocalc.report.rows import parts
 from nyttocalc.run import InputInfo, RunInfo
 
@@ -109,7 +114,7 @@ class _Cells:
     def key(self, figure: Figure) -> tuple[Any, ...]:
         known = self._keys.get(id(figure))
         if known is None:
-            known = (figure.formula,
+            known = (figure.formula, figure.unit,  # a cost of 0 is not an effect of 0
                      tuple(sorted((n, self.term_key(t)) for n, t in figure.terms.items())),
                      self.term_key(figure.never_with) if figure.never_with else None)
             self._keys[id(figure)] = known
@@ -155,7 +160,15 @@ class _Cells:
         return self._never[key]
 
     def formula(self, figure: Figure, here: str) -> str:
-        return excel.formula(figure, self.reference(here), NEVER_TEXT[self.lang])
+        return excel.formula(figure, self.reference(here), _no_number_text(figure, self.lang))
+
+
+def _no_number_text(figure: Figure, lang: str) -> str:
+    """What a figure cell shows where the core has no number: "never", or for an efficiency
+    with no potential to free (undefined, not never) "no potential", as the report says."""
+    if figure.formula == EFFICIENCY_FORMULA:
+        return label("kf.no_potential", lang)
+    return NEVER_TEXT[lang]
 
 
 def _quoted(sheet: str) -> str:
@@ -179,6 +192,10 @@ def build(analysis: PaybackAnalysis, checked: tuple[ClaimResult, ...] | None, ru
     for result in analysis.perspectives:
         title = _sheet_title(result.perspective.labels.get(lang, result.perspective.key), used)
         located |= _perspective(book.create_sheet(title), result, analysis.model, cells, lang)
+    if analysis.outcomes is not None:
+        title = _sheet_title(label("sheet.key_figures", lang), used)
+        located |= _key_figures(book.create_sheet(title), outcome_blocks(analysis, lang), cells,
+                                lang)
     if checked:
         _claims(book.create_sheet(_sheet_title(label("sheet.claims", lang), used)), checked,
                 run, cells, lang)
@@ -190,7 +207,8 @@ def build(analysis: PaybackAnalysis, checked: tuple[ClaimResult, ...] | None, ru
 
 
 def figure_key(perspective: str, group: str, dims: dict[str, float], figure: str) -> str:
-    """``society/break_even/subsidy_rate=0,horizon_years=3/persons_exact``."""
+    """``society/break_even/subsidy_rate=0,horizon_years=3/persons_exact``; a key figure's
+    group as payback's CSV has it: ``municipality/outcomes spill_over//revenue``."""
     where = ",".join(f"{k}={v:g}" for k, v in dims.items())
     return f"{perspective}/{group}/{where}/{figure}"
 
@@ -270,19 +288,26 @@ CHARACTERS = 1.0  # characters of text that surely fit in a unit of column width
 def _heights(ws: Worksheet) -> None:
     """Rows as tall as their wrapped text needs at their columns' widths: Excel and LibreOffice
     keep a row at one line's height unless told (LibreOffice does not grow it on opening)."""
-    from openpyxl.utils import get_column_letter
-
     for number, row in enumerate(ws.iter_rows(), start=1):
         lines = 1
         for column, cell in enumerate(row, start=1):
             if (isinstance(cell.value, str) and cell.alignment.wrap_text
                     and not cell.value.startswith("=")):  # a formula shows its value
-                width = ws.column_dimensions[get_column_letter(column)].width or 10
-                room = max(1, int(width * CHARACTERS))
+                room = max(1, int(_width(ws, number, column) * CHARACTERS))
                 lines = max(lines, sum(math.ceil(len(part) / room) or 1
                                        for part in cell.value.split("\n")))
         if lines > 1:
             ws.row_dimensions[number].height = LINE_POINTS * lines + 2
+
+
+def _width(ws: Worksheet, row: int, column: int) -> float:
+    """The width a cell's text has: its column's, or its merged columns' together."""
+    from openpyxl.utils import get_column_letter
+
+    last = next((r.max_col for r in ws.merged_cells.ranges
+                 if (r.min_row, r.min_col) == (row, column)), column)
+    return sum(ws.column_dimensions[get_column_letter(c)].width or 10
+               for c in range(column, last + 1))
 
 
 def _inputs(book: Workbook, ws: Worksheet, analysis: PaybackAnalysis, run: RunInfo,
@@ -302,12 +327,14 @@ def _inputs(book: Workbook, ws: Worksheet, analysis: PaybackAnalysis, run: RunIn
     names: dict[str, str] = {}
     formulas: list[tuple[int, str]] = []
     described = {i.path: i for i in run.inputs}
-    for path in _paths(model.parameter_paths(), run.inputs, model.formulas):
+    counts = _counts(model)
+    for path in _paths([*model.parameter_paths(), *counts], run.inputs, model.formulas):
         info = described.get(path) or described.get(path.rpartition(".")[0])
         unit = info.unit if info else Unit(model.units.get(path.removeprefix("inputs."),
                                                            Unit.YEARS))
         computed = path.removeprefix("inputs.") in model.formulas
-        value = None if computed else float(model.parameter(path))
+        value = None if computed else float(counts[path] if path in counts
+                                            else model.parameter(path))
         ws.append([name_of(path), value, unit_after(unit.value, lang),
                    _description(info, lang), _citation(info, run, lang), path])
         row = ws.max_row
@@ -327,6 +354,13 @@ def _inputs(book: Workbook, ws: Worksheet, analysis: PaybackAnalysis, run: RunIn
         ws.cell(row, 2).value = cells.formula(figure, ws.title)
     _layout(ws, (36, 16, 18, 60, 70, 40), header_rows=2)
     return names
+
+
+def _counts(model: Model) -> dict[str, float]:
+    """The transitions' counts of persons by key path: numbers of the scenario that the key
+    figures read and ``--set`` changes, kept with the outcomes rather than the parameters."""
+    groups = model.outcomes.groups if model.outcomes is not None else ()
+    return {t.path: t.persons for group in groups for t in group.transitions}
 
 
 def _description(info: InputInfo | None, lang: str) -> str:
@@ -400,20 +434,25 @@ def _perspective(ws: Worksheet, result: PerspectiveResult, model: Model, cells: 
                 if key == "subsidy_rate":
                     ws.cell(row, column).number_format = given_format(value, Unit.SHARE, lang)
             for column, (key, figure) in enumerate(p.figures.items(), start=before + 1):
-                cell = f"{get_column_letter(column)}{row}"
-                cells.place(figure, ws.title, cell)
-                placed = cells.places[cells.key(figure)]
-                if (placed.sheet, placed.cell) != (ws.title, cell):  # the same figure elsewhere
-                    ws[cell] = f"={_quoted(placed.sheet)}!{placed.cell}"
-                    ws[cell].number_format = figure_format(figure, lang)
-                located[figure_key(result.perspective.key, group, p.dims, key)] = \
-                    f"{_quoted(ws.title)}!{cell}"
+                located[figure_key(result.perspective.key, group, p.dims, key)] = _put_figure(
+                    ws, f"{get_column_letter(column)}{row}", figure, cells, lang)
                 figures.append(figure)
             row += 1
         row += 1
     _intermediates(ws, row, cells.unplaced(figures), cells, lang)
     _layout(ws, (24, *[20] * (widest - 1)))
     return located
+
+
+def _put_figure(ws: Worksheet, cell: str, figure: Figure, cells: _Cells, lang: str) -> str:
+    """A figure at ``cell``: its formula (written once every figure has its cell), or where the
+    same figure already stands, a reference to it. Returns where it stands: 'Sheet'!C7."""
+    cells.place(figure, ws.title, cell)
+    placed = cells.places[cells.key(figure)]
+    if (placed.sheet, placed.cell) != (ws.title, cell):
+        ws[cell] = f"={_quoted(placed.sheet)}!{placed.cell}"
+        ws[cell].number_format = figure_format(figure, lang)
+    return f"{_quoted(ws.title)}!{cell}"
 
 
 def _put(ws: Worksheet, row: int, values: list[Any], kind: str = "") -> None:
@@ -448,6 +487,72 @@ def _intermediates(ws: Worksheet, row: int, figures: list[tuple[str, Figure]],
             row += 1
         figures = cells.unplaced([f for _, f in figures])
         row += 1
+
+
+def _key_figures(ws: Worksheet, blocks: list[OutcomeBlock], cells: _Cells,
+                 lang: str) -> dict[str, str]:
+    """NyttoSAM's key figures as the report's tables: a table per group, then every group
+    together, each under its title with the formula of each column above it and a row per
+    party; the report's note under the last; then the figures they are computed from that no
+    sheet shows (each move's effect and each state's potential for a party)."""
+    from openpyxl.utils import get_column_letter
+
+    located: dict[str, str] = {}
+    ws.append([ws.title])
+    _style(ws, 1, 1, "title")
+    row = 3
+    for block in blocks:
+        _put(ws, row, [block.title], "group")
+        _put(ws, row + 1, list(block.headers), "header")
+        _put(ws, row + 2, [label("col.formula", lang), *(
+            _column_formula([getattr(party_figures, key) for _, party_figures in block.rows],
+                            lang) for key in block.figures)], "formula")
+        row += 3
+        for party, party_figures in block.rows:
+            _put(ws, row, [party])
+            for column, key in enumerate(block.figures, start=2):
+                where = _put_figure(ws, f"{get_column_letter(column)}{row}",
+                                    getattr(party_figures, key), cells, lang)
+                located[figure_key(party_figures.party, outcomes_group(block.group), {},
+                                   key)] = where
+            row += 1
+        row += 1
+    widest = max(len(block.headers) for block in blocks)
+    _note(ws, row - 1, label("note.outcomes", lang), widest)  # right under the last table
+    _intermediates(ws, row + 1, _computed_from(blocks, cells), cells, lang)
+    _layout(ws, (28, *[20] * (widest - 1)))
+    return located
+
+
+def _column_formula(figures: list[Figure], lang: str) -> str:
+    """The formula --explain prints for a column's figures, where every party's is the same
+    (not a cost, which is each perspective's own)."""
+    formulas = {symbolic(figure) for figure in figures}
+    return formulas.pop() if len(formulas) == 1 else label("col.formula_varies", lang)
+
+
+def _note(ws: Worksheet, row: int, text: str, columns: int) -> None:
+    """A note under a table, wrapped across its ``columns``."""
+    ws.cell(row, 1, text)
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    _style(ws, row, 1, "text")
+
+
+def _computed_from(blocks: list[OutcomeBlock], cells: _Cells) -> list[tuple[str, Figure]]:
+    """The figures the key figures are computed from that no cell holds yet, each once, named
+    by its symbols (the same figure is one cell: every effect of 0) and the perspectives that
+    read it, where not every one does."""
+    parties = {party for block in blocks for party, _ in block.rows}
+    found: dict[tuple[Any, ...], tuple[Figure, dict[str, None], dict[str, None]]] = {}
+    for block in blocks:
+        for party, party_figures in block.rows:
+            for key in block.figures:
+                for symbol, figure in cells.unplaced([getattr(party_figures, key)]):
+                    _, symbols, readers = found.setdefault(cells.key(figure), (figure, {}, {}))
+                    symbols[symbol] = readers[party] = None
+    return [(", ".join(symbols) + ("" if len(readers) == len(parties)
+                                   else f" ({', '.join(readers)})"), figure)
+            for figure, symbols, readers in found.values()]
 
 
 def _claims(ws: Worksheet, checked: tuple[ClaimResult, ...], run: RunInfo, cells: _Cells,

@@ -55,9 +55,14 @@ def to_outcomes(scenario: Scenario) -> Outcomes | None:
     return Outcomes(spec.reference, tuple(
         Group(key, _labels(group.label), tuple(
             Transition(Move(t.from_, t.to), float(t.persons.value), t.subsidy_rate,
-                       f"outcomes.groups.{key}.transitions.{index}.persons")
+                       count_path(key, index))
             for index, t in enumerate(group.transitions)))
         for key, group in spec.groups.items()))
+
+
+def count_path(group: str, index: int) -> str:
+    """The key path of a transition's count of persons, which ``--set`` takes."""
+    return f"outcomes.groups.{group}.transitions.{index}.persons"
 
 
 def to_model(scenario: Scenario) -> Model:

@@ -24,7 +24,7 @@ from nyttocalc.core.uncertainty import Uncertainty
 from nyttocalc.errors import NyttocalcError
 from nyttocalc.run import Assumption, Citation, ClaimSource, InputInfo, RunInfo, SourceInfo
 from nyttocalc.scenario import keypath, values, yamlsafe
-from nyttocalc.scenario.convert import to_claims, to_model
+from nyttocalc.scenario.convert import count_path, to_claims, to_model
 from nyttocalc.scenario.references import check_references
 from nyttocalc.scenario.schema import (
     OPTIONAL_PARAMETERS,
@@ -460,7 +460,7 @@ def run_info(loaded: LoadedScenario) -> RunInfo:
 
 def _inputs(scenario: Scenario) -> tuple[InputInfo, ...]:
     """Every input, cohort and analysis number in the scenario's order, computed inputs with
-    their formula."""
+    their formula; then the transitions' counts of persons (the key figures' numbers)."""
     def info(path: str, item: Parameter | ComputedInput) -> InputInfo:
         source = (Citation(item.source.document, item.source.section, item.source.quote)
                   if item.source else None)
@@ -473,5 +473,8 @@ def _inputs(scenario: Scenario) -> tuple[InputInfo, ...]:
     listed = [info(f"inputs.{name}", item) for name, item in scenario.inputs.items()]
     for section, parameters in scenario.parameters()[1:]:
         listed += [info(f"{section}.{name}", item) for name, item in parameters.items()]
+    groups = scenario.outcomes.groups if scenario.outcomes else {}
+    listed += [info(count_path(key, index), t.persons) for key, group in groups.items()
+               for index, t in enumerate(group.transitions)]
     return tuple(listed)
 

@@ -471,7 +471,7 @@ def _inputs(scenario: Scenario) -> tuple[InputInfo, ...]:
                          item.assumption)
 
     listed = [info(f"inputs.{name}", item) for name, item in scenario.inputs.items()]
-    for section, parameters in scenario.parameters()[1:]:
+    for section, parameters in scenario.numbers()[1:]:
         listed += [info(f"{section}.{name}", item) for name, item in parameters.items()]
     groups = scenario.outcomes.groups if scenario.outcomes else {}
     listed += [info(count_path(key, index), t.persons) for key, group in groups.items()

@@ -671,5 +671,4 @@ def default_parameter(section: str, name: str) -> dict[str, Any]:
     unit = typing.get_args(kind.model_fields["unit"].annotation)[0]
     description = (Cohort if section == "cohort" else Analysis).model_fields[name].description
     return {"value": OPTIONAL_DEFAULT, "unit": unit, "description": description,
-            "assumption": f"Not in the scenario file, where it is {OPTIONAL_DEFAULT:g}; set for "
-                          "this run."}
+            "assumption": f"Not in the scenario file: {OPTIONAL_DEFAULT:g}, the default."}

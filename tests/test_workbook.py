@@ -352,6 +352,18 @@ def test_an_optional_input_left_out_is_listed_as_its_default(tmp_path: Path) -> 
                for row in (rate, years))
 
 
+def test_figures_are_right_aligned_so_never_lines_up_with_numbers(tmp_path: Path) -> None:
+    """A figure that shows "never" or "no potential" is text in a column of numbers: aligned
+    to the right as they are, not to the left, where it would touch the number before it."""
+    book = tmp_path / "aligned.xlsx"
+    assert run_cli("export", LIVA_ACTORS, "-o", book).code == 0
+    sheet = openpyxl.load_workbook(book)["Key figures"]
+    figures = [cell for row in sheet.iter_rows() for cell in row
+               if isinstance(cell.value, str) and cell.value.startswith("=")]
+    assert len(figures) >= 20
+    assert {cell.alignment.horizontal for cell in figures} == {"right"}
+
+
 def test_export_needs_an_output_and_keeps_an_existing_file(tmp_path: Path) -> None:
     assert run_cli("export", LIVA).code == 2
     target = tmp_path / "kept.xlsx"

@@ -202,7 +202,7 @@ def build(analysis: PaybackAnalysis, checked: tuple[ClaimResult, ...] | None, ru
     for place in cells.places.values():
         target = book[place.sheet][place.cell]
         target.value = cells.formula(place.figure, place.sheet)
-        target.number_format = figure_format(place.figure, lang)
+        _figure_style(target, place.figure, lang)
     return book, located
 
 
@@ -451,8 +451,18 @@ def _put_figure(ws: Worksheet, cell: str, figure: Figure, cells: _Cells, lang: s
     placed = cells.places[cells.key(figure)]
     if (placed.sheet, placed.cell) != (ws.title, cell):
         ws[cell] = f"={_quoted(placed.sheet)}!{placed.cell}"
-        ws[cell].number_format = figure_format(figure, lang)
+        _figure_style(ws[cell], figure, lang)
     return f"{_quoted(ws.title)}!{cell}"
+
+
+def _figure_style(cell: Any, figure: Figure, lang: str) -> None:
+    """A figure's number format, right-aligned: where it shows "never" or "no potential"
+    instead of a number, the words line up with the numbers around them rather than touching
+    the number to their left."""
+    from openpyxl.styles import Alignment
+
+    cell.number_format = figure_format(figure, lang)
+    cell.alignment = Alignment(horizontal="right")
 
 
 def _put(ws: Worksheet, row: int, values: list[Any], kind: str = "") -> None:

@@ -21,6 +21,16 @@ from nyttocalc.core.calc import EXPLAINED, PLAIN, Calc
 from nyttocalc.core.figures import Unit, placeholders, slot
 from nyttocalc.core.model import Model, Perspective, Scaling
 
+# The cohort's and the analysis' numbers that formulas name as the file does: their unit and
+# section (the key path is SECTION.NAME).
+_SCENARIO_NUMBERS = {
+    "participants": (Unit.PERSONS, "cohort"),
+    "delay_years": (Unit.YEARS, "cohort"),
+    "drop_off_rate": (Unit.SHARE, "cohort"),
+    "deadweight": (Unit.SHARE, "cohort"),
+    "discount_rate": (Unit.SHARE, "analysis"),
+    "intervention_years": (Unit.YEARS, "analysis"),
+}
 
 @dataclass(frozen=True)
 class Reasoning:
@@ -48,8 +58,8 @@ class Reasoning:
         if is_zero(m.discount_rate) or is_zero(m.intervention_years):
             return cost
         return self.calc.compute(Unit.SEK, f.PRESENT_VALUE_COST_FORMULA, {
-            "cost": self.cost_term(cost), "rate": self._discount_rate(),
-            "intervention": self._intervention()})
+            "cost": self.cost_term(cost), "rate": self._number("discount_rate"),
+            "intervention": self._number("intervention_years")})
 
     def cost_term(self, cost: Any) -> Any:
         """The cost as a term: ``cost``, or ``cost_present_value`` where it was discounted."""
@@ -111,8 +121,9 @@ class Reasoning:
         if not m.is_discounted:
             return raw
         present = self.calc.compute(Unit.YEARS, f.PRESENT_VALUE_YEARS_FORMULA, {
-            "intervention": self._intervention(), "delay": self._delay(), "years": raw,
-            "rate": self._discount_rate(), "drop_off": self._drop_off()})
+            "intervention": self._number("intervention_years"),
+            "delay": self._number("delay_years"), "years": raw,
+            "rate": self._number("discount_rate"), "drop_off": self._number("drop_off_rate")})
         return self.calc.term(f"{symbol}_present_value", present)
 
     def horizon(self, years: Num) -> Any:
@@ -144,7 +155,7 @@ class Reasoning:
         years = self._known("horizon", horizon, Unit.YEARS, self._listed("horizons_years",
                                                                          horizon))
         return self.calc.compute(Unit.YEARS, f.PAYBACK_YEAR_FORMULA,
-                                 {"delay": self._delay(), "years": years},
+                                 {"delay": self._number("delay_years"), "years": years},
                                  never_with=self.calc.term("persons", exact))
 
     def required_per_year(self, cost: Any, work: Any) -> Any:
@@ -154,7 +165,7 @@ class Reasoning:
     def required_per_participant_year(self, per_year: Any) -> Any:
         return self.calc.compute(Unit.SEK_PER_PERSON_YEAR, f.REQUIRED_PER_PARTICIPANT_FORMULA, {
             "per_year": self.calc.term("required_value_per_year", per_year),
-            "participants": self._participants()})
+            "participants": self._number("participants")})
 
     def employment_rate(self, per_participant: Any, value: Any) -> Any:
         terms = {"per_participant": self.calc.term("required_value_per_participant_year",
@@ -195,13 +206,15 @@ class Reasoning:
             return years
         return self.calc.compute(Unit.YEARS, f.YEARS_OF_WORK_DISCOUNTED_FORMULA, {
             "person_years": self.calc.term("person_years_present_value", years),
-            "intervention": self._intervention(), "delay": self._delay(),
-            "rate": self._discount_rate(), "drop_off": self._drop_off()})
+            "intervention": self._number("intervention_years"),
+            "delay": self._number("delay_years"),
+            "rate": self._number("discount_rate"), "drop_off": self._number("drop_off_rate")})
 
     def paid_back_after(self, years_of_work: Any) -> Any:
         """The year after the end of the intervention in which the cost is paid back."""
         return self.calc.compute(Unit.YEARS, f.PAYBACK_YEAR_FORMULA, {
-            "delay": self._delay(), "years": self.calc.term("years_of_work", years_of_work)})
+            "delay": self._number("delay_years"),
+            "years": self.calc.term("years_of_work", years_of_work)})
 
     # ---- mixes ---------------------------------------------------------------------------------
 
@@ -263,30 +276,14 @@ class Reasoning:
         listed = getattr(self.model, name)
         return f"analysis.{name}.{listed.index(value)}" if value in listed else None
 
-    def _delay(self) -> Any:
-        return self._known("delay_years", self.model.delay_years, Unit.YEARS,
-                           "cohort.delay_years")
-
-    def _discount_rate(self) -> Any:
-        return self._known("discount_rate", self.model.discount_rate, Unit.SHARE,
-                           "analysis.discount_rate")
-
-    def _intervention(self) -> Any:
-        return self._known("intervention_years", self.model.intervention_years, Unit.YEARS,
-                           "analysis.intervention_years")
-
-    def _drop_off(self) -> Any:
-        return self._known("drop_off_rate", self.model.drop_off_rate, Unit.SHARE,
-                           "cohort.drop_off_rate")
-
-    def _participants(self) -> Any:
-        return self._known("participants", self.model.participants, Unit.PERSONS,
-                           "cohort.participants")
+    def _number(self, name: str) -> Any:
+        """A number of the cohort or the analysis, named in formulas as in the file."""
+        unit, section = _SCENARIO_NUMBERS[name]
+        return self._known(name, getattr(self.model, name), unit, f"{section}.{name}")
 
     def _deadweight(self) -> dict[str, Any]:
-        return {"deadweight": self._known("deadweight", self.model.deadweight, Unit.SHARE,
-                                          "cohort.deadweight"),
-                "participants": self._participants()}
+        return {"deadweight": self._number("deadweight"),
+                "participants": self._number("participants")}
 
 
 def explained(model: Model) -> Reasoning:

@@ -206,6 +206,17 @@ def test_a_changed_input_says_so_beside_its_source(tmp_path: Path) -> None:
     assert "Ändrat i denna körning: --set inputs.municipal_funding=1500000" in row
 
 
+def test_an_input_the_file_leaves_out_is_its_default_in_the_reports_language(
+        tmp_path: Path) -> None:
+    target = tmp_path / "defaults.html"
+    actors = ROOT / "scenarios" / "liva-actors.yaml"
+    assert run_cli("report", actors, "-o", target, "--lang", "sv", "--draws", "100").code == 0
+    row = next(r for r in target.read_text(encoding="utf-8").split("<tr>")
+               if ">analysis.discount_rate<" in r)
+    assert "Finns inte i scenariot: standardvärdet" in row
+    assert "Not in" not in row
+
+
 @pytest.mark.parametrize(("width", "height"), [(1280, 900), (375, 740)])
 def test_charts_have_readable_text_that_never_overlaps_and_a_text_alternative(
         browser: Any, report: Path, width: int, height: int) -> None:

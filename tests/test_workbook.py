@@ -336,20 +336,24 @@ def test_a_changed_input_is_marked_beside_its_source(tmp_path: Path) -> None:
         "Ändrat i denna körning: --set inputs.municipal_funding=1500000")
 
 
-def test_an_optional_input_left_out_is_listed_as_its_default(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("lang", "sheet", "years", "default"), [
+    ("en", "Inputs", "years", "Not in the scenario: the default"),
+    ("sv", "Indata", "år", "Finns inte i scenariot: standardvärdet")])
+def test_an_optional_input_left_out_is_listed_as_its_default(
+        tmp_path: Path, lang: str, sheet: str, years: str, default: str) -> None:
     """liva-actors states no discount rate or intervention years: the Inputs sheet lists them
-    with their own unit (a share is a percentage, not years) and says they are defaults."""
+    with their own unit (a share is a percentage, not years) and says, in the workbook's
+    language, that they are defaults."""
     book = tmp_path / "defaults.xlsx"
-    assert run_cli("export", LIVA_ACTORS, "-o", book).code == 0
-    rows = {row[0].value: row for row in openpyxl.load_workbook(book)["Inputs"].iter_rows()
+    assert run_cli("export", LIVA_ACTORS, "-o", book, "--lang", lang).code == 0
+    rows = {row[0].value: row for row in openpyxl.load_workbook(book)[sheet].iter_rows()
             if row[0].value}
-    rate, years = rows["analysis_discount_rate"], rows["analysis_intervention_years"]
+    rate, intervention = rows["analysis_discount_rate"], rows["analysis_intervention_years"]
     assert rate[1].value == 0
     assert "%" in rate[1].number_format
     assert not rate[2].value
-    assert years[2].value == "years"
-    assert all(row[4].value.endswith("Not in the scenario file: 0, the default.")
-               for row in (rate, years))
+    assert intervention[2].value == years
+    assert [row[4].value for row in (rate, intervention)] == [default, default]
 
 
 def test_figures_are_right_aligned_so_never_lines_up_with_numbers(tmp_path: Path) -> None:

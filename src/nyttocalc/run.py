@@ -53,6 +53,7 @@ class InputInfo:
     source: Citation | None
     assumption: str | None
     formula: str | None = None
+    default: bool = False  # the file leaves it out: the value is the format's default
 
 
 @dataclass(frozen=True)

@@ -232,6 +232,8 @@ def _input_value(info: InputInfo, lang: str, computed: float | None) -> str:
 def _where(info: InputInfo, sources: Sequence[SourceInfo], lang: str) -> tuple[str, str]:
     """Where an input comes from as HTML, and the cell's class: the source's title (a link to
     it in the list of sources) › section, and its words; or the assumption and its reason."""
+    if info.default:
+        return escape(label("col.default", lang)), "assumption"
     if info.source is None:
         return (f"<strong>{escape(label('col.assumption', lang))}:</strong> "
                 f"{escape(info.assumption or '')}", "assumption")

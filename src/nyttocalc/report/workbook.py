@@ -329,9 +329,8 @@ def _inputs(book: Workbook, ws: Worksheet, analysis: PaybackAnalysis, run: RunIn
     described = {i.path: i for i in run.inputs}
     counts = _counts(model)
     for path in _paths([*model.parameter_paths(), *counts], run.inputs, model.formulas):
-        info = described.get(path) or described.get(path.rpartition(".")[0])
-        unit = info.unit if info else Unit(model.units.get(path.removeprefix("inputs."),
-                                                           Unit.YEARS))
+        info = described.get(path) or described[path.rpartition(".")[0]]  # a list's item
+        unit = info.unit
         computed = path.removeprefix("inputs.") in model.formulas
         value = None if computed else float(counts[path] if path in counts
                                             else model.parameter(path))
@@ -363,9 +362,7 @@ def _counts(model: Model) -> dict[str, float]:
     return {t.path: t.persons for group in groups for t in group.transitions}
 
 
-def _description(info: InputInfo | None, lang: str) -> str:
-    if info is None:
-        return label("col.default", lang)
+def _description(info: InputInfo, lang: str) -> str:
     if info.formula is None:
         return info.description
     formula = info.formula.replace("{", "").replace("}", "")
@@ -386,12 +383,12 @@ def _paths(paths: list[str], inputs: tuple[InputInfo, ...],
     return sorted(listed, key=position)
 
 
-def _citation(info: InputInfo | None, run: RunInfo, lang: str) -> str:
-    """The source (title › section: “quote”) or the assumption, and any --set that changed
-    the number for this export."""
-    if info is None:
-        return ""
-    if info.source is not None:
+def _citation(info: InputInfo, run: RunInfo, lang: str) -> str:
+    """The source (title › section: “quote”), the assumption, or that the file leaves the
+    number out (its default), and any --set that changed the number for this export."""
+    if info.default:
+        text = label("col.default", lang)
+    elif info.source is not None:
         titles = {s.key: s.title for s in run.sources}
         document = titles.get(info.source.document, info.source.document)
         text = f"{document} › {info.source.section}: “{info.source.quote}”"

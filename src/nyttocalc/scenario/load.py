@@ -459,20 +459,23 @@ def run_info(loaded: LoadedScenario) -> RunInfo:
 
 
 def _inputs(scenario: Scenario) -> tuple[InputInfo, ...]:
-    """Every input, cohort and analysis number in the scenario's order, computed inputs with
-    their formula; then the transitions' counts of persons (the key figures' numbers)."""
-    def info(path: str, item: Parameter | ComputedInput) -> InputInfo:
+    """Every input, cohort and analysis number in the scenario's order (those the file leaves
+    out as their defaults), computed inputs with their formula; then the transitions' counts of
+    persons (the key figures' numbers)."""
+    def info(path: str, item: Parameter | ComputedInput, default: bool = False) -> InputInfo:
         source = (Citation(item.source.document, item.source.section, item.source.quote)
                   if item.source else None)
         if isinstance(item, ComputedInput):
             return InputInfo(path, None, Unit(item.unit), item.description, source,
                              item.assumption, item.formula)
         return InputInfo(path, item.value, Unit(item.unit), item.description, source,
-                         item.assumption)
+                         item.assumption, default=default)
 
     listed = [info(f"inputs.{name}", item) for name, item in scenario.inputs.items()]
+    stated = dict(scenario.parameters())
     for section, parameters in scenario.numbers()[1:]:
-        listed += [info(f"{section}.{name}", item) for name, item in parameters.items()]
+        listed += [info(f"{section}.{name}", item, default=name not in stated[section])
+                   for name, item in parameters.items()]
     groups = scenario.outcomes.groups if scenario.outcomes else {}
     listed += [info(count_path(key, index), t.persons) for key, group in groups.items()
                for index, t in enumerate(group.transitions)]

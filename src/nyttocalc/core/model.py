@@ -73,6 +73,14 @@ _FIELDS = {
 _LISTS = {"analysis.horizons_years": "horizons_years", "analysis.subsidy_rates": "subsidy_rates"}
 
 
+_PATHS = {name: path for path, name in _FIELDS.items()}
+
+
+def field_path(name: str) -> str:
+    """The key path of a cohort or analysis field: ``delay_years`` → ``cohort.delay_years``."""
+    return _PATHS[name]
+
+
 class UnknownParameter(NyttocalcError):
     """A key path that names no scalar of the model."""
 

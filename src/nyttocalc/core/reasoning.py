@@ -19,18 +19,18 @@ from nyttocalc.core import formulas as f
 from nyttocalc.core.arith import Num, is_zero
 from nyttocalc.core.calc import EXPLAINED, PLAIN, Calc
 from nyttocalc.core.figures import Unit, placeholders, slot
-from nyttocalc.core.model import Model, Perspective, Scaling
+from nyttocalc.core.model import Model, Perspective, Scaling, field_path
 
-# The cohort's and the analysis' numbers that formulas name as the file does: their unit and
-# section (the key path is SECTION.NAME).
-_SCENARIO_NUMBERS = {
-    "participants": (Unit.PERSONS, "cohort"),
-    "delay_years": (Unit.YEARS, "cohort"),
-    "drop_off_rate": (Unit.SHARE, "cohort"),
-    "deadweight": (Unit.SHARE, "cohort"),
-    "discount_rate": (Unit.SHARE, "analysis"),
-    "intervention_years": (Unit.YEARS, "analysis"),
+# The cohort's and the analysis' numbers that formulas name as the file does, and their units.
+_NUMBER_UNITS = {
+    "participants": Unit.PERSONS,
+    "delay_years": Unit.YEARS,
+    "drop_off_rate": Unit.SHARE,
+    "deadweight": Unit.SHARE,
+    "discount_rate": Unit.SHARE,
+    "intervention_years": Unit.YEARS,
 }
+
 
 @dataclass(frozen=True)
 class Reasoning:
@@ -278,8 +278,8 @@ class Reasoning:
 
     def _number(self, name: str) -> Any:
         """A number of the cohort or the analysis, named in formulas as in the file."""
-        unit, section = _SCENARIO_NUMBERS[name]
-        return self._known(name, getattr(self.model, name), unit, f"{section}.{name}")
+        return self._known(name, getattr(self.model, name), _NUMBER_UNITS[name],
+                           field_path(name))
 
     def _deadweight(self) -> dict[str, Any]:
         return {"deadweight": self._number("deadweight"),

@@ -171,3 +171,41 @@ def test_no_progress_where_stderr_is_not_a_terminal() -> None:
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, cwd=ROOT,
                           timeout=120, check=False)
     assert (done.returncode, done.stderr) == (0, b"")
+
+
+# The process ends without Python's shutdown once its output is flushed (``__main__._leave``):
+# what it printed must all arrive, and whatever needs the shutdown must still get it.
+
+@pytest.mark.parametrize("args", [
+    ["sweep", str(LIVA), "--vary", "analysis.subsidy_rates.1=0.001:1:0.001", "-f", "csv"],
+    ["check", str(LIVA), "-f", "json"],  # exit status 1: claims that do not follow
+    ["schema"],  # no scenario read: the collector never turned on
+])
+def test_everything_printed_arrives_in_a_file_and_the_status_is_kept(
+        args: list[str], tmp_path: Path) -> None:
+    with open(tmp_path / "out", "wb") as file:  # a file, not a pipe: block-buffered
+        done = run(args, stdout=file)
+    reference = run_cli(*args)
+    assert (done.returncode, done.stderr) == (reference.code, b"")
+    assert (tmp_path / "out").read_text(encoding="utf-8") == reference.stdout
+
+
+def test_an_exit_handler_still_runs() -> None:
+    program = ("import atexit, sys\n"
+               "atexit.register(lambda: print('exit handler ran'))\n"
+               "from nyttocalc.__main__ import main\n"
+               "sys.argv = ['nyttocalc', 'payback', sys.argv[1], '-f', 'json']\n"
+               "main()\n")
+    done = run([str(LIVA)], command=[sys.executable, "-c", program])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().endswith("}\nexit handler ran\n")
+
+
+def test_a_profiler_still_writes_its_data(tmp_path: Path) -> None:
+    import pstats
+
+    profile = tmp_path / "payback.prof"
+    done = run(["payback", str(LIVA)],
+               command=[sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "nyttocalc"])
+    assert done.returncode == 0, done.stderr
+    assert pstats.Stats(str(profile)).total_calls > 0

@@ -7,9 +7,17 @@ The cyclic garbage collector is off while the program starts (the libraries load
 scenario is read): that allocates a great many objects that all stay alive, and the collector
 would walk them again and again for nothing (measured: 7 % of the time to import what `payback`
 needs). ``started`` freezes what start-up left out of later collections and turns collection on.
+
+When the command is done and its output flushed, the process ends at once (``os._exit``)
+instead of tearing the interpreter down, which frees every object of every library one by one
+for nothing (measured: 15 % of ``--help``). That is skipped, and Python exits as usual, whenever
+the ordinary shutdown has work to do: an ``atexit`` handler (a temporary directory's clean-up,
+say), another thread, a tracer or profiler (coverage, cProfile) that writes its data at exit, or
+output that cannot be flushed (its error is then reported as before).
 """
 
 import gc
+import os
 import sys
 
 
@@ -19,7 +27,33 @@ def main() -> None:
         from nyttocalc.cli import main as run
     except KeyboardInterrupt:
         sys.exit(130)
-    run()
+    try:
+        run()
+    except SystemExit as stop:
+        _leave(stop)
+        raise
+    _leave(SystemExit(0))
+
+
+def _leave(stop: SystemExit) -> None:
+    """End the process with ``stop``'s status now, if nothing is left for Python's shutdown."""
+    if not isinstance(stop.code, int | None) or not _nothing_left_at_exit():
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        return
+    os._exit(stop.code or 0)
+
+
+def _nothing_left_at_exit() -> bool:
+    import atexit
+
+    threading = sys.modules.get("threading")
+    return (getattr(atexit, "_ncallbacks", lambda: 1)() == 0
+            and (threading is None or threading.active_count() == 1)
+            and sys.gettrace() is None and sys.getprofile() is None)
 
 
 def started() -> None:

@@ -97,3 +97,18 @@ def test_many_numbers_are_written_as_one_is(values: list[float]) -> None:
         assert csv_lines([csv_column(values, swedish)], swedish) == \
             "".join(f"{_written(v, swedish)}\n" for v in values)
         assert [csv_number(v, swedish) for v in values] == [_written(v, swedish) for v in values]
+
+
+@pytest.mark.parametrize("args", [("-f", "csv"), ("-f", "csv", "--lang", "sv")])
+def test_the_number_of_threads_changes_nothing(monkeypatch: pytest.MonkeyPatch,
+                                               args: tuple[str, ...]) -> None:
+    from nyttocalc.report import parallel
+
+    monkeypatch.setattr(sweep_module, "BLOCK_VALUES", 40)  # many blocks, several in flight
+    outputs = set()
+    for processors in (1, 2, 3, 8):
+        monkeypatch.setattr(parallel, "processors", lambda n=processors: n)
+        run = run_cli("sweep", LIVA, *GRID, *args)
+        assert run.code == 0, run.stderr
+        outputs.add(run.stdout)
+    assert len(outputs) == 1

@@ -276,6 +276,7 @@ def sweep_csv(result: SweepResult, lang: str) -> Iterator[str]:
     import numpy as np
 
     from nyttocalc.report.csv_columns import csv_column, csv_lines
+    from nyttocalc.report.parallel import ordered_map
 
     swedish = lang == "sv"
     varied = [a.path for a in result.axes]
@@ -290,13 +291,19 @@ def sweep_csv(result: SweepResult, lang: str) -> Iterator[str]:
     yield buffer.getvalue()
     # Number-only lines: a number never needs quoting or escaping.
     first, *second = (csv_column(a.values, swedish) for a in result.axes)
-    for rows, block in result.blocks():
+
+    def lines(part: tuple[range, dict[Cell, Any]]) -> str:
+        rows, block = part
         varied_values = [first[rows.start:rows.stop]]
         if second:  # a grid: each row of the block is a line per value of the second axis
             varied_values = [np.repeat(varied_values[0], len(second[0]), axis=0),
                              np.tile(second[0], (len(rows), 1))]
-        yield csv_lines([*varied_values, *(csv_column(block[c], swedish) for c in result.cells)],
-                        swedish)
+        return csv_lines([*varied_values, *(csv_column(block[c], swedish) for c in result.cells)],
+                         swedish)
+
+    # The blocks are computed here, one after another, and written as text on every processor
+    # (measured, 10^6 points on two: the whole run 0.74 × as long).
+    yield from ordered_map(lines, result.blocks())
 
 
 # ---- solve ----------------------------------------------------------------------------------

@@ -1,0 +1,50 @@
+"""Work through a stream of items on the machine's processors: results in the stream's order,
+only a few items ahead of the reader, so memory stays bounded however long the stream.
+
+Worth it where each item is a few large NumPy operations (NumPy lets go of the interpreter's
+lock while it computes on whole arrays): formatting a block of a million-point grid as text.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+MAX_WORKERS = 4  # each holds a block of a few MB; beyond four the disk keeps up no faster
+
+
+def processors() -> int:
+    """The processors this process may run on (a container may allow fewer than the machine
+    has)."""
+    allowed = getattr(os, "sched_getaffinity", None)
+    return len(allowed(0)) if allowed is not None else os.cpu_count() or 1
+
+
+def ordered_map(function: Callable[[Item], Result], items: Iterable[Item],
+                workers: int | None = None) -> Iterator[Result]:
+    """``map(function, items)``, computed on up to ``workers`` threads (by default one a
+    processor, at most ``MAX_WORKERS``), with at most one item a worker in hand beyond the one
+    being read. With one worker it is plain ``map``, in this thread."""
+    workers = workers if workers is not None else min(MAX_WORKERS, processors())
+    if workers <= 1:
+        yield from map(function, items)
+        return
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    with ThreadPoolExecutor(workers, thread_name_prefix="nyttocalc") as pool:
+        pending: deque[Future[Result]] = deque()
+        try:
+            for item in items:
+                pending.append(pool.submit(function, item))
+                if len(pending) > workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:  # the reader stopped early, or a worker failed: what is queued is not started
+            for future in pending:
+                future.cancel()

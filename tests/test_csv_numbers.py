@@ -47,3 +47,15 @@ def test_a_grid_of_liva_is_written_as_csv_number_writes_it() -> None:
                np.tile(production, rates.size).tolist(), grid.ravel().tolist()]
     for swedish in (False, True):
         assert at_once(columns, swedish) == one_at_a_time(columns, swedish)
+
+
+@settings(max_examples=examples(200))
+@given(st.lists(st.integers(0, 2**63 - 1), min_size=1, max_size=40), st.integers(1, 19))
+@example([0, 9, 10, 99, 100, 2**63 - 1], 19)
+def test_the_digits_of_whole_numbers_are_their_last_places(numbers: list[int],
+                                                           width: int) -> None:
+    from nyttocalc.report.csv_columns import _digits
+
+    text = _digits(np.array(numbers, dtype=np.int64), width)
+    assert [bytes(row).decode("ascii") for row in text] == [f"{n:019d}"[-width:]
+                                                            for n in numbers]

@@ -100,14 +100,15 @@ _XLSX_PARTS = {
 
 
 def write_xlsx(path: Path) -> None:
-    """The sheet as the smallest workbook Excel and LibreOffice open: a formula in each cell
-    and no stored result."""
+    """The sheet as a workbook of five parts (content types, two of relationships, the workbook
+    and its sheet; LibreOffice opens it, openpyxl reads it): a formula in each cell and no
+    stored result."""
     declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     columns = [column_name(j + 2) for j in range(len(PRODUCTION))]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         for name, xml in _XLSX_PARTS.items():
             package.writestr(name, declaration + xml)
-        with package.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+        with package.open("xl/worksheets/sheet1.xml", "w") as sheet:
             sheet.write((declaration + '<worksheet xmlns="http://schemas.openxmlformats.org/'
                          'spreadsheetml/2006/main"><sheetData><row r="1">').encode())
             sheet.write("".join(f'<c r="{c}1"><v>{p}</v></c>'

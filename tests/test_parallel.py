@@ -74,4 +74,16 @@ def test_the_default_is_a_worker_a_processor_and_at_most_four(
         barrier.wait()  # fails unless this many workers run at once
         return threading.current_thread().name
 
-    assert len(set(ordered_map(meet, range(threads)))) == threads
+    # twice as many items as workers: more threads than the cap would show as more names
+    assert len(set(ordered_map(meet, range(2 * threads)))) == threads
+
+
+def test_a_failure_to_read_the_items_comes_after_the_results_before_it() -> None:
+    def items() -> Iterator[int]:
+        yield from (1, 2, 3)
+        raise KeyError("the fourth")
+
+    results = ordered_map(lambda x: 10 * x, items(), 3)
+    assert [next(results), next(results), next(results)] == [10, 20, 30]
+    with pytest.raises(KeyError):
+        next(results)

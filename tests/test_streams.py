@@ -190,6 +190,24 @@ def test_everything_printed_arrives_in_a_file_and_the_status_is_kept(
     assert (tmp_path / "out").read_text(encoding="utf-8") == reference.stdout
 
 
+@pytest.mark.parametrize(("args", "status"), [(["--help"], 0), (["payback", str(LIVA)], 0),
+                                              (["check", str(LIVA)], 1)])
+def test_a_command_ends_the_process_at_once_with_its_status(args: list[str],
+                                                            status: int) -> None:
+    program = ("import os, sys\n"
+               "end = os._exit\n"
+               "def noted(code):\n"
+               "    sys.stderr.write(f'ended at once: {code}')\n"
+               "    sys.stderr.flush()\n"
+               "    end(code)\n"
+               "os._exit = noted\n"
+               "from nyttocalc.__main__ import main\n"
+               "sys.argv = ['nyttocalc', *sys.argv[1:]]\n"
+               "main()\n")
+    done = run(args, command=[sys.executable, "-c", program])
+    assert (done.returncode, done.stderr) == (status, f"ended at once: {status}".encode())
+
+
 def test_an_exit_handler_still_runs() -> None:
     program = ("import atexit, sys\n"
                "atexit.register(lambda: print('exit handler ran'))\n"

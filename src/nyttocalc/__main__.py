@@ -11,9 +11,14 @@ needs). ``started`` freezes what start-up left out of later collections and turn
 When the command is done and its output flushed, the process ends at once (``os._exit``)
 instead of tearing the interpreter down, which frees every object of every library one by one
 for nothing (measured: 15 % of ``--help``). That is skipped, and Python exits as usual, whenever
-the ordinary shutdown has work to do: an ``atexit`` handler (a temporary directory's clean-up,
-say), another thread, a tracer or profiler (coverage, cProfile) that writes its data at exit, or
-output that cannot be flushed (its error is then reported as before).
+the ordinary shutdown has work to do: an ``atexit`` handler (a temporary directory's clean-up;
+``logging``'s, which ``concurrent.futures`` brings in), another thread, a tracer or profiler
+(coverage, cProfile: through ``sys.settrace``/``sys.setprofile``, or from Python 3.12 on
+``sys.monitoring``) that writes its data at exit, or output that cannot be flushed (its error
+is then reported as before). So ``main`` is the program, not a function to call from one: it
+does not return. To run the command line in a program of your own, call
+``nyttocalc.cli.main`` (it raises ``SystemExit``, as any Typer app does) or use
+``nyttocalc.cli.app``.
 """
 
 import gc
@@ -22,6 +27,7 @@ import sys
 
 
 def main() -> None:
+    """Run the command line as the program: it ends the process."""
     gc.disable()
     try:
         from nyttocalc.cli import main as run
@@ -51,9 +57,11 @@ def _nothing_left_at_exit() -> bool:
     import atexit
 
     threading = sys.modules.get("threading")
+    monitoring = getattr(sys, "monitoring", None)
     return (getattr(atexit, "_ncallbacks", lambda: 1)() == 0
             and (threading is None or threading.active_count() == 1)
-            and sys.gettrace() is None and sys.getprofile() is None)
+            and sys.gettrace() is None and sys.getprofile() is None
+            and (monitoring is None or not any(monitoring.get_tool(tool) for tool in range(6))))
 
 
 def started() -> None:

@@ -19,8 +19,8 @@ MAX_WORKERS = 4  # each holds a block of a few MB; beyond four the disk keeps up
 
 
 def processors() -> int:
-    """The processors this process may run on (a container may allow fewer than the machine
-    has)."""
+    """The processors this process may be scheduled on (its CPU affinity, where the system
+    tells it; a CPU quota is not seen)."""
     allowed = getattr(os, "sched_getaffinity", None)
     return len(allowed(0)) if allowed is not None else os.cpu_count() or 1
 
@@ -29,7 +29,9 @@ def ordered_map(function: Callable[[Item], Result], items: Iterable[Item],
                 workers: int | None = None) -> Iterator[Result]:
     """``map(function, items)``, computed on up to ``workers`` threads (by default one a
     processor, at most ``MAX_WORKERS``), with at most one item a worker in hand beyond the one
-    being read. With one worker it is plain ``map``, in this thread."""
+    being read. With one worker it is plain ``map``, in this thread. Where reading ``items``
+    fails, the results of the items read before are delivered first, as ``map`` delivers them.
+    A reader that stops early waits for the items in hand, no more."""
     workers = workers if workers is not None else min(MAX_WORKERS, processors())
     if workers <= 1:
         yield from map(function, items)
@@ -43,8 +45,9 @@ def ordered_map(function: Callable[[Item], Result], items: Iterable[Item],
                 pending.append(pool.submit(function, item))
                 if len(pending) > workers:
                     yield pending.popleft().result()
+        except Exception:
             while pending:
                 yield pending.popleft().result()
-        finally:  # the reader stopped early, or a worker failed: what is queued is not started
-            for future in pending:
-                future.cancel()
+            raise
+        while pending:
+            yield pending.popleft().result()

@@ -38,14 +38,17 @@ def test_one_worker_computes_in_the_readers_thread() -> None:
     assert names == [threading.current_thread().name] * 3
 
 
-def test_a_failure_reaches_the_reader_after_the_results_before_it() -> None:
+@pytest.mark.parametrize("items", [[4, 2, 0, 1], [4, 2, 0, 1, 5, 8, 10]])
+def test_a_failure_reaches_the_reader_after_the_results_before_it_and_none_after(
+        items: list[int]) -> None:
     def inverse(x: int) -> float:
         return 1 / x
 
-    results = ordered_map(inverse, [4, 2, 0, 1], 2)
+    results = ordered_map(inverse, items, 2)
     assert [next(results), next(results)] == [0.25, 0.5]
     with pytest.raises(ZeroDivisionError):
         next(results)
+    assert list(results) == []
 
 
 def test_a_reader_that_stops_early_leaves_the_rest_undone() -> None:

@@ -40,14 +40,20 @@ def ordered_map(function: Callable[[Item], Result], items: Iterable[Item],
 
     with ThreadPoolExecutor(workers, thread_name_prefix="nyttocalc") as pool:
         pending: deque[Future[Result]] = deque()
-        try:
-            for item in items:
-                pending.append(pool.submit(function, item))
-                if len(pending) > workers:
-                    yield pending.popleft().result()
-        except Exception:
-            while pending:
-                yield pending.popleft().result()
-            raise
+        failure = None
+        reading = iter(items)
+        while True:
+            try:
+                item = next(reading)
+            except StopIteration:
+                break
+            except Exception as exc:  # reading failed: what was read before is delivered first
+                failure = exc
+                break
+            pending.append(pool.submit(function, item))
+            if len(pending) > workers:
+                yield pending.popleft().result()  # a worker's failure is raised here, in order
         while pending:
             yield pending.popleft().result()
+        if failure is not None:
+            raise failure

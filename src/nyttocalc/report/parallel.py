@@ -15,7 +15,9 @@ from typing import TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-MAX_WORKERS = 4  # each holds a block of a few MB; beyond four the disk keeps up no faster
+# Each worker holds a block of a few MB ahead of the reader: four bound that memory. (Measured
+# on two processors only: two workers 0.6 × one's time, three no faster than two.)
+MAX_WORKERS = 4
 
 
 def processors() -> int:

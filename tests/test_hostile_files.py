@@ -211,6 +211,19 @@ def test_a_path_no_file_can_have_or_a_scenario_in_uses(name: str,
     assert "did you mean 'nyttocalc'" not in message
 
 
+def test_a_sources_path_with_a_nul_names_its_line() -> None:
+    refused(run_cli("check", HOSTILE / "source_path_nul.yaml"),
+            "line 10, sources.report.path:", "report\\0.txt: the name contains a NUL character")
+
+
+def test_a_loop_of_symbolic_links_as_a_sources_path(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").symlink_to("b.txt")
+    (tmp_path / "b.txt").symlink_to("a.txt")
+    scenario = copy_of(tmp_path, SOURCE_LINE, SOURCE_LINE + "    path: a.txt\n")
+    refused(run_cli("check", scenario), "line 10, sources.report.path:",
+            "a.txt cannot be read: its symbolic links form a loop")
+
+
 def test_a_parameter_file_given_as_the_scenario_is_named_so() -> None:
     refused(run_cli("payback", HOSTILE / "parameters" / "provins.yaml"),
             "provins.yaml is a parameter file, not a scenario: name it in a scenario's `uses`")
@@ -240,6 +253,12 @@ def test_a_name_too_long_names_its_place_not_standard_output(tmp_path: Path,
                       "the name is too long")
     assert "standard output" not in message
     assert len(message) < 600  # the name is shortened
+
+
+def test_a_scenario_name_too_long() -> None:
+    message = refused(run_cli("payback", "s" * 5_000 + ".yaml"), "the name is too long",
+                      "(5,005 characters)")
+    assert len(message) < 600
 
 
 def test_a_document_name_too_long(tmp_path: Path) -> None:

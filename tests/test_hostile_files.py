@@ -173,7 +173,7 @@ def test_a_source_path_beside_the_folder_needs_allow_path(tmp_path: Path) -> Non
 @pytest.mark.parametrize(("given", "fragment"), [
     ("no-such-folder", "--allow-path no-such-folder: no such folder"),
     (str(SCENARIO), "is not a folder"),
-    ("", "the name is empty"),
+    ("", "the folder's name is empty"),
 ])
 def test_a_bad_allow_path_is_one_paragraph(given: str, fragment: str) -> None:
     refused(run_cli("payback", SCENARIO, "--allow-path", given), fragment)

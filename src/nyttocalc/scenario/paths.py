@@ -41,39 +41,43 @@ class PathRefused(Exception):
 
 @dataclass(frozen=True)
 class Reach:
-    """The folders (real paths) where the files a scenario names may be."""
+    """The folders where the files a scenario names may be (their real paths), and the folder
+    its paths are relative to."""
 
-    scenario_folder: Path  # the folder of the scenario file, as given (paths are relative to it)
+    scenario_folder: Path  # the folder of the scenario file, as given
     own: Path  # the same, every link followed
-    allowed: tuple[Path, ...] = ()  # --allow-path, every link followed
+    parameters: Path  # the folder `parameters` beside it
+    allowed: tuple[Path, ...] = ()  # --allow-path
 
     def roots(self, kind: Kind) -> tuple[Path, ...]:
-        beside = (real_path(self.own.parent / PARAMETERS_FOLDER),) if kind == "parameter" else ()
+        beside = (self.parameters,) if kind == "parameter" else ()
         return (self.own, *beside, *self.allowed)
 
 
 def reach_of(scenario: Path, allow: Sequence[str] = ()) -> Reach:
     """The reach of the scenario file at ``scenario``, widened by each ``--allow-path``."""
-    folder = scenario.parent
-    allowed = []
-    for given in allow:
-        where = f"--allow-path {shown_name(given)}"
-        try:
-            if not given.strip():
-                raise NyttocalcError(f"{where}: the name is empty; give a folder")
-            root = real_path(Path(given))
-        except FileProblem as exc:
-            raise NyttocalcError(f"--allow-path {exc}; give a folder") from None
-        try:
-            what = None if root.is_dir() else " is not a folder" if root.exists() else (
-                ": no such folder")
-        except OSError as exc:
-            what = f" cannot be read: {exc.strerror or exc}"
-        if what is not None:
-            raise NyttocalcError(f"{where}{what}; give the folder that holds the files the "
-                                 "scenario names")
-        allowed.append(root)
-    return Reach(folder, real_path(folder), tuple(allowed))
+    own = real_path(scenario.parent)
+    return Reach(scenario.parent, own, real_path(own.parent / PARAMETERS_FOLDER),
+                 tuple(_allowed_folder(given) for given in allow))
+
+
+def _allowed_folder(given: str) -> Path:
+    """The folder an ``--allow-path`` names, every link followed; it must be one."""
+    where = f"--allow-path {shown_name(given)}"
+    if not given.strip():
+        raise NyttocalcError("--allow-path: the folder's name is empty; give a folder")
+    try:
+        folder = real_path(Path(given))
+        problem = None if folder.is_dir() else " is not a folder" if folder.exists() else (
+            ": no such folder")
+    except FileProblem as exc:
+        problem = exc.reason
+    except OSError as exc:  # a name too long
+        problem = f" cannot be read: {exc.strerror or exc}"
+    if problem is not None:
+        raise NyttocalcError(f"{where}{problem}; give the folder that holds the files the "
+                             "scenario names")
+    return folder
 
 
 def resolve_allowed(given: str, reach: Reach, kind: Kind) -> Path:
@@ -82,7 +86,7 @@ def resolve_allowed(given: str, reach: Reach, kind: Kind) -> Path:
     a ``FileProblem`` for a name no file can have."""
     path = reach.scenario_folder / given
     real = real_path(path)
-    if any(real == root or real.is_relative_to(root) for root in reach.roots(kind)):
+    if any(real.is_relative_to(root) for root in reach.roots(kind)):
         return path
     that = "" if given == str(real) else f" (that is {shown_name(real)})"
     raise PathRefused(f"{shown_name(given)}{that} is outside the folders this scenario may "

@@ -99,6 +99,10 @@ SetOpt = Annotated[list[str] | None, typer.Option("--set", metavar="PATH=VALUE",
     "Override one input for this run, by its key path in the scenario, e.g. "
     "--set inputs.municipal_funding=1500000 or --set analysis.subsidy_rates.1=0.5. "
     "Repeatable; validated exactly as in the file."))]
+AllowOpt = Annotated[list[str] | None, typer.Option("--allow-path", metavar="DIR", help=(
+    "Let the scenario name files (in `uses`, or a source's `path`) in DIR and below. Without "
+    "it, a scenario may name only files in its own folder or below it, and parameter files "
+    "in the folder `parameters` beside it. Repeatable."))]
 
 
 @app.command()
@@ -107,6 +111,7 @@ def payback(
     format: FormatOpt = Format.table,
     lang: LangOpt = Lang.en,
     set: SetOpt = None,
+    allow_path: AllowOpt = None,
     explain: Annotated[bool, typer.Option("--explain", help=(
         "Show each figure with its formula and the scenario's numbers filled in."))] = False,
     plot: Annotated[bool, typer.Option("--plot", help=(
@@ -133,7 +138,7 @@ def payback(
 
         with _user_errors():
             require("plotext", "payback --plot")
-    loaded = _load(file, set)
+    loaded = _load(file, set, allow_path)
     analysis = analyse(loaded.model)
     run = run_info(loaded)
 
@@ -171,6 +176,7 @@ def check(
     format: FormatOpt = Format.table,
     lang: LangOpt = Lang.en,
     set: SetOpt = None,
+    allow_path: AllowOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -192,7 +198,7 @@ def check(
     from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
-    loaded = _load(file, set)
+    loaded = _load(file, set, allow_path)
     with _user_errors(loaded.name):
         sources = read_sources(loaded, document or [])
         if coverage and not sources:
@@ -255,6 +261,7 @@ def sweep(
     format: FormatOpt = Format.table,
     lang: LangOpt = Lang.en,
     set: SetOpt = None,
+    allow_path: AllowOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -271,7 +278,7 @@ def sweep(
 
     _check_target(output, force)
     metric = _metric(metric)
-    loaded = _load(file, set)
+    loaded = _load(file, set, allow_path)
     with _user_errors(loaded.name):
         varied = values.sweep_axes(loaded.scenario, vary, loaded.overrides, MAX_AXES,
                                    MAX_POINTS)
@@ -306,6 +313,7 @@ def solve(
     format: FormatOpt = Format.table,
     lang: LangOpt = Lang.en,
     set: SetOpt = None,
+    allow_path: AllowOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -326,7 +334,7 @@ def solve(
         typer.echo("error: solve gives one answer: use --format table, markdown or json",
                    err=True)
         raise typer.Exit(EXIT_BAD_INPUT)
-    loaded = _load(file, set)
+    loaded = _load(file, set, allow_path)
     model = loaded.model
     with _user_errors(loaded.name):
         try:
@@ -379,6 +387,7 @@ def sensitivity(
     format: FormatOpt = Format.table,
     lang: LangOpt = Lang.en,
     set: SetOpt = None,
+    allow_path: AllowOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -389,7 +398,7 @@ def sensitivity(
 
     _check_target(output, force)
     metric = _metric(metric)
-    loaded = _load(file, set)
+    loaded = _load(file, set, allow_path)
     result, cells, units, share = _sensitivity(loaded, by, metric, perspective or (), horizon,
                                                subsidy_rate)
     run = run_info(loaded)
@@ -441,6 +450,7 @@ def timeline(
     format: FormatOpt = Format.table,
     lang: LangOpt = Lang.en,
     set: SetOpt = None,
+    allow_path: AllowOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -451,7 +461,7 @@ def timeline(
     from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
-    loaded = _load(file, set)
+    loaded = _load(file, set, allow_path)
     model = loaded.model
     timelines = _timeline(loaded, persons, subsidy_rate)
     if timelines is None:
@@ -493,6 +503,7 @@ def simulate(
     format: FormatOpt = Format.table,
     lang: LangOpt = Lang.en,
     set: SetOpt = None,
+    allow_path: AllowOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -506,7 +517,7 @@ def simulate(
     from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
-    loaded = _load(file, set)
+    loaded = _load(file, set, allow_path)
     with _user_errors(loaded.name):
         if loaded.uncertainty is None:
             raise NyttocalcError("the scenario has no `simulation` section; declare at least "
@@ -535,6 +546,7 @@ def export(
     output: RequiredOutputOpt,
     lang: LangOpt = Lang.en,
     set: SetOpt = None,
+    allow_path: AllowOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """An Excel workbook to keep working in: every input in a named cell with its unit and
@@ -551,7 +563,7 @@ def export(
     _check_target(output, force)
     with _user_errors():
         require("openpyxl", "export")
-    loaded = _load(file, set)
+    loaded = _load(file, set, allow_path)
     with _user_errors(loaded.name):
         checked = check_claims(loaded.claims, loaded.model) if loaded.claims else None
     data = workbook_bytes(analyse(loaded.model), checked, run_info(loaded), lang.value)
@@ -565,6 +577,7 @@ def report(
     output: RequiredOutputOpt,
     lang: LangOpt = Lang.en,
     set: SetOpt = None,
+    allow_path: AllowOpt = None,
     draws: Annotated[int, typer.Option("--draws", min=1, max=10_000_000, help=(
         "Monte Carlo draws, where the scenario declares a simulation."))] = 10_000,
     seed: Annotated[int, typer.Option("--seed", min=0, help="The random seed.")] = 1,
@@ -593,7 +606,7 @@ def report(
         with _user_errors():
             raise NyttocalcError(f"{output}: the report is an HTML page; give -o a file ending "
                                  "in .html (print it to PDF from a browser)")
-    loaded = _load(file, set)
+    loaded = _load(file, set, allow_path)
     model, run, language = loaded.model, run_info(loaded), lang.value
     analysis = analyse(model)
     sections = [html.Section(label("html.payback", language),
@@ -627,12 +640,13 @@ def report(
             force=force)
 
 
-def _load(file: str, assignments: list[str] | None) -> "LoadedScenario":
+def _load(file: str, assignments: list[str] | None, allow: list[str] | None
+          ) -> "LoadedScenario":
     from nyttocalc.__main__ import started
     from nyttocalc.scenario.load import load
 
     with _user_errors():
-        loaded = load(scenario_path(file), assignments or [])
+        loaded = load(scenario_path(file), assignments or [], allow or [])
     started()
     return loaded
 

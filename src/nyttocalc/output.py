@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import errno
 import os
-import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from nyttocalc.errors import NyttocalcError
+from nyttocalc.files import file_kind
 
 # A short, fixed name: a temporary file named after a long target would exceed the file
 # system's limit on a name (255 bytes) where the target itself does not.
@@ -53,7 +53,7 @@ def _refuse_existing(path: Path, force: bool) -> os.stat_result | None:
         return None
     except OSError as exc:  # a name too long, a path through a file, no permission
         raise _error(path, exc) from None
-    kind = _kind(info.st_mode)
+    kind = file_kind(info.st_mode)
     if kind == "a directory":
         raise OutputError(f"{path} is a directory; give -o the path of a file to write.")
     if kind is not None:
@@ -63,16 +63,6 @@ def _refuse_existing(path: Path, force: bool) -> os.stat_result | None:
         raise OutputError(f"{path} exists; nyttocalc does not overwrite a file unless told to: "
                           "add --force, or give another path.")
     return info
-
-
-def _kind(mode: int) -> str | None:
-    """What a non-regular file is, in words; None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISLNK, "a symbolic link"),
-             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-             (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"))
-    return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
 def write_atomically(path: Path, text: str | bytes | Iterable[str], encoding: str = "utf-8",

@@ -18,7 +18,7 @@ preferred. Each component is sought after the previous one and within its scope.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from nyttocalc.documents.text import SourceText, normalise
@@ -85,7 +85,7 @@ def headings(source: SourceText) -> list[Heading]:
             if _heading_like(lines, i)]
 
 
-def _markdown_headings(lines: list[str]) -> list[Heading]:
+def _markdown_headings(lines: Sequence[str]) -> list[Heading]:
     found, fenced = [], False
     for index, line in enumerate(lines):
         if _FENCE.match(line):
@@ -98,7 +98,7 @@ def _markdown_headings(lines: list[str]) -> list[Heading]:
     return found
 
 
-def _heading_like(lines: list[str], index: int) -> bool:
+def _heading_like(lines: Sequence[str], index: int) -> bool:
     line = lines[index].strip()
     starts_paragraph = index == 0 or not lines[index - 1].strip()
     words = _NUMBERING.sub("", line)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from nyttocalc.documents.text import SourceText
 from nyttocalc.errors import NyttocalcError
+from nyttocalc.files import FileProblem, read_regular, shown_name
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -24,20 +25,15 @@ class DocumentError(NyttocalcError):
 def read_document(key: str, path: Path, given: str) -> SourceText:
     """The document at ``path``, as ``SourceText``; ``given`` says where the path came from
     (``--document KEY=PATH`` or a source's ``path``), for the message."""
-    name = str(path)
+    name = shown_name(path)
     try:
-        if path.is_dir():
-            raise DocumentError(f"{given}: {name} is a directory; {TEXT_HINT}.")
-        if not path.exists():
-            raise DocumentError(f"{given}: {name}: no such file; {TEXT_HINT}.")
-        if path.suffix.lower() == ".pdf":
-            raise DocumentError(f"{given}: {name} is a PDF, which check does not read; convert "
-                                "it to text once (e.g. pdftotext -layout report.pdf report.txt) "
-                                f"and give that file: {TEXT_HINT}.")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_DOCUMENT_BYTES + 1)
-    except OSError as exc:
-        raise DocumentError(f"{given}: {name} cannot be read: {exc.strerror or exc}.") from None
+        raw = read_regular(path, MAX_DOCUMENT_BYTES)
+    except FileProblem as exc:
+        raise DocumentError(f"{given}: {exc}; {TEXT_HINT}.") from None
+    if path.suffix.lower() == ".pdf" or raw.startswith(b"%PDF-"):
+        raise DocumentError(f"{given}: {name} is a PDF, which check does not read; convert "
+                            "it to text once (e.g. pdftotext -layout report.pdf report.txt) "
+                            f"and give that file: {TEXT_HINT}.")
     if len(raw) > MAX_DOCUMENT_BYTES:
         raise DocumentError(f"{given}: {name} is larger than "
                             f"{MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB; {TEXT_HINT}.")
@@ -51,4 +47,4 @@ def read_document(key: str, path: Path, given: str) -> SourceText:
                             f"0x{raw[exc.start]:02X} at offset {exc.start}); save it as "
                             "UTF-8.") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return SourceText(key, name, text, path.suffix.lower() in MARKDOWN_SUFFIXES)
+    return SourceText(key, str(path), text, path.suffix.lower() in MARKDOWN_SUFFIXES)

@@ -8,10 +8,12 @@ from typing import Any
 
 from nyttocalc.core.claims import ClaimResult
 from nyttocalc.documents.quotes import Citation
-from nyttocalc.documents.read import DocumentError, read_document
+from nyttocalc.documents.read import TEXT_HINT, DocumentError, read_document
 from nyttocalc.documents.text import SourceText
+from nyttocalc.files import FileProblem, shown_name
 from nyttocalc.scenario import keypath
 from nyttocalc.scenario.load import LoadedScenario
+from nyttocalc.scenario.paths import PathRefused, Reach, resolve_allowed
 
 
 def read_sources(loaded: LoadedScenario, given: list[str]) -> tuple[SourceText, ...]:
@@ -23,18 +25,17 @@ def read_sources(loaded: LoadedScenario, given: list[str]) -> tuple[SourceText, 
 
 def _document_files(loaded: LoadedScenario, given: list[str]) -> dict[str, tuple[Path, str]]:
     sources = loaded.scenario.sources
-    base = Path(loaded.name).parent
     files: dict[str, tuple[Path, str]] = {}
     for key, source in sources.items():
         if source.path is not None:
             line = loaded.lines.get(("sources", key, "path"))
             where = f"{f'line {line}, ' if line else ''}sources.{key}.path"  # in the scenario
-            files[key] = (base / source.path, where)
+            files[key] = (_source_path(source.path, loaded.reach, where), where)
     seen: set[str] = set()
     known = ", ".join(sources) or "none"
     for item in given:
         key, equals, path = (part.strip() for part in item.partition("="))
-        where = f"--document {item}"
+        where = f"--document {shown_name(item)}"
         if not equals or not key or not path:
             raise DocumentError(f"{where}: expected KEY=PATH, a key of the scenario's `sources` "
                                 f"and the document's file, e.g. --document payoff-2019="
@@ -48,6 +49,17 @@ def _document_files(loaded: LoadedScenario, given: list[str]) -> dict[str, tuple
         seen.add(key)
         files[key] = (Path(path), where)
     return files
+
+
+def _source_path(given: str, reach: Reach, where: str) -> Path:
+    """A source's ``path``, if the scenario may name it (see ``paths``)."""
+    try:
+        return resolve_allowed(given, reach, "document")
+    except PathRefused as exc:
+        raise DocumentError(f"{where}: {exc}, or give the document with --document "
+                            "KEY=PATH.") from None
+    except FileProblem as exc:
+        raise DocumentError(f"{where}: {exc}; {TEXT_HINT}.") from None
 
 
 def citations(loaded: LoadedScenario) -> list[Citation]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from nyttocalc.errors import clip
 from nyttocalc.scenario.yamlsafe import KeyPath, YamlProblem, scalar
 
 _INDEX = re.compile(r"[0-9]+")  # ASCII digits only: "²".isdigit() is true, int("²") fails
@@ -26,7 +27,8 @@ def did_you_mean(given: str, known: Iterable[object]) -> str:
 
 
 def dotted(path: KeyPath) -> str:
-    return ".".join(str(part) for part in path) or "(the document)"
+    """The key path as a message shows it; a key too long to show whole is shortened."""
+    return ".".join(clip(str(part)) for part in path) or "(the document)"
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,12 @@ from nyttocalc.core.claims import Claim
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.uncertainty import Uncertainty
-from nyttocalc.errors import NyttocalcError
+from nyttocalc.errors import NyttocalcError, excerpt
+from nyttocalc.files import FileProblem, read_regular, real_path, shown_name
 from nyttocalc.run import Assumption, Citation, ClaimSource, InputInfo, RunInfo, SourceInfo
 from nyttocalc.scenario import keypath, values, yamlsafe
 from nyttocalc.scenario.convert import count_path, to_claims, to_model
+from nyttocalc.scenario.paths import PathRefused, Reach, reach_of, resolve_allowed
 from nyttocalc.scenario.references import check_references
 from nyttocalc.scenario.schema import (
     OPTIONAL_PARAMETERS,
@@ -52,6 +54,13 @@ class ScenarioError(NyttocalcError):
     """A scenario that cannot be used; ``str()`` is the one-paragraph message."""
 
 
+class MissingFile(ScenarioError):
+    """The file named is not there."""
+
+
+FileKind = Literal["scenario", "parameter"]
+
+
 @dataclass(frozen=True)
 class LoadedScenario:
     name: str  # the file as the user named it
@@ -59,23 +68,19 @@ class LoadedScenario:
     model: Model
     claims: tuple[Claim, ...]
     overrides: tuple[keypath.Override, ...]
+    reach: Reach  # where the files it names may be
     uncertainty: Uncertainty | None = None  # the simulation section, where there is one
     lines: Mapping[KeyPath, int] = field(default_factory=dict)  # key path → line in the file
 
 
-def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
+def load(path: Path, overrides: Sequence[str] = (), allow: Sequence[str] = ()
+         ) -> LoadedScenario:
+    """The scenario at ``path`` with its ``--set`` overrides; ``allow`` are the folders given
+    with ``--allow-path``, where the files the scenario names may also be (see ``paths``)."""
     name = str(path)
-    text = read_text(path)
-    try:
-        document = yamlsafe.parse(text)
-    except yamlsafe.YamlProblem as exc:
-        raise _error(name, [Problem(exc.path, exc.message, exc.line)], {}, []) from None
-    if not isinstance(document.data, dict):
-        kind = "a list" if isinstance(document.data, list) else "a single value"
-        raise _error(name, [Problem((), f"the document is {kind}; a scenario is a mapping of "
-                                         "keys (nyttocalc, title, sources, inputs, …)",
-                                    document.first_line)], {}, [])
-    data = _with_parameter_files(name, path, document.data, document.lines)
+    reach = reach_of(path, allow)
+    document = _document(name, read_text(path), "scenario")
+    data = _with_parameter_files(name, path, document.data, document.lines, reach)
     try:
         data, applied = keypath.apply(_with_optional_set(data, overrides), list(overrides))
     except keypath.KeyPathError as exc:
@@ -83,7 +88,7 @@ def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        problems = [_problem(error, data) for error in exc.errors()]
+        problems = [_problem(error, data, Scenario) for error in exc.errors()]
         raise _error(name, problems, document.lines, applied) from None
     problems = [Problem(path, message, related=related)
                 for path, message, related in check_references(scenario)]
@@ -97,30 +102,71 @@ def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
         raise _error(name, problems, document.lines, applied)
     model = to_model(scenario)
     return LoadedScenario(name, scenario, model, to_claims(scenario, model), tuple(applied),
-                          uncertain, document.lines)
+                          reach, uncertain, document.lines)
+
+
+# The key each kind of file starts with, and how it is described to a user who gave the other.
+_MARKS = {"scenario": "nyttocalc", "parameter": "nyttocalc-parameters"}
+_KEYS = {"scenario": "a scenario is a mapping of keys (nyttocalc, title, sources, inputs, …)",
+         "parameter": "a parameter file is a mapping of keys (nyttocalc-parameters, title, "
+                      "sources, inputs)"}
+
+
+def _document(name: str, text: str, kind: FileKind) -> yamlsafe.Document:
+    """The parsed file, if it is a mapping and not the other kind of file (a scenario given as
+    a parameter file, or the reverse); a foreign file is refused without quoting it."""
+    try:
+        document = yamlsafe.parse(text)
+    except yamlsafe.YamlProblem as exc:
+        raise _error(name, [Problem(exc.path, exc.message, exc.line)], {}, []) from None
+    data = document.data
+    if not isinstance(data, dict):
+        shape = "a list" if isinstance(data, list) else "a single value"
+        raise _error(name, [Problem((), f"the document is {shape}; {_KEYS[kind]}",
+                                    document.first_line)], {}, [])
+    mark = _MARKS[kind]
+    other: FileKind = "parameter" if kind == "scenario" else "scenario"
+    if mark in data:
+        return document
+    if _MARKS[other] in data:
+        if kind == "scenario":
+            raise ScenarioError(f"{name} is a parameter file, not a scenario: name it in a "
+                                "scenario's `uses` (e.g. uses: [../parameters/se-2019.yaml]).")
+        raise ScenarioError(f"{name} is a scenario, not a parameter file: `uses` names "
+                            f"parameter files, which start with `{mark}: 1`.")
+    if kind == "parameter" and not difflib.get_close_matches(mark, [str(k) for k in data]):
+        raise ScenarioError(f"{name} is not a parameter file: it has no key {mark!r}; a "
+                            f"parameter file starts with `{mark}: 1`.")
+    return document  # a misspelt mark: validation says "did you mean"
 
 
 def _with_parameter_files(name: str, path: Path, data: dict[str, Any],
-                          lines: Mapping[KeyPath, int]) -> dict[str, Any]:
+                          lines: Mapping[KeyPath, int], reach: Reach) -> dict[str, Any]:
     """The document with the sources and inputs of each parameter file it `uses` added, each
-    file read and validated on its own (its errors name it); a key both give is an error."""
+    file read and validated on its own (its errors name it); a key both give is an error.
+
+    A parameter file uses nothing itself (it has no `uses`), so files cannot use each other
+    in a cycle; a scenario that names itself, or another scenario, is told so."""
     uses = data.get("uses")
     if not isinstance(uses, list) or not all(isinstance(u, str) for u in uses) or not uses:
         return data  # absent, or wrong: the scenario's validation says what it expects
     merged = {**data, "sources": dict(data.get("sources") or {}),
               "inputs": dict(data.get("inputs") or {})}
+    itself = real_path(path)
+    named: dict[Path, int] = {}
     for index, given in enumerate(uses):
-        file = path.parent / given
         where = f"{name}, line {lines.get(('uses', index), '?')}, uses.{index}"
-        if not file.exists():
-            relative = "" if Path(given).is_absolute() else (
-                f" (that is {file.resolve()}: a path in `uses` is relative to the folder of the "
-                f"scenario file, {path.parent.resolve()})")
-            raise ScenarioError(
-                f"{where}: {given}: no such parameter file{relative}; give the path of a "
-                "parameter file, such as ../parameters/se-2019.yaml from a scenario in "
-                "scenarios/.")
-        parameters = _parameter_file(file, where)
+        file = _parameter_path(given, reach, where)
+        real = real_path(file)
+        if real == itself:
+            raise ScenarioError(f"{where}: {shown_name(given)} is this scenario file itself; "
+                                "`uses` names parameter files, which start with "
+                                "`nyttocalc-parameters: 1`.")
+        if real in named:
+            raise ScenarioError(f"{where}: {shown_name(given)} is the file uses.{named[real]} "
+                                "names already; name each parameter file once.")
+        named[real] = index
+        parameters = _parameter_file(file, given, where, reach)
         for section in ("sources", "inputs"):
             if not isinstance(merged[section], dict):
                 continue
@@ -133,23 +179,40 @@ def _with_parameter_files(name: str, path: Path, data: dict[str, Any],
     return merged
 
 
-def _parameter_file(file: Path, where: str) -> dict[str, Any]:
+def _parameter_path(given: str, reach: Reach, where: str) -> Path:
+    try:
+        return resolve_allowed(given, reach, "parameter")
+    except PathRefused as exc:
+        raise ScenarioError(f"{where}: {exc}.") from None
+    except FileProblem as exc:
+        raise ScenarioError(f"{where}: {shown_name(given)}{exc.reason}; {_GIVE['parameter']}."
+                            ) from None
+
+
+def _parameter_file(file: Path, given: str, where: str, reach: Reach) -> dict[str, Any]:
     """A parameter file's data, validated; a problem names the file (and the scenario's line
     that uses it)."""
-    name = str(file)
+    name = shown_name(given)
     try:
-        text = read_text(file, "parameter")
+        text = read_text(file, "parameter", name)
+    except MissingFile:
+        relative = "" if Path(given).is_absolute() else (
+            f" (that is {shown_name(real_path(file))}: a path in `uses` is relative to the "
+            f"folder of the scenario file, {shown_name(reach.own)})")
+        raise ScenarioError(
+            f"{where}: {name}: no such parameter file{relative}; give the path of "
+            "a parameter file, such as ../parameters/se-2019.yaml from a scenario in "
+            "scenarios/.") from None
     except ScenarioError as exc:
         raise ScenarioError(f"{where}: {exc}") from None
     try:
-        document = yamlsafe.parse(text)
-    except yamlsafe.YamlProblem as exc:
-        raise _error(name, [Problem(exc.path, exc.message, exc.line)], {}, []) from None
-    try:
+        document = _document(name, text, "parameter")
         ParameterFile.model_validate(document.data)
+    except ScenarioError as exc:
+        raise ScenarioError(f"{where}: {exc}") from None
     except ValidationError as exc:
-        problems = [_problem(error, document.data) for error in exc.errors()]
-        raise _error(name, problems, document.lines, []) from None
+        problems = [_problem(error, document.data, ParameterFile) for error in exc.errors()]
+        raise ScenarioError(f"{where}: {_error(name, problems, document.lines, [])}") from None
     data: dict[str, Any] = document.data
     return data
 
@@ -179,22 +242,17 @@ _GIVE = {
 }
 
 
-def read_text(path: Path, kind: str = "scenario") -> str:
+def read_text(path: Path, kind: FileKind = "scenario", name: str | None = None) -> str:
     """The file's text, refusing what is not a reasonably sized UTF-8 file; ``kind`` is what
-    the file should be (a scenario or a parameter file), for the advice."""
-    name = str(path)
+    the file should be (a scenario or a parameter file), for the advice; ``name`` how the
+    message names the file (by default its path)."""
+    name = name or shown_name(path)
     give = _GIVE[kind]
     try:
-        if path.is_dir():
-            raise ScenarioError(f"{name} is a directory; {give}.")
-        if not path.exists():
-            raise ScenarioError(f"{name}: no such file; {give}.")
-        if not path.is_file():
-            raise ScenarioError(f"{name} is not a regular file; {give}.")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise ScenarioError(f"{name} cannot be read: {exc.strerror or exc}.") from None
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except FileProblem as exc:
+        raise (MissingFile if exc.missing else ScenarioError)(
+            f"{name}{exc.reason}; {give}.") from None
     if len(raw) > MAX_FILE_BYTES:
         raise ScenarioError(f"{name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; a "
                             "scenario file is a few kilobytes of YAML. Is this the right file?")
@@ -250,18 +308,20 @@ def _sentence(line: int | None, where: str, message: str) -> str:
 
 # ---- pydantic errors → problems ---------------------------------------------------------------
 
-def _problem(error: Any, data: Any) -> Problem:
+def _problem(error: Any, data: Any, root: type[BaseModel]) -> Problem:
+    """A pydantic error as a problem at its key path in the document; ``root`` is the model
+    the document was validated against (a scenario, a parameter file)."""
     loc: tuple[str | int, ...] = tuple(error["loc"])
     path = _data_path(loc, data)
     if error["type"] == "union_tag_not_found":
         typo = _typo_for("unit", error.get("input"))
         if typo is not None:
-            return Problem((*path, typo), f"{typo!r} is not a known key here (did you mean "
+            return Problem((*path, typo), f"{excerpt(typo)} is not a known key here (did you mean "
                                           "'unit'?); the unit says what kind of input this is "
                                           "(SEK, SEK/person-year, SEK/month or share)")
     if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
         path = (*path, "unit")
-    return Problem(path, _message(error, loc, path))
+    return Problem(path, _message(error, loc, root))
 
 
 def _typo_for(key: str, mapping: Any) -> str | None:
@@ -311,26 +371,29 @@ _BOUNDS = {
 _NUMBER_ERRORS = {"float_type", "int_type", "int_parsing", "float_parsing", "finite_number"}
 
 
-def _message(error: Any, loc: tuple[str | int, ...], path: KeyPath) -> str:
+def _message(error: Any, loc: tuple[str | int, ...], root: type[BaseModel]) -> str:
     kind = error["type"]
     given = error.get("input")
     ctx = error.get("ctx") or {}
     if kind == "missing":
         return f"the key {loc[-1]!r} is missing; it is required here"
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1])
+        allowed = _allowed_keys(loc[:-1], root)
         also = keypath.did_you_mean(str(loc[-1]), allowed)
         known = ", ".join(allowed) if allowed else "none"
-        return f"{loc[-1]!r} is not a known key here{also}; expected one of: {known}"
+        if root is ParameterFile and loc == ("uses",):
+            also = " (a parameter file uses no other file: only a scenario has `uses`)"
+        return f"{excerpt(loc[-1])} is not a known key here{also}; expected one of: {known}"
     if kind == "union_tag_invalid":
-        return (f"the unit {ctx.get('tag')!r} is not one this place takes; expected one of: "
-                f"{ctx.get('expected_tags')}")
+        return (f"the unit {excerpt(ctx.get('tag'))} is not one this place takes; expected "
+                f"one of: {ctx.get('expected_tags')}")
     if kind == "union_tag_not_found":
         return ("the key 'unit' is missing; it says what kind of input this is "
                 "(SEK, SEK/person-year, SEK/month or share)")
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern"))
-        return f"{given!r} is not a valid name here: {_PATTERNS.get(pattern, 'see ' + pattern)}"
+        advice = _PATTERNS.get(pattern, "see " + pattern)
+        return f"{excerpt(given)} is not a valid name here: {advice}"
     if kind == "too_short" and isinstance(given, dict | list):
         return "expected at least one entry, got none"
     if kind in _NUMBER_ERRORS and given is None:
@@ -338,11 +401,11 @@ def _message(error: Any, loc: tuple[str | int, ...], path: KeyPath) -> str:
     bound = _BOUNDS.get(kind)
     if bound is not None:
         limit = ctx.get(bound[1])
-        return f"expected a number {bound[0]} {limit}, got {given!r}"
+        return f"expected a number {bound[0]} {limit}, got {excerpt(given)}"
     if kind == "int_type" and isinstance(given, float):
-        return f"expected a whole number, got {given!r}"
+        return f"expected a whole number, got {excerpt(given)}"
     if kind in _NUMBER_ERRORS and isinstance(given, str):
-        return f"expected a number, got the text {given!r}{_number_hint(given)}"
+        return f"expected a number, got the text {excerpt(given)}{_number_hint(given)}"
     if kind in _NUMBER_ERRORS and isinstance(given, bool):
         return f"expected a number, got the boolean {str(given).lower()}"
     text = str(error["msg"])
@@ -351,7 +414,7 @@ def _message(error: Any, loc: tuple[str | int, ...], path: KeyPath) -> str:
     text = text.replace("Input should be", "expected").replace("input should be", "expected")
     text = text[0].lower() + text[1:] if text else text
     if given is not None and not isinstance(given, dict | list) and kind != "value_error":
-        text += f", got {given!r}"
+        text += f", got {excerpt(given)}"
     elif isinstance(given, list | dict) and kind.endswith("_type"):
         text += f", got {'a list' if isinstance(given, list) else 'a mapping'}"
     return text
@@ -379,10 +442,10 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _allowed_keys(loc: tuple[str | int, ...]) -> list[str]:
-    """The keys a mapping at ``loc`` may have, found by walking the schema's types; each as a
-    file writes it (``from``, not the field's name ``from_``)."""
-    annotation: Any = Scenario
+def _allowed_keys(loc: tuple[str | int, ...], root: type[BaseModel]) -> list[str]:
+    """The keys a mapping at ``loc`` may have, found by walking the schema's types from
+    ``root``; each as a file writes it (``from``, not the field's name ``from_``)."""
+    annotation: Any = root
     for part in loc:
         annotation, tagged = _unwrap(annotation, part)
         if annotation is None:

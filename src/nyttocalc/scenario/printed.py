@@ -12,6 +12,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from nyttocalc.errors import excerpt
+
 QUALIFIER_WORDS = {
     "cirka": "cirka", "ca": "cirka", "ca.": "cirka", "omkring": "cirka", "ungefär": "cirka",
     "drygt": "drygt", "knappt": "knappt", "nästan": "nästan", "minst": "minst",
@@ -44,10 +46,10 @@ def read(text: str) -> Printed:
     if words and words[0] in QUALIFIER_WORDS:
         qualifier = QUALIFIER_WORDS[words.pop(0)]
     if not words:
-        raise PrintedError(f"{text!r} has no number")
+        raise PrintedError(f"{excerpt(text)} has no number")
     number_words = _number_prefix(words)
     if number_words == 0:
-        raise PrintedError(f"{text!r} does not start with a number (after any qualifier)")
+        raise PrintedError(f"{excerpt(text)} does not start with a number (after any qualifier)")
     number_text = " ".join(words[:number_words])
     rest = words[number_words:]
     if number_text.endswith("%"):
@@ -87,14 +89,14 @@ def consistency_problems(printed: str, published: float, precision: float,
                 "mkr', 'fem deltagare' or '11 procent'"]
     problems = []
     if not math.isclose(reading.value, published, rel_tol=1e-9, abs_tol=1e-12):
-        problems.append(f"printed {printed!r} reads {reading.value:g}, but published is "
+        problems.append(f"printed {excerpt(printed)} reads {reading.value:g}, but published is "
                         f"{published:g}")
     if reading.qualifier != qualifier:
-        problems.append(f"printed {printed!r} is qualified {reading.qualifier!r}, but qualifier "
-                        f"is {qualifier!r}")
+        problems.append(f"printed {excerpt(printed)} is qualified {reading.qualifier!r}, but "
+                        f"qualifier is {qualifier!r}")
     if not _is_power_of_ten_multiple(precision, reading.finest_precision,
                                      reading.coarsest_precision):
-        problems.append(f"precision {precision:g} is not what {printed!r} prints: from "
+        problems.append(f"precision {precision:g} is not what {excerpt(printed)} prints: from "
                         f"{reading.finest_precision:g} (its last digit) to "
                         f"{reading.coarsest_precision:g} (its trailing zeros)")
     return problems

@@ -32,6 +32,8 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
+from nyttocalc.errors import clip, excerpt
+
 KeyPath = tuple[str | int, ...]
 MAX_DEPTH = 64
 _TOO_DEEP = f"the document nests deeper than {MAX_DEPTH} levels"
@@ -145,8 +147,9 @@ class _Builder:
         while not isinstance(self._source.peek_event(), MappingEndEvent):
             key, key_line = self._key(path)
             if key in first_seen:
-                raise YamlProblem(f"the key {key!r} appears twice (lines {first_seen[key]} and "
-                                  f"{key_line}); keep one", key_line, (*path, key))
+                raise YamlProblem(f"the key {excerpt(key)} appears twice (lines "
+                                  f"{first_seen[key]} and {key_line}); keep one", key_line,
+                                  (*path, key))
             first_seen[key] = key_line
             self._lines[(*path, key)] = key_line
             result[key] = self._node((*path, key))
@@ -161,7 +164,7 @@ class _Builder:
             raise YamlProblem("a key must be text, not a list or mapping", line, path)
         key = _scalar_value(event, line, path)
         if not isinstance(key, str):
-            raise YamlProblem(f"the key {event.value!r} must be text; quote it", line, path)
+            raise YamlProblem(f"the key {excerpt(event.value)} must be text; quote it", line, path)
         return key, line
 
     def _refuse_what_a_scenario_may_not_hold(self, event: Any, line: int | None,
@@ -170,11 +173,11 @@ class _Builder:
             raise YamlProblem("aliases (*name) are not allowed in a scenario: write the value "
                               "out", line, path)
         if event.anchor is not None:
-            raise YamlProblem(f"anchors (&{event.anchor}) are not allowed in a scenario: write "
-                              "the value out", line, path)
+            raise YamlProblem(f"anchors (&{clip(event.anchor)}) are not allowed in a scenario: "
+                              "write the value out", line, path)
         if event.tag not in (None, "!") and not (isinstance(event, ScalarEvent)
                                                  and event.implicit[0]):
-            raise YamlProblem(f"explicit tags ({event.tag}) are not allowed in a scenario",
+            raise YamlProblem(f"explicit tags ({clip(event.tag)}) are not allowed in a scenario",
                               line, path)
         if len(path) >= MAX_DEPTH:
             raise YamlProblem(_TOO_DEEP, line)
@@ -205,17 +208,18 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = exc.problem_mark
     if mark is not None and _nesting_at(text, mark.index) >= MAX_DEPTH:
         return YamlProblem(_TOO_DEEP, _line(mark))
-    problem = exc.problem or "not valid YAML"
+    problem = clip(exc.problem or "not valid YAML")
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
         return YamlProblem("a tab character: YAML indents with spaces, never tabs", _line(mark))
     if "mapping values are not allowed" in problem:
         problem += " (a colon inside a value? quote the value, or check the indentation)"
+    context = clip(exc.context) if exc.context else None
     context_line, problem_line = _line(exc.context_mark), _line(mark)
-    if exc.context and context_line is not None and context_line != problem_line:
-        return YamlProblem(f"this is not valid YAML: {exc.context} here, {problem} "
+    if context and context_line is not None and context_line != problem_line:
+        return YamlProblem(f"this is not valid YAML: {context} here, {problem} "
                            f"(noticed at line {problem_line})", context_line)
-    if exc.context:
-        problem = f"{exc.context}, {problem}"
+    if context:
+        problem = f"{context}, {problem}"
     return YamlProblem(f"this is not valid YAML: {problem}", problem_line or context_line)
 
 
@@ -342,7 +346,7 @@ def _resolve_plain(text: str, line: int | None, path: KeyPath) -> Any:
         raise YamlProblem("merge keys (<<) are not allowed in a scenario", line, path)
     if not _same(modern, legacy):
         raise YamlProblem(
-            f"{text!r} is ambiguous: YAML 1.2 reads it as {_describe(modern)} but YAML 1.1 "
+            f"{excerpt(text)} is ambiguous: YAML 1.2 reads it as {_describe(modern)} but YAML 1.1 "
             f"(PyYAML, many editors) as {_describe(legacy)}; {_advice(modern, legacy)}",
             line, path)
     return modern
@@ -365,7 +369,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, _Invalid11):
         return str(value)
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return f"the text {excerpt(value)}"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if value is None:

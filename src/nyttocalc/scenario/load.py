@@ -10,7 +10,7 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -23,7 +23,15 @@ from nyttocalc.core.model import Model
 from nyttocalc.core.uncertainty import Uncertainty
 from nyttocalc.errors import NyttocalcError, excerpt
 from nyttocalc.files import FileProblem, read_regular, real_path, shown_name
-from nyttocalc.run import Assumption, Citation, ClaimSource, InputInfo, RunInfo, SourceInfo
+from nyttocalc.run import (
+    Assumption,
+    Citation,
+    ClaimSource,
+    InputInfo,
+    RunInfo,
+    Said,
+    SourceInfo,
+)
 from nyttocalc.scenario import keypath, values, yamlsafe
 from nyttocalc.scenario.convert import count_path, to_claims, to_model
 from nyttocalc.scenario.paths import PathRefused, Reach, reach_of, resolve_allowed
@@ -34,6 +42,7 @@ from nyttocalc.scenario.schema import (
     Parameter,
     ParameterFile,
     Scenario,
+    Words,
     default_parameter,
 )
 from nyttocalc.scenario.yamlsafe import KeyPath
@@ -175,8 +184,21 @@ def _with_parameter_files(name: str, path: Path, data: dict[str, Any],
                     raise ScenarioError(
                         f"{name}: {section}.{key} is given both here and by the parameter file "
                         f"{file}; keep one (the scenario's own value can be set with --set).")
-                merged[section][key] = value
+                merged[section][key] = (_in_language(value, parameters.get("language", "en"))
+                                        if section == "inputs" else value)
     return merged
+
+
+def _in_language(item: Any, lang: str) -> Any:
+    """A parameter file's input with its plain texts marked as in the file's language, which
+    need not be the scenario's."""
+    if not isinstance(item, dict):
+        return item
+    return {key: {lang: value} if key in _TEXTS and isinstance(value, str) else value
+            for key, value in item.items()}
+
+
+_TEXTS = ("label", "description", "assumption")
 
 
 def _parameter_path(given: str, reach: Reach, where: str) -> Path:
@@ -503,36 +525,66 @@ def _tagged(member: Any, tag: str | int) -> bool:
                for f in fields.values())
 
 
-def run_info(loaded: LoadedScenario) -> RunInfo:
-    """What the report says about this run: file, title, overrides and declared assumptions."""
+def run_info(loaded: LoadedScenario, lang: str = "en") -> RunInfo:
+    """What the report says about this run: file, title, overrides and declared assumptions,
+    every text in ``lang`` where the scenario gives it (else in the language it has)."""
+    scenario = loaded.scenario
+
+    def say(text: str | Words) -> Said:
+        return said(text, lang, scenario.language)
+
     assumptions = [
         Assumption(f"{section}.{name}", parameter.value, Unit(parameter.unit),
-                   parameter.assumption)
-        for section, parameters in loaded.scenario.parameters()
+                   say(parameter.assumption))
+        for section, parameters in scenario.parameters()
         for name, parameter in parameters.items()
         if parameter.assumption is not None
     ]
-    claims = {c.id: ClaimSource(c.where.document, c.where.section, c.where.quote, c.printed)
-              for c in loaded.scenario.claims}
-    scenario = loaded.scenario
+    claims = {c.id: ClaimSource(c.where.document, c.where.section, c.where.quote, c.printed,
+                                say(c.label) if c.label else None,
+                                say(c.where.note) if c.where.note else None)
+              for c in scenario.claims}
     sources = tuple(SourceInfo(key, s.title, s.author, s.year, s.url or s.document)
                     for key, s in scenario.sources.items())
-    return RunInfo(loaded.name, scenario.title, tuple(o.given for o in loaded.overrides),
-                   tuple(assumptions), claims, _inputs(scenario), sources)
+    return RunInfo(loaded.name, say(scenario.title), tuple(o.given for o in loaded.overrides),
+                   tuple(assumptions), claims, _inputs(scenario, say), sources, lang)
 
 
-def _inputs(scenario: Scenario) -> tuple[InputInfo, ...]:
+def said(text: str | Words, lang: str, default: str) -> Said:
+    """``text`` in ``lang`` if the scenario gives it so, else in the language it has: plain
+    text is in the scenario's ``default`` language."""
+    if isinstance(text, str):
+        return Said(text, default)
+    chosen = getattr(text, lang)
+    if chosen is not None:
+        return Said(chosen, lang)
+    other = next(code for code in ("en", "sv") if getattr(text, code) is not None)
+    return Said(getattr(text, other), other)
+
+
+def short_name(label: Said | None, description: Said) -> Said:
+    """An input's name in words: its label, or its description up to the first full stop."""
+    if label is not None:
+        return label
+    first = re.split(r"(?<=[^.\s]{2})\.(?:\s|$)", description, maxsplit=1)[0]
+    return Said(first.rstrip(":;, "), description.lang)
+
+
+def _inputs(scenario: Scenario, say: Callable[[str | Words], Said]) -> tuple[InputInfo, ...]:
     """Every input, cohort and analysis number in the scenario's order (those the file leaves
     out as their defaults), computed inputs with their formula; then the transitions' counts of
     persons (the key figures' numbers)."""
     def info(path: str, item: Parameter | ComputedInput, default: bool = False) -> InputInfo:
         source = (Citation(item.source.document, item.source.section, item.source.quote)
                   if item.source else None)
+        description = say(item.description)
+        name = short_name(say(item.label) if item.label else None, description)
+        assumption = say(item.assumption) if item.assumption is not None else None
         if isinstance(item, ComputedInput):
-            return InputInfo(path, None, Unit(item.unit), item.description, source,
-                             item.assumption, item.formula)
-        return InputInfo(path, item.value, Unit(item.unit), item.description, source,
-                         item.assumption, default=default)
+            return InputInfo(path, None, Unit(item.unit), description, source, assumption,
+                             item.formula, name=name)
+        return InputInfo(path, item.value, Unit(item.unit), description, source, assumption,
+                         default=default, name=name)
 
     listed = [info(f"inputs.{name}", item) for name, item in scenario.inputs.items()]
     stated = dict(scenario.parameters())

@@ -140,7 +140,7 @@ def payback(
             require("plotext", "payback --plot")
     loaded = _load(file, set, allow_path)
     analysis = analyse(loaded.model)
-    run = run_info(loaded)
+    run = run_info(loaded, lang.value)
 
     def document() -> "Document":
         from dataclasses import replace
@@ -207,7 +207,7 @@ def check(
         results = check_claims(loaded.claims, loaded.model)
         documents = check_documents(sources, citations(loaded), quoted_values(loaded, results),
                                     coverage)
-    run = run_info(loaded)
+    run = run_info(loaded, lang.value)
 
     def document_() -> "Document":
         from nyttocalc.report.check_document import check_document
@@ -286,7 +286,7 @@ def sweep(
         units = {place.path: Unit(place.unit) for place, _ in varied}
         cells = select(loaded.model, perspective or (), horizon, subsidy_rate)
         result = run_sweep(loaded.model, axes, metric, cells)
-    run = run_info(loaded)
+    run = run_info(loaded, lang.value)
     _emit(format, lang, output, force, json=lambda: explore.sweep_json(result, run),
           csv=lambda: explore.sweep_csv(result, lang.value),
           document=lambda: explore.sweep_document(result, units, run, lang.value))
@@ -363,7 +363,7 @@ def solve(
                 math.ceil(r - 1e-9) if above else math.floor(r + 1e-9)
                 for r, above in zip(answer.roots, answer.pays_back_above, strict=True)))
     check = persons_at(model, question, answer.roots[0]) if answer.roots else None
-    run = run_info(loaded)
+    run = run_info(loaded, lang.value)
     unit = Unit(place.unit)
     _emit(format, lang, output, force,
           json=lambda: explore.solve_json(question, answer, unit, check, run), csv=None,
@@ -401,7 +401,7 @@ def sensitivity(
     loaded = _load(file, set, allow_path)
     result, cells, units, share = _sensitivity(loaded, by, metric, perspective or (), horizon,
                                                subsidy_rate)
-    run = run_info(loaded)
+    run = run_info(loaded, lang.value)
     model = loaded.model
     _emit(format, lang, output, force,
           json=lambda: explore.sensitivity_json(result, model, cells, share, run),
@@ -468,7 +468,7 @@ def timeline(
         with _user_errors(loaded.name):
             raise NyttocalcError("give --persons N: how many participants get work (or "
                                  "declare simulation.employment_probability)")
-    run = run_info(loaded)
+    run = run_info(loaded, lang.value)
     _emit(format, lang, output, force, json=lambda: time.timeline_json(timelines, model, run),
           csv=lambda: time.timeline_csv(timelines, lang.value),
           document=lambda: time.timeline_document(timelines, model, run, lang.value))
@@ -527,7 +527,7 @@ def simulate(
                                  "drawn by the simulation section")
         with streams.progress(simulation.progress_text(lang.value)) as report:
             result = run_simulation(loaded.model, loaded.uncertainty, draws, seed, report)
-    run = run_info(loaded)
+    run = run_info(loaded, lang.value)
     uncertainty = loaded.uncertainty
     _emit(format, lang, output, force,
           json=lambda: simulation.simulation_json(result, uncertainty, run),
@@ -566,7 +566,7 @@ def export(
     loaded = _load(file, set, allow_path)
     with _user_errors(loaded.name):
         checked = check_claims(loaded.claims, loaded.model) if loaded.claims else None
-    data = workbook_bytes(analyse(loaded.model), checked, run_info(loaded), lang.value)
+    data = workbook_bytes(analyse(loaded.model), checked, run_info(loaded, lang.value), lang.value)
     with _user_errors():
         write_atomically(output, data, force=force)
 
@@ -607,7 +607,7 @@ def report(
             raise NyttocalcError(f"{output}: the report is an HTML page; give -o a file ending "
                                  "in .html (print it to PDF from a browser)")
     loaded = _load(file, set, allow_path)
-    model, run, language = loaded.model, run_info(loaded), lang.value
+    model, run, language = loaded.model, run_info(loaded, lang.value), lang.value
     analysis = analyse(model)
     sections = [html.Section(label("html.payback", language),
                              payback_document(analysis, run, language)),

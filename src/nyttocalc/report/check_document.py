@@ -15,11 +15,15 @@ from nyttocalc.run import ClaimSource, RunInfo
 
 
 def check_document(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
-                   documents: tuple[DocumentCheck, ...] = ()) -> Document:
+                   documents: tuple[DocumentCheck, ...] = (), named: bool = False) -> Document:
+    """The claims and their verdicts; ``named``: each claim by its label in words (its section
+    where it has none), as a report's reader needs it, not by its id, and each row anchored."""
     rows = []
     for result in results:
         source = run.claims.get(result.claim.id)
         claim = result.claim.id + (f"\n{source.section}" if source else "")
+        if named and source is not None:
+            claim = f"{source.label}\n{source.section}" if source.label else source.section
         printed = source.printed if source else _show(result.claim.published, result, lang)
         rows.append((claim, printed, _show(result.computed.value, result, lang),
                      arithmetic(result.computed, lang, to_the_krona(result)),
@@ -27,7 +31,8 @@ def check_document(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
     headers = tuple(label(k, lang) for k in ("col.claim", "col.published", "col.computed",
                                              "col.arithmetic", "col.verdict"))
     table = Table(label("title.check", lang), headers, tuple(rows), (summary(results, lang),),
-                  numeric_from=5, ratios=(0, 2, 1, 3, 4))
+                  numeric_from=5, ratios=(0, 2, 1, 3, 4),
+                  anchors=tuple(f"claim-{r.claim.id}" for r in results) if named else ())
     header = run_header(run, lang) + tuple(
         label("header.document", lang, source=d.source.key, path=d.source.path,
               quotes=len(d.quotes), missing=len(d.missing)) for d in documents)

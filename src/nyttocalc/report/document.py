@@ -46,6 +46,7 @@ class Table:
     # A heat map: per row, per column after the first, the cell's magnitude from 0 to 1 (None:
     # not a number). Drawn as a background colour where the terminal has colour.
     shades: tuple[tuple[float | None, ...], ...] = ()
+    anchors: tuple[str, ...] = ()  # where a page links to a row: an id per row
 
 
 @dataclass(frozen=True)

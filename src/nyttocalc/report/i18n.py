@@ -435,16 +435,37 @@ LABELS.update({
     "after.persons": ("persons", "personer"),
     "after.years": ("years", "år"),
     "after.FTE": ("FTE", "heltid"),
-    "html.payback": ("Cost, value and break-even", "Kostnad, värde och återbetalning"),
-    "html.curves": ("Payback curves", "Återbetalningskurvor"),
+    "html.results": ("Results per party", "Resultat per part"),
     "html.check": ("The published figures, recomputed", "De publicerade siffrorna, omräknade"),
-    "html.sensitivity": ("Sensitivity", "Känslighet"),
+    "html.uncertainty": ("What moves the answer, and how uncertain it is",
+                         "Vad som påverkar svaret, och hur osäkert det är"),
     "html.timeline": ("Year by year", "År för år"),
-    "html.simulation": ("Uncertainty: Monte Carlo", "Osäkerhet: Monte Carlo"),
-    "html.no_timeline": ("The scenario declares no employment probability: give --persons N to "
-                         "include the year-by-year timeline.",
-                         "Scenariot anger ingen sannolikhet för arbete: ange --persons N för att "
-                         "ta med tidslinjen år för år."),
+    "html.no_timeline": ("The scenario says neither how many got work nor how many are "
+                         "expected to: there is no year-by-year account to show.",
+                         "Scenariot anger varken hur många som fick arbete eller hur många som "
+                         "väntas få det: det finns ingen redovisning år för år att visa."),
+    "html.appendix": ("Appendix: inputs, their sources and assumptions",
+                      "Bilaga: indata, källor och antaganden"),
+    "html.same_assumption": ("The same assumption as for {input}.",
+                             "Samma antagande som för {input}."),
+    "html.fallback": ("(in {language})", "(på {language})"),
+    "language.en": ("English", "engelska"),
+    "language.sv": ("Swedish", "svenska"),
+    "title.drivers": ("{perspective}: what moves the payback time if {persons} work at {rate} "
+                      "subsidy",
+                      "{perspective}: vad som flyttar återbetalningstiden om {persons} arbetar "
+                      "med {rate} subvention"),
+    "title.drivers_tornado": ("{perspective}: payback time, each input moved down and up",
+                              "{perspective}: återbetalningstiden när varje indata ändras ned "
+                              "och upp"),
+    "col.years_at": ("Paid back after (years), {change}", "Återbetald efter (år), {change}"),
+    "note.drivers": ("Paid back {base} years after the intervention ends with every input as "
+                     "given; each row moves one input by {share} down and up. Inputs that do "
+                     "not move it are left out.",
+                     "Återbetald {base} år efter insatsens slut med alla indata som de anges; "
+                     "varje rad ändrar en indata {share} ned och upp. Indata som inte påverkar "
+                     "den är utelämnade."),
+    "tornado.years": ("Change in years (base {base})", "Ändring i år (utgångsläge {base})"),
 })
 
 
@@ -515,4 +536,94 @@ LABELS.update({
                           "simulate {bar} {share}, cirka {seconds} s kvar"),
     "note.never_paid_back": ("Never paid back, even if work lasts.",
                              "Aldrig återbetald, även om arbetet varar."),
+})
+
+
+# The answer, first (``answer``): sentences a board reads, with the analysis' own figures.
+LABELS.update({
+    "answer.title": ("The answer", "Svaret i korthet"),
+    "answer.and": ("and", "och"),
+    "answer.or": ("or", "eller"),
+    "answer.respectively": ("and", "respektive"),
+    "answer.no_subsidy": ("without a wage subsidy", "utan lönesubvention"),
+    "answer.with_subsidy": ("at {rate} wage subsidy", "med {rate} lönesubvention"),
+    "answer.pays_back": ("{party} paid {cost}. It is paid back if {counts}, {rate}.",
+                         "{party} betalade {cost}. Det är återbetalt om {counts}, {rate}."),
+    "answer.never": ("{party} paid {cost} and never gets it back from work.",
+                     "{party} betalade {cost} och får aldrig tillbaka det genom arbete."),
+    "answer.count_first": ("{persons} of the {participants} participants work for {years} "
+                           "{horizon:year|years}",
+                           "{persons} av de {participants} deltagarna arbetar i {years} år"),
+    "answer.count": ("{persons} for {years} {horizon:year|years}", "{persons} i {years} år"),
+    "answer.beyond": ("(more than the participants)", "(fler än deltagarna)"),
+    "answer.same_at": ("The same {rate}.", "Detsamma {rate}."),
+    "answer.never_at": ("{rate}, never.", "{rate}: aldrig."),
+    "answer.at_rate": ("{rate}: {counts}.", "{rate}: {counts}."),
+    "answer.per_year": ("Per employed person-year: {parts}.", "Per person och arbetsår: {parts}."),
+    "answer.value_at": ("{amount} {rate}", "{amount} {rate}"),
+    "answer.per_year_any_rate": ("Per employed person-year: {amount}, with or without a wage "
+                                 "subsidy.",
+                                 "Per person och arbetsår: {amount}, med eller utan "
+                                 "lönesubvention."),
+    "answer.gain_for_free": ("{parties} paid nothing and {count:gains|gain} from every person in "
+                             "work (the table below says how much).",
+                             "{parties} betalade inget och vinner på varje person i arbete "
+                             "(tabellen nedan visar hur mycket)."),
+    "answer.loses": ("{party} paid nothing and loses {parts}.",
+                     "{party} betalade inget och förlorar {parts}."),
+    "answer.loss_at": ("{amount} per employed person-year {rate}",
+                       "{amount} per person och arbetsår {rate}"),
+    "answer.untouched": ("Not concerned by the move (no cost, no money per employed "
+                         "person-year): {parties}.",
+                         "Berörs inte av förflyttningen (ingen kostnad, inga pengar per person "
+                         "och arbetsår): {parties}."),
+    "answer.timing": ("Work starts {delay} years after the intervention ends: paid back within "
+                      "{horizons} years of work means {years} years after its end, respectively.",
+                      "Arbetet börjar {delay} år efter insatsens slut: återbetalt inom "
+                      "{horizons} års arbete betyder {years} år efter slutet."),
+    "answer.table": ("Who pays, who gains, how many must work", "Vem betalar, vem vinner, hur "
+                     "många måste arbeta"),
+    "answer.col_value": ("Per person-year, {rate} subsidy", "Per arbetsår, {rate} subvention"),
+    "answer.col_needed": ("Needed for {years} {horizon:year|years}",
+                          "Krävs i {years} år"),
+    "answer.of": ("{persons} of {participants}", "{persons} av {participants}"),
+    "answer.nothing_to_pay": ("–", "–"),
+    "answer.table_note": ("Needed: the whole persons of the {participants} participants who must "
+                          "work that long, {rate}, for the party's cost to be paid back; – where "
+                          "the party paid nothing.",
+                          "Krävs: hur många av de {participants} deltagarna som måste arbeta så "
+                          "länge, {rate}, för att partens kostnad ska vara återbetald; – där "
+                          "parten inte betalade något."),
+    "answer.observed": ("Observed: the first year after (before and after, NyttoSAM)",
+                        "Utfall: första året efter (föreläge och efterläge, NyttoSAM)"),
+    "answer.observed_note": ("Revenue: what the observed moves brought in the first year after. "
+                             "Net benefit: revenue less cost. Payback time: cost / revenue. "
+                             "Efficiency: revenue as a share of the yearly cost of the "
+                             "before-state.",
+                             "Intäkter: vad de observerade förflyttningarna gav första året "
+                             "efter. Lönsamhet: intäkter minus kostnader. Återbetalningstid: "
+                             "kostnader / intäkter. Verkningsgrad: intäkterna som andel av "
+                             "förelägets årliga kostnad."),
+    "answer.chance": ("{party}: the chance that the cost is paid back {rate} ({draws} simulated "
+                      "outcomes): {parts}.",
+                      "{party}: chansen att kostnaden betalas tillbaka {rate} ({draws} "
+                      "simulerade utfall): {parts}."),
+    "answer.chance_at": ("{share} with {years} {horizon:year|years} of work",
+                         "{share} med {years} års arbete"),
+    "answer.drivers": ("{party}: if {persons} work {rate}, the cost is paid back {years} years "
+                       "after the intervention ends. What moves that most when one input is "
+                       "changed by ±{share}: {effects}.",
+                       "{party}: om {persons} arbetar {rate} är kostnaden återbetald {years} år "
+                       "efter insatsens slut. Det som flyttar det mest när en indata ändras "
+                       "±{share}: {effects}."),
+    "answer.driver": ("{input} ({low}–{high} years)", "{input} ({low}–{high} år)"),
+    "answer.claims": ("The report's published figures, recomputed: {total} {total:claim|claims}; "
+                      "{holds} {holds:holds|hold}, {rounding} within rounding, {chain} through "
+                      "the report's own rounding and {dnf} {dnf:does|do} not follow from its own "
+                      "inputs.",
+                      "Rapportens publicerade siffror, omräknade: {total} {total:påstående|"
+                      "påståenden}; {holds} stämmer, {rounding} inom avrundning, {chain} genom "
+                      "rapportens egen avrundning och {dnf} följer inte av rapportens egna "
+                      "indata."),
+    "answer.not_following": ("Do not follow:", "Följer inte:"),
 })

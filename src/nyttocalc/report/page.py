@@ -1,0 +1,135 @@
+"""What the report page shows, in a reader's order: the answer; the results per party; what
+moves them and how uncertain they are; year by year; the published figures; and, as an
+appendix, the inputs with their sources and assumptions.
+
+Parties the move does not touch, or that paid nothing, get no chart and no empty table: the
+answer says in one line what concerns them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nyttocalc.core.arith import is_never
+from nyttocalc.core.figures import Unit
+from nyttocalc.core.model import Model
+from nyttocalc.core.uncertainty import Uncertainty
+from nyttocalc.report import numbers, simulation
+from nyttocalc.report import time as time_report
+from nyttocalc.report.answer import MINUS, Answer, Drivers, answer
+from nyttocalc.report.check_document import check_document
+from nyttocalc.report.document import Document, Table, payback_document, rate_text
+from nyttocalc.report.i18n import label
+from nyttocalc.report.plot import Kind, Plot, Series
+from nyttocalc.requests import ReportParts
+from nyttocalc.run import RunInfo
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # the anchor of the section
+    heading: str
+    documents: tuple[Document, ...]
+    note: str = ""  # said where there is nothing to show
+
+
+@dataclass(frozen=True)
+class Page:
+    answer: Answer
+    sections: tuple[Section, ...]
+
+
+def claim_anchor(claim_id: str) -> str:
+    """The id of a claim's row in the page (``check_document`` with ``named``)."""
+    return f"claim-{claim_id}"
+
+
+def report_page(parts: ReportParts, model: Model, uncertainty: Uncertainty | None,
+                run: RunInfo, lang: str) -> Page:
+    analysis = parts.analysis
+    first = answer(analysis, run, lang, claims=parts.claims, drivers=parts.drivers,
+                   chances=parts.chances,
+                   claim_anchor={r.claim.id: claim_anchor(r.claim.id) for r in parts.claims})
+    curves = tuple(curve for curve, result in zip(time_report.payback_curves(analysis, lang),
+                                                  analysis.perspectives, strict=True)
+                   if result.has_cost)
+    results = Section("results", label("html.results", lang), (
+        payback_document(analysis, run, lang), Document("", (), curves)))
+    uncertain: list[Document] = []
+    if parts.simulation is not None and uncertainty is not None:
+        uncertain.append(simulation.simulation_document(parts.simulation, model, uncertainty,
+                                                        run, lang))
+    if parts.drivers:
+        uncertain.append(drivers_document(parts.drivers, analysis.model, run, lang))
+    sections = [results]
+    if uncertain:
+        sections.append(Section("uncertainty", label("html.uncertainty", lang),
+                                tuple(uncertain)))
+    sections.append(_timeline_section(parts, model, run, lang))
+    if parts.claims:
+        sections.append(Section("claims", label("html.check", lang),
+                                (check_document(parts.claims, run, lang, named=True),)))
+    return Page(first, tuple(sections))
+
+
+def _timeline_section(parts: ReportParts, model: Model, run: RunInfo, lang: str) -> Section:
+    heading = label("html.timeline", lang)
+    if parts.timelines is None:
+        return Section("timeline", heading, (), label("html.no_timeline", lang))
+    return Section("timeline", heading, (time_report.timeline_document(
+        parts.timelines, model, run, lang),))
+
+
+def drivers_document(found: Sequence[Drivers], model: Model, run: RunInfo,
+                     lang: str) -> Document:
+    """Per paying party: how far each input, moved down and up, moves its payback time, as a
+    table and a tornado; the inputs by their names in words."""
+    items: list[Table | Plot] = []
+    for drivers in found:
+        name = next(p.labels.get(lang, p.key) for p in model.perspectives
+                    if p.key == drivers.party)
+        share = numbers.percent(drivers.share, lang, 0)
+        title = label("title.drivers", lang, perspective=name,
+                      persons=numbers.number(drivers.persons, lang),
+                      rate=rate_text(drivers.rate, lang))
+        base = numbers.figure(drivers.base, Unit.YEARS, lang)
+        names = [_input_name(run, e.move.path) for e in drivers.effects]
+        rows = tuple((what, _given(run, e.move.path, e.move.base, lang),
+                      _years(e.at_low, lang), _years(e.at_high, lang))
+                     for what, e in zip(names, drivers.effects, strict=True))
+        headers = (label("col.input", lang), label("col.base_value", lang),
+                   label("col.years_at", lang, change=f"{MINUS}{share}"),
+                   label("col.years_at", lang, change=f"+{share}"))
+        items.append(Table(title, headers, rows, (label("note.drivers", lang, base=base,
+                                                        share=share),), numeric_from=1))
+        shown = [(n, e) for n, e in zip(names, drivers.effects, strict=True)
+                 if not is_never(e.at_low) and not is_never(e.at_high)]
+        if shown:
+            ends = (label("tornado.low", lang, by=share), label("tornado.high", lang, by=share))
+            series = tuple(Series(end, tuple((float(i), getattr(e, at) - drivers.base)
+                                             for i, (_, e) in enumerate(shown)))
+                           for end, at in zip(ends, ("at_low", "at_high"), strict=True))
+            table = Table(title, (label("col.input", lang), *ends), tuple(
+                (n, numbers.figure(e.at_low - drivers.base, Unit.YEARS, lang),
+                 numbers.figure(e.at_high - drivers.base, Unit.YEARS, lang)) for n, e in shown))
+            items.append(Plot(label("title.drivers_tornado", lang, perspective=name),
+                              Kind.TORNADO, label("col.input", lang),
+                              label("tornado.years", lang, base=base), None, Unit.YEARS,
+                              series, table, lang, categories=tuple(n for n, _ in shown)))
+    return Document(run.title, (), tuple(items))
+
+
+def _input_name(run: RunInfo, path: str) -> str:
+    info = run.input(path)
+    return str(info.name) if info is not None and info.name else path
+
+
+def _given(run: RunInfo, path: str, value: float, lang: str) -> str:
+    info = run.input(path)
+    unit = info.unit if info is not None else Unit.NUMBER
+    return numbers.as_given(value, unit, lang)[0]
+
+
+def _years(value: float, lang: str) -> str:
+    return numbers.figure(value, Unit.YEARS, lang)

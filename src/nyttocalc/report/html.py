@@ -37,7 +37,14 @@ h1 {{ font-size: 1.7rem; margin: 0 0 .4rem; }}
 h2 {{ font-size: 1.35rem; border-bottom: 2px solid #1f4e79; padding-bottom: .2rem;
   margin-top: 2.5rem; }}
 h3, nav h2 {{ font-size: 1.05rem; margin: 1.6rem 0 .4rem; border: 0; padding: 0; }}
-p, li, td {{ overflow-wrap: anywhere; }}
+p, li, td, th, caption {{ overflow-wrap: break-word; hyphens: auto; }}
+bdi {{ overflow-wrap: anywhere; }}
+.fig {{ white-space: nowrap; }}
+.print-only {{ display: none; }}
+caption {{ caption-side: top; text-align: left; font-weight: 600; padding: 1.1rem 0 .35rem; }}
+tbody th {{ font-weight: normal; }}
+.answer p {{ font-size: 1.05rem; margin: .55rem 0; }}
+.answer tbody th {{ font-weight: 600; }}
 a {{ color: #1f4e79; }}
 .meta {{ color: #444; margin: .15rem 0; }}
 .scroll {{ overflow-x: auto; max-width: 100%; }}
@@ -72,22 +79,30 @@ pre {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
 @media (max-width: {PHONE}) {{
   figure .wide {{ display: none; }}
   figure .narrow {{ display: block; }}
-  table.stack, table.stack tbody, table.stack tr, table.stack td {{ display: block;
-    width: auto; }}
+  table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack tbody th {{
+    display: block; width: auto; }}
   table.stack thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip-path: inset(50%); }}
   table.stack tr {{ border-bottom: 1px solid #bbb; padding: .4rem 0; }}
-  table.stack td {{ border: 0; padding: .1rem 0; text-align: left; white-space: normal; }}
+  table.stack td, table.stack tbody th {{ border: 0; padding: .1rem 0; text-align: left;
+    white-space: normal; }}
   table.stack td.assumption {{ border-left: 3px solid #9a6a00; padding-left: .5rem; }}
   table.stack td[data-label]::before {{ content: attr(data-label) ": "; font-weight: 600; }}
   .scroll th:first-child, .scroll td:first-child {{ position: sticky; left: 0;
     background: #fff; }}
+  .scroll {{ border-right: 2px solid #ddd; }}
 }}
 @page {{ size: A4; margin: 16mm 14mm; }}
 @media print {{
   :root {{ font-size: 10pt; }}
   body {{ max-width: none; padding: 0; }}
-  section {{ break-before: page; }}
+  section.answer + nav + section, section.appendix, #details, #chart-data {{
+    break-before: page; }}
+  .print-only {{ display: block; }}
+  details.data {{ display: none; }}
+  figure svg {{ max-height: 9.5cm; width: auto; max-width: 100%; margin: 0 auto; }}
+  nav {{ display: none; }}
+  .answer p {{ font-size: 10pt; margin: .35rem 0; }}
   h2, h3, figcaption, details > summary {{ break-after: avoid; }}
   tr, figure, .keep {{ break-inside: avoid; }}
   thead {{ display: table-header-group; }}
@@ -119,7 +134,8 @@ def page(content: Page, run: RunInfo, lang: str,
     parts += _contents(content.sections, lang)
     counter = iter(range(1, 10_000))
     for section in content.sections:
-        parts.append(f'<section id="{section.key}" aria-labelledby="{section.key}-h">')
+        css = ' class="print-only"' if section.print_only else ""
+        parts.append(f'<section id="{section.key}"{css} aria-labelledby="{section.key}-h">')
         parts.append(f'<h2 id="{section.key}-h">{escape(section.heading)}</h2>')
         if not section.documents:
             parts.append(_p(section.note, "note"))
@@ -172,7 +188,8 @@ def _header(lines: Sequence[str], run: RunInfo, lang: str) -> list[str]:
 
 
 def _contents(sections: Sequence[Section], lang: str) -> list[str]:
-    items = [f'<li><a href="#{s.key}">{escape(s.heading)}</a></li>' for s in sections]
+    items = [f'<li><a href="#{s.key}">{escape(s.heading)}</a></li>' for s in sections
+             if not s.print_only]
     items.append(f'<li><a href="#inputs">{escape(label("html.appendix", lang))}</a></li>')
     return ['<nav aria-labelledby="contents">',
             f'<h2 id="contents">{escape(label("html.contents", lang))}</h2>', "<ol>", *items,
@@ -321,7 +338,7 @@ def _item(item: Table | Chart | Plot, ident: str, lang: str) -> list[str]:
                 '<div class="wide">', svg.draw(item, ident, svg.WIDE), "</div>",
                 '<div class="narrow">', svg.draw(item, f"{ident}n", svg.NARROW), "</div>",
                 *(_p(n, "note") for n in item.notes), "</figure>",
-                f"<details><summary>{escape(label('html.data', lang))}</summary>",
+                f'<details class="data"><summary>{escape(label("html.data", lang))}</summary>',
                 *_table(item.table), "</details>"]
     if isinstance(item, Chart):
         return [f"<h3>{escape(item.title)}</h3>",

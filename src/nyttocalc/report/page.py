@@ -9,9 +9,10 @@ answer says in one line what concerns them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nyttocalc.core.arith import is_never
+from nyttocalc.core.claims import ClaimResult, Verdict
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.uncertainty import Uncertainty
@@ -19,7 +20,13 @@ from nyttocalc.report import numbers, simulation
 from nyttocalc.report import time as time_report
 from nyttocalc.report.answer import MINUS, Answer, Drivers, answer
 from nyttocalc.report.check_document import check_document
-from nyttocalc.report.document import Document, Table, payback_document, rate_text
+from nyttocalc.report.document import (
+    Document,
+    Table,
+    payback_details,
+    payback_summary,
+    rate_text,
+)
 from nyttocalc.report.i18n import label
 from nyttocalc.report.plot import Kind, Plot, Series
 from nyttocalc.requests import ReportParts
@@ -32,6 +39,7 @@ class Section:
     heading: str
     documents: tuple[Document, ...]
     note: str = ""  # said where there is nothing to show
+    print_only: bool = False  # on screen each chart's data folds beside it instead
 
 
 @dataclass(frozen=True)
@@ -51,26 +59,51 @@ def report_page(parts: ReportParts, model: Model, uncertainty: Uncertainty | Non
     first = answer(analysis, run, lang, claims=parts.claims, drivers=parts.drivers,
                    chances=parts.chances,
                    claim_anchor={r.claim.id: claim_anchor(r.claim.id) for r in parts.claims})
+    paying = [r.perspective.key for r in analysis.perspectives if r.has_cost]
     curves = tuple(curve for curve, result in zip(time_report.payback_curves(analysis, lang),
                                                   analysis.perspectives, strict=True)
                    if result.has_cost)
-    results = Section("results", label("html.results", lang), (
-        payback_document(analysis, run, lang), Document("", (), curves)))
+    sections = [Section("results", label("html.results", lang), (
+        payback_summary(analysis, run, lang), Document("", (), curves)))]
+    details = [payback_details(analysis, run, lang)]
     uncertain: list[Document] = []
     if parts.simulation is not None and uncertainty is not None:
-        uncertain.append(simulation.simulation_document(parts.simulation, model, uncertainty,
-                                                        run, lang))
+        main, detail = simulation.simulation_parts(parts.simulation, model, uncertainty, run,
+                                                   lang, paying)
+        uncertain.append(main)
+        details.append(detail)
     if parts.drivers:
         uncertain.append(drivers_document(parts.drivers, analysis.model, run, lang))
-    sections = [results]
     if uncertain:
         sections.append(Section("uncertainty", label("html.uncertainty", lang),
                                 tuple(uncertain)))
     sections.append(_timeline_section(parts, model, run, lang))
     if parts.claims:
-        sections.append(Section("claims", label("html.check", lang),
-                                (check_document(parts.claims, run, lang, named=True),)))
+        published = check_document(parts.claims, run, lang, named=True)
+        sections.append(Section("claims", label("html.check", lang), (
+            _not_following(published, parts.claims, lang),)))
+        details.append(published)
+    sections.append(Section("details", label("html.details", lang), tuple(details)))
+    charts = tuple(item.table for section in sections for document in section.documents
+                   for item in document.tables if isinstance(item, Plot))
+    if charts:
+        sections.append(Section("chart-data", label("html.chart_data", lang),
+                                (Document("", (), charts),), print_only=True))
     return Page(first, tuple(sections))
+
+
+def _not_following(published: Document, claims: Sequence[ClaimResult], lang: str) -> Document:
+    """The claims that do not follow, or follow only through the report's own rounding, with
+    the arithmetic; every claim is in the appendix."""
+    table = published.tables[0]
+    assert isinstance(table, Table)
+    keep = [i for i, r in enumerate(claims)
+            if r.verdict in (Verdict.DOES_NOT_FOLLOW, Verdict.ROUNDING_CHAIN)]
+    return Document(published.title, published.header, (replace(
+        table, title=label("title.check_failing", lang),
+        rows=tuple(table.rows[i] for i in keep),
+        anchors=tuple(table.anchors[i] for i in keep),
+        notes=(*table.notes, label("note.check_all", lang))),))
 
 
 def _timeline_section(parts: ReportParts, model: Model, run: RunInfo, lang: str) -> Section:

@@ -117,18 +117,19 @@ class _Cells:
     lang: str
     book: Workbook
     places: dict[tuple[Any, ...], _Place] = field(default_factory=dict)
-    _keys: dict[int, tuple[Any, ...]] = field(default_factory=dict)
+    _keys: dict[int, tuple[Figure, tuple[Any, ...]]] = field(default_factory=dict)
     _formulas: dict[tuple[tuple[Any, ...], str], Formula] = field(default_factory=dict)
     _parts: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet, expression) → cell
 
     def key(self, figure: Figure) -> tuple[Any, ...]:
         known = self._keys.get(id(figure))
         if known is None:
-            known = (figure.formula, figure.unit,  # a cost of 0 is not an effect of 0
-                     tuple(sorted((n, self.term_key(t)) for n, t in figure.terms.items())),
-                     self.term_key(figure.never_with) if figure.never_with else None)
-            self._keys[id(figure)] = known
-        return known
+            key = (figure.formula, figure.unit,  # a cost of 0 is not an effect of 0
+                   tuple(sorted((n, self.term_key(t)) for n, t in figure.terms.items())),
+                   self.term_key(figure.never_with) if figure.never_with else None)
+            # the figure is kept: another made once it is gone could have its id
+            known = self._keys[id(figure)] = (figure, key)
+        return known[1]
 
     def term_key(self, term: Term) -> tuple[Any, ...]:
         if term.path in self.names:

@@ -21,6 +21,7 @@ openpyxl = pytest.importorskip("openpyxl")
 LIVA_ACTORS = ROOT / "scenarios" / "liva-actors.yaml"
 NEVER = {"en": "never", "sv": "aldrig"}
 NO_POTENTIAL = {"en": "no potential", "sv": "ingen potential"}  # an efficiency's null
+UNDEFINED = {"en": "n/a", "sv": "–"}  # a multiple's null, as the tables write it
 DIMENSIONS = ("subsidy_rate", "horizon_years", "persons", "unsubsidised")
 
 
@@ -55,10 +56,10 @@ def layout(lang: str, *sets: str, scenario: Path = LIVA) -> dict[str, str]:
     return build(analyse(loaded.model), None, run_info(loaded), lang)[1]
 
 
-def figures(*sets: str) -> dict[str, float | None]:
+def figures(*sets: str, scenario: Path = LIVA) -> dict[str, float | None]:
     """payback --format json, flattened to the same keys."""
     args = [a for s in sets for a in ("--set", s)]
-    data = json.loads(run_cli("payback", LIVA, "-f", "json", *args).stdout)
+    data = json.loads(run_cli("payback", scenario, "-f", "json", *args).stdout)
     flat: dict[str, float | None] = {}
     for p in data["perspectives"]:
         for group in ("summary", "values", "break_even", "payback_by_persons", "mixes"):
@@ -71,10 +72,10 @@ def figures(*sets: str) -> dict[str, float | None]:
     return flat
 
 
-def key_figures(*sets: str) -> dict[str, float | None]:
-    """payback --format json's key figures of liva-actors (``outcomes``), by figure key."""
+def key_figures(*sets: str, scenario: Path = LIVA_ACTORS) -> dict[str, float | None]:
+    """payback --format json's key figures (``outcomes``; liva-actors'), by figure key."""
     args = [a for s in sets for a in ("--set", s)]
-    data = json.loads(run_cli("payback", LIVA_ACTORS, "-f", "json", *args).stdout)["outcomes"]
+    data = json.loads(run_cli("payback", scenario, "-f", "json", *args).stdout)["outcomes"]
     rows = [(r["group"], r) for r in data["groups"]] + [(None, r) for r in data["totals"]]
     return {figure_key(row["party"], outcomes_group(group), {}, key): value
             for group, row in rows for key, value in row.items() if key not in ("group", "party")}
@@ -83,7 +84,8 @@ def key_figures(*sets: str) -> dict[str, float | None]:
 def compare(book: Any, cells: dict[str, str], expected: dict[str, float | None],
             lang: str) -> tuple[int, float, int]:
     """Every figure cell against JSON: (figures compared, largest relative difference,
-    nulls). JSON's null is "never" in the cell, "no potential" for an efficiency. The mixes
+    nulls). JSON's null is "never" in the cell, "no potential" for an efficiency, "n/a" for
+    a multiple. The mixes
     keep the rows of the export (0, 1, … workers at the lowest rate): a row that payback no
     longer lists at the changed inputs is not compared."""
     largest, nevers = 0.0, 0
@@ -94,8 +96,8 @@ def compare(book: Any, cells: dict[str, str], expected: dict[str, float | None],
         got = book[sheet.strip("'").replace("''", "'")][cell].value
         want = expected[key]
         if want is None:
-            assert got == (NO_POTENTIAL if key.endswith("/efficiency") else NEVER)[lang], \
-                (key, got)
+            assert got == (NO_POTENTIAL if key.endswith("/efficiency") else UNDEFINED
+                           if key.endswith("_multiple") else NEVER)[lang], (key, got)
             nevers += 1
             continue
         assert isinstance(got, int | float), (key, got)

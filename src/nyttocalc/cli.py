@@ -519,8 +519,9 @@ def export(
     loaded = _load(file, set, allow_path)
     with _user_errors(loaded.name):
         checked = check_claims(loaded.claims, loaded.model) if loaded.claims else None
-    data = workbook_bytes(analyse(loaded.model), checked, run_info(loaded, lang.value), lang.value)
-    with _user_errors():
+    with _user_errors():  # SOURCE_DATE_EPOCH that is not a time
+        data = workbook_bytes(analyse(loaded.model), checked, run_info(loaded, lang.value),
+                              lang.value)
         write_atomically(output, data, force=force)
 
 

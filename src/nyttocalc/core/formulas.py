@@ -112,6 +112,9 @@ MIX_TOTAL_FORMULA = "{unsubsidised} + {subsidised}"
 # nästan nio ggr högre än den totala insatskostnaden".
 LONG_VIEW_FORMULA = "{years} × {value}"
 LONG_VIEW_MULTIPLE_FORMULA = "{long_view} / {cost}"
+# A party that paid nothing has no multiple of its cost, whether the move brings it a gain,
+# nothing or a loss: undefined (n/a, null), as an efficiency without a potential is.
+NO_COST_MULTIPLE_FORMULA = "share({long_view}, {cost})"
 
 # Lönsamhet kort sikt: "inte ens om kostnaden avskrivs på en tioårsperiod (och då årligen utgör
 # 410 000 kr)".

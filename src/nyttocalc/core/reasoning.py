@@ -185,7 +185,9 @@ class Reasoning:
                                  {"years": years, "value": self.calc.term("value", value)})
 
     def long_view_multiple(self, long_view: Any, cost: Any) -> Any:
-        return self.calc.compute(Unit.MULTIPLE, f.LONG_VIEW_MULTIPLE_FORMULA, {
+        formula = (f.NO_COST_MULTIPLE_FORMULA if is_zero(self.calc.value(cost))
+                   else f.LONG_VIEW_MULTIPLE_FORMULA)
+        return self.calc.compute(Unit.MULTIPLE, formula, {
             "long_view": self.calc.term("long_view", long_view), "cost": self.cost_term(cost)})
 
     # ---- if k get work -------------------------------------------------------------------------

@@ -11,20 +11,30 @@ the core (``core.arith``):
 - ``ceil(x)`` is ``ceil_step``: rounds up with a 1e-12 relative slack (``-INT(-…)``);
 - ``pv_years``, ``years_to`` and ``pv_spread`` are their closed forms (``core.discounting``),
   ``years_to`` included: drop-off that caps the work below what is needed gives never;
-- ``share(a, b)`` (an efficiency, which a claim may name) is ``a / b`` where ``b`` > 0; where it
-  is undefined the cell shows the never text (a spreadsheet has no third word).
+- ``share(a, b)`` (an efficiency, a multiple of no cost) is ``a / b`` where ``b`` > 0; where it
+  is undefined the cell shows the no-number text it is given (a spreadsheet has no third word).
+
+A translation that repeats an operand (``a − b`` writes each of ``a`` and ``b`` three times,
+``a / b`` and ``ceil`` twice or more) would, nested, repeat it again at every level: a value of
+n subtractions in a row held 3^n copies of its first term (liva-actors 12 092 characters, five
+transfers from one actor past the 8 192 Excel reads). An operand longer than ``REPEATABLE``
+characters is therefore written once, in a cell of its own (``Hoist``), and the formula repeats
+the reference to that cell; and any part longer than ``LONGEST`` (a sum of many flows) gets a
+cell of its own too. A formula's length grows no faster than its template's, and stays within
+a few thousand characters however long the template.
 
 "Never" (``inf`` in the core, ``null`` in JSON) is ``#N/A`` inside a formula, where it propagates
 through + × ceil and max as ``inf`` does (and through min, where the core's min would give the
 other number: no template takes the min of a figure that may be never); a figure cell shows it
-as the text "never"/"aldrig" (``IFNA``), and a formula that reads such a cell turns the text
-back into ``#N/A``.
+as text (``IFNA``), "never"/"aldrig" or, as the report's tables, "n/a"/"–" for a multiple, and a
+formula that reads such a cell turns the text back into ``#N/A``.
 """
 
 from __future__ import annotations
 
 import ast
 import math
+import re
 from collections.abc import Callable, Mapping
 
 from nyttocalc.core.arith import ROUND_OFF
@@ -41,10 +51,20 @@ class Untranslatable(ValueError):
 # How a reference to a term is written, and whether the term may be never.
 Reference = Callable[[Term], tuple[str, bool]]
 
+# Writes a part of a formula in a cell of its own and gives the reference to that cell, given
+# the part's expression, whether it may be never, and its words as the template writes them.
+Hoist = Callable[[str, bool, str], str]
 
-def formula(figure: Figure, reference: Reference, never_text: str) -> str:
+# The longest expression a translation repeats in place (a short product); a reference to a
+# name or a cell, however long, is repeated as it is.
+REPEATABLE = 60
+# The longest part of a formula written in place at all.
+LONGEST = 1000
+
+
+def formula(figure: Figure, reference: Reference, never_text: str, hoist: Hoist) -> str:
     """The cell formula for ``figure`` (with the leading ``=``)."""
-    body, may_be_never = expression(figure, reference)
+    body, may_be_never = expression(figure, reference, hoist)
     if figure.never_with is not None:
         waits_for, never = reference(figure.never_with)
         if never:
@@ -55,14 +75,34 @@ def formula(figure: Figure, reference: Reference, never_text: str) -> str:
     return f"={body}"
 
 
-def expression(figure: Figure, reference: Reference) -> tuple[str, bool]:
+def expression(figure: Figure, reference: Reference, hoist: Hoist) -> tuple[str, bool]:
     """The template as a spreadsheet expression, and whether it may be never."""
     terms = figure.terms
 
     def term(name: str) -> tuple[str, bool]:
         return reference(terms[name.removeprefix("_")])
 
-    return _translate(parse(figure.formula), term)
+    def part(node: ast.expr, text: str, never: bool, longest: int) -> str:
+        if len(text) <= longest or isinstance(node, ast.Name | ast.Constant):
+            return text  # short, or a reference: it nests nothing that repeats
+        return hoist(text, never, words(node, figure))
+
+    return _translate(parse(figure.formula), term, part)
+
+
+def words(node: ast.expr, figure: Figure) -> str:
+    """A part of a figure's template as the template writes it: ``cost − unsubsidised ×
+    horizon × value_unsubsidised``, each term by its symbol.
+
+    >>> from nyttocalc.core.figures import Unit
+    >>> fig = Figure(1.0, Unit.SEK, "{a} − {b} × 2", {n: Term(n.upper(), 1.0, Unit.SEK)
+    ...                                              for n in "ab"})
+    >>> words(parse(fig.formula), fig)
+    'A − B × 2'
+    """
+    text = ast.unparse(node).replace(" * ", " × ")
+    text = re.sub(r"(?<!\d[eE])-", "−", text)  # a minus, not an exponent's (1e-05)
+    return re.sub(r"\b_(\w+)", lambda m: figure.terms[m.group(1)].symbol, text)
 
 
 def steps(figure: Figure) -> int | None:
@@ -105,17 +145,26 @@ def cell_reference(cell: str, may_be_never: bool) -> str:
     return f"IF(ISNUMBER({cell}),{cell},{NEVER})" if may_be_never else cell
 
 
-def _translate(node: ast.expr, term: Callable[[str], tuple[str, bool]]) -> tuple[str, bool]:
+# An operand as a formula writes it: its text (node, text, may be never), or where that is
+# longer than the limit given, a reference to a cell that holds it.
+_Part = Callable[[ast.expr, str, bool, int], str]
+
+
+def _translate(node: ast.expr, term: Callable[[str], tuple[str, bool]],
+               part: _Part) -> tuple[str, bool]:
     if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
         return number(float(node.value)), False
     if isinstance(node, ast.Name):
         return term(node.id)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        text, never = _translate(node.operand, term)
-        return f"-{_group(text)}", never
+        text, never = _translate(node.operand, term, part)
+        return f"-{_group(part(node.operand, text, never, LONGEST))}", never
     if isinstance(node, ast.BinOp):
-        (a, a_never), (b, b_never) = (_translate(node.left, term),
-                                      _translate(node.right, term))
+        (a, a_never), (b, b_never) = (_translate(node.left, term, part),
+                                      _translate(node.right, term, part))
+        # − and / write each operand more than once
+        longest = REPEATABLE if isinstance(node.op, ast.Sub | ast.Div) else LONGEST
+        a, b = part(node.left, a, a_never, longest), part(node.right, b, b_never, longest)
         a, b = _group(a), _group(b)
         if isinstance(node.op, ast.Add):
             return f"{a}+{b}", a_never or b_never
@@ -130,8 +179,11 @@ def _translate(node: ast.expr, term: Callable[[str], tuple[str, bool]]) -> tuple
                 quotient = f"IF(ISNA({b}),0,{quotient})"
             return quotient, True
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-        args = [_translate(a, term) for a in node.args]
-        texts = [_group(t) for t, _ in args]
+        args = [_translate(a, term, part) for a in node.args]
+        # max and min write each operand once, the others some more than once
+        longest = LONGEST if node.func.id in ("max", "min") else REPEATABLE
+        texts = [_group(part(a, t, n, longest))
+                 for a, (t, n) in zip(node.args, args, strict=True)]
         never = any(n for _, n in args)
         if node.func.id in _FUNCTIONS:
             text, always_finite, may_be_never = _FUNCTIONS[node.func.id](*texts)

@@ -416,6 +416,8 @@ LABELS.update({
     "group.mixes": ("Mixes: fewest subsidised workers beside workers at the lowest rate",
                     "Kombinationer: minst antal subventionerade utöver dem med lägst subvention"),
     "group.intermediate": ("Figures computed on the way", "Mellanled i beräkningen"),
+    "group.parts": ("Parts of the formulas above, each in a cell of its own",
+                    "Delar av formlerna ovan, var och en i en egen cell"),
     "html.made_by": ("Made with nyttocalc {version} from the scenario file; every figure is "
                      "recomputed from the inputs listed below.",
                      "Gjord med nyttocalc {version} ur scenariofilen; varje siffra är beräknad ur "

@@ -13,6 +13,11 @@
   transitions' counts (named inputs too) and each move's effect for the party.
 - Claims (when the scenario has claims): each published figure, the computed figure as a live
   formula, and the verdict and explanation as ``check`` gave them at export.
+- Under a sheet's tables, the parts of its formulas that a formula would otherwise repeat, each
+  in a cell of its own (``excel.Hoist``), with its words as the template writes them.
+
+Every text is text (``sheet_text``): a scenario's words never become a formula. The file carries
+no clock (``reproducible``): the same scenario gives the same bytes.
 
 openpyxl is an optional extra, imported only by ``export``.
 """
@@ -22,6 +27,8 @@ from __future__ import annotations
 import ast
 import io
 import math
+import os
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -30,11 +37,12 @@ from nyttocalc.core.figures import Figure, Term, Unit, parse
 from nyttocalc.core.formulas import EFFICIENCY_FORMULA
 from nyttocalc.core.model import Model
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult, input_term
-from nyttocalc.report import excel, numbers
+from nyttocalc.report import excel, numbers, reproducible
 from nyttocalc.report.document import OutcomeBlock, outcome_blocks, symbolic
 from nyttocalc.report.i18n import label, unit_after
 from nyttocalc.report.machine import outcomes_group
 from nyttocalc.report.rows import parts
+from nyttocalc.report.sheet_text import Formula, put, sheet_title
 from nyttocalc.run import InputInfo, RunInfo
 
 if TYPE_CHECKING:
@@ -107,18 +115,21 @@ class _Cells:
 
     names: dict[str, str]  # key path → defined name
     lang: str
+    book: Workbook
     places: dict[tuple[Any, ...], _Place] = field(default_factory=dict)
-    _keys: dict[int, tuple[Any, ...]] = field(default_factory=dict)
-    _never: dict[tuple[Any, ...], bool] = field(default_factory=dict)
+    _keys: dict[int, tuple[Figure, tuple[Any, ...]]] = field(default_factory=dict)
+    _formulas: dict[tuple[tuple[Any, ...], str], Formula] = field(default_factory=dict)
+    _parts: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet, expression) → cell
 
     def key(self, figure: Figure) -> tuple[Any, ...]:
         known = self._keys.get(id(figure))
         if known is None:
-            known = (figure.formula, figure.unit,  # a cost of 0 is not an effect of 0
-                     tuple(sorted((n, self.term_key(t)) for n, t in figure.terms.items())),
-                     self.term_key(figure.never_with) if figure.never_with else None)
-            self._keys[id(figure)] = known
-        return known
+            key = (figure.formula, figure.unit,  # a cost of 0 is not an effect of 0
+                   tuple(sorted((n, self.term_key(t)) for n, t in figure.terms.items())),
+                   self.term_key(figure.never_with) if figure.never_with else None)
+            # the figure is kept: another made once it is gone could have its id
+            known = self._keys[id(figure)] = (figure, key)
+        return known[1]
 
     def term_key(self, term: Term) -> tuple[Any, ...]:
         if term.path in self.names:
@@ -154,24 +165,50 @@ class _Cells:
         return refer
 
     def may_be_never(self, figure: Figure) -> bool:
-        key = self.key(figure)
-        if key not in self._never:
-            self._never[key] = self.formula(figure, "").startswith("=_xlfn.IFNA(")
-        return self._never[key]
+        return self.formula(figure, self.places[self.key(figure)].sheet).startswith(
+            "=_xlfn.IFNA(")
 
-    def formula(self, figure: Figure, here: str) -> str:
-        return excel.formula(figure, self.reference(here), _no_number_text(figure, self.lang))
+    def formula(self, figure: Figure, here: str) -> Formula:
+        """The figure's formula on the sheet ``here``, made once."""
+        made = self._formulas.get((self.key(figure), here))
+        if made is None:
+            made = Formula(excel.formula(figure, self.reference(here),
+                                         _no_number_text(figure, self.lang), self.hoist(here)))
+            self._formulas[(self.key(figure), here)] = made
+        return made
+
+    def hoist(self, here: str) -> excel.Hoist:
+        """A formula's part in a cell of its own on the sheet ``here``, under the heading that
+        the first part writes below everything else: the same part once."""
+        def write(expression: str, never: bool, words: str) -> str:
+            cell = self._parts.get((here, expression))
+            if cell is None:
+                ws = self.book[here]
+                if not any(sheet == here for sheet, _ in self._parts):
+                    _put(ws, ws.max_row + 2, [label("group.parts", self.lang)], "group")
+                row = ws.max_row + 1
+                _put(ws, row, [words], "formula")
+                cell = f"B{row}"
+                target = ws[cell]
+                put(target, Formula(f"=_xlfn.IFNA({expression},\"{NEVER_TEXT[self.lang]}\")"
+                                    if never else f"={expression}"))
+                target.alignment = _right()
+                self._parts[(here, expression)] = cell
+            return excel.cell_reference(cell, never)
+        return write
 
 
 def _no_number_text(figure: Figure, lang: str) -> str:
-    """What a figure cell shows where the core has no number: "never", or for an efficiency
-    with no potential to free (undefined, not never) "no potential", as the report says."""
+    """What a figure cell shows where the core has no number, as the report's tables do:
+    "never" (persons, years, shares), "n/a" (a multiple of nothing), or for an efficiency with
+    no potential to free (undefined, not never) "no potential", as the report says."""
     if figure.formula == EFFICIENCY_FORMULA:
         return label("kf.no_potential", lang)
-    return NEVER_TEXT[lang]
+    return numbers.shown(math.inf, figure.unit, lang)[0]
 
 
 def _quoted(sheet: str) -> str:
+    """A sheet's name as a formula writes it: in apostrophes, each of its own doubled."""
     return "'" + sheet.replace("'", "''") + "'"
 
 
@@ -184,25 +221,27 @@ def build(analysis: PaybackAnalysis, checked: tuple[ClaimResult, ...] | None, ru
     book.calculation.fullCalcOnLoad = True  # every formula is computed when the file opens
     sheet = book.active
     assert sheet is not None
-    sheet.title = label("sheet.inputs", lang)
+    used: set[str] = set()
+    sheet.title = sheet_title(label("sheet.inputs", lang), used)
     names = _inputs(book, sheet, analysis, run, lang)
-    cells = _Cells(names, lang)
+    cells = _Cells(names, lang, book)
     located: dict[str, str] = {}
-    used = {sheet.title}
     for result in analysis.perspectives:
-        title = _sheet_title(result.perspective.labels.get(lang, result.perspective.key), used)
+        title = sheet_title(result.perspective.labels.get(lang, result.perspective.key), used)
         located |= _perspective(book.create_sheet(title), result, analysis.model, cells, lang)
     if analysis.outcomes is not None:
-        title = _sheet_title(label("sheet.key_figures", lang), used)
+        title = sheet_title(label("sheet.key_figures", lang), used)
         located |= _key_figures(book.create_sheet(title), outcome_blocks(analysis, lang), cells,
                                 lang)
     if checked:
-        _claims(book.create_sheet(_sheet_title(label("sheet.claims", lang), used)), checked,
+        _claims(book.create_sheet(sheet_title(label("sheet.claims", lang), used)), checked,
                 run, cells, lang)
     for place in cells.places.values():
         target = book[place.sheet][place.cell]
-        target.value = cells.formula(place.figure, place.sheet)
+        put(target, cells.formula(place.figure, place.sheet))
         _figure_style(target, place.figure, lang)
+    for ws in book.worksheets[1:]:  # rows of the formulas' parts written since their layout
+        _heights(ws)
     return book, located
 
 
@@ -215,21 +254,18 @@ def figure_key(perspective: str, group: str, dims: dict[str, float], figure: str
 
 def workbook_bytes(analysis: PaybackAnalysis, checked: tuple[ClaimResult, ...] | None,
                    run: RunInfo, lang: str) -> bytes:
+    """The workbook as an .xlsx file, stamped with ``SOURCE_DATE_EPOCH``'s time or a fixed one
+    (``reproducible``), so that the same scenario gives the same bytes."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    when = reproducible.instant(os.environ)
     book, _ = build(analysis, checked, run, lang)
+    naive = when.replace(tzinfo=None)  # openpyxl writes a naive time as UTC
+    book.properties.created = book.properties.modified = naive
     buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _sheet_title(text: str, used: set[str]) -> str:
-    """A sheet name Excel accepts: at most 31 characters, none of []:*?/\\, and unique."""
-    clean = "".join("_" if c in "[]:*?/\\" else c for c in text).strip("'")[:31] or "Sheet"
-    title, n = clean, 2
-    while title.lower() in {u.lower() for u in used}:
-        title = f"{clean[:28]} {n}"
-        n += 1
-    used.add(title)
-    return title
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()  # book.save() would stamp it with the clock
+    return reproducible.with_fixed_times(buffer.getvalue(), when)
 
 
 def _style(ws: Worksheet, row: int, count: int, kind: str) -> None:
@@ -292,7 +328,7 @@ def _heights(ws: Worksheet) -> None:
         lines = 1
         for column, cell in enumerate(row, start=1):
             if (isinstance(cell.value, str) and cell.alignment.wrap_text
-                    and not cell.value.startswith("=")):  # a formula shows its value
+                    and cell.data_type == "s"):  # a formula shows its value
                 room = max(1, int(_width(ws, number, column) * CHARACTERS))
                 lines = max(lines, sum(math.ceil(len(part) / room) or 1
                                        for part in cell.value.split("\n")))
@@ -320,10 +356,8 @@ def _inputs(book: Workbook, ws: Worksheet, analysis: PaybackAnalysis, run: RunIn
     model = analysis.model
     headers = [label(k, lang) for k in ("col.name", "col.value", "col.unit", "col.description",
                                         "col.source", "col.path")]
-    ws.append([run.title])
-    _style(ws, 1, 1, "title")
-    ws.append(headers)
-    _style(ws, 2, len(headers), "header")
+    _put(ws, 1, [run.title], "title")
+    _put(ws, 2, headers, "header")
     names: dict[str, str] = {}
     formulas: list[tuple[int, str]] = []
     described = {i.path: i for i in run.inputs}
@@ -334,10 +368,9 @@ def _inputs(book: Workbook, ws: Worksheet, analysis: PaybackAnalysis, run: RunIn
         computed = path.removeprefix("inputs.") in model.formulas
         value = None if computed else float(counts[path] if path in counts
                                             else model.parameter(path))
-        ws.append([name_of(path), value, unit_after(unit.value, lang),
-                   _description(info, lang), _citation(info, run, lang), path])
-        row = ws.max_row
-        _style(ws, row, len(headers), "text")
+        row = ws.max_row + 1
+        _put(ws, row, [name_of(path), value, unit_after(unit.value, lang),
+                       _description(info, lang), _citation(info, run, lang), path], "text")
         _apart(ws, row, 3)
         ws.cell(row, 2).number_format = (number_format(unit, lang) if value is None
                                          else given_format(value, unit, lang))
@@ -346,11 +379,11 @@ def _inputs(book: Workbook, ws: Worksheet, analysis: PaybackAnalysis, run: RunIn
             name_of(path), attr_text=f"{_quoted(ws.title)}!$B${row}")
         if computed:
             formulas.append((row, path.removeprefix("inputs.")))
-    cells = _Cells(names, lang)
+    cells = _Cells(names, lang, book)
     for row, name in formulas:  # after every name exists: a formula may name a later input
         figure = input_term(model, name).source
         assert figure is not None
-        ws.cell(row, 2).value = cells.formula(figure, ws.title)
+        put(ws.cell(row, 2), cells.formula(figure, ws.title))
     _layout(ws, (36, 16, 18, 60, 70, 40), header_rows=2)
     return names
 
@@ -406,8 +439,7 @@ def _perspective(ws: Worksheet, result: PerspectiveResult, model: Model, cells: 
     from openpyxl.utils import get_column_letter
 
     located: dict[str, str] = {}
-    ws.append([ws.title])
-    _style(ws, 1, 1, "title")
+    _put(ws, 1, [ws.title], "title")
     figures: list[Figure] = []
     widest, row = 1, 3
     for group, rows in result.groups().items():
@@ -447,7 +479,7 @@ def _put_figure(ws: Worksheet, cell: str, figure: Figure, cells: _Cells, lang: s
     cells.place(figure, ws.title, cell)
     placed = cells.places[cells.key(figure)]
     if (placed.sheet, placed.cell) != (ws.title, cell):
-        ws[cell] = f"={_quoted(placed.sheet)}!{placed.cell}"
+        put(ws[cell], Formula(f"={_quoted(placed.sheet)}!{placed.cell}"))
         _figure_style(ws[cell], figure, lang)
     return f"{_quoted(ws.title)}!{cell}"
 
@@ -456,16 +488,21 @@ def _figure_style(cell: Any, figure: Figure, lang: str) -> None:
     """A figure's number format, right-aligned: where it shows "never" or "no potential"
     instead of a number, the words line up with the numbers around them rather than touching
     the number to their left."""
+    cell.number_format = figure_format(figure, lang)
+    cell.alignment = _right()
+
+
+def _right() -> Any:
     from openpyxl.styles import Alignment
 
-    cell.number_format = figure_format(figure, lang)
-    cell.alignment = Alignment(horizontal="right")
+    return Alignment(horizontal="right")
 
 
 def _put(ws: Worksheet, row: int, values: list[Any], kind: str = "") -> None:
-    """Write ``values`` from column A of ``row``, styled as ``kind`` (see ``_style``)."""
+    """Write ``values`` from column A of ``row``, styled as ``kind`` (see ``_style``); text as
+    text (``sheet_text.put``), whatever it starts with."""
     for column, value in enumerate(values, start=1):
-        ws.cell(row, column, value)
+        put(ws.cell(row, column), value)
     if kind:
         _style(ws, row, len(values), kind)
 
@@ -477,7 +514,7 @@ def _dimension(key: str, value: float, model: Model, names: dict[str, str]) -> o
     if value in values:
         path = f"analysis.{listed}.{values.index(value)}"
         if path in names:
-            return f"={names[path]}"
+            return Formula(f"={names[path]}")
     return value
 
 
@@ -505,8 +542,7 @@ def _key_figures(ws: Worksheet, blocks: list[OutcomeBlock], cells: _Cells,
     from openpyxl.utils import get_column_letter
 
     located: dict[str, str] = {}
-    ws.append([ws.title])
-    _style(ws, 1, 1, "title")
+    _put(ws, 1, [ws.title], "title")
     row = 3
     for block in blocks:
         _put(ws, row, [block.title], "group")
@@ -540,7 +576,7 @@ def _column_formula(figures: list[Figure], lang: str) -> str:
 
 def _note(ws: Worksheet, row: int, text: str, columns: int) -> None:
     """A note under a table, wrapped across its ``columns``."""
-    ws.cell(row, 1, text)
+    put(ws.cell(row, 1), text)
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
     _style(ws, row, 1, "text")
 
@@ -569,18 +605,15 @@ def _claims(ws: Worksheet, checked: tuple[ClaimResult, ...], run: RunInfo, cells
     headers = [label(k, lang) for k in ("col.claim", "col.section", "col.published",
                                         "col.printed", "col.computed", "col.formula",
                                         "col.verdict_export")]
-    ws.append([ws.title])
-    _style(ws, 1, 1, "title")
-    ws.append(headers)
-    _style(ws, 2, len(headers), "header")
+    _put(ws, 1, [ws.title], "title")
+    _put(ws, 2, headers, "header")
     figures = []
     for result in checked:
         source = run.claims.get(result.claim.id)
-        ws.append([result.claim.id, source.section if source else "", result.claim.published,
-                   source.printed if source else "", None, symbolic(result.computed),
-                   verdict_text(result, run.claims, lang)])
-        at = ws.max_row
-        _style(ws, at, len(headers), "text")
+        at = ws.max_row + 1
+        _put(ws, at, [result.claim.id, source.section if source else "", result.claim.published,
+                      source.printed if source else "", None, symbolic(result.computed),
+                      verdict_text(result, run.claims, lang)], "text")
         _apart(ws, at, 4, 6)
         ws.cell(at, 3).number_format = number_format(result.computed.unit, lang)
         # the computed figure: its own formula here, even where a perspective sheet has it

@@ -225,7 +225,7 @@ def test_the_workbook_names_inputs_and_writes_the_explained_formulas(tmp_path: P
     book = tmp_path / "liva.xlsx"
     assert run_cli("export", LIVA, "-o", book).code == 0
     wb = openpyxl.load_workbook(book)
-    assert wb.sheetnames == ["Inputs", "Society", "Municipality", "Claims"]
+    assert wb.sheetnames == ["The answer", "Inputs", "Society", "Municipality", "Claims"]
     assert wb.calculation.fullCalcOnLoad
     cost = layout("en")["society/summary//cost"].split("!")[1]
     assert wb["Society"][cost].value == (

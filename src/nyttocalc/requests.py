@@ -88,6 +88,19 @@ def expected_employed(loaded: LoadedScenario) -> float | None:
     return loaded.model.participants * loaded.uncertainty.employment_probability.expected()
 
 
+def observed_employed(loaded: LoadedScenario) -> float | None:
+    """How many of the cohort's groups made the ledger's move in the first year after, as the
+    scenario's outcomes say; None without outcomes."""
+    model = loaded.model
+    if model.ledger is None or model.outcomes is None:
+        return None
+    move = model.ledger.move
+    cohort = loaded.scenario.outcomes.cohort_groups if loaded.scenario.outcomes else []
+    return sum(t.persons for group in model.outcomes.groups if group.key in cohort
+               for t in group.transitions
+               if (t.move.before, t.move.after) == (move.before, move.after))
+
+
 @dataclass(frozen=True)
 class ReportParts:
     """Everything the report shows, computed once: the analysis, the claims' verdicts, the
@@ -113,9 +126,10 @@ def report(loaded: LoadedScenario, draws: int, seed: int,
     claims = check(loaded.claims, model) if loaded.claims else ()
     simulated = (simulate(model, loaded.uncertainty, draws, seed)
                  if loaded.uncertainty is not None else None)
-    employed = persons if persons is not None else expected_employed(loaded)
+    employed = next((n for n in (persons, expected_employed(loaded), observed_employed(loaded))
+                     if n is not None), None)
     return ReportParts(analysis, claims, simulated,
-                       timeline(loaded, employed, None) if employed is not None else None,
+                       timeline(loaded, employed, None) if employed else None,
                        employed, report_drivers(loaded, analysis),
                        report_chances(analysis, simulated))
 

@@ -55,6 +55,17 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Bounds:
+    """The values the scenario format allows for a number: at least ``low`` (above it, where
+    not ``low_included``), at most ``high``, and a whole number where ``whole``."""
+
+    low: float | None = None
+    high: float | None = None
+    low_included: bool = True
+    whole: bool = False
+
+
+@dataclass(frozen=True)
 class InputInfo:
     """One number of the scenario as a reader of a report needs it: its key path, value (a
     list for the horizons and subsidy rates, None for a computed input, which has a formula),
@@ -69,6 +80,7 @@ class InputInfo:
     formula: str | None = None
     default: bool = False  # the file leaves it out: the value is the format's default
     name: Said | None = None  # a short name in words: the label, or the description's start
+    bounds: Bounds = Bounds()  # of its value (each item's, for a list)
 
 
 @dataclass(frozen=True)

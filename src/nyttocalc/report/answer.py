@@ -84,7 +84,8 @@ def answer(analysis: PaybackAnalysis, run: RunInfo, lang: str, *,
                and all(v.value_per_person_year.value >= 0 for v in p.values)]
     if gaining:
         paragraphs.append(Paragraph(label("answer.gain_for_free", lang, parties=_listing(
-            [_name(p, lang) for p in gaining], lang), count=len(gaining))))
+            [f"{_name(p, lang)} ({_gains(p, lang)})" for p in gaining], lang),
+            count=len(gaining))))
     paragraphs += [Paragraph(_loser_sentence(p, lang)) for p in touched
                    if not p.has_cost and p not in gaining]
     if untouched:
@@ -137,15 +138,15 @@ def _party_sentence(result: PerspectiveResult, analysis: PaybackAnalysis, lang: 
         return f"{label('answer.never', lang, party=name, cost=cost)} {values}"
     counts = _counts(result, lowest, analysis, lang, first=True)
     sentence = label("answer.pays_back", lang, party=name, cost=cost, counts=counts,
-                     rate=_rate_phrase(lowest, lang))
+                     rate=rate_phrase(lowest, lang))
     for rate in model.subsidised_rates:
         if _needed(result, rate) == _needed(result, lowest):
-            sentence += " " + label("answer.same_at", lang, rate=_rate_phrase(rate, lang))
+            sentence += " " + label("answer.same_at", lang, rate=rate_phrase(rate, lang))
         elif result.outlook(rate) is Outlook.NEVER:
             sentence += " " + _capital(label("answer.never_at", lang,
-                                             rate=_rate_phrase(rate, lang)))
+                                             rate=rate_phrase(rate, lang)))
         else:
-            sentence += " " + _capital(label("answer.at_rate", lang, rate=_rate_phrase(
+            sentence += " " + _capital(label("answer.at_rate", lang, rate=rate_phrase(
                 rate, lang), counts=_counts(result, rate, analysis, lang, first=False)))
     return f"{sentence} {values}"
 
@@ -154,7 +155,7 @@ def _capital(sentence: str) -> str:
     return sentence[:1].upper() + sentence[1:]
 
 
-def _rate_phrase(rate: float, lang: str) -> str:
+def rate_phrase(rate: float, lang: str) -> str:
     """``without a subsidy`` / ``at 80 % subsidy``."""
     if rate == 0:
         return label("answer.no_subsidy", lang)
@@ -192,8 +193,19 @@ def _value_clause(result: PerspectiveResult, lang: str) -> str:
     if len({value for _, value in values}) == 1:
         return label("answer.per_year_any_rate", lang, amount=_signed(values[0][1], lang))
     parts = [label("answer.value_at", lang, amount=_signed(value, lang),
-                   rate=_rate_phrase(rate, lang)) for rate, value in values]
+                   rate=rate_phrase(rate, lang)) for rate, value in values]
     return label("answer.per_year", lang, parts=_listing(parts, lang))
+
+
+def _gains(result: PerspectiveResult, lang: str) -> str:
+    """``+27 630 kr`` or ``+193 193 kr; +99 593 kr med 80 % lönesubvention``: per employed
+    person-year, at the lowest rate, and at each other rate where it differs."""
+    values = [(v.subsidy_rate, v.value_per_person_year.value) for v in result.values]
+    first = _signed(values[0][1], lang)
+    others = [label("answer.value_at", lang, amount=_signed(value, lang),
+                    rate=rate_phrase(rate, lang))
+              for rate, value in values[1:] if value != values[0][1]]
+    return "; ".join([first, *others])
 
 
 def _loser_sentence(result: PerspectiveResult, lang: str) -> str:
@@ -201,7 +213,7 @@ def _loser_sentence(result: PerspectiveResult, lang: str) -> str:
     losses = [(v.subsidy_rate, v.value_per_person_year.value) for v in result.values
               if v.value_per_person_year.value < 0]
     parts = [label("answer.loss_at", lang, amount=_money(-value, lang),
-                   rate=_rate_phrase(rate, lang)) for rate, value in losses]
+                   rate=rate_phrase(rate, lang)) for rate, value in losses]
     return label("answer.loses", lang, party=_name(result, lang), parts=_listing(parts, lang))
 
 
@@ -241,7 +253,7 @@ def _table(parties: Sequence[PerspectiveResult], analysis: PaybackAnalysis,
         rows.append(tuple(cells))
     return Table(label("answer.table", lang), tuple(headers), tuple(rows),
                  (label("answer.table_note", lang, participants=model.participants,
-                        rate=_rate_phrase(lowest, lang)),))
+                        rate=rate_phrase(lowest, lang)),))
 
 
 def _observed(analysis: PaybackAnalysis, lang: str) -> Table | None:
@@ -274,7 +286,7 @@ def _chance_sentence(chance: Chance, analysis: PaybackAnalysis, lang: str) -> st
     parts = [label("answer.chance_at", lang, share=numbers.percent(p, lang, 0),
                    years=numbers.years(h, lang), horizon=h) for h, p in chance.by_horizon]
     return label("answer.chance", lang, party=name, parts=_listing(parts, lang),
-                 rate=_rate_phrase(chance.rate, lang),
+                 rate=rate_phrase(chance.rate, lang),
                  draws=numbers.number(chance.draws, lang, 0))
 
 
@@ -291,7 +303,7 @@ def _drivers_sentence(drivers: Drivers, analysis: PaybackAnalysis, run: RunInfo,
                              high=numbers.figure(high, Unit.YEARS, lang)))
     return label("answer.drivers", lang, party=name,
                  persons=numbers.number(drivers.persons, lang, 2),
-                 rate=_rate_phrase(drivers.rate, lang),
+                 rate=rate_phrase(drivers.rate, lang),
                  years=numbers.figure(drivers.base, Unit.YEARS, lang),
                  share=numbers.percent(drivers.share, lang, 0),
                  effects=_listing(effects, lang))

@@ -392,6 +392,20 @@ _add({
 # The report and the workbook.
 LABELS.update({
     "sheet.inputs": ("Inputs", "Indata"),
+    "xlsx.answer_note": ("Every figure below is a formula of the inputs (the tinted cells of "
+                         "the Inputs sheet): change an input and the answer follows.",
+                         "Varje siffra nedan är en formel av indata (de färgade cellerna på "
+                         "bladet Indata): ändra en indata så följer svaret med."),
+    "xlsx.col_needed": ("Needed for {years} {horizon:year|years} (of {participants})",
+                        "Krävs i {years} år (av {participants})"),
+    "xlsx.input_title": ("Input", "Indata"),
+    "xlsx.invalid_title": ("Not allowed here", "Inte tillåtet här"),
+    "xlsx.invalid": ("The scenario format takes {allowed}.", "Scenarioformatet tar {allowed}."),
+    "xlsx.between": ("a number from {low} to {high}", "ett tal från {low} till {high}"),
+    "xlsx.above_up_to": ("a number above {low}, up to {high}",
+                         "ett tal över {low}, upp till {high}"),
+    "xlsx.whole_between": ("a whole number from {low} to {high}",
+                           "ett heltal från {low} till {high}"),
     "sheet.claims": ("Claims", "Påståenden"),
     "sheet.key_figures": ("Key figures", "Nyckeltal"),
     "col.formula_varies": ("differs by perspective: see each cell",
@@ -457,6 +471,12 @@ LABELS.update({
                             "Publicerade siffror som inte följer av rapportens egna indata"),
     "note.check_all": ("Every published figure, with its verdict, is in the appendix.",
                        "Alla publicerade siffror, med bedömning, finns i bilagan."),
+    "html.nobody_employed": ("In the first year after, none of the {participants} participants "
+                             "had made the move to work (the scenario's outcomes): there is no "
+                             "year-by-year account of their work to show.",
+                             "Första året efter hade ingen av de {participants} deltagarna gått "
+                             "till arbete (scenariots utfall): det finns inget arbete att "
+                             "redovisa år för år."),
     "html.appendix": ("Appendix: inputs, their sources and assumptions",
                       "Bilaga: indata, källor och antaganden"),
     "html.same_assumption": ("The same assumption as for {input}.",
@@ -578,10 +598,10 @@ LABELS.update({
                                  "subsidy.",
                                  "Per person och arbetsår: {amount}, med eller utan "
                                  "lönesubvention."),
-    "answer.gain_for_free": ("{parties} paid nothing and {count:gains|gain} from every person in "
-                             "work (the table below says how much).",
-                             "{parties} betalade inget och vinner på varje person i arbete "
-                             "(tabellen nedan visar hur mycket)."),
+    "answer.gain_for_free": ("Paid nothing and {count:gains|gain} from every person in work, per "
+                             "employed person-year: {parties}.",
+                             "Betalade inget och vinner på varje person i arbete, per person "
+                             "och arbetsår: {parties}."),
     "answer.loses": ("{party} paid nothing and loses {parts}.",
                      "{party} betalade inget och förlorar {parts}."),
     "answer.loss_at": ("{amount} per employed person-year {rate}",

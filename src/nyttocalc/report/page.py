@@ -109,7 +109,10 @@ def _not_following(published: Document, claims: Sequence[ClaimResult], lang: str
 def _timeline_section(parts: ReportParts, model: Model, run: RunInfo, lang: str) -> Section:
     heading = label("html.timeline", lang)
     if parts.timelines is None:
-        return Section("timeline", heading, (), label("html.no_timeline", lang))
+        nobody = parts.employed == 0
+        return Section("timeline", heading, (), label(
+            "html.nobody_employed" if nobody else "html.no_timeline", lang,
+            participants=model.participants))
     return Section("timeline", heading, (time_report.timeline_document(
         parts.timelines, model, run, lang),))
 

@@ -11,7 +11,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,6 +25,7 @@ from nyttocalc.errors import NyttocalcError, excerpt
 from nyttocalc.files import FileProblem, read_regular, real_path, shown_name
 from nyttocalc.run import (
     Assumption,
+    Bounds,
     Citation,
     ClaimSource,
     InputInfo,
@@ -562,6 +563,27 @@ def said(text: str | Words, lang: str, default: str) -> Said:
     return Said(getattr(text, other), other)
 
 
+def bounds(item: Parameter) -> Bounds:
+    """The values the format allows for a parameter's value (each item's, for a list), as its
+    schema states them."""
+    field = type(item).model_fields["value"]
+    constraints = list(field.metadata)
+    for argument in typing.get_args(field.annotation):  # list[Annotated[float, Field(…)]]
+        for meta in getattr(argument, "__metadata__", ()):
+            constraints += getattr(meta, "metadata", [])
+    found = Bounds(whole=field.annotation is int)
+    for constraint in constraints:
+        for kind in ("ge", "gt", "le"):
+            value = getattr(constraint, kind, None)
+            if value is None:
+                continue
+            if kind == "le":
+                found = replace(found, high=float(value))
+            else:
+                found = replace(found, low=float(value), low_included=kind == "ge")
+    return found
+
+
 def short_name(label: Said | None, description: Said) -> Said:
     """An input's name in words: its label, or its description up to the first full stop."""
     if label is not None:
@@ -584,7 +606,7 @@ def _inputs(scenario: Scenario, say: Callable[[str | Words], Said]) -> tuple[Inp
             return InputInfo(path, None, Unit(item.unit), description, source, assumption,
                              item.formula, name=name)
         return InputInfo(path, item.value, Unit(item.unit), description, source, assumption,
-                         default=default, name=name)
+                         default=default, name=name, bounds=bounds(item))
 
     listed = [info(f"inputs.{name}", item) for name, item in scenario.inputs.items()]
     stated = dict(scenario.parameters())

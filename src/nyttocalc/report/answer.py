@@ -324,6 +324,6 @@ def _claim_name(result: ClaimResult, run: RunInfo) -> str:
     source = run.claims.get(result.claim.id)
     if source is not None and source.label:
         return str(source.label)
-    if source is not None:
-        return f"{source.printed} ({source.section})"
+    if source is not None:  # the figure, and the part of the report it stands in
+        return f"{source.printed} ({source.section.rpartition('›')[2].strip()})"
     return result.claim.id

@@ -73,11 +73,15 @@ def report_page(parts: ReportParts, model: Model, uncertainty: Uncertainty | Non
         uncertain.append(main)
         details.append(detail)
     if parts.drivers:
-        uncertain.append(drivers_document(parts.drivers, analysis.model, run, lang))
+        tornados, tables = drivers_documents(parts.drivers, analysis.model, run, lang)
+        uncertain.append(tornados)
+        details.append(tables)
     if uncertain:
         sections.append(Section("uncertainty", label("html.uncertainty", lang),
                                 tuple(uncertain)))
-    sections.append(_timeline_section(parts, model, run, lang))
+    timeline, timeline_detail = _timeline_section(parts, model, run, lang, paying)
+    sections.append(timeline)
+    details += timeline_detail
     if parts.claims:
         published = check_document(parts.claims, run, lang, named=True)
         sections.append(Section("claims", label("html.check", lang), (
@@ -106,22 +110,24 @@ def _not_following(published: Document, claims: Sequence[ClaimResult], lang: str
         notes=(*table.notes, label("note.check_all", lang))),))
 
 
-def _timeline_section(parts: ReportParts, model: Model, run: RunInfo, lang: str) -> Section:
+def _timeline_section(parts: ReportParts, model: Model, run: RunInfo, lang: str,
+                      paying: Sequence[str]) -> tuple[Section, list[Document]]:
     heading = label("html.timeline", lang)
     if parts.timelines is None:
         nobody = parts.employed == 0
         return Section("timeline", heading, (), label(
             "html.nobody_employed" if nobody else "html.no_timeline", lang,
-            participants=model.participants))
-    return Section("timeline", heading, (time_report.timeline_document(
-        parts.timelines, model, run, lang),))
+            participants=model.participants)), []
+    main, detail = time_report.timeline_parts(parts.timelines, model, run, lang, paying)
+    return Section("timeline", heading, (main,)), [detail]
 
 
-def drivers_document(found: Sequence[Drivers], model: Model, run: RunInfo,
-                     lang: str) -> Document:
+def drivers_documents(found: Sequence[Drivers], model: Model, run: RunInfo,
+                      lang: str) -> tuple[Document, Document]:
     """Per paying party: how far each input, moved down and up, moves its payback time, as a
-    table and a tornado; the inputs by their names in words."""
+    tornado, and as a table for the appendix; the inputs by their names in words."""
     items: list[Table | Plot] = []
+    tables: list[Table | Plot] = []
     for drivers in found:
         name = next(p.labels.get(lang, p.key) for p in model.perspectives
                     if p.key == drivers.party)
@@ -137,8 +143,8 @@ def drivers_document(found: Sequence[Drivers], model: Model, run: RunInfo,
         headers = (label("col.input", lang), label("col.base_value", lang),
                    label("col.years_at", lang, change=f"{MINUS}{share}"),
                    label("col.years_at", lang, change=f"+{share}"))
-        items.append(Table(title, headers, rows, (label("note.drivers", lang, base=base,
-                                                        share=share),), numeric_from=1))
+        tables.append(Table(title, headers, rows, (label("note.drivers", lang, base=base,
+                                                         share=share),), numeric_from=1))
         shown = [(n, e) for n, e in zip(names, drivers.effects, strict=True)
                  if not is_never(e.at_low) and not is_never(e.at_high)]
         if shown:
@@ -152,8 +158,9 @@ def drivers_document(found: Sequence[Drivers], model: Model, run: RunInfo,
             items.append(Plot(label("title.drivers_tornado", lang, perspective=name),
                               Kind.TORNADO, label("col.input", lang),
                               label("tornado.years", lang, base=base), None, Unit.YEARS,
-                              series, table, lang, categories=tuple(n for n, _ in shown)))
-    return Document(run.title, (), tuple(items))
+                              series, table, lang, categories=tuple(n for n, _ in shown),
+                              notes=(label("note.drivers", lang, base=base, share=share),)))
+    return Document(run.title, (), tuple(items)), Document(run.title, (), tuple(tables))
 
 
 def _input_name(run: RunInfo, path: str) -> str:

@@ -76,22 +76,28 @@ def _horizon(horizon_index: int, horizon: float, uncertainty: Uncertainty, lang:
 
 def simulation_document(result: SimulationResult, model: Model, uncertainty: Uncertainty,
                         run: RunInfo, lang: str) -> Document:
-    header = [*run_header(run, lang),
-              label("header.draws", lang, draws=numbers.number(result.draws, lang, 0),
-                    seed=result.seed),
-              f"{label('header.drawn', lang)}:",
-              f"  employment_probability ~ "
-              f"{describe(uncertainty.employment_probability, lang)}",
-              *(f"  {path} ~ {describe(d, lang)}" for path, d in uncertainty.inputs.items()),
-              label("note.employed", lang, mean=numbers.number(result.employed_mean, lang),
-                    participants=result.participants,
-                    low=numbers.number(result.employed_percentiles[0], lang),
-                    high=numbers.number(result.employed_percentiles[-1], lang))]
     tables: list[Table | Plot] = []
     for key in dict.fromkeys(c.cell.perspective for c in result.cells):
         chances, years, histograms = _perspective(result, key, model, uncertainty, lang)
         tables += [chances, years, *histograms]
-    return Document(run.title, tuple(header), tuple(tables))
+    return Document(run.title, _header(result, uncertainty, run, lang), tuple(tables))
+
+
+def _header(result: SimulationResult, uncertainty: Uncertainty, run: RunInfo, lang: str,
+            name: Callable[[str], str] = str) -> tuple[str, ...]:
+    """The draws and seed, each distribution drawn from (its number by ``name``: the key path,
+    or in a report its name in words), and how many got work per draw."""
+    return (*run_header(run, lang),
+            label("header.draws", lang, draws=numbers.number(result.draws, lang, 0),
+                  seed=result.seed),
+            f"{label('header.drawn', lang)}:",
+            f"  {name('employment_probability')} ~ "
+            f"{describe(uncertainty.employment_probability, lang)}",
+            *(f"  {name(path)} ~ {describe(d, lang)}" for path, d in uncertainty.inputs.items()),
+            label("note.employed", lang, mean=numbers.number(result.employed_mean, lang),
+                  participants=result.participants,
+                  low=numbers.number(result.employed_percentiles[0], lang),
+                  high=numbers.number(result.employed_percentiles[-1], lang)))
 
 
 def simulation_parts(result: SimulationResult, model: Model, uncertainty: Uncertainty,
@@ -105,7 +111,13 @@ def simulation_parts(result: SimulationResult, model: Model, uncertainty: Uncert
         chances, years, histograms = _perspective(result, key, model, uncertainty, lang)
         main += [chances, *histograms[:1]]
         detail += [years, *histograms[1:]]
-    header = simulation_document(result, model, uncertainty, run, lang).header
+    def name(path: str) -> str:
+        if path == "employment_probability":
+            return label("employment_probability", lang)
+        info = run.input(path)
+        return str(info.name) if info is not None and info.name else path
+
+    header = _header(result, uncertainty, run, lang, name)
     return Document(run.title, header, tuple(main)), Document(run.title, (), tuple(detail))
 
 

@@ -720,9 +720,9 @@ def scenario_path(given: str) -> Path:
 
 def main() -> None:
     """Run the command line (the console script enters through ``nyttocalc.__main__``)."""
-    streams.prepare(sys.stdout)
-    streams.prepare(sys.stderr)
     try:
+        sys.stdout = streams.prepare(sys.stdout)
+        sys.stderr = streams.prepare(sys.stderr)
         app()
     except BrokenPipeError:  # help or the version into a pipe already closed: stop quietly
         streams.discard(sys.stdout)

@@ -10,6 +10,7 @@ a folder is refused with or without it.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import stat
@@ -91,9 +92,12 @@ def write_atomically(path: Path, text: str | bytes | Iterable[str], encoding: st
     try:
         os.chmod(temporary, mode)  # mkstemp makes 0600; a result file is an ordinary file
         pieces = [text] if isinstance(text, str | bytes) else text
+        # one encoder for the whole text: utf-8-sig's byte-order mark begins the file, not
+        # every piece
+        encode = codecs.getincrementalencoder(encoding)().encode
         with os.fdopen(handle, "wb") as stream:
             for piece in pieces:
-                stream.write(piece if isinstance(piece, bytes) else piece.encode(encoding))
+                stream.write(piece if isinstance(piece, bytes) else encode(piece))
             stream.flush()
             os.fsync(stream.fileno())
         if force:

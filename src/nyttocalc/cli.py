@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from nyttocalc import __version__, streams
-from nyttocalc.errors import NyttocalcError
+from nyttocalc.errors import NyttocalcError, Stopped
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -733,3 +733,6 @@ def main() -> None:
         sys.exit(EXIT_BAD_INPUT)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Stopped as stop:  # SIGTERM or SIGHUP while -o wrote its file: the file is gone
+        print(f"error: {stop}", file=sys.stderr)
+        sys.exit(stop.status)

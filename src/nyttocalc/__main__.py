@@ -1,7 +1,11 @@
 """The entry point of ``nyttocalc`` and ``python -m nyttocalc``.
 
-It imports the command line only once it runs, so Ctrl-C while the libraries load (a good part
-of a second on a slow machine) ends the program with status 130, as later, not with a traceback.
+Ctrl-C while the program starts ends it at once with status 130, as later, not with a
+traceback: the first thing ``main`` does is to make SIGINT end the process quietly, until the
+command line is loaded (a good part of a second on a slow machine); from then on it is Python's
+KeyboardInterrupt again, which the commands clean up after. What runs before ``main`` is
+Python's own start-up and this file's import, a few milliseconds in which a Ctrl-C still shows
+Python's traceback; this module is kept small for that reason too.
 
 The cyclic garbage collector is off while the program starts (the libraries load and the
 scenario is read): that allocates a great many objects that all stay alive, and the collector
@@ -21,6 +25,7 @@ does not return. To run the command line in a program of your own, call
 ``nyttocalc.cli.app``.
 """
 
+import _signal  # signal's C half, loaded with Python: `import signal` would take milliseconds
 import gc
 import os
 import sys
@@ -28,17 +33,27 @@ import sys
 
 def main() -> None:
     """Run the command line as the program: it ends the process."""
+    interrupt = _signal.getsignal(_signal.SIGINT)
+    if interrupt is _signal.default_int_handler:  # not ignored (nohup, a background job)
+        _signal.signal(_signal.SIGINT, _quit)
     gc.disable()
     try:
         from nyttocalc.cli import main as run
     except KeyboardInterrupt:
         sys.exit(130)
+    if interrupt is _signal.default_int_handler:
+        _signal.signal(_signal.SIGINT, interrupt)
     try:
         run()
     except SystemExit as stop:
         _leave(stop)
         raise
     _leave(SystemExit(0))
+
+
+def _quit(number: int, frame: object) -> None:
+    """Ctrl-C while the program starts: nothing is written or open yet, so end at once."""
+    os._exit(130)
 
 
 def _leave(stop: SystemExit) -> None:

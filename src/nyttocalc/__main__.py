@@ -3,9 +3,10 @@
 Ctrl-C while the program starts ends it at once with status 130, as later, not with a
 traceback: the first thing ``main`` does is to make SIGINT end the process quietly, until the
 command line is loaded (a good part of a second on a slow machine); from then on it is Python's
-KeyboardInterrupt again, which the commands clean up after. What runs before ``main`` is
-Python's own start-up and this file's import, a few milliseconds in which a Ctrl-C still shows
-Python's traceback; this module is kept small for that reason too.
+KeyboardInterrupt again, which the commands clean up after. What runs before ``main`` is out
+of reach: Python's own start-up (site; runpy, or the script's ``import re``) and finding this
+package, some milliseconds in which Ctrl-C still gets Python's traceback
+(``benchmarks/interrupt.py`` measures them).
 
 The cyclic garbage collector is off while the program starts (the libraries load and the
 scenario is read): that allocates a great many objects that all stay alive, and the collector
@@ -33,16 +34,17 @@ import sys
 
 def main() -> None:
     """Run the command line as the program: it ends the process."""
-    interrupt = _signal.getsignal(_signal.SIGINT)
-    if interrupt is _signal.default_int_handler:  # not ignored (nohup, a background job)
+    # Python's own handler, unless SIGINT is ignored (a background job of a script)
+    interruptible = _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler
+    if interruptible:
         _signal.signal(_signal.SIGINT, _quit)
     gc.disable()
     try:
         from nyttocalc.cli import main as run
     except KeyboardInterrupt:
         sys.exit(130)
-    if interrupt is _signal.default_int_handler:
-        _signal.signal(_signal.SIGINT, interrupt)
+    if interruptible:
+        _signal.signal(_signal.SIGINT, _signal.default_int_handler)
     try:
         run()
     except SystemExit as stop:

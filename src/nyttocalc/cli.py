@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from nyttocalc import __version__, streams
-from nyttocalc.errors import NyttocalcError
+from nyttocalc.errors import NyttocalcError, Stopped
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -734,9 +734,9 @@ def scenario_path(given: str) -> Path:
 
 def main() -> None:
     """Run the command line (the console script enters through ``nyttocalc.__main__``)."""
-    streams.prepare(sys.stdout)
-    streams.prepare(sys.stderr)
     try:
+        sys.stdout = streams.prepare(sys.stdout)
+        sys.stderr = streams.prepare(sys.stderr)
         app()
     except BrokenPipeError:  # help or the version into a pipe already closed: stop quietly
         streams.discard(sys.stdout)
@@ -747,3 +747,6 @@ def main() -> None:
         sys.exit(EXIT_BAD_INPUT)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Stopped as stop:  # SIGTERM or SIGHUP while -o wrote its file: the file is gone
+        print(f"error: {stop}", file=sys.stderr)
+        sys.exit(stop.status)

@@ -648,6 +648,8 @@ def _load(file: str, assignments: list[str] | None, allow: list[str] | None
     with _user_errors():
         loaded = load(scenario_path(file), assignments or [], allow or [])
     started()
+    for warning in loaded.warnings:
+        typer.echo(f"warning: {warning}.", err=True)
     return loaded
 
 

@@ -431,6 +431,9 @@ LABELS.update({
     "after.SEK/year": ("a year", "per år"),
     "after.SEK/person-year": ("per person-year", "per person och år"),
     "after.SEK/month": ("a month", "per månad"),
+    "after.SEK/week": ("a week", "per vecka"),
+    "after.SEK/day": ("a day", "per dag"),
+    "after.SEK/hour": ("an hour", "per timme"),
     "after.months": ("months", "månader"),
     "after.persons": ("persons", "personer"),
     "after.years": ("years", "år"),
@@ -475,7 +478,8 @@ CSV_SWEDISH: dict[str, str] = {
     "rounding-chain": "följer av rapportens avrundning",
     # units
     "SEK": "kr", "SEK/year": "kr/år", "SEK/person-year": "kr per person och år",
-    "SEK/month": "kr/månad", "months": "månader", "persons": "personer", "years": "år",
+    "SEK/month": "kr/månad", "SEK/week": "kr/vecka", "SEK/day": "kr/dag", "SEK/hour": "kr/timme",
+    "months": "månader", "persons": "personer", "years": "år",
     "share": "andel", "FTE": "heltid", "multiple": "gånger",
 }
 

@@ -58,3 +58,26 @@ def closest(given: str, names: list[str]) -> str:
         (i for i, (a, b) in enumerate(zip(given, name, strict=False)) if a != b),
         min(len(given), len(name))))
     return f" (did you mean {best!r}?)"
+
+
+def examples() -> list[tuple[str, str]]:
+    """Each bundled scenario's name and title."""
+    from nyttocalc.scenario import yamlsafe
+
+    found = []
+    for name in example_names():
+        data = yamlsafe.parse((SCENARIOS / f"{name}.yaml").read_text(encoding="utf-8")).data
+        found.append((name, str(data.get("title", ""))))
+    return found
+
+
+def example_text(name: str) -> str:
+    """A bundled scenario's text, as it is; an unknown name is a NyttocalcError."""
+    from nyttocalc.errors import NyttocalcError
+
+    path = example(name)
+    if path is None:
+        names = example_names()
+        raise NyttocalcError(f"{name!r} is not a scenario that comes with nyttocalc"
+                             f"{closest(name, names)}; the scenarios: {', '.join(names)}")
+    return path.read_text(encoding="utf-8")

@@ -38,7 +38,7 @@ EXIT_QUOTE_MISSING = 3
 app = typer.Typer(
     name="nyttocalc",
     help="Socio-economic payback and break-even analysis of social interventions "
-         "(NyttoSAM style). Start with: nyttocalc payback scenarios/liva.yaml",
+         "(NyttoSAM style). Start with: nyttocalc examples",
     rich_markup_mode=None,
     add_completion=False,
     no_args_is_help=True,
@@ -662,6 +662,103 @@ def schema(output: OutputOpt = None, force: ForceOpt = False) -> None:
 
     _check_target(output, force)
     _deliver(scenario_schema_text(), output, force, is_json=True)
+
+
+@app.command()
+def examples(
+    name: Annotated[str | None, typer.Argument(help=(
+        "A bundled scenario to write out, e.g. liva; left out: list them."),
+        show_default=False)] = None,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """The scenarios that come with nyttocalc: list them, or write one out to start from
+    (nyttocalc examples liva -o liva.yaml); it runs wherever it is written."""
+    from nyttocalc import bundled
+    from nyttocalc.report import catalogue
+
+    _check_target(output, force)
+    if name is not None:
+        with _user_errors():
+            text = bundled.example_text(name)
+        _deliver(text, output, force)
+        return
+    found = bundled.examples()
+    _emit(format, lang, output, force, json=lambda: catalogue.examples_json(found), csv=None,
+          document=lambda: catalogue.examples_document(found, lang.value))
+
+
+@app.command()
+def parameters(
+    name: Annotated[str | None, typer.Argument(help=(
+        "A bundled parameter set, e.g. se-2025; left out: list them."), show_default=False)
+    ] = None,
+    municipality: Annotated[str | None, typer.Option("--municipality", metavar="NAME", help=(
+        "Also show this municipality's tax rates for the set's year: its name (Umeå) or "
+        "four-digit code (2480)."))] = None,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """The public figures that come with nyttocalc, by year: list the sets, or show one
+    set's figures, each with its value, unit and source (or how it was derived, or why it is
+    missing)."""
+    from nyttocalc.report import catalogue
+    from nyttocalc.scenario import parameter_sets
+
+    _check_target(output, force)
+    _refuse_csv(format, "parameters")
+    with _user_errors():
+        if name is None:
+            if municipality is not None:
+                raise NyttocalcError("--municipality needs a parameter set: nyttocalc "
+                                     f"parameters se-2025 --municipality {municipality}")
+            sets = parameter_sets.summaries()
+        else:
+            described = parameter_sets.describe(name, municipality)
+    if name is None:
+        _emit(format, lang, output, force, json=lambda: catalogue.sets_json(sets), csv=None,
+              document=lambda: catalogue.sets_document(sets, lang.value))
+        return
+    _emit(format, lang, output, force, json=lambda: catalogue.set_json(described), csv=None,
+          document=lambda: catalogue.set_document(described, lang.value))
+
+
+@app.command()
+def new(
+    municipality: Annotated[str, typer.Option("--municipality", metavar="NAME", help=(
+        "The municipality: its name (Umeå) or four-digit code (2480)."), show_default=False)],
+    year: Annotated[int, typer.Option("--year", help=(
+        "The year whose public figures to use (a bundled set se-YEAR: 2019–2026)."),
+        show_default=False)],
+    states: Annotated[str | None, typer.Option("--states", metavar="LIST", help=(
+        "The states to model, separated by commas (default all): social_assistance, work, "
+        "subsidised_work, studies, activity_compensation; work is always one."))] = None,
+    groups: Annotated[str | None, typer.Option("--groups", metavar="LIST", help=(
+        "The groups of participants, separated by commas (default: participants), e.g. "
+        "young_adults,parents."))] = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Write a scenario to fill in, for a municipality and a year: NyttoSAM's parties, the
+    states' flows wired to the year's public figures, a before/after table per group. Every
+    value only you can know is marked FILL IN; nyttocalc payback on the file lists those left."""
+    from nyttocalc.scenario import template
+
+    _check_target(output, force)
+    with _user_errors():
+        text = template.scenario_text(template.request(year, municipality, states, groups))
+    _deliver(text, output, force)
+
+
+def _refuse_csv(format: Format, command: str) -> None:
+    if format is Format.csv:
+        typer.echo(f"error: {command} lists text: use --format table, markdown or json",
+                   err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
 
 
 def _check_target(output: Path | None, force: bool) -> None:

@@ -98,6 +98,10 @@ class Table:
     def years(self) -> list[int]:
         return sorted({year for year, _ in self.rows})
 
+    def count(self, year: int) -> int:
+        """How many municipalities the table has rates of in ``year``."""
+        return sum(1 for known, _ in self.rows if known == year)
+
     def years_text(self) -> str:
         years = self.years()
         return f"{years[0]}–{years[-1]}" if years else "none"
@@ -132,7 +136,8 @@ class Table:
         regional = self.regional.get((rates.year, rates.municipality.region_code))
         where = f"{rates.municipality.name} ({rates.municipality.code})"
         descriptions = {
-            "municipal": f"{where}'s own income tax rate {rates.year} (kommunalskatt, without "
+            "municipal": f"The municipality's own income tax rate {rates.year} in {where} "
+                         "(kommunalskatt, without "
                          "the region's, the burial fee and the church fee).",
             "regional": f"The regional income tax rate {rates.year} in {where}"
                         + (f" ({regional.region})." if regional else "."),
@@ -213,6 +218,40 @@ def _shortest(value: Decimal, keep_point: bool) -> str:
 def _folded(name: str) -> str:
     """A name compared without case or spacing; å, ä and ö stay letters of their own."""
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+@dataclass(frozen=True)
+class Local:
+    """A municipality's rates of one year, from a table: what a scenario gets."""
+
+    table: Table
+    rates: Rates
+
+    @property
+    def municipality(self) -> Municipality:
+        return self.rates.municipality
+
+    def scenario_data(self) -> dict[str, Any]:
+        """The sources and inputs to add to a scenario."""
+        return {"sources": self.table.sources_of(self.rates),
+                "inputs": self.table.inputs(self.rates)}
+
+
+def lookup(parameters: dict[str, Any], parameter_set: str, given: str | int) -> Local:
+    """The rates of the municipality ``given`` in the year of a parameter file, from the table
+    the file names; a LookupError saying what is missing otherwise."""
+    table_name, year = parameters.get("local_tax_rates"), parameters.get("year")
+    if table_name is None or year is None:
+        raise LookupError(f"{parameter_set} has no table of local tax rates (its "
+                          "`local_tax_rates` and `year`); give the municipality's rates as "
+                          "inputs instead, or use a bundled Swedish set such as se-2025")
+    found = table(table_name)
+    municipality = found.municipality(given)
+    rates = found.rates(year, municipality)
+    if rates is None:
+        raise LookupError(f"the table {table_name} has no rates of {municipality.name} for "
+                          f"{year}; it has the years {found.years_text()}")
+    return Local(found, rates)
 
 
 def names() -> list[str]:

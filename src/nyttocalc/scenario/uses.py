@@ -55,21 +55,8 @@ def local_tax(parameters: dict[str, Any], entry: Entry, where: str) -> dict[str,
     from nyttocalc.scenario import local_tax
 
     assert entry.municipality is not None
-    table_name = parameters.get("local_tax_rates")
-    year = parameters.get("year")
-    if table_name is None or year is None:
-        raise NyttocalcError(
-            f"{where}.municipality: {entry.parameters} has no table of local tax rates (its "
-            "`local_tax_rates` and `year`); name the municipality's rates as inputs instead, "
-            "or use a bundled Swedish set such as se-2025.")
     try:
-        table = local_tax.table(table_name)
-        municipality = table.municipality(entry.municipality)
+        rates = local_tax.lookup(parameters, entry.parameters, entry.municipality)
     except LookupError as exc:
         raise NyttocalcError(f"{where}.municipality: {exc}.") from None
-    rates = table.rates(year, municipality)
-    if rates is None:
-        raise NyttocalcError(
-            f"{where}.municipality: the table {table_name} has no rates of {municipality.name} "
-            f"for {year}; it has the years {table.years_text()}.")
-    return {"sources": table.sources_of(rates), "inputs": table.inputs(rates)}
+    return rates.scenario_data()

@@ -358,14 +358,19 @@ class _Writer:
             "employed keep their jobs., assumption: \"NyttoSAM's short term (1 year) and "
             "medium term (3 and 5 years).\"}",
             "  subsidy_rates: {value: [0.0], unit: share, description: Wage-subsidy rates "
-            "compared., assumption: Work without a subsidy; add e.g. 0.8 with move.to "
-            "subsidised_work.}",
+            f"compared., assumption: {_quoted(self._rates_reason())}}}",
             "  long_view_years: {value: 40, unit: years, description: A working life., "
             "assumption: \"NyttoSAM's long view of one participant's working life.\"}",
             "  write_off_years: {value: 5, unit: years, description: The period the cost is "
             "written off over., assumption: A convention; use your organisation's.}",
             "",
         )
+
+    def _rates_reason(self) -> str:
+        if "subsidised_work" not in self.wanted.states:
+            return "Work without a subsidy."
+        return ("Work without a subsidy; to ask about work with a wage subsidy, set move.to: "
+                "subsidised_work and add its rate here, e.g. 0.8.")
 
     def _ledger(self) -> None:
         states = self.wanted.states

@@ -146,7 +146,7 @@ def test_states_and_groups_can_be_chosen(tmp_path: Path) -> None:
     (("--states", "work"), "give work and at least one other state"),
     (("--states", "work,,studies"), "give names separated by commas"),
     (("--groups", "Young Adults"), "'Young Adults': a group's name is lowercase letters"),
-    (("--year", "2018"), "'se-2018' is not a parameter set that comes with nyttocalc"),
+    (("--year", "2018"), "--year 2018: nyttocalc has the public figures of 2019–2026"),
     (("--municipality", "Umea"), "(did you mean 'Umeå'?)"),
 ])
 def test_new_refuses_what_it_cannot_write(args: tuple[str, ...], fragment: str) -> None:

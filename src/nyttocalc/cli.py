@@ -664,6 +664,11 @@ def schema(output: OutputOpt = None, force: ForceOpt = False) -> None:
     _deliver(scenario_schema_text(), output, force, is_json=True)
 
 
+ScenarioOutputOpt = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help=(
+    "Write the scenario to FILE instead of the terminal; an existing file is kept unless "
+    "--force."))]
+
+
 @app.command()
 def examples(
     name: Annotated[str | None, typer.Argument(help=(
@@ -671,7 +676,7 @@ def examples(
         show_default=False)] = None,
     format: FormatOpt = Format.table,
     lang: LangOpt = Lang.en,
-    output: OutputOpt = None,
+    output: ScenarioOutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """The scenarios that come with nyttocalc: list them, or write one out to start from
@@ -685,9 +690,9 @@ def examples(
             text = bundled.example_text(name)
         _deliver(text, output, force)
         return
-    found = bundled.examples()
-    _emit(format, lang, output, force, json=lambda: catalogue.examples_json(found), csv=None,
-          document=lambda: catalogue.examples_document(found, lang.value))
+    _refuse_csv(format, "examples")
+    view = catalogue.examples_view(lang.value)
+    _emit(format, lang, output, force, json=view.json, csv=None, document=view.document)
 
 
 @app.command()
@@ -707,24 +712,12 @@ def parameters(
     set's figures, each with its value, unit and source (or how it was derived, or why it is
     missing)."""
     from nyttocalc.report import catalogue
-    from nyttocalc.scenario import parameter_sets
 
     _check_target(output, force)
     _refuse_csv(format, "parameters")
     with _user_errors():
-        if name is None:
-            if municipality is not None:
-                raise NyttocalcError("--municipality needs a parameter set: nyttocalc "
-                                     f"parameters se-2025 --municipality {municipality}")
-            sets = parameter_sets.summaries()
-        else:
-            described = parameter_sets.describe(name, municipality)
-    if name is None:
-        _emit(format, lang, output, force, json=lambda: catalogue.sets_json(sets), csv=None,
-              document=lambda: catalogue.sets_document(sets, lang.value))
-        return
-    _emit(format, lang, output, force, json=lambda: catalogue.set_json(described), csv=None,
-          document=lambda: catalogue.set_document(described, lang.value))
+        view = catalogue.parameters_view(name, municipality, lang.value)
+    _emit(format, lang, output, force, json=view.json, csv=None, document=view.document)
 
 
 @app.command()
@@ -740,7 +733,7 @@ def new(
     groups: Annotated[str | None, typer.Option("--groups", metavar="LIST", help=(
         "The groups of participants, separated by commas (default: participants), e.g. "
         "young_adults,parents."))] = None,
-    output: OutputOpt = None,
+    output: ScenarioOutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """Write a scenario to fill in, for a municipality and a year: NyttoSAM's parties, the

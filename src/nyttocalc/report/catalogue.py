@@ -4,15 +4,43 @@ parameter sets (`nyttocalc parameters`) and one set's figures, each with where i
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from typing import Any
 
-from nyttocalc import __version__
+from nyttocalc import __version__, bundled
 from nyttocalc.core.figures import Unit
+from nyttocalc.errors import NyttocalcError
 from nyttocalc.report.document import Document, Table, exactly
 from nyttocalc.report.i18n import label, unit_after
 from nyttocalc.report.machine import dumps
+from nyttocalc.scenario import parameter_sets
 from nyttocalc.scenario.parameter_sets import SetDescription, SetFigure, SetSummary
+
+
+@dataclass(frozen=True)
+class View:
+    """What a listing command shows, built only in the format asked for."""
+
+    json: Callable[[], str]
+    document: Callable[[], Document]
+
+
+def examples_view(lang: str) -> View:
+    found = bundled.examples()
+    return View(lambda: examples_json(found), lambda: examples_document(found, lang))
+
+
+def parameters_view(name: str | None, municipality: str | None, lang: str) -> View:
+    """The sets (no name), or one set's figures (with a municipality's rates)."""
+    if name is None:
+        if municipality is not None:
+            raise NyttocalcError("--municipality needs a parameter set: nyttocalc parameters "
+                                 f"se-2025 --municipality {municipality}.")
+        sets = parameter_sets.summaries()
+        return View(lambda: sets_json(sets), lambda: sets_document(sets, lang))
+    described = parameter_sets.describe(name, municipality)
+    return View(lambda: set_json(described), lambda: set_document(described, lang))
 
 
 def examples_document(examples: list[tuple[str, str]], lang: str) -> Document:

@@ -16,7 +16,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from nyttocalc import __version__
+from nyttocalc import __version__, bundled
 from nyttocalc.errors import NyttocalcError
 from nyttocalc.scenario import gaps, local_tax, parameter_sets
 from nyttocalc.scenario.schema import ParameterFile
@@ -87,6 +87,11 @@ def _listed(text: str, option: str) -> list[str]:
 def scenario_text(wanted: Request) -> str:
     """The commented scenario for ``wanted``."""
     name = f"se-{wanted.year}"
+    if bundled.parameter_set(name) is None:
+        years = [n.removeprefix("se-") for n in bundled.parameter_set_names()]
+        raise NyttocalcError(f"--year {wanted.year}: nyttocalc has the public figures of "
+                             f"{years[0]}–{years[-1]} (the parameter sets se-{years[0]} … "
+                             f"se-{years[-1]}); choose one of those years.")
     parameters = parameter_sets.parameter_set(name)
     try:
         local = local_tax.lookup(parameter_sets.raw(name), name, wanted.municipality)

@@ -468,7 +468,7 @@ LABELS.update({
                              "Parameteruppsättningar som följer med nyttocalc"),
     "catalogue.col.year": ("Year", "År"),
     "catalogue.col.figures": ("Figures", "Värden"),
-    "catalogue.col.missing": ("Missing", "Saknas"),
+    "catalogue.col.missing": ("Not given", "Ges inte"),
     "catalogue.col.local_taxes": ("Local tax rates", "Kommunalskatt"),
     "catalogue.municipalities": ("{count} municipalities", "{count} kommuner"),
     "catalogue.note.sets": (

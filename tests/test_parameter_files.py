@@ -33,7 +33,7 @@ def test_a_parameter_files_inputs_can_be_set_for_a_run() -> None:
 
 def _scenario(tmp_path: Path, uses: str, extra_input: str = "") -> Path:
     text = LIVA_ACTORS.read_text(encoding="utf-8")
-    text = text.replace("  - ../parameters/se-2019.yaml", f"  - {uses}")
+    text = text.replace("  - se-2019  #", f"  - {uses}  #")
     text = text.replace("inputs:\n", f"inputs:\n{extra_input}", 1)
     path = tmp_path / "scenarios" / "s.yaml"
     path.parent.mkdir(exist_ok=True)
@@ -80,7 +80,9 @@ def test_the_parameter_files_say_which_scenarios_read_them() -> None:
     readme = (ROOT / "parameters" / "README.md").read_text(encoding="utf-8")
     for scenario in sorted((ROOT / "scenarios").glob("*.yaml")):
         for used in yaml.safe_load(scenario.read_text(encoding="utf-8")).get("uses", []):
-            header = (scenario.parent / used).read_text(encoding="utf-8").split("\nsources:")[0]
+            named = "/" not in used  # a bundled set's name, or a path
+            file = ROOT / "parameters" / f"{used}.yaml" if named else scenario.parent / used
+            header = file.read_text(encoding="utf-8").split("\nsources:")[0]
             for text in (readme, header):
                 assert f"scenarios/{scenario.name}" in text
                 assert f"uses: [{used}]" in text

@@ -1,7 +1,12 @@
 """The entry point of ``nyttocalc`` and ``python -m nyttocalc``.
 
-It imports the command line only once it runs, so Ctrl-C while the libraries load (a good part
-of a second on a slow machine) ends the program with status 130, as later, not with a traceback.
+Ctrl-C while the program starts ends it at once with status 130, as later, not with a
+traceback: the first thing ``main`` does is to make SIGINT end the process quietly, until the
+command line is loaded (a good part of a second on a slow machine); from then on it is Python's
+KeyboardInterrupt again, which the commands clean up after. What runs before ``main`` is out
+of reach: Python's own start-up (site; runpy, or the script's ``import re``) and finding this
+package, some milliseconds in which Ctrl-C still gets Python's traceback
+(``benchmarks/interrupt.py`` measures them).
 
 The cyclic garbage collector is off while the program starts (the libraries load and the
 scenario is read): that allocates a great many objects that all stay alive, and the collector
@@ -21,6 +26,7 @@ does not return. To run the command line in a program of your own, call
 ``nyttocalc.cli.app``.
 """
 
+import _signal  # signal's C half, loaded with Python: `import signal` would take milliseconds
 import gc
 import os
 import sys
@@ -28,17 +34,28 @@ import sys
 
 def main() -> None:
     """Run the command line as the program: it ends the process."""
+    # Python's own handler, unless SIGINT is ignored (a background job of a script)
+    interruptible = _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler
+    if interruptible:
+        _signal.signal(_signal.SIGINT, _quit)
     gc.disable()
     try:
         from nyttocalc.cli import main as run
     except KeyboardInterrupt:
         sys.exit(130)
+    if interruptible:
+        _signal.signal(_signal.SIGINT, _signal.default_int_handler)
     try:
         run()
     except SystemExit as stop:
         _leave(stop)
         raise
     _leave(SystemExit(0))
+
+
+def _quit(number: int, frame: object) -> None:
+    """Ctrl-C while the program starts: nothing is written or open yet, so end at once."""
+    os._exit(130)
 
 
 def _leave(stop: SystemExit) -> None:

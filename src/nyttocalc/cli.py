@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from nyttocalc import __version__, streams
-from nyttocalc.errors import NyttocalcError
+from nyttocalc.errors import NyttocalcError, Stopped
 
 if TYPE_CHECKING:
 
@@ -33,7 +33,7 @@ EXIT_QUOTE_MISSING = 3
 app = typer.Typer(
     name="nyttocalc",
     help="Socio-economic payback and break-even analysis of social interventions "
-         "(NyttoSAM style). Start with: nyttocalc payback scenarios/liva.yaml",
+         "(NyttoSAM style). Start with: nyttocalc examples",
     rich_markup_mode=None,
     add_completion=False,
     no_args_is_help=True,
@@ -574,6 +574,8 @@ def _load(file: str, assignments: list[str] | None, allow: list[str] | None
     with _user_errors():
         loaded = load(scenario_path(file), assignments or [], allow or [])
     started()
+    for warning in loaded.warnings:
+        typer.echo(f"warning: {warning}.", err=True)
     return loaded
 
 
@@ -586,6 +588,96 @@ def schema(output: OutputOpt = None, force: ForceOpt = False) -> None:
 
     _check_target(output, force)
     _deliver(scenario_schema_text(), output, force, is_json=True)
+
+
+ScenarioOutputOpt = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help=(
+    "Write the scenario to FILE instead of the terminal; an existing file is kept unless "
+    "--force."))]
+
+
+@app.command()
+def examples(
+    name: Annotated[str | None, typer.Argument(help=(
+        "A bundled scenario to write out, e.g. liva; left out: list them."),
+        show_default=False)] = None,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    output: ScenarioOutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """The scenarios that come with nyttocalc: list them, or write one out to start from
+    (nyttocalc examples liva -o liva.yaml); it runs wherever it is written."""
+    from nyttocalc import bundled
+    from nyttocalc.report import catalogue
+
+    _check_target(output, force)
+    if name is not None:
+        with _user_errors():
+            text = bundled.example_text(name)
+        _deliver(text, output, force)
+        return
+    _refuse_csv(format, "examples")
+    view = catalogue.examples_view(lang.value)
+    _emit(format, lang, output, force, json=view.json, csv=None, document=view.document)
+
+
+@app.command()
+def parameters(
+    name: Annotated[str | None, typer.Argument(help=(
+        "A bundled parameter set, e.g. se-2025; left out: list them."), show_default=False)
+    ] = None,
+    municipality: Annotated[str | None, typer.Option("--municipality", metavar="NAME", help=(
+        "Also show this municipality's tax rates for the set's year: its name (Umeå) or "
+        "four-digit code (2480)."))] = None,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """The public figures that come with nyttocalc, by year: list the sets, or show one
+    set's figures, each with its value, unit and source (or how it was derived, or why it is
+    missing)."""
+    from nyttocalc.report import catalogue
+
+    _check_target(output, force)
+    _refuse_csv(format, "parameters")
+    with _user_errors():
+        view = catalogue.parameters_view(name, municipality, lang.value)
+    _emit(format, lang, output, force, json=view.json, csv=None, document=view.document)
+
+
+@app.command()
+def new(
+    municipality: Annotated[str, typer.Option("--municipality", metavar="NAME", help=(
+        "The municipality: its name (Umeå) or four-digit code (2480)."), show_default=False)],
+    year: Annotated[int, typer.Option("--year", help=(
+        "The year whose public figures to use (a bundled set se-YEAR: 2019–2026)."),
+        show_default=False)],
+    states: Annotated[str | None, typer.Option("--states", metavar="LIST", help=(
+        "The states to model, separated by commas (default all): social_assistance, work, "
+        "subsidised_work, studies, activity_compensation; work is always one."))] = None,
+    groups: Annotated[str | None, typer.Option("--groups", metavar="LIST", help=(
+        "The groups of participants, separated by commas (default: participants), e.g. "
+        "young_adults,parents."))] = None,
+    output: ScenarioOutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Write a scenario to fill in, for a municipality and a year: NyttoSAM's parties, the
+    states' flows wired to the year's public figures, a before/after table per group. Every
+    value only you can know is marked FILL IN; nyttocalc payback on the file lists those left."""
+    from nyttocalc.scenario import template
+
+    _check_target(output, force)
+    with _user_errors():
+        text = template.scenario_text(template.request(year, municipality, states, groups))
+    _deliver(text, output, force)
+
+
+def _refuse_csv(format: Format, command: str) -> None:
+    if format is Format.csv:
+        typer.echo(f"error: {command} lists text: use --format table, markdown or json",
+                   err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
 
 
 def _check_target(output: Path | None, force: bool) -> None:
@@ -660,9 +752,9 @@ def scenario_path(given: str) -> Path:
 
 def main() -> None:
     """Run the command line (the console script enters through ``nyttocalc.__main__``)."""
-    streams.prepare(sys.stdout)
-    streams.prepare(sys.stderr)
     try:
+        sys.stdout = streams.prepare(sys.stdout)
+        sys.stderr = streams.prepare(sys.stderr)
         app()
     except BrokenPipeError:  # help or the version into a pipe already closed: stop quietly
         streams.discard(sys.stdout)
@@ -673,3 +765,6 @@ def main() -> None:
         sys.exit(EXIT_BAD_INPUT)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Stopped as stop:  # SIGTERM or SIGHUP while -o wrote its file: the file is gone
+        print(f"error: {stop}", file=sys.stderr)
+        sys.exit(stop.status)

@@ -1,4 +1,6 @@
-"""Errors a user can fix. ``str(error)`` is one paragraph; the CLI prints it and exits 2."""
+"""Errors a user can fix. ``str(error)`` is one paragraph; the CLI prints it and exits 2.
+
+And ``Stopped``: the program was told to end while it wrote a file."""
 
 
 class NyttocalcError(Exception):
@@ -23,3 +25,25 @@ def clip(text: str, limit: int = MAX_EXCERPT) -> str:
         return text
     half = limit // 2
     return f"{text[:half]}…{text[-half:]} ({len(text):,} characters)"
+
+
+class Stopped(BaseException):
+    """A signal that ends a program (SIGTERM, SIGHUP) arrived while a file was written; the
+    file's temporary copy is gone. A BaseException, as KeyboardInterrupt is, so that no
+    handler of errors takes it for one and goes on."""
+
+    def __init__(self, signal_number: int, path: object) -> None:
+        super().__init__(signal_number, path)
+        self.signal_number = signal_number
+        self.path = path
+
+    @property
+    def status(self) -> int:
+        """The exit status a shell reports for a program that the signal ended."""
+        return 128 + self.signal_number
+
+    def __str__(self) -> str:
+        import signal
+
+        name = signal.Signals(self.signal_number).name
+        return f"stopped by {name} before {self.path} was complete; it was not written."

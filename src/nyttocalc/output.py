@@ -10,13 +10,16 @@ a folder is refused with or without it.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from nyttocalc.errors import NyttocalcError
+from nyttocalc.errors import NyttocalcError, Stopped
 from nyttocalc.files import file_kind
 
 # A short, fixed name: a temporary file named after a long target would exceed the file
@@ -69,37 +72,89 @@ def write_atomically(path: Path, text: str | bytes | Iterable[str], encoding: st
                      force: bool = False) -> None:
     """Write ``text`` (one string, pieces of it in order, or bytes: a workbook) to ``path`` as a
     whole: a temporary file in the same folder, then put in place — linked without ``force``,
-    renamed over a regular file with it. Every failure of the file system is an OutputError."""
+    renamed over a regular file with it. Every failure of the file system is an OutputError;
+    SIGTERM or SIGHUP while the text is written is Stopped."""
     existing = _refuse_existing(path, force)
     mode = existing.st_mode & 0o777 if existing else _default_mode()
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=".tmp",
-                                             dir=path.parent)
-    except OSError as exc:
-        raise OutputError(f"{path} could not be written: no file can be created in the folder "
-                          f"{path.parent} ({exc.strerror or exc}).") from None
-    try:
-        os.chmod(temporary, mode)  # mkstemp makes 0600; a result file is an ordinary file
-        pieces = [text] if isinstance(text, str | bytes) else text
-        with os.fdopen(handle, "wb") as stream:
-            for piece in pieces:
-                stream.write(piece if isinstance(piece, bytes) else piece.encode(encoding))
-            stream.flush()
-            os.fsync(stream.fileno())
-        if force:
-            _refuse_existing(path, force)  # still a regular file, or nothing
-            os.replace(temporary, path)
+    with _stopped_by_signals(path) as placing:
+        try:
+            handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=".tmp",
+                                                 dir=path.parent)
+        except OSError as exc:
+            raise OutputError(f"{path} could not be written: no file can be created in the "
+                              f"folder {path.parent} ({exc.strerror or exc}).") from None
+        try:
+            os.chmod(temporary, mode)  # mkstemp makes 0600; a result file is an ordinary file
+            _write(handle, text, encoding)
+            placing()
+            if force:
+                _refuse_existing(path, force)  # still a regular file, or nothing
+                os.replace(temporary, path)
+            else:
+                _link(temporary, path)
+        except OSError as exc:
+            Path(temporary).unlink(missing_ok=True)
+            if isinstance(exc, FileExistsError):
+                raise OutputError(f"{path} was created by something else while nyttocalc "
+                                  "worked; it is left as it is: add --force, or give another "
+                                  "path.") from None
+            raise _error(path, exc) from None
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+def _write(handle: int, text: str | bytes | Iterable[str], encoding: str) -> None:
+    """Write the text to the open file ``handle``, to the disk, and close it."""
+    pieces = [text] if isinstance(text, str | bytes) else text
+    # one encoder for the whole text: utf-8-sig's byte-order mark begins the file, not every
+    # piece
+    encode = codecs.getincrementalencoder(encoding)().encode
+    with os.fdopen(handle, "wb") as stream:
+        for piece in pieces:
+            stream.write(piece if isinstance(piece, bytes) else encode(piece))
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+@contextmanager
+def _stopped_by_signals(path: Path) -> Iterator[Callable[[], None]]:
+    """While the temporary file is written, SIGTERM and SIGHUP (``kill``, a CI's time-out, the
+    terminal closing) raise Stopped, so that the file is removed, as on Ctrl-C, instead of the
+    process ending at once and leaving it. Yields ``placing()``: once the text is whole, a
+    signal waits until the result is in place (a moment) and then has its usual effect. A
+    signal that is ignored (``nohup``) stays ignored; outside the main thread, where Python
+    cannot handle signals, nothing changes."""
+    import signal
+
+    arrived: list[int] = []
+    placing = False
+
+    def stop(number: int, frame: object) -> None:
+        if placing:
+            arrived.append(number)
         else:
-            _link(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(exc, FileExistsError):
-            raise OutputError(f"{path} was created by something else while nyttocalc worked; "
-                              "it is left as it is: add --force, or give another path.") from None
-        raise _error(path, exc) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+            raise Stopped(number, path)
+
+    def place() -> None:
+        nonlocal placing
+        placing = True
+
+    previous: dict[int, Any] = {}
+    try:
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is not None and signal.getsignal(number) not in (signal.SIG_IGN, None):
+                previous[number] = signal.signal(number, stop)
+    except ValueError:  # not the main thread
+        pass
+    try:
+        yield place
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        for number in arrived:
+            signal.raise_signal(number)
 
 
 def _link(temporary: str, path: Path) -> None:

@@ -1,6 +1,6 @@
 """Standard output and error as a hostile environment may leave them: closed, full, a pipe whose
-reader has gone, or an encoding (Latin-1 on an older Swedish server) that lacks characters the
-reports print. Each case is handled here, once, for every command.
+reader has gone, a pipe left non-blocking, or an encoding (Latin-1 on an older Swedish server)
+that lacks characters the reports print. Each case is handled here, once, for every command.
 
 Where the terminal's encoding is not UTF-8, text falls back to ASCII look-alikes for the few
 characters it cannot show (– × … ≤ ≥ → │ █ ─; letters lose their accents only where the encoding
@@ -11,6 +11,7 @@ every reader decodes. Files written with ``-o`` are always UTF-8.
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import re
 import sys
@@ -18,9 +19,12 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from nyttocalc.errors import NyttocalcError
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 LOOKALIKE = "nyttocalc-lookalike"  # the name of the codec error handler
 
@@ -66,10 +70,46 @@ def speaks_unicode(stream: TextIO) -> bool:
         return False
 
 
-def prepare(stream: TextIO | None) -> None:
-    """Let a stream whose encoding is not UTF write look-alikes instead of failing."""
+def prepare(stream: TextIO | None) -> TextIO | None:
+    """The stream to write to instead of ``stream``: one that waits for a pipe left
+    non-blocking, and writes look-alikes where its encoding is not UTF instead of failing."""
+    stream = _patient(stream)
     if stream is not None and not speaks_unicode(stream) and hasattr(stream, "reconfigure"):
         stream.reconfigure(errors=LOOKALIKE)
+    return stream
+
+
+def _patient(stream: TextIO | None) -> TextIO | None:
+    """Some parents (Node.js's child processes, some CI runners) hand over a pipe set
+    non-blocking. Python's own stream then drops, without a word, what the pipe cannot take at
+    once (all but its first 64 KiB). Over such a descriptor this returns a stream that waits
+    until the reader makes room, as a write to an ordinary pipe does; any other stream as it
+    is."""
+    if not isinstance(stream, io.TextIOWrapper):
+        return stream
+    try:
+        if os.get_blocking(stream.fileno()):
+            return stream
+        stream.flush()
+        raw = _WaitingFile(stream.fileno(), "w", closefd=False)
+    except (OSError, ValueError):  # closed, or no descriptor: left to drawing() to report
+        return stream
+    return io.TextIOWrapper(io.BufferedWriter(raw), encoding=stream.encoding,
+                            errors=stream.errors, line_buffering=stream.line_buffering,
+                            write_through=stream.write_through)
+
+
+class _WaitingFile(io.FileIO):
+    """A descriptor written as if it blocked: where the pipe is full, wait until it is not."""
+
+    def write(self, data: ReadableBuffer, /) -> int:
+        written: int | None = super().write(data)  # None: the pipe is full (EAGAIN)
+        while written is None:
+            import select
+
+            select.select([], [self], [])
+            written = super().write(data)
+        return written
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")

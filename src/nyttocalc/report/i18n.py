@@ -454,6 +454,9 @@ LABELS.update({
     "after.SEK/year": ("a year", "per år"),
     "after.SEK/person-year": ("per person-year", "per person och år"),
     "after.SEK/month": ("a month", "per månad"),
+    "after.SEK/week": ("a week", "per vecka"),
+    "after.SEK/day": ("a day", "per dag"),
+    "after.SEK/hour": ("an hour", "per timme"),
     "after.months": ("months", "månader"),
     "after.persons": ("persons", "personer"),
     "after.years": ("years", "år"),
@@ -504,6 +507,66 @@ LABELS.update({
 })
 
 
+# What comes with nyttocalc: `nyttocalc examples` and `nyttocalc parameters`.
+LABELS.update({
+    "catalogue.title.examples": ("Scenarios that come with nyttocalc",
+                                 "Scenarier som följer med nyttocalc"),
+    "catalogue.col.name": ("Name", "Namn"),
+    "catalogue.scenarios": ("Scenarios", "Scenarier"),
+    "catalogue.sets": ("Sets", "Uppsättningar"),
+    "catalogue.col.title": ("Title", "Titel"),
+    "catalogue.note.examples": (
+        "Write one out to start from: nyttocalc examples liva -o liva.yaml. Start a new "
+        "scenario: nyttocalc new -o my.yaml --municipality Umeå --year 2025.",
+        "Skriv ut ett att utgå från: nyttocalc examples liva -o liva.yaml. Börja ett nytt "
+        "scenario: nyttocalc new -o mitt.yaml --municipality Umeå --year 2025."),
+    "catalogue.title.sets": ("Parameter sets that come with nyttocalc",
+                             "Parameteruppsättningar som följer med nyttocalc"),
+    "catalogue.col.year": ("Year", "År"),
+    "catalogue.col.figures": ("Figures", "Värden"),
+    "catalogue.col.missing": ("Not given", "Ges inte"),
+    "catalogue.col.local_taxes": ("Local tax rates", "Kommunalskatt"),
+    "catalogue.municipalities": ("{count} municipalities", "{count} kommuner"),
+    "catalogue.note.sets": (
+        "In a scenario: uses: [se-2025], or uses: [{parameters: se-2025, municipality: Umeå}] "
+        "to add that municipality's municipal_tax_rate, regional_tax_rate and "
+        "local_tax_rate_total. Each figure with its source: nyttocalc parameters se-2025 "
+        "--municipality Umeå.",
+        "I ett scenario: uses: [se-2025], eller uses: [{parameters: se-2025, municipality: "
+        "Umeå}] för att lägga till kommunens municipal_tax_rate, regional_tax_rate och "
+        "local_tax_rate_total. Varje värde med sin källa: nyttocalc parameters se-2025 "
+        "--municipality Umeå."),
+    "catalogue.header.set": ("Parameter set: {name} ({year})", "Parameteruppsättning: {name} "
+                             "({year})"),
+    "catalogue.header.municipality": ("Municipality: {municipality}", "Kommun: {municipality}"),
+    "catalogue.header.bases": (
+        "{source} from a source, {derived} derived, {assumption} "
+        "{assumption:assumption|assumptions}, {missing} missing, {not_in_force} not in force "
+        "that year",
+        "{source} ur en källa, {derived} härledda, {assumption} antaganden, {missing} saknas, "
+        "{not_in_force} gällde inte det året"),
+    "catalogue.col.input": ("Input", "Indata"),
+    "catalogue.col.value": ("Value", "Värde"),
+    "catalogue.col.basis": ("Basis", "Grund"),
+    "catalogue.col.where": ("Where it comes from", "Varifrån"),
+    "catalogue.title.figures": ("Figures", "Värden"),
+    "catalogue.note.figures": (
+        "Derived: computed from sourced figures as the text says. Missing: no public source "
+        "read gave it; not in force: the rule did not apply that year. A scenario that uses "
+        "such a figure is told so, and must give it itself.",
+        "Härlett: beräknat ur värden med källa, som texten säger. Saknas: ingen offentlig källa "
+        "som lästes gav det; gällde inte: regeln gällde inte det året. Ett scenario som "
+        "använder ett sådant värde får veta det och måste ange det själv."),
+    "catalogue.basis.source": ("source", "källa"),
+    "catalogue.basis.derived": ("derived", "härlett"),
+    "catalogue.basis.assumption": ("assumption", "antagande"),
+    "catalogue.basis.missing": ("missing", "saknas"),
+    "catalogue.basis.not_in_force": ("not in force", "gällde inte"),
+    "catalogue.where.source": ("{title} › {section}: “{quote}”", "{title} › {section}: "
+                               "”{quote}”"),
+})
+
+
 # Swedish words of the CSV written for Excel (``--format csv --lang sv``): column names and the
 # words in cells (units, verdicts, groups, figures). English CSV keeps the machine's names.
 CSV_SWEDISH: dict[str, str] = {
@@ -531,7 +594,8 @@ CSV_SWEDISH: dict[str, str] = {
     "rounding-chain": "följer av rapportens avrundning",
     # units
     "SEK": "kr", "SEK/year": "kr/år", "SEK/person-year": "kr per person och år",
-    "SEK/month": "kr/månad", "months": "månader", "persons": "personer", "years": "år",
+    "SEK/month": "kr/månad", "SEK/week": "kr/vecka", "SEK/day": "kr/dag", "SEK/hour": "kr/timme",
+    "months": "månader", "persons": "personer", "years": "år",
     "share": "andel", "FTE": "heltid", "multiple": "gånger",
 }
 

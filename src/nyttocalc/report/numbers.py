@@ -20,7 +20,8 @@ from nyttocalc.core.figures import Unit
 
 NBSP = "\u00a0"
 
-MONEY = (Unit.SEK, Unit.SEK_PER_YEAR, Unit.SEK_PER_PERSON_YEAR, Unit.SEK_PER_MONTH)
+MONEY = (Unit.SEK, Unit.SEK_PER_YEAR, Unit.SEK_PER_PERSON_YEAR, Unit.SEK_PER_MONTH,
+         Unit.SEK_PER_WEEK, Unit.SEK_PER_DAY, Unit.SEK_PER_HOUR)
 _NEVER = {"en": "never", "sv": "aldrig"}
 _UNDEFINED = {"en": "n/a", "sv": "–"}
 

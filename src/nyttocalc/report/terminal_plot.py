@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import textwrap
+from collections.abc import Hashable, Iterable
 from typing import Any
 
 from nyttocalc.core.figures import Unit
@@ -33,6 +34,7 @@ def draw(plot: Plot, width: int, colour: bool) -> list[str]:
     here, wrapped to ``width``: plotext leaves out any that is wider than its canvas."""
     import plotext as plt
 
+    _keep_order()
     plt.clf()
     plt.theme("clear")
     plt.plotsize(width, HEIGHT if plot.kind is not Kind.TORNADO
@@ -57,6 +59,20 @@ def draw(plot: Plot, width: int, colour: bool) -> list[str]:
         above, below, legend = [plot.y_label], [plot.x_label], []
     return [*_wrapped(plot.title, width, centred=True), *_wrapped(above, width), *canvas,
             *_wrapped(below, width, centred=True), *legend]
+
+
+def _keep_order() -> None:
+    """plotext 5 drops duplicate ticks through a set, which leaves them in the order of their
+    labels' hashes, so of PYTHONHASHSEED; where two labels would overlap, it draws the one that
+    comes first. Make it keep the order it is given (as a line it leaves commented out does),
+    so that every run draws the same labels."""
+    from plotext import _utility
+
+    _utility.no_duplicates = _unique
+
+
+def _unique(items: Iterable[Hashable]) -> list[Hashable]:
+    return list(dict.fromkeys(items))
 
 
 def _wrapped(text: str | list[str], width: int, centred: bool = False) -> list[str]:
@@ -95,9 +111,10 @@ def _bars(plt: Any, plot: Plot, colour: bool) -> None:
             **({"color": "blue"} if colour else {}))
     _, _, _, y_high = extent(plot)
     _ticks(plt, plot, "y", 0.0, y_high, plot.y_unit)
-    # plotext would pick the labelled bars itself, differently from run to run
+    # plotext would pick the labelled bars itself, differently from run to run. Right to left:
+    # where two labels would overlap, the last bar's (often "later") is the one drawn.
     every = max(1, len(plot.categories) // 12)
-    shown = list(range(0, len(plot.categories), every))
+    shown = list(range(0, len(plot.categories), every))[::-1]
     plt.xticks([i + 1 for i in shown], [plot.categories[i] for i in shown])
 
 

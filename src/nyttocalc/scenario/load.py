@@ -7,6 +7,7 @@ and what was expected.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import types
 import typing
@@ -17,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Tag, ValidationError
 
+from nyttocalc import bundled
 from nyttocalc.core.claims import Claim
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
@@ -33,19 +35,21 @@ from nyttocalc.run import (
     Said,
     SourceInfo,
 )
-from nyttocalc.scenario import keypath, values, yamlsafe
+from nyttocalc.scenario import gaps, keypath, usage, uses, values, yamlsafe
 from nyttocalc.scenario.convert import count_path, to_claims, to_model
 from nyttocalc.scenario.paths import PathRefused, Reach, reach_of, resolve_allowed
 from nyttocalc.scenario.references import check_references
 from nyttocalc.scenario.schema import (
     OPTIONAL_PARAMETERS,
     ComputedInput,
+    MissingFigure,
     Parameter,
     ParameterFile,
     Scenario,
     Words,
     default_parameter,
 )
+from nyttocalc.scenario.texts import said, short_name
 from nyttocalc.scenario.yamlsafe import KeyPath
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -81,6 +85,10 @@ class LoadedScenario:
     reach: Reach  # where the files it names may be
     uncertainty: Uncertainty | None = None  # the simulation section, where there is one
     lines: Mapping[KeyPath, int] = field(default_factory=dict)  # key path → line in the file
+    warnings: tuple[str, ...] = ()  # what is allowed but likely a mistake (an unused input)
+    # Figures of its parameter sets that the scenario does not use: their assumptions are not
+    # the scenario's (a set offers more figures than any one scenario needs).
+    unused_shared: frozenset[str] = frozenset()
 
 
 def load(path: Path, overrides: Sequence[str] = (), allow: Sequence[str] = ()
@@ -90,16 +98,18 @@ def load(path: Path, overrides: Sequence[str] = (), allow: Sequence[str] = ()
     name = str(path)
     reach = reach_of(path, allow)
     document = _document(name, read_text(path), "scenario")
-    data = _with_parameter_files(name, path, document.data, document.lines, reach)
+    data, missing = _with_parameter_files(name, path, document.data, document.lines, reach)
     try:
         data, applied = keypath.apply(_with_optional_set(data, overrides), list(overrides))
     except keypath.KeyPathError as exc:
         raise ScenarioError(f"{name}, --set {exc.given}: {exc.message}.") from None
+    gaps.refuse_unfilled(name, data, document.lines)
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
         problems = [_problem(error, data, Scenario) for error in exc.errors()]
         raise _error(name, problems, document.lines, applied) from None
+    gaps.refuse_missing(name, scenario, missing, document.lines)
     problems = [Problem(path, message, related=related)
                 for path, message, related in check_references(scenario)]
     uncertain = None
@@ -111,8 +121,23 @@ def load(path: Path, overrides: Sequence[str] = (), allow: Sequence[str] = ()
     if problems:
         raise _error(name, problems, document.lines, applied)
     model = to_model(scenario)
+    given = document.data.get("inputs")
+    own = set(given) if isinstance(given, dict) else set()
+    used = usage.used(scenario)
     return LoadedScenario(name, scenario, model, to_claims(scenario, model), tuple(applied),
-                          reach, uncertain, document.lines)
+                          reach, uncertain, document.lines,
+                          _unused(name, scenario, own, document.lines),
+                          frozenset(n for n in scenario.inputs if n not in own | used))
+
+
+def _unused(name: str, scenario: Scenario, own: set[str],
+            lines: Mapping[KeyPath, int]) -> tuple[str, ...]:
+    """A warning for each of the scenario's own inputs that no figure uses."""
+    return tuple(
+        f"{name}, line {lines.get(('inputs', key), '?')}, inputs.{key}: no figure, formula, "
+        "claim or simulation uses this input, so it changes nothing; name it where it counts "
+        f"{usage.where_to_use(scenario, key)}, or remove it"
+        for key in usage.unused(scenario, own))
 
 
 # The key each kind of file starts with, and how it is described to a user who gave the other.
@@ -151,43 +176,60 @@ def _document(name: str, text: str, kind: FileKind) -> yamlsafe.Document:
 
 
 def _with_parameter_files(name: str, path: Path, data: dict[str, Any],
-                          lines: Mapping[KeyPath, int], reach: Reach) -> dict[str, Any]:
-    """The document with the sources and inputs of each parameter file it `uses` added, each
-    file read and validated on its own (its errors name it); a key both give is an error.
+                          lines: Mapping[KeyPath, int], reach: Reach
+                          ) -> tuple[dict[str, Any], dict[str, gaps.Missing]]:
+    """The document with the sources and inputs of each parameter file it `uses` added (and a
+    municipality's local tax rates where an entry names one), each file read and validated on
+    its own (its errors name it); a key that two of them give is an error. Also the figures
+    the files list as missing, by name.
 
     A parameter file uses nothing itself (it has no `uses`), so files cannot use each other
     in a cycle; a scenario that names itself, or another scenario, is told so."""
-    uses = data.get("uses")
-    if not isinstance(uses, list) or not all(isinstance(u, str) for u in uses) or not uses:
-        return data  # absent, or wrong: the scenario's validation says what it expects
+    entries = uses.entries(data.get("uses"))
+    if not entries:
+        return data, {}  # absent, or wrong: the scenario's validation says what it expects
     merged = {**data, "sources": dict(data.get("sources") or {}),
               "inputs": dict(data.get("inputs") or {})}
+    given_by = {(section, key): "here" for section in ("sources", "inputs")
+                if isinstance(merged[section], dict) for key in merged[section]}
+    missing: dict[str, gaps.Missing] = {}
     itself = real_path(path)
     named: dict[Path, int] = {}
-    for index, given in enumerate(uses):
-        where = f"{name}, line {lines.get(('uses', index), '?')}, uses.{index}"
-        file = _parameter_path(given, reach, where)
+    for entry in entries:
+        where = f"{name}, line {lines.get(('uses', entry.index), '?')}, uses.{entry.index}"
+        file = _parameter_path(entry.parameters, reach, where)
         real = real_path(file)
         if real == itself:
-            raise ScenarioError(f"{where}: {shown_name(given)} is this scenario file itself; "
-                                "`uses` names parameter files, which start with "
+            raise ScenarioError(f"{where}: {shown_name(entry.parameters)} is this scenario file "
+                                "itself; `uses` names parameter files, which start with "
                                 "`nyttocalc-parameters: 1`.")
         if real in named:
-            raise ScenarioError(f"{where}: {shown_name(given)} is the file uses.{named[real]} "
-                                "names already; name each parameter file once.")
-        named[real] = index
-        parameters = _parameter_file(file, given, where, reach)
-        for section in ("sources", "inputs"):
+            raise ScenarioError(f"{where}: {shown_name(entry.parameters)} is the file "
+                                f"uses.{named[real]} names already; name each parameter file "
+                                "once.")
+        named[real] = entry.index
+        parameters = _parameter_file(file, entry.parameters, where, reach)
+        added = {"sources": parameters["sources"], "inputs": parameters["inputs"]}
+        if entry.municipality is not None:
+            local = uses.local_tax(parameters, entry, where)
+            added = {section: {**added[section], **local[section]} for section in added}
+        origin = uses.described(entry)
+        for section, items in added.items():
             if not isinstance(merged[section], dict):
                 continue
-            for key, value in parameters[section].items():
-                if key in merged[section]:
+            for key, value in items.items():
+                if (section, key) in given_by:
+                    first = given_by[(section, key)]
                     raise ScenarioError(
-                        f"{name}: {section}.{key} is given both here and by the parameter file "
-                        f"{file}; keep one (the scenario's own value can be set with --set).")
+                        f"{name}: {section}.{key} is given both {first} and by {origin}; keep "
+                        "one (the scenario's own value can be set with --set).")
+                given_by[(section, key)] = f"by {origin}"
                 merged[section][key] = (_in_language(value, parameters.get("language", "en"))
                                         if section == "inputs" else value)
-    return merged
+        for key, item in parameters.get("missing", {}).items():
+            missing.setdefault(key, gaps.Missing(
+                entry.parameters, item["unit"], MissingFigure.model_validate(item).reason()))
+    return merged, missing
 
 
 def _in_language(item: Any, lang: str) -> Any:
@@ -203,6 +245,19 @@ _TEXTS = ("label", "description", "assumption")
 
 
 def _parameter_path(given: str, reach: Reach, where: str) -> Path:
+    """The file a `uses` entry names: a bundled parameter set by its name, or a path (a name
+    that is no bundled set but a file beside the scenario is that file)."""
+    if bundled.is_name(given):
+        found = bundled.parameter_set(given)
+        if found is None and not _exists(reach.scenario_folder / given):
+            sets = bundled.parameter_set_names()
+            raise ScenarioError(
+                f"{where}: {excerpt(given)} is not a parameter set that comes with nyttocalc"
+                f"{bundled.closest(given, sets)}; the sets: {', '.join(sets)} (`nyttocalc "
+                "parameters` lists them). A parameter file of your own is named by its path, "
+                "ending in .yaml.")
+        if found is not None:
+            return found
     try:
         return resolve_allowed(given, reach, "parameter")
     except PathRefused as exc:
@@ -210,6 +265,15 @@ def _parameter_path(given: str, reach: Reach, where: str) -> Path:
     except FileProblem as exc:
         raise ScenarioError(f"{where}: {shown_name(given)}{exc.reason}; {_GIVE['parameter']}."
                             ) from None
+
+
+def _exists(path: Path) -> bool:
+    """Whether there is anything at ``path`` (a link too); a name no file can have is left
+    to the path's own checks to explain."""
+    try:
+        return os.path.lexists(path)
+    except (ValueError, OSError):
+        return True
 
 
 def _parameter_file(file: Path, given: str, where: str, reach: Reach) -> dict[str, Any]:
@@ -408,8 +472,11 @@ def _message(error: Any, loc: tuple[str | int, ...], root: type[BaseModel]) -> s
             also = " (a parameter file uses no other file: only a scenario has `uses`)"
         return f"{excerpt(loc[-1])} is not a known key here{also}; expected one of: {known}"
     if kind == "union_tag_invalid":
-        return (f"the unit {excerpt(ctx.get('tag'))} is not one this place takes; expected "
-                f"one of: {ctx.get('expected_tags')}")
+        # A computed input is told apart by its `formula`, not by a unit: not a unit to offer.
+        tags = [t for t in str(ctx.get("expected_tags")).split(", ") if t != "'formula'"]
+        close = keypath.did_you_mean(str(ctx.get("tag")), [t.strip("'") for t in tags])
+        return (f"the unit {excerpt(ctx.get('tag'))} is not one this place takes{close}; "
+                f"expected one of: {', '.join(tags)}")
     if kind == "union_tag_not_found":
         return ("the key 'unit' is missing; it says what kind of input this is "
                 "(SEK, SEK/person-year, SEK/month or share)")
@@ -540,6 +607,7 @@ def run_info(loaded: LoadedScenario, lang: str = "en") -> RunInfo:
         for section, parameters in scenario.parameters()
         for name, parameter in parameters.items()
         if parameter.assumption is not None
+        and not (section == "inputs" and name in loaded.unused_shared)
     ]
     claims = {c.id: ClaimSource(c.where.document, c.where.section, c.where.quote, c.printed,
                                 say(c.label) if c.label else None,
@@ -549,18 +617,6 @@ def run_info(loaded: LoadedScenario, lang: str = "en") -> RunInfo:
                     for key, s in scenario.sources.items())
     return RunInfo(loaded.name, say(scenario.title), tuple(o.given for o in loaded.overrides),
                    tuple(assumptions), claims, _inputs(scenario, say), sources, lang)
-
-
-def said(text: str | Words, lang: str, default: str) -> Said:
-    """``text`` in ``lang`` if the scenario gives it so, else in the language it has: plain
-    text is in the scenario's ``default`` language."""
-    if isinstance(text, str):
-        return Said(text, default)
-    chosen = getattr(text, lang)
-    if chosen is not None:
-        return Said(chosen, lang)
-    other = next(code for code in ("en", "sv") if getattr(text, code) is not None)
-    return Said(getattr(text, other), other)
 
 
 def bounds(item: Parameter) -> Bounds:
@@ -582,14 +638,6 @@ def bounds(item: Parameter) -> Bounds:
             else:
                 found = replace(found, low=float(value), low_included=kind == "ge")
     return found
-
-
-def short_name(label: Said | None, description: Said) -> Said:
-    """An input's name in words: its label, or its description up to the first full stop."""
-    if label is not None:
-        return label
-    first = re.split(r"(?<=[^.\s]{2})\.(?:\s|$)", description, maxsplit=1)[0]
-    return Said(first.rstrip(":;, "), description.lang)
 
 
 def _inputs(scenario: Scenario, say: Callable[[str | Words], Said]) -> tuple[InputInfo, ...]:

@@ -8,12 +8,13 @@ file that a scenario names only where the user can expect it (``RULE``):
 - in the scenario file's folder, or in a folder below it;
 - for a parameter file, also in the folder ``parameters`` beside the scenario's folder
   (``../parameters/``, the layout of this repository: ``scenarios/`` beside ``parameters/``);
-- in a folder the user names on the command line with ``--allow-path DIR``.
+- in a folder the user names on the command line with ``--allow-path DIR``;
+- for a parameter file, the parameter sets installed with the package (``uses: [se-2019]``
+  names one of them; see ``nyttocalc.bundled``).
 
 What counts is where a file really is, every symbolic link followed. A file the user names on
 the command line (the scenario itself, ``--document KEY=PATH``) is the user's own word and is
-read wherever it is. A further kind of root (the parameter sets installed with the package)
-is one more entry in ``Reach.roots``.
+read wherever it is.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from nyttocalc import bundled
 from nyttocalc.errors import NyttocalcError
 from nyttocalc.files import FileProblem, real_path, shown_name
 
@@ -48,9 +50,10 @@ class Reach:
     own: Path  # the same, every link followed
     parameters: Path  # the folder `parameters` beside it
     allowed: tuple[Path, ...] = ()  # --allow-path
+    installed: Path = bundled.PARAMETERS  # the parameter sets that come with the package
 
     def roots(self, kind: Kind) -> tuple[Path, ...]:
-        beside = (self.parameters,) if kind == "parameter" else ()
+        beside = (self.parameters, self.installed) if kind == "parameter" else ()
         return (self.own, *beside, *self.allowed)
 
 
@@ -58,7 +61,7 @@ def reach_of(scenario: Path, allow: Sequence[str] = ()) -> Reach:
     """The reach of the scenario file at ``scenario``, widened by each ``--allow-path``."""
     own = real_path(scenario.parent)
     return Reach(scenario.parent, own, real_path(own.parent / PARAMETERS_FOLDER),
-                 tuple(_allowed_folder(given) for given in allow))
+                 tuple(_allowed_folder(given) for given in allow), real_path(bundled.PARAMETERS))
 
 
 def _allowed_folder(given: str) -> Path:

@@ -147,6 +147,27 @@ class MonthlyInput(Parameter):
     unit: Literal["SEK/month"]
 
 
+class HourlyInput(Parameter):
+    """A sum of money per hour (an hourly wage, a caseworker's hour): formulas convert it."""
+
+    value: Amount
+    unit: Literal["SEK/hour"]
+
+
+class DailyInput(Parameter):
+    """A sum of money per day (a daily allowance, a day in care): formulas convert it."""
+
+    value: Amount
+    unit: Literal["SEK/day"]
+
+
+class WeeklyInput(Parameter):
+    """A sum of money per week: formulas convert it."""
+
+    value: Amount
+    unit: Literal["SEK/week"]
+
+
 class ShareInput(Parameter):
     """A fraction between 0 and 1 (a tax rate, a subsidy rate)."""
 
@@ -161,8 +182,8 @@ class NumberInput(Parameter):
     unit: Literal["number"]
 
 
-InputUnit = Literal["SEK", "SEK/year", "SEK/person-year", "SEK/month", "share", "months",
-                    "number"]
+InputUnit = Literal["SEK", "SEK/year", "SEK/person-year", "SEK/month", "SEK/week", "SEK/day",
+                    "SEK/hour", "share", "months", "number"]
 
 
 FormulaText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
@@ -197,7 +218,9 @@ def _input_kind(data: Any) -> str | None:
 Input = Annotated[
     Annotated[AmountInput, Tag("SEK")] | Annotated[YearlyInput, Tag("SEK/year")]
     | Annotated[AnnualValueInput, Tag("SEK/person-year")]
-    | Annotated[MonthlyInput, Tag("SEK/month")] | Annotated[ShareInput, Tag("share")]
+    | Annotated[MonthlyInput, Tag("SEK/month")] | Annotated[WeeklyInput, Tag("SEK/week")]
+    | Annotated[DailyInput, Tag("SEK/day")] | Annotated[HourlyInput, Tag("SEK/hour")]
+    | Annotated[ShareInput, Tag("share")]
     | Annotated[MonthsInput, Tag("months")] | Annotated[NumberInput, Tag("number")]
     | Annotated[ComputedInput, Tag("formula")],
     Discriminator(_input_kind),
@@ -615,6 +638,27 @@ class Simulation(Strict):
         "Key path of a number → its distribution, e.g. cohort.delay_years"))
 
 
+class MissingFigure(Strict):
+    """A figure a parameter file does not give, and why: no public source read gave it, or the
+    rule was not in force that year. A scenario that uses it is told so, and gives it itself."""
+
+    unit: InputUnit
+    description: Text
+    not_found: Text | None = Field(None, description="What was searched, and what was found")
+    not_in_force: Text | None = Field(None, description="Why the figure does not exist that year")
+
+    @model_validator(mode="after")
+    def _one_reason(self) -> "MissingFigure":
+        if (self.not_found is None) == (self.not_in_force is None):
+            raise ValueError("give exactly one of `not_found` (no source read gives it) or "
+                             "`not_in_force` (the rule did not apply that year)")
+        return self
+
+    def reason(self) -> str:
+        return (f"not found: {self.not_found}" if self.not_found is not None
+                else f"not in force: {self.not_in_force}")
+
+
 class ParameterFile(Strict):
     """Public figures shared by scenarios (tax rates, norms, base amounts of a year), each with
     its source: a scenario names the file in `uses` instead of copying them."""
@@ -625,8 +669,49 @@ class ParameterFile(Strict):
     language: Language = Field("en", description="The language of the file's plain texts")
     year: Annotated[int, Field(ge=1900, le=2100)] | None = None
     description: Said | None = None
+    local_tax_rates: SourceId | None = Field(None, description=(
+        "The bundled table of every municipality's tax rates that `uses: [{parameters: …, "
+        "municipality: …}]` reads for this file's year, e.g. se-local-tax-rates"))
     sources: dict[SourceId, Source]
     inputs: Annotated[dict[Identifier, Input], Field(min_length=1)]
+    missing: dict[Identifier, MissingFigure] = Field(default_factory=dict, description=(
+        "Figures this file does not give, each with the reason"))
+
+    @model_validator(mode="after")
+    def _missing_is_not_given(self) -> "ParameterFile":
+        both = sorted(set(self.missing) & set(self.inputs))
+        if both:
+            raise ValueError(f"{', '.join(both)} {'is' if len(both) == 1 else 'are'} both in "
+                             "`inputs` and in `missing`; keep one")
+        return self
+
+
+Municipality = Text | Annotated[int, Field(ge=1, le=9999)]
+
+
+class UsesEntry(Strict):
+    """A parameter set together with the municipality whose local tax rates the scenario
+    needs: the set's year and the municipality, named once."""
+
+    parameters: Text = Field(description=(
+        "A bundled parameter set (se-2025) or a parameter file's path"))
+    municipality: Municipality = Field(description=(
+        "The municipality's name (Umeå) or four-digit code (2480): adds municipal_tax_rate, "
+        "regional_tax_rate and local_tax_rate_total for the set's year, each with its source"))
+
+
+def _uses_kind(data: Any) -> str | None:
+    if isinstance(data, str):
+        return "file"
+    return "entry" if isinstance(data, dict | UsesEntry) else None
+
+
+Uses = Annotated[
+    Annotated[Text, Tag("file")] | Annotated[UsesEntry, Tag("entry")],
+    Discriminator(_uses_kind, custom_error_type="uses_entry", custom_error_message=(
+        "an entry of `uses` is a bundled parameter set's name (se-2025), a parameter file's "
+        "path, or {parameters: se-2025, municipality: Umeå}")),
+]
 
 
 class Scenario(Strict):
@@ -636,9 +721,11 @@ class Scenario(Strict):
         "The language of the scenario's plain texts (titles, descriptions, assumptions): en "
         "or sv; a text given as {en: …, sv: …} says its own"))
     description: Said | None = None
-    uses: list[Text] = Field(default_factory=list, description=(
-        "Parameter files whose sources and inputs the scenario uses, each a path relative to "
-        "the scenario file, e.g. ../parameters/se-2019.yaml"))
+    uses: list[Uses] = Field(default_factory=list, description=(
+        "Parameter files whose sources and inputs the scenario uses: a bundled set by its "
+        "name (se-2019), a file by its path relative to the scenario file "
+        "(../parameters/se-2019.yaml), or {parameters: se-2025, municipality: Umeå} for a set "
+        "with a municipality's local tax rates"))
     sources: dict[SourceId, Source]
     inputs: dict[Identifier, Input]
     cohort: Cohort

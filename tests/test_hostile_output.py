@@ -12,9 +12,11 @@ import select
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -357,3 +359,27 @@ def test_an_ignored_ctrl_c_stays_ignored() -> None:
                                           preexec_fn=ignore_interrupts)
     assert (status, stderr) == (0, b"")
     assert stdout == blocking_run(["payback", str(LIVA)]).stdout
+
+
+@pytest.mark.parametrize("number", ENDINGS, ids=lambda n: signal.Signals(n).name)
+def test_a_signal_while_the_temporary_file_is_made_leaves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int) -> None:
+    """The moment the big-sweep test is most likely to catch: the temporary file exists, but
+    ``mkstemp`` has not yet said its name. The signal comes exactly there (sent by the process
+    to itself from within ``mkstemp``): it waits until the name is known, then stops the run,
+    and the file is removed."""
+    from nyttocalc import output
+    from nyttocalc.errors import Stopped
+
+    made = tempfile.mkstemp
+
+    def mkstemp(**arguments: Any) -> tuple[int, str]:
+        handle, name = made(**arguments)
+        signal.raise_signal(number)  # Python runs the handler before this call returns
+        return handle, name
+
+    monkeypatch.setattr(output.tempfile, "mkstemp", mkstemp)
+    with pytest.raises(Stopped) as stopped:
+        output.write_atomically(tmp_path / "out.csv", ["a;b\n", "1;2\n"])
+    assert stopped.value.status == 128 + number
+    assert list(tmp_path.iterdir()) == []

@@ -14,7 +14,7 @@ import codecs
 import errno
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -76,32 +76,41 @@ def write_atomically(path: Path, text: str | bytes | Iterable[str], encoding: st
     SIGTERM or SIGHUP while the text is written is Stopped."""
     existing = _refuse_existing(path, force)
     mode = existing.st_mode & 0o777 if existing else _default_mode()
-    with _stopped_by_signals(path) as placing:
+    temporary: str | None = None
+    with _stopped_by_signals(path) as signals:
         try:
-            handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=".tmp",
-                                                 dir=path.parent)
-        except OSError as exc:
-            raise OutputError(f"{path} could not be written: no file can be created in the "
-                              f"folder {path.parent} ({exc.strerror or exc}).") from None
-        try:
+            with signals.held():  # a signal that comes while the file is made waits until
+                # its name is known here, so that it can be removed
+                try:
+                    handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=".tmp",
+                                                         dir=path.parent)
+                except OSError as exc:
+                    raise OutputError(f"{path} could not be written: no file can be created in "
+                                      f"the folder {path.parent} ({exc.strerror or exc})."
+                                      ) from None
             os.chmod(temporary, mode)  # mkstemp makes 0600; a result file is an ordinary file
             _write(handle, text, encoding)
-            placing()
+            signals.placing()
             if force:
                 _refuse_existing(path, force)  # still a regular file, or nothing
                 os.replace(temporary, path)
             else:
                 _link(temporary, path)
         except OSError as exc:
-            Path(temporary).unlink(missing_ok=True)
+            _remove(temporary)
             if isinstance(exc, FileExistsError):
                 raise OutputError(f"{path} was created by something else while nyttocalc "
                                   "worked; it is left as it is: add --force, or give another "
                                   "path.") from None
             raise _error(path, exc) from None
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            _remove(temporary)
             raise
+
+
+def _remove(temporary: str | None) -> None:
+    if temporary is not None:
+        Path(temporary).unlink(missing_ok=True)
 
 
 def _write(handle: int, text: str | bytes | Iterable[str], encoding: str) -> None:
@@ -117,43 +126,62 @@ def _write(handle: int, text: str | bytes | Iterable[str], encoding: str) -> Non
         os.fsync(stream.fileno())
 
 
+class _Signals:
+    """SIGTERM and SIGHUP while a file is written: Stopped at once, or, while ``held`` (the
+    temporary file is being made) or once ``placing`` (the text is whole), noted and acted on
+    after."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.arrived: list[int] = []
+        self.holding = False
+        self.placed = False
+
+    def handle(self, number: int, frame: object) -> None:
+        if self.holding or self.placed:
+            self.arrived.append(number)
+        else:
+            raise Stopped(number, self.path)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        self.holding = True
+        try:
+            yield
+        finally:
+            self.holding = False
+        if self.arrived:
+            raise Stopped(self.arrived.pop(0), self.path)
+
+    def placing(self) -> None:
+        self.placed = True
+
+
 @contextmanager
-def _stopped_by_signals(path: Path) -> Iterator[Callable[[], None]]:
+def _stopped_by_signals(path: Path) -> Iterator[_Signals]:
     """While the temporary file is written, SIGTERM and SIGHUP (``kill``, a CI's time-out, the
     terminal closing) raise Stopped, so that the file is removed, as on Ctrl-C, instead of the
-    process ending at once and leaving it. Yields ``placing()``: once the text is whole, a
-    signal waits until the result is in place (a moment) and then has its usual effect. A
-    signal that is ignored (``nohup``) stays ignored; outside the main thread, where Python
-    cannot handle signals, nothing changes."""
+    process ending at once and leaving it. Once the text is whole (``placing``), a signal waits
+    until the result is in place (a moment) and then has its usual effect. A signal that is
+    ignored (``nohup``) stays ignored; outside the main thread, where Python cannot handle
+    signals, nothing changes."""
     import signal
 
-    arrived: list[int] = []
-    placing = False
-
-    def stop(number: int, frame: object) -> None:
-        if placing:
-            arrived.append(number)
-        else:
-            raise Stopped(number, path)
-
-    def place() -> None:
-        nonlocal placing
-        placing = True
-
+    signals = _Signals(path)
     previous: dict[int, Any] = {}
     try:
         for name in ("SIGTERM", "SIGHUP"):
             number = getattr(signal, name, None)
             if number is not None and signal.getsignal(number) not in (signal.SIG_IGN, None):
-                previous[number] = signal.signal(number, stop)
+                previous[number] = signal.signal(number, signals.handle)
     except ValueError:  # not the main thread
         pass
     try:
-        yield place
+        yield signals
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
-        for number in arrived:
+        for number in signals.arrived:
             signal.raise_signal(number)
 
 

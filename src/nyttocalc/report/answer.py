@@ -130,12 +130,11 @@ def _listing(items: Sequence[str], lang: str, word: str = "answer.and") -> str:
 
 def _party_sentence(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> str:
     name = _name(result, lang)
-    values = _value_clause(result, lang)
     model = analysis.model
     lowest = model.unsubsidised_rate
     cost = _money(result.cost.value, lang)
-    if result.outlook(lowest) is Outlook.NEVER:
-        return f"{label('answer.never', lang, party=name, cost=cost)} {values}"
+    if result.outlook(lowest) is Outlook.NEVER:  # what each person-year costs it instead
+        return f"{label('answer.never', lang, party=name, cost=cost)} {_value_clause(result, lang)}"
     counts = _counts(result, lowest, analysis, lang, first=True)
     sentence = label("answer.pays_back", lang, party=name, cost=cost, counts=counts,
                      rate=rate_phrase(lowest, lang))
@@ -148,7 +147,7 @@ def _party_sentence(result: PerspectiveResult, analysis: PaybackAnalysis, lang: 
         else:
             sentence += " " + _capital(label("answer.at_rate", lang, rate=rate_phrase(
                 rate, lang), counts=_counts(result, rate, analysis, lang, first=False)))
-    return f"{sentence} {values}"
+    return sentence
 
 
 def _capital(sentence: str) -> str:

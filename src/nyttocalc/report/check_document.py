@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from nyttocalc.core.claims import Chain, ClaimResult, Qualifier, Reason, Verdict
 from nyttocalc.documents.check import DocumentCheck
 from nyttocalc.documents.coverage import Coverage
 from nyttocalc.report import numbers
 from nyttocalc.report.document import Document, Table, arithmetic, run_header
-from nyttocalc.report.i18n import label
+from nyttocalc.report.i18n import LABELS, label
 from nyttocalc.run import ClaimSource, RunInfo
 
 
@@ -27,7 +27,7 @@ def check_document(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
         printed = source.printed if source else _show(result.claim.published, result, lang)
         rows.append((claim, printed, _show(result.computed.value, result, lang),
                      arithmetic(result.computed, lang, to_the_krona(result)),
-                     verdict_text(result, run.claims, lang)))
+                     verdict_text(result, run.claims, lang, named)))
     headers = tuple(label(k, lang) for k in ("col.claim", "col.published", "col.computed",
                                              "col.arithmetic", "col.verdict"))
     table = Table(label("title.check", lang), headers, tuple(rows), (summary(results, lang),),
@@ -88,11 +88,14 @@ def summary(results: tuple[ClaimResult, ...], lang: str) -> str:
                  dnf=counts[Verdict.DOES_NOT_FOLLOW])
 
 
-def verdict_text(result: ClaimResult, sources: Mapping[str, ClaimSource], lang: str) -> str:
+def verdict_text(result: ClaimResult, sources: Mapping[str, ClaimSource], lang: str,
+                 named: bool = False) -> str:
+    """The verdict in words; ``named``: figures and claims by their names in words, as a
+    report's reader needs them, not by their symbols and ids."""
     claim = result.claim
     published = _show(claim.published, result, lang)
     if result.chain is not None:
-        return chain_text(result, result.chain, sources, lang)
+        return chain_text(result, result.chain, sources, lang, named)
     if result.verdict is Verdict.HOLDS:
         return label("verdict.holds", lang)
     if result.verdict is Verdict.ROUNDING:
@@ -105,28 +108,50 @@ def verdict_text(result: ClaimResult, sources: Mapping[str, ClaimSource], lang: 
         return label("verdict.rounding", lang, precision=_show(claim.precision, result, lang))
     text = label("verdict.does-not-follow", lang,
                  computed=_show(result.computed.value, result, lang), published=published)
-    reasons = [reason_text(reason, lang) for reason in result.reasons]
+    reasons = [reason_text(reason, lang, _names(sources, lang) if named else None)
+               for reason in result.reasons]
     return "; ".join([text, *reasons])
 
 
+Names = tuple[Callable[[str], str], Callable[[str], str]]  # a figure's symbol, a claim's id
+
+
+def _names(sources: Mapping[str, ClaimSource], lang: str) -> Names:
+    """A figure by its label (``required_value_per_year`` → Krävs per år), a claim by its
+    label or, without one, by where it stands."""
+    def figure(symbol: str) -> str:
+        return label(symbol, lang).lower() if symbol in LABELS else symbol
+
+    def claim(claim_id: str) -> str:
+        source = sources.get(claim_id)
+        if source is None:
+            return claim_id
+        return str(source.label) if source.label else f"{source.printed} ({source.section})"
+
+    return figure, claim
+
+
 def chain_text(result: ClaimResult, chain: Chain, sources: Mapping[str, ClaimSource],
-               lang: str) -> str:
+               lang: str, named: bool = False) -> str:
     """"required_value_per_year 0,92 mkr, as printed in <claim> (<section>): SEK 920,000 / 14 =
     SEK 65,714 → cirka 66 000 kr": the report's own printed figure, and its arithmetic."""
     where, this = sources.get(chain.claim), sources.get(result.claim.id)
-    return label("verdict.rounding-chain", lang, symbol=chain.symbol,
+    figure, claim = _names(sources, lang) if named else (str, str)
+    return label("verdict.rounding-chain", lang, symbol=figure(chain.symbol),
                  printed=where.printed if where else numbers.figure(chain.printed,
                                                                     chain.figure.unit, lang),
-                 claim=chain.claim, section=where.section if where else "",
+                 claim=claim(chain.claim), section=where.section if where else "",
                  arithmetic=arithmetic(chain.figure, lang, to_the_krona(result)),
                  published=this.printed if this else _show(result.claim.published, result,
                                                            lang))
 
 
-def reason_text(reason: Reason, lang: str) -> str:
+def reason_text(reason: Reason, lang: str, names: Names | None = None) -> str:
     values = reason.values
+    figure, claim = names or (str, str)
     if reason.kind == "lowers_count":
-        return label("reason.lowers_count", lang, symbol=reason.symbol, claim=reason.claim,
+        return label("reason.lowers_count", lang, symbol=figure(reason.symbol),
+                     claim=claim(reason.claim),
                      value=numbers.figure(values["value"], reason.unit, lang),
                      rounded=numbers.figure(values["rounded"], reason.unit, lang),
                      count=numbers.number(values["count"], lang),
@@ -136,7 +161,7 @@ def reason_text(reason: Reason, lang: str) -> str:
         key = "reason.fits_cost_at" if low == high else "reason.fits_cost"
         return label(key, lang, low=low, high=high, cost=cost)
     if reason.kind == "rounded_first":
-        return label("reason.rounded_first", lang, symbol=reason.symbol,
+        return label("reason.rounded_first", lang, symbol=figure(reason.symbol),
                      value=numbers.figure(values["value"], reason.unit, lang),
                      rounded=numbers.figure(values["rounded"], reason.unit, lang))
     return label(f"reason.{reason.kind}", lang)  # never, or undefined

@@ -40,6 +40,9 @@ h3, nav h2 {{ font-size: 1.05rem; margin: 1.6rem 0 .4rem; border: 0; padding: 0;
 p, li, td, th, caption {{ overflow-wrap: break-word; hyphens: auto; }}
 bdi {{ overflow-wrap: anywhere; }}
 .fig {{ white-space: nowrap; }}
+cite {{ font-style: normal; }}
+code {{ font: .92em ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
+  overflow-wrap: anywhere; }}
 .print-only {{ display: none; }}
 caption {{ caption-side: top; text-align: left; font-weight: 600; padding: 1.1rem 0 .35rem; }}
 tbody th {{ font-weight: normal; }}
@@ -77,6 +80,9 @@ figcaption {{ font-weight: 600; margin-bottom: .3rem; }}
 details summary {{ cursor: pointer; color: #1f4e79; }}
 pre {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
 @media (max-width: {PHONE}) {{
+  h1 {{ font-size: 1.3rem; }}
+  header .meta {{ font-size: .8rem; }}
+  h2 {{ margin-top: 1.6rem; }}
   figure .wide {{ display: none; }}
   figure .narrow {{ display: block; }}
   table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack tbody th {{
@@ -126,8 +132,8 @@ def page(content: Page, run: RunInfo, lang: str,
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              f"<title>{escape(title)}</title>", f"<style>{STYLE}</style>", "</head>",
              "<body>", "<header>", f"<h1>{said(title, lang)}</h1>",
-             _p(f"{label('header.scenario', lang)}: {run.file}", "meta"),
-             _p(label("html.made_by", lang, version=__version__), "meta")]
+             f'<p class="meta">{escape(label("header.scenario", lang))}: '
+             f"<code>{escape(run.file)}</code></p>"]
     parts += [_p(f"{label('header.overrides', lang)}: "
                  + "; ".join(f"--set {o}" for o in run.overrides), "meta")] if run.overrides else []
     parts += ["</header>", "<main>", *_answer(content.answer, lang)]
@@ -145,7 +151,8 @@ def page(content: Page, run: RunInfo, lang: str,
                 parts += _item(item, f"chart{next(counter)}", lang)
         parts.append("</section>")
     parts += _inputs(run, lang, computed or {})
-    parts += ["</main>", "</body>", "</html>"]
+    parts += ["</main>", "<footer>", _p(label("html.made_by", lang, version=__version__), "meta"),
+              "</footer>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
 
@@ -207,22 +214,29 @@ def said(text: str, lang: str) -> str:
 
 # A figure as the tables write it: a number (a minus, digits grouped by a space or a no-break
 # space, decimals), with its unit or scale word. It is kept on one line.
-_FIGURE = re.compile(
-    r"(?<![\w,.])(?:SEK\u00a0|\$)?[-\u2212+]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?"
-    r"(?:(?:[ \u00a0](?:mkr|kr|tkr|ggr|%|år|m))|[%×m])?(?![\w])")
+_FIGURE = (r"(?<![\w,.])(?:SEK\u00a0|\$)?[-\u2212+]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?"
+           r"(?:(?:[ \u00a0](?:mkr|kr|tkr|ggr|%|år|m))|[%×m])?(?![\w])")
+# A name of the program's, not a word: a key path, an identifier, an option.
+_NAME = (r"(?<![\w.-])(?:(?:inputs|cohort|analysis|perspectives|outcomes|ledger|simulation)"
+         r"\.[\w.]+|[a-z][a-z0-9]*_[a-z0-9_]*|--[a-z][a-z-]+)(?![\w])")
+_PIECES = re.compile(f"(?P<figure>{_FIGURE})|(?P<name>{_NAME})")
 
 
 def typeset(text: str) -> str:
-    """``text`` as HTML: escaped, every figure in a span that does not break, and a minus sign
-    (U+2212) for a negative figure's hyphen."""
+    """``text`` as HTML: escaped, every figure in a span that does not break, a minus sign
+    (U+2212) for a negative figure's hyphen, and the program's names (key paths, identifiers,
+    options) as code."""
     out, last = [], 0
-    for match in _FIGURE.finditer(text):
-        figure = match.group(0)
-        if not any(c.isdigit() for c in figure):
+    for match in _PIECES.finditer(text):
+        piece = match.group(0)
+        if match.group("figure") is not None and not any(c.isdigit() for c in piece):
             continue
         out.append(escape(text[last:match.start()]))
-        figure = re.sub(r"(?<![\w])-(?=\d)", "\u2212", figure)
-        out.append(f'<span class="fig">{escape(figure)}</span>')
+        if match.group("name") is not None:
+            out.append(f"<code>{escape(piece)}</code>")
+        else:
+            piece = re.sub(r"(?<![\w])-(?=\d)", "\u2212", piece)
+            out.append(f'<span class="fig">{escape(piece)}</span>')
         last = match.end()
     out.append(escape(text[last:]))
     return "".join(out).replace(chr(10), "<br>")
@@ -239,7 +253,7 @@ def _sources(run: RunInfo, lang: str) -> list[str]:
     for source in run.sources:
         details = ", ".join(str(x) for x in (source.author, source.year, source.where) if x)
         items.append(f'<li id="{_anchor(source.key)}"><strong>{escape(source.key)}</strong>: '
-                     f"{said(source.title, lang)}"
+                     f"<cite>{said(source.title, lang)}</cite>"
                      + (f" ({escape(details)})" if details else "") + "</li>")
     return [f"<h3>{escape(label('html.sources', lang))}</h3>", "<ul>", *items, "</ul>"]
 
@@ -278,10 +292,10 @@ def _input_row(info: InputInfo, run: RunInfo, lang: str, computed: float | None,
     name += f'<code class="path">{escape(info.path)}</code>'
     if info.formula is not None:
         formula = info.formula.replace("{", "").replace("}", "")
-        name += f'<span class="detail">{escape(label("input.computed", lang, formula=formula))}'
+        name += f'<span class="detail">{typeset(label("input.computed", lang, formula=formula))}'
         name += "</span>"
     value = _input_value(info, lang, computed)
-    value += "".join(f'<span class="changed">{escape(label("input.overridden", lang, given=o))}'
+    value += "".join(f'<span class="changed">{typeset(label("input.overridden", lang, given=o))}'
                      "</span>" for o in run.overrides_of(info.path))
     where, kind = _where(info, run.sources, lang, first)
     named = f' data-label="{escape(label("html.source", lang))}"' if kind == "source" else ""
@@ -322,8 +336,8 @@ def _where(info: InputInfo, sources: Sequence[SourceInfo], lang: str,
     cited = info.source
     source = next((s for s in sources if s.key == cited.document), None)
     title = source.title if source else cited.document
-    link = (f'<a href="#{_anchor(cited.document)}">{said(title, lang)}</a>' if source
-            else escape(title))
+    link = (f'<a href="#{_anchor(cited.document)}"><cite>{said(title, lang)}</cite></a>'
+            if source else f"<cite>{escape(title)}</cite>")
     return (f"{link} › {escape(cited.section)}"
             f'<q class="quote">{typeset(cited.quote)}</q>', "source")
 

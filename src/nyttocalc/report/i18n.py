@@ -435,9 +435,9 @@ LABELS.update({
     "group.parts": ("Parts of the formulas above, each in a cell of its own",
                     "Delar av formlerna ovan, var och en i en egen cell"),
     "html.made_by": ("Made with nyttocalc {version} from the scenario file; every figure is "
-                     "recomputed from the inputs listed below.",
+                     "recomputed from the inputs in the appendix.",
                      "Gjord med nyttocalc {version} ur scenariofilen; varje siffra är beräknad ur "
-                     "indata nedan."),
+                     "indata i bilagan."),
     "html.contents": ("Contents", "Innehåll"),
     "html.sources": ("Sources", "Källor"),
     "html.inputs": ("Inputs, their sources and assumptions", "Indata, källor och antaganden"),

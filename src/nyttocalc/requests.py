@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from nyttocalc.core.sensitivity import Move, SensitivityResult
     from nyttocalc.core.simulate import SimulationResult
     from nyttocalc.core.timeline import PerspectiveTimeline
-    from nyttocalc.report.answer import Chance, Drivers
+    from nyttocalc.report.answer import Chance, Drivers, Expected
     from nyttocalc.scenario.load import LoadedScenario
 
 # Not moved by a sensitivity run: they are the questions asked, not inputs of the answer.
@@ -113,6 +113,7 @@ class ReportParts:
     employed: float | None  # the number employed in the timeline
     drivers: tuple[Drivers, ...]
     chances: tuple[Chance, ...]
+    expected: Expected | None  # the Monte Carlo's number in work, and the paybacks with it
 
 
 def report(loaded: LoadedScenario, draws: int, seed: int,
@@ -131,7 +132,26 @@ def report(loaded: LoadedScenario, draws: int, seed: int,
     return ReportParts(analysis, claims, simulated,
                        timeline(loaded, employed, None) if employed else None,
                        employed, report_drivers(loaded, analysis),
-                       report_chances(analysis, simulated))
+                       report_chances(analysis, simulated), report_expected(analysis, simulated))
+
+
+def report_expected(analysis: PaybackAnalysis,
+                    simulated: SimulationResult | None) -> Expected | None:
+    """The number the Monte Carlo expects in work, and when each paying party is paid back
+    with that many at the lowest rate; None without a simulation."""
+    from nyttocalc.core.sensitivity import payback_time_effects
+    from nyttocalc.report.answer import Expected
+
+    if simulated is None:
+        return None
+    model = analysis.model
+    rate = model.unsubsidised_rate
+    mean = simulated.employed_mean
+    return Expected(mean, simulated.employed_percentiles[0], simulated.employed_percentiles[-1],
+                    model.participants, rate, tuple(
+                        (r.perspective.key,
+                         payback_time_effects(model, (), r.perspective.key, rate, mean)[0])
+                        for r in analysis.perspectives if r.has_cost))
 
 
 def report_drivers(loaded: LoadedScenario, analysis: PaybackAnalysis) -> tuple[Drivers, ...]:

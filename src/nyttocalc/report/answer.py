@@ -47,6 +47,19 @@ class Chance:
 
 
 @dataclass(frozen=True)
+class Expected:
+    """How many participants the scenario expects in work (the Monte Carlo's mean, with its
+    5th and 95th percentiles), and when each paying party is paid back with that many."""
+
+    persons: float
+    low: float
+    high: float
+    participants: int
+    rate: float
+    paid_back_after: tuple[tuple[str, float], ...]  # (party, years after the end)
+
+
+@dataclass(frozen=True)
 class Link:
     text: str
     anchor: str
@@ -63,13 +76,13 @@ class Answer:
     title: str
     paragraphs: tuple[Paragraph, ...]
     table: Table
-    observed: Table | None = None
     closing: tuple[Paragraph, ...] = ()
 
 
 def answer(analysis: PaybackAnalysis, run: RunInfo, lang: str, *,
            claims: Sequence[ClaimResult] = (), drivers: Sequence[Drivers] = (),
-           chances: Sequence[Chance] = (), claim_anchor: dict[str, str] | None = None) -> Answer:
+           chances: Sequence[Chance] = (), claim_anchor: dict[str, str] | None = None,
+           expected: Expected | None = None) -> Answer:
     """The answer for a board: per party what it paid, what it gains or loses per employed
     person-year, how many must work, for how long, for it to be paid back; the observed first
     year after, the chance of paying back, what moves the answer, and what the published
@@ -98,14 +111,17 @@ def answer(analysis: PaybackAnalysis, run: RunInfo, lang: str, *,
             horizons=_listing(horizons, lang, "answer.or"),
             years=_listing([numbers.years(model.delay_years + h, lang)
                             for h in model.horizons_years], lang, "answer.respectively"))))
+    if expected is not None:
+        paragraphs.append(Paragraph(_expected_sentence(expected, analysis, lang)))
+    if analysis.outcomes is not None:
+        paragraphs.append(Paragraph(_observed_sentence(analysis, lang)))
     closing = [Paragraph(_chance_sentence(c, analysis, lang)) for c in chances]
     closing += [Paragraph(_drivers_sentence(d, analysis, run, lang)) for d in drivers
                 if d.effects]
     if claims:
         closing.append(_claims_paragraph(claims, run, lang, claim_anchor or {}))
-    observed = _observed(analysis, lang) if analysis.outcomes is not None else None
     return Answer(label("answer.title", lang), tuple(paragraphs), _table(touched, analysis, lang),
-                  observed, tuple(closing))
+                  tuple(closing))
 
 
 def _touched(result: PerspectiveResult) -> bool:
@@ -252,11 +268,12 @@ def _table(parties: Sequence[PerspectiveResult], analysis: PaybackAnalysis,
         rows.append(tuple(cells))
     return Table(label("answer.table", lang), tuple(headers), tuple(rows),
                  (label("answer.table_note", lang, participants=model.participants,
-                        rate=rate_phrase(lowest, lang)),))
+                        rate=rate_phrase(lowest, lang)),), stacks=True)
 
 
-def _observed(analysis: PaybackAnalysis, lang: str) -> Table | None:
-    """The key figures of every group's first year after, for the parties it concerns."""
+def observed_table(analysis: PaybackAnalysis, lang: str) -> Table | None:
+    """The key figures of every group's first year after together, for the parties they
+    concern (paid, or got revenue)."""
     assert analysis.outcomes is not None
     names = {p.perspective.key: _name(p, lang) for p in analysis.perspectives}
     rows = [_observed_row(names.get(t.party, t.party), t, lang)
@@ -278,6 +295,53 @@ def _observed_row(name: str, totals: KeyFigures, lang: str) -> tuple[str, ...]:
             numbers.figure(totals.payback_time.value, Unit.YEARS, lang),
             numbers.figure(efficiency, Unit.SHARE, lang) if efficiency == efficiency
             else label("kf.no_potential", lang))
+
+
+def _expected_sentence(expected: Expected, analysis: PaybackAnalysis, lang: str) -> str:
+    """How many the scenario expects in work, and when each paying party is then paid back."""
+    parts = [label("answer.expected_party", lang, party=_name(analysis.perspective(p), lang),
+                   years=numbers.figure(y, Unit.YEARS, lang))
+             for p, y in expected.paid_back_after]
+    return label("answer.expected", lang, persons=numbers.number(expected.persons, lang, 1),
+                 participants=expected.participants,
+                 low=numbers.number(expected.low, lang, 0),
+                 high=numbers.number(expected.high, lang, 0),
+                 rate=rate_phrase(expected.rate, lang), parties=_listing(parts, lang))
+
+
+def _observed_sentence(analysis: PaybackAnalysis, lang: str) -> str:
+    """What the scenario's before-and-after table says happened in the first year after: per
+    group, how many made the move the analysis asks about and what it brought society; then
+    society's net benefit and payback time from every group's moves."""
+    model = analysis.model
+    assert model.ledger is not None
+    assert model.outcomes is not None
+    assert analysis.outcomes is not None
+    move = model.ledger.move
+    society = next(r.perspective.key for r in analysis.perspectives)
+    revenue = {e.group: e.revenue.value for e in analysis.outcomes.groups if e.party == society}
+    groups = []
+    for group in model.outcomes.groups:
+        moved = sum(t.persons for t in group.transitions
+                    if (t.move.before, t.move.after) == (move.before, move.after))
+        everyone = sum(t.persons for t in group.transitions)
+        groups.append(label("answer.observed_group", lang,
+                            group=group.labels.get(lang, group.key),
+                            moved=numbers.number(moved, lang, 1),
+                            everyone=numbers.number(everyone, lang, 1),
+                            after=_state(model, move.after, lang),
+                            revenue=_money(revenue.get(group.key, 0.0), lang)))
+    totals = next(t for t in analysis.outcomes.totals if t.party == society)
+    return label("answer.observed_sentence", lang,
+                 groups="; ".join(groups), party=_name(analysis.perspective(society), lang),
+                 net=_signed(totals.net_benefit.value, lang),
+                 payback=numbers.figure(totals.payback_time.value, Unit.YEARS, lang))
+
+
+def _state(model: object, key: str, lang: str) -> str:
+    ledger = getattr(model, "ledger", None)
+    state = ledger.states.get(key) if ledger is not None else None
+    return state.labels.get(lang, key).lower() if state is not None else key
 
 
 def _chance_sentence(chance: Chance, analysis: PaybackAnalysis, lang: str) -> str:
@@ -314,15 +378,23 @@ def _claims_paragraph(results: Sequence[ClaimResult], run: RunInfo, lang: str,
     text = label("answer.claims", lang, total=len(results), holds=count[Verdict.HOLDS],
                  rounding=count[Verdict.ROUNDING], chain=count[Verdict.ROUNDING_CHAIN],
                  dnf=count[Verdict.DOES_NOT_FOLLOW])
-    failing = [r for r in results if r.verdict is Verdict.DOES_NOT_FOLLOW]
-    links = tuple(Link(_claim_name(r, run), anchors.get(r.claim.id, "")) for r in failing)
-    return Paragraph(text, links)
+    failing: dict[str, Link] = {}  # a report that says the same thing twice: once
+    for r in results:
+        if r.verdict is Verdict.DOES_NOT_FOLLOW:
+            name = _claim_name(r, run)
+            source = run.claims.get(r.claim.id)
+            printed = source.printed if source is not None else ""
+            said = label("answer.claim_wrong", lang, claim=name, printed=printed,
+                         computed=numbers.figure(r.computed.value, r.computed.unit, lang))
+            failing.setdefault(f"{name}|{printed}", Link(said, anchors.get(r.claim.id, "")))
+    return Paragraph(text + (" " + label("answer.not_following", lang) if failing else ""),
+                     tuple(failing.values()))
 
 
 def _claim_name(result: ClaimResult, run: RunInfo) -> str:
     source = run.claims.get(result.claim.id)
     if source is not None and source.label:
         return str(source.label)
-    if source is not None:  # the figure, and the part of the report it stands in
-        return f"{source.printed} ({source.section.rpartition('›')[2].strip()})"
+    if source is not None:  # the part of the report it stands in
+        return source.section.rpartition("›")[2].strip()
     return result.claim.id

@@ -27,7 +27,7 @@ class View:
 
 
 def examples_view(lang: str) -> View:
-    found = bundled.examples()
+    found = bundled.examples(lang)
     return View(lambda: examples_json(found), lambda: examples_document(found, lang))
 
 

@@ -47,6 +47,7 @@ class Table:
     # not a number). Drawn as a background colour where the terminal has colour.
     shades: tuple[tuple[float | None, ...], ...] = ()
     anchors: tuple[str, ...] = ()  # where a page links to a row: an id per row
+    stacks: bool = False  # on a phone, one block per row (a short table a reader must see whole)
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,9 @@ def payback_summary(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> Docum
     tables: list[Table] = []
     if analysis.model.ledger is not None:
         tables.append(_who_gains(analysis, analysis.model.ledger, lang))
-    for result in analysis.perspectives:
-        tables += _summary_tables(result, analysis, lang)
+    for result in analysis.perspectives:  # a party that paid nothing: no table of no cost
+        tables += (_summary_tables(result, analysis, lang) if result.has_cost
+                   else [_without_cost(result, analysis, lang)])
     return Document(run.title, _header(analysis, run, lang), tuple(tables))
 
 

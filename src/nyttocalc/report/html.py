@@ -163,8 +163,6 @@ def _answer(answer: Answer, lang: str) -> list[str]:
            f'<h2 id="answer-h">{escape(answer.title)}</h2>']
     out += [_paragraph(p) for p in answer.paragraphs]
     out += _table(answer.table)
-    if answer.observed is not None:
-        out += _table(answer.observed)
     out += [_paragraph(p) for p in answer.closing]
     out.append("</section>")
     return out
@@ -364,7 +362,7 @@ def _table(table: Table) -> list[str]:
     """A table of numbers (right-aligned from ``numeric_from``, scrolling sideways in its own
     focusable box on a phone) or of text (``ratios`` or ``derivations``: wrapping, one block
     per row on a phone). The title is its caption; each row's first cell names the row."""
-    text = bool(table.ratios) or table.derivations
+    text = bool(table.ratios) or table.derivations or table.stacks
 
     def numeric(index: int) -> bool:
         return index >= table.numeric_from and not table.derivations

@@ -646,10 +646,10 @@ LABELS.update({
     "answer.respectively": ("and", "respektive"),
     "answer.no_subsidy": ("without a wage subsidy", "utan lönesubvention"),
     "answer.with_subsidy": ("at {rate} wage subsidy", "med {rate} lönesubvention"),
-    "answer.pays_back": ("{party} paid {cost}. It is paid back if {counts}, {rate}.",
-                         "{party} betalade {cost}. Det är återbetalt om {counts}, {rate}."),
-    "answer.never": ("{party} paid {cost} and never gets it back from work.",
-                     "{party} betalade {cost} och får aldrig tillbaka det genom arbete."),
+    "answer.pays_back": ("{party}: the cost is {cost}. It is paid back if {counts}, {rate}.",
+                         "{party}: kostnaden är {cost}. Den är återbetald om {counts}, {rate}."),
+    "answer.never": ("{party}: the cost is {cost}, and work never pays it back.",
+                     "{party}: kostnaden är {cost}, och arbete betalar aldrig tillbaka den."),
     "answer.count_first": ("{persons} of the {participants} participants work for {years} "
                            "{horizon:year|years}",
                            "{persons} av de {participants} deltagarna arbetar i {years} år"),
@@ -682,7 +682,8 @@ LABELS.update({
                       "{horizons} års arbete betyder {years} år efter slutet."),
     "answer.table": ("Who pays, who gains, how many must work", "Vem betalar, vem vinner, hur "
                      "många måste arbeta"),
-    "answer.col_value": ("Per person-year, {rate} subsidy", "Per arbetsår, {rate} subvention"),
+    "answer.col_value": ("Per employed person-year, {rate} subsidy",
+                         "Per person och arbetsår, {rate} subvention"),
     "answer.col_needed": ("Needed for {years} {horizon:year|years}",
                           "Krävs i {years} år"),
     "answer.of": ("{persons} of {participants}", "{persons} av {participants}"),
@@ -724,5 +725,26 @@ LABELS.update({
                       "påståenden}; {holds} stämmer, {rounding} inom avrundning, {chain} genom "
                       "rapportens egen avrundning och {dnf} följer inte av rapportens egna "
                       "indata."),
-    "answer.not_following": ("Do not follow:", "Följer inte:"),
+    "answer.not_following": ("What does not follow:", "Det som inte följer:"),
+    "answer.claim_wrong": ("{claim}: the report says {printed}, recomputed {computed}",
+                           "{claim}: rapporten säger {printed}, omräknat {computed}"),
+    "answer.expected": ("The scenario expects {persons} of the {participants} participants in "
+                        "work on average (in nine runs out of ten between {low} and {high}); "
+                        "with that many in work {rate}, the cost is paid back this many years "
+                        "after the intervention ends: {parties}.",
+                        "Scenariot väntar sig i snitt {persons} av de {participants} deltagarna "
+                        "i arbete (i nio fall av tio mellan {low} och {high}); med så många i "
+                        "arbete {rate} är kostnaden återbetald så här många år efter insatsens "
+                        "slut: {parties}."),
+    "answer.expected_party": ("{party} {years}", "{party} {years}"),
+    "answer.observed_sentence": ("Observed in the first year after (the scenario's before and "
+                                 "after): {groups}. {party}, that year: net benefit {net}, "
+                                 "payback time {payback} years.",
+                                 "Utfallet första året efter (scenariots föreläge och "
+                                 "efterläge): {groups}. {party}, det året: lönsamhet {net}, "
+                                 "återbetalningstid {payback} år."),
+    "answer.observed_group": ("{group}: {moved} of {everyone} to {after}, revenue for society "
+                              "{revenue}",
+                              "{group}: {moved} av {everyone} till {after}, intäkter för "
+                              "samhället {revenue}"),
 })

@@ -18,7 +18,7 @@ from nyttocalc.core.model import Model
 from nyttocalc.core.uncertainty import Uncertainty
 from nyttocalc.report import numbers, simulation
 from nyttocalc.report import time as time_report
-from nyttocalc.report.answer import MINUS, Answer, Drivers, answer
+from nyttocalc.report.answer import MINUS, Answer, Drivers, answer, observed_table
 from nyttocalc.report.check_document import check_document
 from nyttocalc.report.document import (
     Document,
@@ -57,14 +57,17 @@ def report_page(parts: ReportParts, model: Model, uncertainty: Uncertainty | Non
                 run: RunInfo, lang: str) -> Page:
     analysis = parts.analysis
     first = answer(analysis, run, lang, claims=parts.claims, drivers=parts.drivers,
-                   chances=parts.chances,
+                   chances=parts.chances, expected=parts.expected,
                    claim_anchor={r.claim.id: claim_anchor(r.claim.id) for r in parts.claims})
     paying = [r.perspective.key for r in analysis.perspectives if r.has_cost]
     curves = tuple(curve for curve, result in zip(time_report.payback_curves(analysis, lang),
                                                   analysis.perspectives, strict=True)
                    if result.has_cost)
+    observed = observed_table(analysis, lang) if analysis.outcomes is not None else None
     sections = [Section("results", label("html.results", lang), (
-        payback_summary(analysis, run, lang), Document("", (), curves)))]
+        payback_summary(analysis, run, lang),
+        Document("", (), (observed,) if observed is not None else ()),
+        Document("", (), curves)))]
     details = [payback_details(analysis, run, lang)]
     uncertain: list[Document] = []
     if parts.simulation is not None and uncertainty is not None:

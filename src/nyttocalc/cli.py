@@ -192,7 +192,7 @@ def check(
     from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
-    loaded = _load(file, set)
+    loaded = _load(file, set, audit=True)
     with _user_errors(loaded.name):
         sources = read_sources(loaded, document or [])
         if coverage and not sources:
@@ -261,12 +261,12 @@ def sweep(
     """A break-even figure (by default the whole persons needed) for every perspective, subsidy
     rate and horizon, over a range of one input (a table) or a grid of two (heat maps). Every
     value is validated as in the file."""
-    from nyttocalc.core.figures import Unit
     from nyttocalc.core.numeric import select
     from nyttocalc.core.sweep import MAX_AXES, MAX_POINTS, Axis
     from nyttocalc.core.sweep import sweep as run_sweep
     from nyttocalc.report import explore
     from nyttocalc.scenario import values
+    from nyttocalc.scenario.convert import unit as unit_of
     from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
@@ -276,7 +276,7 @@ def sweep(
         varied = values.sweep_axes(loaded.scenario, vary, loaded.overrides, MAX_AXES,
                                    MAX_POINTS)
         axes = [Axis(place.path, tuple(points)) for place, points in varied]
-        units = {place.path: Unit(place.unit) for place, _ in varied}
+        units = {place.path: unit_of(place.unit) for place, _ in varied}
         cells = select(loaded.model, perspective or (), horizon, subsidy_rate)
         result = run_sweep(loaded.model, axes, metric, cells)
     run = run_info(loaded)
@@ -313,11 +313,11 @@ def solve(
     within H years: exact where the formula inverts, bracketed and bisected otherwise."""
     from dataclasses import replace
 
-    from nyttocalc.core.figures import Unit
     from nyttocalc.core.solve import Question, persons_at
     from nyttocalc.core.solve import solve as run_solve
     from nyttocalc.report import explore
     from nyttocalc.scenario import values
+    from nyttocalc.scenario.convert import unit as unit_of
     from nyttocalc.scenario.load import run_info
     from nyttocalc.scenario.schema import MAX_PARTICIPANTS
 
@@ -356,7 +356,7 @@ def solve(
                 for r, above in zip(answer.roots, answer.pays_back_above, strict=True)))
     check = persons_at(model, question, answer.roots[0]) if answer.roots else None
     run = run_info(loaded)
-    unit = Unit(place.unit)
+    unit = unit_of(place.unit)
     _emit(format, lang, output, force,
           json=lambda: explore.solve_json(question, answer, unit, check, run), csv=None,
           document=lambda: explore.solve_document(question, answer, model, unit, check, run,
@@ -406,11 +406,11 @@ def _sensitivity(loaded: "LoadedScenario", by: str, metric: str, perspectives: "
                  ) -> "tuple[SensitivityResult, list[Cell], dict[str, Unit], float]":
     """Every input moved by ``by`` (not the horizons: they are questions), at the first horizon
     and the lowest rate unless given."""
-    from nyttocalc.core.figures import Unit
     from nyttocalc.core.numeric import select
     from nyttocalc.core.sensitivity import Move
     from nyttocalc.core.sensitivity import sensitivity as run_sensitivity
     from nyttocalc.scenario import values
+    from nyttocalc.scenario.convert import unit as unit_of
 
     model = loaded.model
     with _user_errors(loaded.name):
@@ -427,7 +427,7 @@ def _sensitivity(loaded: "LoadedScenario", by: str, metric: str, perspectives: "
                        model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
         result = run_sensitivity(model, [Move(p.path, p.value, lo, hi) for p, lo, hi in moved],
                                  metric)
-    return result, cells, {p.path: Unit(p.unit) for p, _, _ in moved}, share
+    return result, cells, {p.path: unit_of(p.unit) for p, _, _ in moved}, share
 
 
 @app.command()
@@ -627,12 +627,18 @@ def report(
             force=force)
 
 
-def _load(file: str, assignments: list[str] | None) -> "LoadedScenario":
+def _load(file: str, assignments: list[str] | None, audit: bool = False) -> "LoadedScenario":
+    """The scenario; a claims-only audit only where the command is `check` (``audit``)."""
     from nyttocalc.__main__ import started
+    from nyttocalc.report.numbers import use_currency
     from nyttocalc.scenario.load import load
 
     with _user_errors():
         loaded = load(scenario_path(file), assignments or [])
+        if loaded.claims_only and not audit:
+            raise NyttocalcError(f"{loaded.name} holds claims only (no perspectives or ledger): "
+                                 f"use nyttocalc check {file}")
+    use_currency(loaded.scenario.numbers.currency)
     started()
     return loaded
 

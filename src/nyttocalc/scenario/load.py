@@ -18,21 +18,23 @@ from typing import Any, Literal
 from pydantic import BaseModel, Tag, ValidationError
 
 from nyttocalc.core.claims import Claim
-from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.uncertainty import Uncertainty
 from nyttocalc.errors import NyttocalcError
 from nyttocalc.run import Assumption, Citation, ClaimSource, InputInfo, RunInfo, SourceInfo
 from nyttocalc.scenario import keypath, values, yamlsafe
-from nyttocalc.scenario.convert import count_path, to_claims, to_model
+from nyttocalc.scenario.convert import count_path, to_claims, to_model, unit
 from nyttocalc.scenario.references import check_references
 from nyttocalc.scenario.schema import (
     OPTIONAL_PARAMETERS,
+    AnyScenario,
+    Audit,
     ComputedInput,
     Parameter,
     ParameterFile,
     Scenario,
     default_parameter,
+    is_audit,
 )
 from nyttocalc.scenario.yamlsafe import KeyPath
 
@@ -55,12 +57,17 @@ class ScenarioError(NyttocalcError):
 @dataclass(frozen=True)
 class LoadedScenario:
     name: str  # the file as the user named it
-    scenario: Scenario
+    scenario: AnyScenario
     model: Model
     claims: tuple[Claim, ...]
     overrides: tuple[keypath.Override, ...]
     uncertainty: Uncertainty | None = None  # the simulation section, where there is one
     lines: Mapping[KeyPath, int] = field(default_factory=dict)  # key path → line in the file
+
+    @property
+    def claims_only(self) -> bool:
+        """A claims-only audit: no perspectives or ledger, nothing but `check` to run."""
+        return isinstance(self.scenario, Audit)
 
 
 def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
@@ -80,10 +87,11 @@ def load(path: Path, overrides: Sequence[str] = ()) -> LoadedScenario:
         data, applied = keypath.apply(_with_optional_set(data, overrides), list(overrides))
     except keypath.KeyPathError as exc:
         raise ScenarioError(f"{name}, --set {exc.given}: {exc.message}.") from None
+    schema: type[Scenario] | type[Audit] = Audit if is_audit(data) else Scenario
     try:
-        scenario = Scenario.model_validate(data)
+        scenario = schema.model_validate(_without_stale_printed(data, applied))
     except ValidationError as exc:
-        problems = [_problem(error, data) for error in exc.errors()]
+        problems = [_problem(error, data, schema) for error in exc.errors()]
         raise _error(name, problems, document.lines, applied) from None
     problems = [Problem(path, message, related=related)
                 for path, message, related in check_references(scenario)]
@@ -151,6 +159,22 @@ def _parameter_file(file: Path, where: str) -> dict[str, Any]:
         problems = [_problem(error, document.data) for error in exc.errors()]
         raise _error(name, problems, document.lines, []) from None
     data: dict[str, Any] = document.data
+    return data
+
+
+def _without_stale_printed(data: dict[str, Any],
+                           applied: list[keypath.Override]) -> dict[str, Any]:
+    """The document without the `printed` text (and its `scale`) of a number that a --set
+    replaced: the report printed the old value, not this one."""
+    for override in applied:
+        if override.path[-1:] != ("value",):
+            continue
+        parent: Any = data
+        for key in override.path[:-1]:
+            parent = parent[key]
+        if isinstance(parent, dict) and "printed" in parent:
+            parent.pop("printed")
+            parent.pop("scale", None)
     return data
 
 
@@ -250,7 +274,7 @@ def _sentence(line: int | None, where: str, message: str) -> str:
 
 # ---- pydantic errors → problems ---------------------------------------------------------------
 
-def _problem(error: Any, data: Any) -> Problem:
+def _problem(error: Any, data: Any, root: type[BaseModel] = Scenario) -> Problem:
     loc: tuple[str | int, ...] = tuple(error["loc"])
     path = _data_path(loc, data)
     if error["type"] == "union_tag_not_found":
@@ -261,7 +285,7 @@ def _problem(error: Any, data: Any) -> Problem:
                                           "(SEK, SEK/person-year, SEK/month or share)")
     if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
         path = (*path, "unit")
-    return Problem(path, _message(error, loc, path))
+    return Problem(path, _message(error, loc, path, root))
 
 
 def _typo_for(key: str, mapping: Any) -> str | None:
@@ -311,14 +335,15 @@ _BOUNDS = {
 _NUMBER_ERRORS = {"float_type", "int_type", "int_parsing", "float_parsing", "finite_number"}
 
 
-def _message(error: Any, loc: tuple[str | int, ...], path: KeyPath) -> str:
+def _message(error: Any, loc: tuple[str | int, ...], path: KeyPath,
+             root: type[BaseModel] = Scenario) -> str:
     kind = error["type"]
     given = error.get("input")
     ctx = error.get("ctx") or {}
     if kind == "missing":
         return f"the key {loc[-1]!r} is missing; it is required here"
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1])
+        allowed = _allowed_keys(loc[:-1], root)
         also = keypath.did_you_mean(str(loc[-1]), allowed)
         known = ", ".join(allowed) if allowed else "none"
         return f"{loc[-1]!r} is not a known key here{also}; expected one of: {known}"
@@ -379,10 +404,10 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _allowed_keys(loc: tuple[str | int, ...]) -> list[str]:
+def _allowed_keys(loc: tuple[str | int, ...], root: type[BaseModel] = Scenario) -> list[str]:
     """The keys a mapping at ``loc`` may have, found by walking the schema's types; each as a
     file writes it (``from``, not the field's name ``from_``)."""
-    annotation: Any = Scenario
+    annotation: Any = root
     for part in loc:
         annotation, tagged = _unwrap(annotation, part)
         if annotation is None:
@@ -443,7 +468,7 @@ def _tagged(member: Any, tag: str | int) -> bool:
 def run_info(loaded: LoadedScenario) -> RunInfo:
     """What the report says about this run: file, title, overrides and declared assumptions."""
     assumptions = [
-        Assumption(f"{section}.{name}", parameter.value, Unit(parameter.unit),
+        Assumption(f"{section}.{name}", parameter.value, unit(parameter.unit),
                    parameter.assumption)
         for section, parameters in loaded.scenario.parameters()
         for name, parameter in parameters.items()
@@ -455,10 +480,11 @@ def run_info(loaded: LoadedScenario) -> RunInfo:
     sources = tuple(SourceInfo(key, s.title, s.author, s.year, s.url or s.document)
                     for key, s in scenario.sources.items())
     return RunInfo(loaded.name, scenario.title, tuple(o.given for o in loaded.overrides),
-                   tuple(assumptions), claims, _inputs(scenario), sources)
+                   tuple(assumptions), claims, _inputs(scenario), sources,
+                   scenario.numbers.decimal, scenario.numbers.thousands)
 
 
-def _inputs(scenario: Scenario) -> tuple[InputInfo, ...]:
+def _inputs(scenario: AnyScenario) -> tuple[InputInfo, ...]:
     """Every input, cohort and analysis number in the scenario's order (those the file leaves
     out as their defaults), computed inputs with their formula; then the transitions' counts of
     persons (the key figures' numbers)."""
@@ -466,14 +492,14 @@ def _inputs(scenario: Scenario) -> tuple[InputInfo, ...]:
         source = (Citation(item.source.document, item.source.section, item.source.quote)
                   if item.source else None)
         if isinstance(item, ComputedInput):
-            return InputInfo(path, None, Unit(item.unit), item.description, source,
+            return InputInfo(path, None, unit(item.unit), item.description, source,
                              item.assumption, item.formula)
-        return InputInfo(path, item.value, Unit(item.unit), item.description, source,
+        return InputInfo(path, item.value, unit(item.unit), item.description, source,
                          item.assumption, default=default)
 
     listed = [info(f"inputs.{name}", item) for name, item in scenario.inputs.items()]
     stated = dict(scenario.parameters())
-    for section, parameters in scenario.numbers()[1:]:
+    for section, parameters in scenario.every_number()[1:]:
         listed += [info(f"{section}.{name}", item, default=name not in stated[section])
                    for name, item in parameters.items()]
     groups = scenario.outcomes.groups if scenario.outcomes else {}

@@ -29,6 +29,7 @@ class ClaimSource:
     section: str
     quote: str
     printed: str
+    scale: str | None = None  # the scale a table states for the printed figure ("millions")
 
 
 @dataclass(frozen=True)

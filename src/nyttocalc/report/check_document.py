@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from nyttocalc.core.claims import Chain, ClaimResult, Qualifier, Reason, Verdict
+from nyttocalc.core.figures import Figure
 from nyttocalc.documents.check import DocumentCheck
 from nyttocalc.documents.coverage import Coverage
 from nyttocalc.report import numbers
@@ -23,7 +24,7 @@ def check_document(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
         claim = result.claim.id + (f"\n{source.section}" if source else "")
         rows.append((claim, published_text(result, run, lang),
                      _show(result.computed.value, result, lang),
-                     arithmetic(result.computed, lang, to_the_krona(result)),
+                     claim_arithmetic(result, result.computed, lang),
                      verdict_text(result, run.claims, lang, run)))
     headers = tuple(label(k, lang) for k in ("col.claim", "col.published", "col.computed",
                                              "col.arithmetic", "col.verdict"))
@@ -90,8 +91,8 @@ def published_text(result: ClaimResult, run: RunInfo, lang: str) -> str:
     qualifier in its words ("about SEK 920,000" for "cirka 0,92 mkr"): one style a table."""
     source = run.claims.get(result.claim.id)
     if source is not None and run.writes_as(lang):
-        return source.printed
-    return qualified(_show(result.claim.published, result, lang), result.claim.qualifier, lang)
+        return source.printed + (f" ({source.scale})" if source.scale else "")
+    return qualified(_published(result, lang), result.claim.qualifier, lang)
 
 
 def qualified(figure: str, qualifier: Qualifier, lang: str) -> str:
@@ -104,7 +105,7 @@ def qualified(figure: str, qualifier: Qualifier, lang: str) -> str:
 def verdict_text(result: ClaimResult, sources: Mapping[str, ClaimSource], lang: str,
                  run: RunInfo | None = None) -> str:
     claim = result.claim
-    published = _show(claim.published, result, lang)
+    published = _published(result, lang)
     if result.chain is not None:
         return chain_text(result, result.chain, sources, lang, run)
     if result.verdict is Verdict.HOLDS:
@@ -139,8 +140,17 @@ def _interval_text(result: ClaimResult, lang: str) -> list[str]:
 
 
 def _range(result: ClaimResult, lang: str) -> str:
-    return numbers.span(_show(result.bounds.low, result, lang),
-                        _show(result.bounds.high, result, lang))
+    """The figures a claim's inputs allow, to its printed precision, or finer where that would
+    show the two ends alike."""
+    low, high = result.bounds.low, result.bounds.high
+    unit, whole = result.computed.unit, to_the_krona(result)
+    for finer in range(4):
+        precision = result.claim.precision / 10**finer
+        texts = [numbers.at_precision(x, unit, lang, precision, whole, printed=True)
+                 for x in (low, high)]
+        if texts[0] != texts[1] or low == high:
+            break
+    return numbers.span(texts[0], texts[1], lang)
 
 
 def _gap(gap: float, result: ClaimResult, lang: str) -> str:
@@ -165,10 +175,9 @@ def chain_text(result: ClaimResult, chain: Chain, sources: Mapping[str, ClaimSou
                  printed=where.printed if where and verbatim else qualified(
                      numbers.figure(chain.printed, unit, lang), chain.qualifier, lang),
                  claim=chain.claim, section=where.section if where else "",
-                 arithmetic=arithmetic(chain.figure, lang, to_the_krona(result)),
+                 arithmetic=claim_arithmetic(result, chain.figure, lang),
                  published=this.printed if this and verbatim else qualified(
-                     _show(result.claim.published, result, lang), result.claim.qualifier,
-                     lang))
+                     _published(result, lang), result.claim.qualifier, lang))
 
 
 def reason_text(reason: Reason, lang: str, result: ClaimResult | None = None) -> str:
@@ -200,6 +209,17 @@ def _show(x: float, result: ClaimResult, lang: str) -> str:
     """A figure of a claim, with the decimals its printed precision needs."""
     return numbers.at_precision(x, result.computed.unit, lang, result.claim.precision,
                                 to_the_krona(result))
+
+
+def _published(result: ClaimResult, lang: str) -> str:
+    """A claim's published figure as a report prints it: its printed decimals, no more."""
+    return numbers.at_precision(result.claim.published, result.computed.unit, lang,
+                                result.claim.precision, to_the_krona(result), printed=True)
+
+
+def claim_arithmetic(result: ClaimResult, figure: Figure, lang: str) -> str:
+    """A claim's arithmetic (or its chain's), its result with the decimals the claim prints."""
+    return arithmetic(figure, lang, to_the_krona(result), result.claim.precision)
 
 
 def to_the_krona(result: ClaimResult) -> bool:

@@ -229,8 +229,8 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
                documents: tuple[DocumentCheck, ...] = ()) -> str:
     from nyttocalc.core.claims import RULES, Verdict
     from nyttocalc.report.check_document import (
+        claim_arithmetic,
         reason_text,
-        to_the_krona,
         verdict_counts,
         verdict_text,
     )
@@ -254,7 +254,7 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
             "precision": claim.precision,
             "rule": RULES[claim.qualifier].meaning,
             "formula": symbolic(result.computed),
-            "arithmetic": arithmetic(result.computed, lang, to_the_krona(result)),
+            "arithmetic": claim_arithmetic(result, result.computed, lang),
             "verdict": result.verdict.value,
             "misses_by": None if result.misses_by is None else finite(result.misses_by),
             "explanation": verdict_text(result, run.claims, lang, run),
@@ -305,14 +305,14 @@ def _document_json(checked: DocumentCheck) -> dict[str, Any]:
 
 
 def _chain_json(result: ClaimResult, lang: str) -> dict[str, Any] | None:
-    from nyttocalc.report.check_document import to_the_krona
+    from nyttocalc.report.check_document import claim_arithmetic
 
     chain = result.chain
     if chain is None:
         return None
     return {"claim": chain.claim, "symbol": chain.symbol, "value": chain.value,
             "printed": chain.printed, "computed": finite(chain.figure.value),
-            "arithmetic": arithmetic(chain.figure, lang, to_the_krona(result))}
+            "arithmetic": claim_arithmetic(result, chain.figure, lang)}
 
 
 CHECK_CSV_COLUMNS = ("id", "verdict", "published", "computed", "difference", "unit",

@@ -88,7 +88,8 @@ def rounded(x: float, decimals: int) -> Decimal:
 _EVERY_DIGIT = Context(prec=400)  # the largest float has 309 digits before the point
 
 
-def amount(x: float, lang: str, whole_kronor: bool = False, decimals: int = 0) -> str:
+def amount(x: float, lang: str, whole_kronor: bool = False, decimals: int = 0, *,
+           trim: bool = True) -> str:
     """Kronor: ``175 000 kr`` / ``2,75 mkr`` (sv), ``SEK 175,000`` / ``SEK 2.75m`` (en); with
     ``whole_kronor``, millions too are written out to the krona (``1 764 000 kr``), and with
     ``decimals`` to the öre and finer. Billions as ``4,72 mdkr`` / ``SEK 4.72bn``. In another
@@ -96,7 +97,7 @@ def amount(x: float, lang: str, whole_kronor: bool = False, decimals: int = 0) -
     if abs(x) >= 1_000_000 and not whole_kronor and not decimals:
         scale, words = (1e9, _BILLIONS) if abs(x) >= 1e9 else (1e6, _MILLIONS)
         return _with_currency(number(x / scale, lang, 2), lang, words)
-    return _with_currency(number(x, lang, decimals), lang, ("kr", "", ""))
+    return _with_currency(number(x, lang, decimals, trim=trim), lang, ("kr", "", ""))
 
 
 _MILLIONS = ("mkr", "m", "milj.")  # (kronor in Swedish, English suffix, Swedish word)
@@ -116,18 +117,18 @@ def _with_currency(digits: str, lang: str, words: tuple[str, str, str]) -> str:
     return f"{'-' if negative else ''}{sign}{digits.lstrip('-')}{words[1]}"
 
 
-def percent(share: float, lang: str, decimals: int = 1) -> str:
+def percent(share: float, lang: str, decimals: int = 1, *, trim: bool = True) -> str:
     """A share as a percentage: ``10,9 %`` (sv), ``10.9%`` (en)."""
-    return _with_percent_sign(number(share * 100, lang, decimals), lang)
+    return _with_percent_sign(number(share * 100, lang, decimals, trim=trim), lang)
 
 
 def _with_percent_sign(text: str, lang: str) -> str:
     return f"{text}{NBSP}%" if lang == "sv" else f"{text}%"
 
 
-def multiple(x: float, lang: str, decimals: int = 1) -> str:
+def multiple(x: float, lang: str, decimals: int = 1, *, trim: bool = True) -> str:
     """A multiple: ``8,7 ggr`` (sv), ``8.7×`` (en)."""
-    text = number(x, lang, decimals)
+    text = number(x, lang, decimals, trim=trim)
     return f"{text}{NBSP}ggr" if lang == "sv" else f"{text}×"
 
 
@@ -221,32 +222,45 @@ def given_digits(x: float, unit: Unit) -> Decimal:
 
 
 def at_precision(x: float, unit: Unit, lang: str, precision: float,
-                 whole_kronor: bool = False) -> str:
+                 whole_kronor: bool = False, *, printed: bool = False) -> str:
     """A figure with at least the decimals a printed precision needs: a multiple printed
-    "0,85" is shown ``0,85 ggr``, not ``0,9 ggr``; otherwise as ``figure`` shows it.
+    "0,85" is shown ``0,85 ggr``, not ``0,9 ggr``; otherwise as ``figure`` shows it. With
+    ``printed``, a figure as a report prints it: just those decimals, trailing zeros kept
+    (``1.40×``, ``11%``).
 
     >>> at_precision(0.8524, Unit.MULTIPLE, "en", 0.01), at_precision(8.7, Unit.MULTIPLE, "en", 1)
     ('0.85×', '8.7×')
+    >>> at_precision(1.4, Unit.MULTIPLE, "en", 0.01, printed=True)
+    '1.40×'
     """
-    needed = max(0, math.ceil(-math.log10(precision) - 1e-9)) if precision > 0 else 0
+    needed = decimals_of(precision)
     if not math.isfinite(x) or (unit in MONEY and (whole_kronor is False or needed == 0)):
         return figure(x, unit, lang, whole_kronor)
+    trim = not printed
     if unit in MONEY:
-        return amount(x, lang, True, needed)
+        return amount(x, lang, True, needed, trim=trim)
     if unit is Unit.SHARE:
-        return percent(x, lang, max(1, needed - 2))
+        return percent(x, lang, max(needed - 2, 0 if printed else 1), trim=trim)
     if unit is Unit.MULTIPLE:
-        return multiple(x, lang, max(1, needed))
-    return number(x, lang, max(2, needed))
+        return multiple(x, lang, needed if printed else max(1, needed), trim=trim)
+    return number(x, lang, needed if printed else max(2, needed), trim=trim)
 
 
-def span(low: str, high: str) -> str:
+def decimals_of(precision: float) -> int:
+    """The decimals a precision prints: 0,01 → 2, 1 and 1 000 → 0."""
+    return max(0, math.ceil(-math.log10(precision) - 1e-9)) if precision > 0 else 0
+
+
+def span(low: str, high: str, lang: str = "en") -> str:
     """Two figures as a range, their currency, scale or sign written once:
-    ``SEK 1,013,214,759–1,013,214,765``, ``1 013 214 759–1 013 214 765 kr``, ``5.68–5.69×``.
+    ``SEK 1,013,214,759–1,013,214,765``, ``1 013 214 759–1 013 214 765 kr``, ``5.68–5.69×``;
+    a range that ends below zero with words: ``-$2,040 to -$2,038``.
 
     >>> span("SEK\xa01,013", "SEK\xa01,019"), span("1\xa0013\xa0kr", "1\xa0019\xa0kr")
     ('SEK\xa01,013–1,019', '1\xa0013–1\xa0019\xa0kr')
     """
+    if high.startswith(("-", "−")):
+        return f"{low} {'till' if lang == 'sv' else 'to'} {high}"
     head = _common(low, high, _WORD)
     tail = _common(low[::-1], high[::-1], _WORD)[::-1]
     if head.startswith("-") or len(head) + len(tail) >= min(len(low), len(high)):

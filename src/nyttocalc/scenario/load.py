@@ -474,8 +474,8 @@ def run_info(loaded: LoadedScenario) -> RunInfo:
         for name, parameter in parameters.items()
         if parameter.assumption is not None
     ]
-    claims = {c.id: ClaimSource(c.where.document, c.where.section, c.where.quote, c.printed)
-              for c in loaded.scenario.claims}
+    claims = {c.id: ClaimSource(c.where.document, c.where.section, c.where.quote, c.printed,
+                                c.scale) for c in loaded.scenario.claims}
     scenario = loaded.scenario
     sources = tuple(SourceInfo(key, s.title, s.author, s.year, s.url or s.document)
                     for key, s in scenario.sources.items())

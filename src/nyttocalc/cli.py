@@ -199,8 +199,9 @@ def check(
             raise NyttocalcError("--coverage lists the numbers of a document: give its text "
                                  "with --document KEY=PATH (or a `path` in its source)")
         results = check_claims(loaded.claims, loaded.model)
+        style = (loaded.scenario.numbers.decimal, loaded.scenario.numbers.thousands)
         documents = check_documents(sources, citations(loaded), quoted_values(loaded, results),
-                                    coverage)
+                                    coverage, style)
     run = run_info(loaded)
 
     def document_() -> "Document":

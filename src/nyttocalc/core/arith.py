@@ -153,11 +153,11 @@ def ceil_step(x: Num, step: float = 1.0) -> Num:
     2.0
     >>> ceil_step(3.0000000000000004)
     3.0
-    >>> ceil_step(math.inf)
-    inf
+    >>> ceil_step(math.inf), ceil_step(math.nan)
+    (inf, nan)
     """
     if _is_scalar(x):
-        if math.isinf(x):
+        if not math.isfinite(x):  # never stays never; undefined (a division by zero) too
             return x
         units = x / step
         return math.ceil(units - ROUND_OFF * abs(units)) * step

@@ -25,7 +25,16 @@ import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from nyttocalc.core.arith import ceil_step, difference, power, quotient, ratio, share
+from nyttocalc.core.arith import (
+    ceil_step,
+    difference,
+    maximum,
+    minimum,
+    power,
+    quotient,
+    ratio,
+    share,
+)
 from nyttocalc.core.discounting import (
     present_value_years,
     spread_cost_factor,
@@ -118,6 +127,8 @@ def _ratio(n: Interval, d: Interval) -> Interval:
         low = 0.0
     else:
         low = ratio(n.low, d.high)
+    if math.isnan(low) or math.isnan(high):  # never over never: no bound
+        return UNBOUNDED
     return Interval(low, high)
 
 
@@ -185,8 +196,8 @@ def _monotone(function: Callable[..., float]) -> Callable[..., Interval]:
 
 _FUNCTIONS: dict[str, Callable[..., Interval]] = {
     "ceil": _ceil,
-    "max": _increasing(max),
-    "min": _increasing(min),
+    "max": _increasing(lambda *xs: functools.reduce(maximum, xs)),
+    "min": _increasing(lambda *xs: functools.reduce(minimum, xs)),
     "sum": _increasing(lambda *xs: functools.reduce(operator.add, xs)),
     "npv": _net_present_value,
     "pv": _monotone(present_value),

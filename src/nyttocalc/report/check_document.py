@@ -64,6 +64,12 @@ def _coverage_table(checked: DocumentCheck, coverage: Coverage, lang: str) -> Ta
         missed = "; ".join(f"{n.line}: {n.text}" for n in section.uncovered)
         rows.append((section.name, missed, str(len(section.numbers)), str(len(section.covered))))
     notes = [label("note.coverage", lang)]
+    headings = "; ".join(f"{s.name}: " + ", ".join(f"{n.line}: {n.text}" for n in s.in_headings)
+                         for s in coverage.sections if s.in_headings)
+    if headings:
+        notes.append(label("note.in_headings", lang, numbers=headings))
+    notes += [label("note.overlap", lang, section=inner, outer=outer)
+              for inner, outer in coverage.overlaps]
     if coverage.not_found:
         notes.append(label("note.not_found", lang, sections="; ".join(coverage.not_found)))
     headers = tuple(label(k, lang) for k in ("col.section", "col.uncovered", "col.numbers",
@@ -141,14 +147,23 @@ def _interval_text(result: ClaimResult, lang: str) -> list[str]:
 
 def _range(result: ClaimResult, lang: str) -> str:
     """The figures a claim's inputs allow, to its printed precision, or finer where that would
-    show the two ends alike."""
+    show the two ends alike, or an end on the other side of the published figure's band."""
     low, high = result.bounds.low, result.bounds.high
+    band_low, band_high = result.band
     unit, whole = result.computed.unit, to_the_krona(result)
+    printed = unit in numbers.MONEY  # amounts with the decimals they print, both ends alike
+
+    def agrees(x: float, precision: float) -> bool:
+        digit = numbers.last_digit(x, unit, precision, whole, printed=printed)
+        shown = float(numbers.rounded(x / digit, 0)) * digit
+        return (band_low <= shown <= band_high) == (band_low <= x <= band_high)
+
     for finer in range(4):
         precision = result.claim.precision / 10**finer
-        texts = [numbers.at_precision(x, unit, lang, precision, whole, printed=True)
+        texts = [numbers.at_precision(x, unit, lang, precision, whole, printed=printed)
                  for x in (low, high)]
-        if texts[0] != texts[1] or low == high:
+        if (texts[0] != texts[1] or low == high) and agrees(low, precision) and agrees(
+                high, precision):
             break
     return numbers.span(texts[0], texts[1], lang)
 

@@ -450,7 +450,10 @@ _SIGNED_PLACEHOLDER = re.compile(r"([+\-−]\s*)?\{(\w+)\}")
 
 
 def _enclosed(text: str, after_sign: bool) -> str:
-    return f"({text})" if after_sign and text.startswith(("-", "−")) else text
+    """A negative number after a sign in parentheses: ``+ (-$2,406)``, ``+ (SEK -50)``."""
+    sign = re.search(r"[-−\d]", text)
+    negative = sign is not None and sign.group() in "-−"
+    return f"({text})" if after_sign and negative else text
 
 
 def _operand(term: Term, lang: str, whole_kronor: bool, finer: int) -> tuple[str, float]:

@@ -136,8 +136,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "closest": ("line {line} ({similarity} alike): {text}",
                 "rad {line} ({similarity} lika): {text}"),
     "closest.none": ("the document is empty", "dokumentet är tomt"),
-    "title.coverage": ("Numbers of {source} in the sections the claims name",
-                       "Tal i {source} i de avsnitt som påståendena anger"),
+    "title.coverage": ("Numbers of {source} in the sections the claims and inputs name",
+                       "Tal i {source} i de avsnitt som påståendena och indata anger"),
     "col.section": ("Section", "Avsnitt"),
     "col.numbers": ("Numbers", "Tal"),
     "col.covered": ("Covered", "Täckta"),
@@ -146,13 +146,23 @@ LABELS: dict[str, tuple[str, str]] = {
                       "{name}: {numbers} tal, {covered} täckta, {uncovered} inte"),
     "note.coverage": ("A number is covered when it stands in a found quote of a claim or input "
                       "and reads one of the numbers it checks. Years, dates, footnote markers, "
-                      "page numbers, references and headings are not counted.",
+                      "page numbers, references and headings are not counted (numbers in "
+                      "headings are listed apart).",
                       "Ett tal är täckt när det står i ett funnet citat av ett påstående eller "
                       "en indata och läses som ett av talen det kontrollerar. Årtal, datum, "
-                      "fotnotsmarkörer, sidnummer, hänvisningar och rubriker räknas inte."),
-    "note.not_found": ("Sections named by claims but not found as headings: {sections}",
-                       "Avsnitt som påståenden anger men som inte finns som rubriker: "
-                       "{sections}"),
+                      "fotnotsmarkörer, sidnummer, hänvisningar och rubriker räknas inte (tal i "
+                      "rubriker listas för sig)."),
+    "note.in_headings": ("Numbers in the sections' headings, listed and not counted: "
+                         "{numbers}",
+                         "Tal i avsnittens rubriker, listade men inte räknade: {numbers}"),
+    "note.overlap": ("The section {section} lies within {outer}, which is also named: its "
+                     "numbers are counted once, under {outer}.",
+                     "Avsnittet {section} ligger inom {outer}, som också anges: dess tal räknas "
+                     "en gång, under {outer}."),
+    "note.not_found": ("Sections named by claims or inputs but not found as headings: "
+                       "{sections}",
+                       "Avsnitt som påståenden eller indata anger men som inte finns som "
+                       "rubriker: {sections}"),
     "summary.none": ("The scenario lists no claims.", "Scenariot anger inga påståenden."),
     # header and notes
     "header.scenario": ("Scenario", "Scenariofil"),
@@ -490,7 +500,7 @@ CSV_SWEDISH: dict[str, str] = {
     "chain_claim": "Kedja, påstående", "chain_printed": "Kedja, tryckt",
     "chain_computed": "Kedja, beräknat", "quote": "Citat", "found": "funnet",
     "missing": "saknas", "document": "Dokument", "line": "Rad", "number": "Tal",
-    "covered_by": "Täckt av",
+    "covered_by": "Täckt av", "in_heading": "I rubrik", "yes": "ja",
     # verdicts
     "holds": "stämmer", "rounding": "stämmer inom avrundning", "does-not-follow": "följer inte",
     "rounding-chain": "följer av rapportens avrundning",

@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # payback's JSON and CSV need none of check's machinery
     from nyttocalc.core.outcomes import GroupEffect, KeyFigures, OutcomesAnalysis
     from nyttocalc.core.payback import PaybackAnalysis
     from nyttocalc.documents.check import DocumentCheck
+    from nyttocalc.documents.coverage import NumberFound
     from nyttocalc.documents.text import Passage
 
 CSV_DIMS = ("subsidy_rate", "horizon_years", "persons", "unsubsidised")
@@ -297,11 +298,18 @@ def _document_json(checked: DocumentCheck) -> dict[str, Any]:
         "coverage": None if coverage is None else {
             "sections": [{"section": s.name, "heading": s.heading, "line": s.line,
                           "numbers": len(s.numbers), "covered": len(s.covered),
-                          "items": [{"text": n.text, "value": n.value, "line": n.line,
-                                     "section": n.section, "covered_by": list(n.covered_by)}
-                                    for n in s.numbers]} for s in coverage.sections],
+                          "items": [_item_json(n) for n in s.numbers],
+                          "in_headings": [_item_json(n) for n in s.in_headings]}
+                         for s in coverage.sections],
+            "overlaps": [{"section": inner, "within": outer}
+                         for inner, outer in coverage.overlaps],
             "not_found": list(coverage.not_found)},
     }
+
+
+def _item_json(n: NumberFound) -> dict[str, Any]:
+    return {"text": n.text, "value": n.value, "line": n.line, "section": n.section,
+            "covered_by": list(n.covered_by)}
 
 
 def _chain_json(result: ClaimResult, lang: str) -> dict[str, Any] | None:
@@ -350,16 +358,21 @@ def _found_cell(found: bool | None) -> str:
     return "" if found is None else "found" if found else "missing"
 
 
-COVERAGE_CSV_COLUMNS = ("document", "section", "line", "number", "value", "covered_by")
+COVERAGE_CSV_COLUMNS = ("document", "section", "line", "number", "value", "covered_by",
+                        "in_heading")
 
 
 def coverage_csv(documents: tuple[DocumentCheck, ...], lang: str) -> str:
     """One line per number in the named sections; ``covered_by`` lists the claims and inputs
-    (space-separated), empty where none covers it."""
+    (space-separated), empty where none covers it; the numbers of headings come last, with
+    ``in_heading`` set (they are not counted)."""
     buffer, writer = csv_writer(lang, COVERAGE_CSV_COLUMNS)
     for checked in documents:
         for section in checked.coverage.sections if checked.coverage else ():
-            for n in section.numbers:
+            rows = [(n, "") for n in section.numbers]
+            rows += [(n, csv_word("yes", lang)) for n in section.in_headings]
+            for n, heading in rows:
                 writer.writerow([checked.source.key, n.section, n.line, n.text,
-                                 csv_number(n.value, lang == "sv"), " ".join(n.covered_by)])
+                                 csv_number(n.value, lang == "sv"), " ".join(n.covered_by),
+                                 heading])
     return buffer.getvalue()

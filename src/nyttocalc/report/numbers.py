@@ -246,6 +246,27 @@ def at_precision(x: float, unit: Unit, lang: str, precision: float,
     return number(x, lang, needed if printed else max(2, needed), trim=trim)
 
 
+def last_digit(x: float, unit: Unit, precision: float, whole_kronor: bool = False, *,
+               printed: bool = False) -> float:
+    """What the last digit ``at_precision`` writes for ``x`` is worth: 0,01 for a multiple to
+    two decimals, 1 kr to the krona, 10 000 kr in millions (2,75 mkr).
+
+    >>> last_digit(1.36, Unit.MULTIPLE, 0.01), last_digit(2_750_000, Unit.SEK, 10_000)
+    (0.01, 10000.0)
+    """
+    needed = decimals_of(precision)
+    if unit in MONEY:
+        if whole_kronor and needed:
+            return 10.0 ** -needed
+        if abs(x) >= 1_000_000 and not whole_kronor:
+            return (1e9 if abs(x) >= 1e9 else 1e6) / 100
+        return 1.0
+    least = {Unit.SHARE: 0 if printed else 1, Unit.MULTIPLE: 0 if printed else 1}.get(
+        unit, 0 if printed else 2)
+    shown = max(least, needed - 2) + 2 if unit is Unit.SHARE else max(least, needed)
+    return 10.0 ** -shown
+
+
 def decimals_of(precision: float) -> int:
     """The decimals a precision prints: 0,01 → 2, 1 and 1 000 → 0."""
     return max(0, math.ceil(-math.log10(precision) - 1e-9)) if precision > 0 else 0

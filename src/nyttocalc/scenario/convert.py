@@ -131,12 +131,19 @@ def to_model(scenario: AnyScenario) -> Model:
 
 def _margins(scenario: AnyScenario) -> dict[str, float]:
     """Half the last printed digit of each number the file gives with its `printed` text, by
-    key path."""
+    key path (a text that does not read is the loader's error to give, not a margin)."""
     style = number_style(scenario)
-    return {f"{section}.{name}": printed.margin(p.printed, style, p.scale,
-                                                count=p.unit == "persons")
-            for section, parameters in scenario.parameters()
-            for name, p in parameters.items() if p.printed is not None}
+    margins = {}
+    for section, parameters in scenario.parameters():
+        for name, p in parameters.items():
+            if p.printed is None or not isinstance(p.value, int | float):
+                continue
+            try:
+                margins[f"{section}.{name}"] = printed.margin(p.printed, style, p.scale,
+                                                              count=p.unit == "persons")
+            except printed.PrintedError:
+                continue
+    return margins
 
 
 def _optional(parameter: Any) -> float:

@@ -101,7 +101,11 @@ class Printed:
 
 
 class PrintedError(ValueError):
-    pass
+    """A text that is no figure; ``advice`` where an example of one would help."""
+
+    def __init__(self, message: str, advice: bool = True) -> None:
+        super().__init__(message)
+        self.advice = advice
 
 
 def known_words() -> str:
@@ -197,12 +201,12 @@ def _refuse_other_style(text: str, after: str, style: NumberStyle) -> None:
         raise PrintedError(
             f"{text!r} is written with a decimal {_mark(other)}, but this scenario's numbers "
             f"use a decimal {_mark(style.decimal)} (numbers.decimal: {style.decimal!r}); "
-            f"declare numbers: {{decimal: {other!r}}} if the report writes them so")
+            f"declare numbers: {{decimal: {other!r}}} if the report writes them so", False)
     if style.thousands != " " and re.match(r" [0-9]{3}(?![0-9])", after):
         raise PrintedError(
             f"{text!r} groups thousands with a space, but this scenario's numbers group them "
             f"with {_mark(style.thousands)} (numbers.thousands: {style.thousands!r}); declare "
-            "the report's style under `numbers`")
+            "the report's style under `numbers`", False)
 
 
 def _mark(mark: str) -> str:
@@ -271,8 +275,9 @@ def consistency_problems(printed: str, published: float, precision: float, quali
     try:
         reading = read(printed, style, scale)
     except PrintedError as exc:
-        return [f"printed: {exc}; write the figure as the report prints it, e.g. 'cirka 0,92 "
-                "mkr', 'fem deltagare' or '11 procent'"]
+        advice = ("; write the figure as the report prints it, e.g. 'cirka 0,92 mkr', 'fem "
+                  "deltagare', '11 procent', '$4,184' or '(714)'") if exc.advice else ""
+        return [f"printed: {exc}{advice}"]
     problems = [*_value_problems(printed, reading, published, "published"),
                 *_currency_problems(printed, reading, style, money)]
     if reading.qualifier != qualifier:

@@ -188,6 +188,8 @@ def evaluate(formula: str, values: Mapping[str, Num], plain_division: bool = Fal
     >>> evaluate("{b} / {c}", {"b": -1501, "c": 4231}), evaluate("{b} / {c}", {"b": -1501,
     ...                                                          "c": 4231}, plain_division=True)
     (0.0, -0.35476246750177265)
+    >>> evaluate("sum({a}, {b}, 1) ^ 2", {"a": 1, "b": 2})
+    16.0
     """
     return _eval(_parsed(formula), {f"_{k}": v for k, v in values.items()}, formula,
                  _CORE_FUNCTIONS, _operators(plain_division))

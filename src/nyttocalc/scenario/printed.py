@@ -150,7 +150,11 @@ def _read_digits(text: str, rest: str, qualifier: str, style: NumberStyle,
                  scale: str | None) -> Printed:
     prefix = _PREFIX.match(rest)
     if prefix is None:
-        raise PrintedError(f"{text!r} does not start with a number (after any qualifier)")
+        word = rest.split(" ", 1)[0]
+        raise PrintedError(
+            f"{text!r} does not start with a number: {word!r} is no qualifier, sign or currency "
+            f"nyttocalc knows (qualifiers: {', '.join(QUALIFIER_WORDS)}; currencies: "
+            f"{', '.join(CURRENCIES)})")
     at = prefix.end()
     digits = style.digits().match(rest, at)
     assert digits is not None  # the prefix ends before a digit

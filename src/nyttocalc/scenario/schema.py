@@ -191,8 +191,10 @@ class ComputedInput(Strict):
     income: terms in braces name inputs (computed ones too, as long as none refers back)."""
 
     formula: FormulaText = Field(description=(
-        "Inputs in braces, + − × / ( ), numbers, max( ), min( ) and ceil( ): "
-        "'{monthly_income} × 12 × {municipal_tax_rate}'"))
+        "Inputs in braces, + − × / ^ ( ), numbers, max( ), min( ), ceil( ), sum( ) and the "
+        "discounting functions npv, pv, annuity and discount: "
+        "'{monthly_income} × 12 × {municipal_tax_rate}'; / is \"how many … make up …\" (0 "
+        "where nothing is owed), as in the payback analysis"))
     unit: InputUnit
     description: Text
     source: Citation | None = None

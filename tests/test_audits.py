@@ -325,9 +325,9 @@ def hhly_hands() -> dict[str, Hand]:
                               line=20),
         "value-per-annum": Hand(value / years, F(16, 10) * M, tenth, line=21),
         "justice-per-annum": Hand(justice / years, F(660_000), F(500), line=22),
-        # "Over 40 per cent of this value": at least 40 % (arithmetic.md's notes, line 37)
+        # "Over 40 per cent of this value": at least 40 % (arithmetic.md's notes, line 36)
         "justice-over-40-percent": Hand(justice / value, F(40, 100), hundredth, "minst",
-                                        line=37),
+                                        line=36),
         "sroi-justice": Hand(justice / investment, F(3), HALF, line=23),
         "sroi-young-people": Hand(young / investment, F(3), HALF, line=24),
     }

@@ -29,6 +29,7 @@ class ClaimSource:
     section: str
     quote: str
     printed: str
+    scale: str | None = None  # the scale a table states for the printed figure ("millions")
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,16 @@ class RunInfo:
     claims: Mapping[str, ClaimSource] = field(default_factory=dict)  # by claim id
     inputs: tuple[InputInfo, ...] = ()
     sources: tuple[SourceInfo, ...] = ()
+    # How the scenario's report writes numbers (its `numbers`): the decimal mark and what groups
+    # thousands. Its printed figures are shown as printed where a language writes them so.
+    decimal: str = ","
+    thousands: str = " "
+
+    def writes_as(self, lang: str) -> bool:
+        """Whether the report writes numbers as ``lang`` does: a decimal comma and thousands by
+        space in Swedish, a decimal point and thousands by comma in English."""
+        own = {"sv": (",", (" ", "")), "en": (".", (",", ""))}[lang]
+        return self.decimal == own[0] and self.thousands in own[1]
 
     def overrides_of(self, path: str) -> tuple[str, ...]:
         """The --set assignments that change the number at ``path`` or an item of its list

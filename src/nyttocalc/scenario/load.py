@@ -20,24 +20,26 @@ from pydantic import BaseModel, Tag, ValidationError
 
 from nyttocalc import bundled
 from nyttocalc.core.claims import Claim
-from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.uncertainty import Uncertainty
 from nyttocalc.errors import NyttocalcError, excerpt
 from nyttocalc.files import FileProblem, read_regular, real_path, shown_name
 from nyttocalc.run import Assumption, Citation, ClaimSource, InputInfo, RunInfo, SourceInfo
 from nyttocalc.scenario import gaps, keypath, usage, uses, values, yamlsafe
-from nyttocalc.scenario.convert import count_path, to_claims, to_model
+from nyttocalc.scenario.convert import count_path, to_claims, to_model, unit
 from nyttocalc.scenario.paths import PathRefused, Reach, reach_of, resolve_allowed
 from nyttocalc.scenario.references import check_references
 from nyttocalc.scenario.schema import (
     OPTIONAL_PARAMETERS,
+    AnyScenario,
+    Audit,
     ComputedInput,
     MissingFigure,
     Parameter,
     ParameterFile,
     Scenario,
     default_parameter,
+    is_audit,
 )
 from nyttocalc.scenario.yamlsafe import KeyPath
 
@@ -67,7 +69,7 @@ FileKind = Literal["scenario", "parameter"]
 @dataclass(frozen=True)
 class LoadedScenario:
     name: str  # the file as the user named it
-    scenario: Scenario
+    scenario: AnyScenario
     model: Model
     claims: tuple[Claim, ...]
     overrides: tuple[keypath.Override, ...]
@@ -78,6 +80,11 @@ class LoadedScenario:
     # Figures of its parameter sets that the scenario does not use: their assumptions are not
     # the scenario's (a set offers more figures than any one scenario needs).
     unused_shared: frozenset[str] = frozenset()
+
+    @property
+    def claims_only(self) -> bool:
+        """A claims-only audit: no perspectives or ledger, nothing but `check` to run."""
+        return isinstance(self.scenario, Audit)
 
 
 def load(path: Path, overrides: Sequence[str] = (), allow: Sequence[str] = ()
@@ -93,10 +100,11 @@ def load(path: Path, overrides: Sequence[str] = (), allow: Sequence[str] = ()
     except keypath.KeyPathError as exc:
         raise ScenarioError(f"{name}, --set {exc.given}: {exc.message}.") from None
     gaps.refuse_unfilled(name, data, document.lines)
+    schema: type[Scenario] | type[Audit] = Audit if is_audit(data) else Scenario
     try:
-        scenario = Scenario.model_validate(data)
+        scenario = schema.model_validate(_without_stale_printed(data, applied))
     except ValidationError as exc:
-        problems = [_problem(error, data, Scenario) for error in exc.errors()]
+        problems = [_problem(error, data, schema) for error in exc.errors()]
         raise _error(name, problems, document.lines, applied) from None
     gaps.refuse_missing(name, scenario, missing, document.lines)
     problems = [Problem(path, message, related=related)
@@ -119,7 +127,7 @@ def load(path: Path, overrides: Sequence[str] = (), allow: Sequence[str] = ()
                           frozenset(n for n in scenario.inputs if n not in own | used))
 
 
-def _unused(name: str, scenario: Scenario, own: set[str],
+def _unused(name: str, scenario: Scenario | Audit, own: set[str],
             lines: Mapping[KeyPath, int]) -> tuple[str, ...]:
     """A warning for each of the scenario's own inputs that no figure uses."""
     return tuple(
@@ -280,6 +288,22 @@ def _parameter_file(file: Path, given: str, where: str, reach: Reach) -> dict[st
     return data
 
 
+def _without_stale_printed(data: dict[str, Any],
+                           applied: list[keypath.Override]) -> dict[str, Any]:
+    """The document without the `printed` text (and its `scale`) of a number that a --set
+    replaced: the report printed the old value, not this one."""
+    for override in applied:
+        if override.path[-1:] != ("value",):
+            continue
+        parent: Any = data
+        for key in override.path[:-1]:
+            parent = parent[key]
+        if isinstance(parent, dict) and "printed" in parent:
+            parent.pop("printed")
+            parent.pop("scale", None)
+    return data
+
+
 def _with_optional_set(data: dict[str, Any], overrides: Sequence[str]) -> dict[str, Any]:
     """The document with each optional parameter that a --set names and the file leaves out
     (``analysis.discount_rate``) written in at its default, so the --set has a place to go."""
@@ -373,7 +397,7 @@ def _sentence(line: int | None, where: str, message: str) -> str:
 
 def _problem(error: Any, data: Any, root: type[BaseModel]) -> Problem:
     """A pydantic error as a problem at its key path in the document; ``root`` is the model
-    the document was validated against (a scenario, a parameter file)."""
+    the document was validated against (a scenario, an audit, a parameter file)."""
     loc: tuple[str | int, ...] = tuple(error["loc"])
     path = _data_path(loc, data)
     if error["type"] == "union_tag_not_found":
@@ -384,7 +408,7 @@ def _problem(error: Any, data: Any, root: type[BaseModel]) -> Problem:
                                           "(SEK, SEK/person-year, SEK/month or share)")
     if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
         path = (*path, "unit")
-    return Problem(path, _message(error, loc, root))
+    return Problem(path, _message(error, loc, path, root))
 
 
 def _typo_for(key: str, mapping: Any) -> str | None:
@@ -434,7 +458,8 @@ _BOUNDS = {
 _NUMBER_ERRORS = {"float_type", "int_type", "int_parsing", "float_parsing", "finite_number"}
 
 
-def _message(error: Any, loc: tuple[str | int, ...], root: type[BaseModel]) -> str:
+def _message(error: Any, loc: tuple[str | int, ...], path: KeyPath,
+             root: type[BaseModel]) -> str:
     kind = error["type"]
     given = error.get("input")
     ctx = error.get("ctx") or {}
@@ -572,23 +597,24 @@ def _tagged(member: Any, tag: str | int) -> bool:
 def run_info(loaded: LoadedScenario) -> RunInfo:
     """What the report says about this run: file, title, overrides and declared assumptions."""
     assumptions = [
-        Assumption(f"{section}.{name}", parameter.value, Unit(parameter.unit),
+        Assumption(f"{section}.{name}", parameter.value, unit(parameter.unit),
                    parameter.assumption)
         for section, parameters in loaded.scenario.parameters()
         for name, parameter in parameters.items()
         if parameter.assumption is not None
         and not (section == "inputs" and name in loaded.unused_shared)
     ]
-    claims = {c.id: ClaimSource(c.where.document, c.where.section, c.where.quote, c.printed)
-              for c in loaded.scenario.claims}
+    claims = {c.id: ClaimSource(c.where.document, c.where.section, c.where.quote, c.printed,
+                                c.scale) for c in loaded.scenario.claims}
     scenario = loaded.scenario
     sources = tuple(SourceInfo(key, s.title, s.author, s.year, s.url or s.document)
                     for key, s in scenario.sources.items())
     return RunInfo(loaded.name, scenario.title, tuple(o.given for o in loaded.overrides),
-                   tuple(assumptions), claims, _inputs(scenario), sources)
+                   tuple(assumptions), claims, _inputs(scenario), sources,
+                   scenario.numbers.decimal, scenario.numbers.thousands)
 
 
-def _inputs(scenario: Scenario) -> tuple[InputInfo, ...]:
+def _inputs(scenario: AnyScenario) -> tuple[InputInfo, ...]:
     """Every input, cohort and analysis number in the scenario's order (those the file leaves
     out as their defaults), computed inputs with their formula; then the transitions' counts of
     persons (the key figures' numbers)."""
@@ -596,14 +622,14 @@ def _inputs(scenario: Scenario) -> tuple[InputInfo, ...]:
         source = (Citation(item.source.document, item.source.section, item.source.quote)
                   if item.source else None)
         if isinstance(item, ComputedInput):
-            return InputInfo(path, None, Unit(item.unit), item.description, source,
+            return InputInfo(path, None, unit(item.unit), item.description, source,
                              item.assumption, item.formula)
-        return InputInfo(path, item.value, Unit(item.unit), item.description, source,
+        return InputInfo(path, item.value, unit(item.unit), item.description, source,
                          item.assumption, default=default)
 
     listed = [info(f"inputs.{name}", item) for name, item in scenario.inputs.items()]
     stated = dict(scenario.parameters())
-    for section, parameters in scenario.numbers()[1:]:
+    for section, parameters in scenario.every_number()[1:]:
         listed += [info(f"{section}.{name}", item, default=name not in stated[section])
                    for name, item in parameters.items()]
     groups = scenario.outcomes.groups if scenario.outcomes else {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import os
 import subprocess
 import sys
@@ -41,8 +42,11 @@ class Run:
 
 
 def run_cli(*args: str | Path) -> Run:
-    """Run the CLI in-process (fast); stdout and stderr kept apart."""
-    result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+    """Run the CLI in-process (fast); stdout and stderr kept apart. In a context of its own,
+    as a process has: what a run sets for itself (the currency amounts are written in) ends
+    with it."""
+    result = contextvars.copy_context().run(
+        CliRunner().invoke, app, [str(a) for a in args], catch_exceptions=False)
     return Run(result.exit_code, result.stdout, result.stderr)
 
 

@@ -187,3 +187,70 @@ edge_floats = st.builds(lambda base, steps: float(np.nextafter(base, math.inf * 
                         st.integers(-2, 2))
 csv_floats = st.one_of(any_floats, decimal_floats, edge_floats,
                        st.floats(min_value=1e-4, max_value=1e15))
+
+
+# ---- formulas and the intervals of their terms (core/intervals.py) ---------------------------
+
+TERMS = ("a", "b", "c")
+
+
+@st.composite
+def arithmetic_formulas(draw: st.DrawFn, depth: int = 3) -> str:
+    """A formula template over the terms {a}, {b}, {c} and small constants: + − × /, unary
+    minus, ceil, min, max and sum, nested up to ``depth``."""
+    if depth == 0 or draw(st.integers(0, 3)) == 0:
+        if draw(st.integers(0, 4)) == 0:
+            return repr(draw(st.sampled_from([0.5, 1.0, 2.0, 3.0, 12.0])))
+        return "{" + draw(st.sampled_from(TERMS)) + "}"
+    kind = draw(st.sampled_from(["+", "−", "×", "/", "neg", "ceil", "max", "min", "sum"]))
+    inner = arithmetic_formulas(depth - 1)
+    if kind == "neg":
+        return f"−({draw(inner)})"
+    if kind in ("ceil",):
+        return f"{kind}({draw(inner)})"
+    if kind in ("max", "min", "sum"):
+        args = draw(st.lists(inner, min_size=1, max_size=3))
+        return f"{kind}({', '.join(args)})"
+    return f"({draw(inner)}) {kind} ({draw(inner)})"
+
+
+@st.composite
+def monotone_formulas(draw: st.DrawFn, names: tuple[str, ...] = TERMS) -> str:
+    """A formula in which each term occurs once, combined by + − × / (over positive numbers,
+    each monotone in either argument), min and max: its bounds are attained at corners."""
+    if len(names) == 1:
+        return "{" + names[0] + "}"
+    split = draw(st.integers(1, len(names) - 1))
+    order = draw(st.permutations(names))
+    left = draw(monotone_formulas(tuple(order[:split])))
+    right = draw(monotone_formulas(tuple(order[split:])))
+    kind = draw(st.sampled_from(["+", "−", "×", "/", "max", "min"]))
+    if kind in ("max", "min"):
+        return f"{kind}({left}, {right})"
+    return f"({left}) {kind} ({right})"
+
+
+@st.composite
+def discounting_formulas(draw: st.DrawFn) -> str:
+    """A formula of the discounting functions and ^ over a rate {r} (0–30 %), a number of years
+    {n} (0–50) and amounts {a}, {b}, {c} of either sign."""
+    amount = st.sampled_from(["{a}", "{b}", "{c}", "({a} − {b})", "{a} × {c}"])
+    kind = draw(st.sampled_from(["npv", "pv", "annuity", "discount", "power", "sum"]))
+    if kind == "npv":
+        flows = draw(st.lists(amount, min_size=1, max_size=5))
+        return f"npv({{r}}, {', '.join(flows)})"
+    if kind == "pv":
+        return f"pv({{r}}, {{n}}, {draw(amount)})"
+    if kind in ("annuity", "discount"):
+        return f"{draw(amount)} × {kind}({{r}}, {{n}})"
+    if kind == "power":
+        return f"{draw(amount)} × (1 + {{r}}) ^ {draw(st.sampled_from(['{n}', '−{n}', '3']))}"
+    return f"{draw(amount)} + discount({{r}}, {{n}}) × {draw(amount)}"
+
+
+def intervals_of(low: float, high: float) -> st.SearchStrategy[tuple[float, float]]:
+    """An interval within [low, high], sometimes a single number (no subnormal floats: the
+    logarithms of a discount factor lose their relative precision there)."""
+    return st.tuples(st.floats(low, high, allow_subnormal=False),
+                     st.floats(0, (high - low) / 4, allow_subnormal=False)).map(
+        lambda pair: (pair[0], min(high, pair[0] + pair[1])))

@@ -52,19 +52,25 @@ def test_every_claim_has_its_pinned_verdict(scenario: str, exit_code: int) -> No
 
 
 def test_liva_summary_counts() -> None:
+    """The two figures the report computes from rounded intermediates (66 000 kr, 17 %) hold
+    given the rounding of the inputs it prints (1,2 mkr; see tests/test_audits.py)."""
     _, data = check_json(LIVA)
-    assert data["summary"] == {"claims": 63, "holds": 39, "rounding": 8, "rounding-chain": 2,
-                               "does-not-follow": 14, "quotes_missing": 0}
+    assert data["summary"] == {"claims": 63, "holds": 39, "rounding": 8, "input-rounding": 2,
+                               "rounding-chain": 0, "does-not-follow": 14, "quotes_missing": 0}
 
 
 def test_json_claims_carry_the_documented_keys() -> None:
     _, data = check_json(LIVA)
     for claim in data["claims"]:
-        assert {"id", "published", "computed", "verdict", "where", "printed", "qualifier",
-                "precision", "rule", "formula", "arithmetic", "reasons", "chain"} <= set(claim)
-        assert claim["verdict"] in ("holds", "rounding", "rounding-chain", "does-not-follow")
+        assert {"id", "published", "computed", "computed_low", "computed_high", "verdict",
+                "misses_by", "where", "printed", "qualifier", "precision", "rule", "formula",
+                "arithmetic", "reasons", "chain"} <= set(claim)
+        assert claim["verdict"] in ("holds", "rounding", "input-rounding", "rounding-chain",
+                                    "does-not-follow")
         assert (claim["chain"] is not None) == (claim["verdict"] == "rounding-chain")
+        assert (claim["misses_by"] is not None) == (claim["verdict"] == "does-not-follow")
         assert math.isfinite(claim["computed"])
+        assert claim["computed_low"] <= claim["computed"] <= claim["computed_high"]
 
 
 # ---- what the tool says of the claims that do not follow ------------------------------------
@@ -83,6 +89,17 @@ def liva_check() -> dict[str, Any]:
     return check_json(LIVA)[1]
 
 
+# The report's inputs taken as exact: a --set drops a number's printed rounding, so the two
+# figures that otherwise hold given the rounding of the inputs show the report's rounding chains.
+EXACT_INPUTS = ("--set", "inputs.municipal_funding=1200000",
+                "--set", "inputs.volunteer_time=1000000")
+
+
+@pytest.fixture(scope="module")
+def liva_exact() -> dict[str, Any]:
+    return check_json(LIVA, *EXACT_INPUTS)[1]
+
+
 def test_the_write_off_fits_the_footnotes_cost_of_4_1_mkr(liva_check: dict[str, Any]) -> None:
     """410 000 kr a year is 4,1 mkr over ten years: the cost footnote ² names."""
     reason = claim(liva_check, "ten-year-write-off-410-000")["reasons"][0]
@@ -96,11 +113,11 @@ def test_twelve_persons_fit_a_cost_of_about_two_million(liva_check: dict[str, An
     assert (reason["low"], reason["high"]) == pytest.approx((11 * 175_000, 12 * 175_000))
 
 
-def test_17_percent_follows_from_the_printed_29_000(liva_check: dict[str, Any]) -> None:
+def test_17_percent_follows_from_the_printed_29_000(liva_exact: dict[str, Any]) -> None:
     """The report: "cirka 29 000 kr per deltagare. 29 000 kr utgör 17 procent (av 175 000 kr)".
     Unrounded 28 571 / 175 000 = 16,3 % (does not read 17 %); the printed 29 000 / 175 000 =
     16,57 %, which reads 17 % at the printed precision of one percent."""
-    seventeen = claim(liva_check, "municipality-17-percent")
+    seventeen = claim(liva_exact, "municipality-17-percent")
     assert seventeen["verdict"] == "rounding-chain"
     assert seventeen["reasons"] == []
     chain = seventeen["chain"]
@@ -111,16 +128,16 @@ def test_17_percent_follows_from_the_printed_29_000(liva_check: dict[str, Any]) 
     assert chain["computed"] == pytest.approx(29_000 / 175_000, rel=1e-12)
     assert plain(chain["arithmetic"]) == "SEK 29,000 / SEK 175,000 = 16.6%"
     assert plain(seventeen["explanation"]) == (
-        "follows from the report's own rounding: required_value_per_participant_year cirka "
-        "29 000 kr, as printed in municipality-about-29-000-per-participant (Lönsamhet, "
-        "medellång sikt › Kommunen): SEK 29,000 / SEK 175,000 = 16.6% → 17 procent")
+        "follows from the report's own rounding: required_value_per_participant_year about "
+        "SEK 29,000, as printed in municipality-about-29-000-per-participant (Lönsamhet, "
+        "medellång sikt › Kommunen): SEK 29,000 / SEK 175,000 = 16.6% → 17%")
 
 
-def test_66_000_follows_from_the_printed_0_92_mkr(liva_check: dict[str, Any]) -> None:
+def test_66_000_follows_from_the_printed_0_92_mkr(liva_exact: dict[str, Any]) -> None:
     """"Tillsammans ska de "arbeta ihop" 0,92 mkr årligen under tre år vilket motsvarar cirka
     66 000 kr per deltagare": 920 000 / 14 = 65 714 reads cirka 66 000 (precision 1 000);
     unrounded 916 667 / 14 = 65 476 does not. The chain names the sentence just before."""
-    chain = claim(liva_check, "society-about-66-000-per-participant")["chain"]
+    chain = claim(liva_exact, "society-about-66-000-per-participant")["chain"]
     assert (chain["claim"], chain["symbol"]) == ("society-0-92-mkr-yearly-over-three-years",
                                                  "required_value_per_year")
     assert chain["printed"] == 920_000
@@ -153,8 +170,9 @@ def test_strict_fails_on_a_rounding_chain(tmp_path: Path) -> None:
     """Without --strict a rounding chain passes; with it, it fails (exit 1). A LivA with only
     the claims that hold and the two chains shows both."""
     verdicts = pinned("liva")
-    text = LIVA.read_text("utf-8")
-    head, claims_text = text.split("\nclaims:\n")
+    head, claims_text = LIVA.read_text("utf-8").split("\nclaims:\n")
+    # its inputs as exact (without their printed text): the two figures are rounding chains
+    head = re.sub(r"\n    printed: [^\n]*", "", head)
     claims_text, tail = claims_text.split("\n# Uncertainty")
     blocks = ("\n" + claims_text).split("\n  - id: ")
     kept = [b for b in blocks[1:] if verdicts[b.split()[0]] != "does-not-follow"]
@@ -186,8 +204,10 @@ def test_a_figure_with_another_term_is_recomputed_on_the_way() -> None:
 
 
 def test_csv_carries_the_chain() -> None:
-    rows = list(csv.DictReader(io.StringIO(run_cli("check", LIVA, "--format", "csv").stdout)))
-    assert list(rows[0])[-4:] == ["chain_claim", "chain_printed", "chain_computed", "quote"]
+    rows = list(csv.DictReader(io.StringIO(run_cli("check", LIVA, "--format", "csv",
+                                                   *EXACT_INPUTS).stdout)))
+    assert list(rows[0])[-7:] == ["chain_claim", "chain_printed", "chain_computed", "quote",
+                                  "computed_low", "computed_high", "misses_by"]
     row = next(r for r in rows if r["id"] == "municipality-17-percent")
     assert row["verdict"] == "rounding-chain"
     assert row["chain_claim"] == "municipality-about-29-000-per-participant"
@@ -208,8 +228,8 @@ def test_does_not_follow_says_so_with_the_arithmetic(liva_check: dict[str, Any])
     assert twelve["explanation"].startswith("does not follow: 7, not 12")
     table = run_cli("check", LIVA, "--lang", "sv").stdout
     assert "följer inte: 7, inte 12" in table
-    assert ("63 påståenden: 39 stämmer, 8 stämmer inom avrundning, 2 följer av rapportens "
-            "avrundning, 14 följer inte.") in table
+    assert ("63 påståenden: 39 stämmer, 8 stämmer inom avrundning, 2 stämmer givet "
+            "avrundningen av indata, 0 följer av rapportens avrundning, 14 följer inte.") in table
 
 
 # ---- the tolerance rules: one place, each tested -------------------------------------------

@@ -235,17 +235,17 @@ def test_counts_are_said_in_good_grammar() -> None:
     assert "* more than the 1 participant\n" in out
     from nyttocalc.report.i18n import label
 
-    one = {"total": 1, "holds": 1, "rounding": 1, "chain": 1, "dnf": 1}
+    one = {"total": 1, "holds": 1, "rounding": 1, "inputs": 1, "chain": 1, "dnf": 1}
     assert label("summary.check", "en", **one) == (
-        "1 claim: 1 holds, 1 holds within rounding, 1 follows from the report's rounding, "
-        "1 does not follow.")
+        "1 claim: 1 holds, 1 holds within rounding, 1 holds given the rounding of its inputs, "
+        "1 follows from the report's rounding, 1 does not follow.")
     assert label("summary.check", "sv", **one) == (
-        "1 påstående: 1 stämmer, 1 stämmer inom avrundning, 1 följer av rapportens avrundning, "
-        "1 följer inte.")
-    many = {"total": 5, "holds": 0, "rounding": 2, "chain": 2, "dnf": 1}
+        "1 påstående: 1 stämmer, 1 stämmer inom avrundning, 1 stämmer givet avrundningen av "
+        "indata, 1 följer av rapportens avrundning, 1 följer inte.")
+    many = {"total": 5, "holds": 0, "rounding": 2, "inputs": 0, "chain": 2, "dnf": 1}
     assert label("summary.check", "en", **many) == (
-        "5 claims: 0 hold, 2 hold within rounding, 2 follow from the report's rounding, "
-        "1 does not follow.")
+        "5 claims: 0 hold, 2 hold within rounding, 0 hold given the rounding of their inputs, "
+        "2 follow from the report's rounding, 1 does not follow.")
 
 
 def test_swedish_output_frames_its_tables_in_swedish() -> None:

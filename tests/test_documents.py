@@ -236,8 +236,11 @@ def test_liva_coverage(tmp_path: Path) -> None:
     code, data = check(LIVA, "--document", f"payoff-2019={LIVA_TEXT}", "--coverage")
     assert code == 1
     sections = {s["section"]: s for s in data["documents"][0]["coverage"]["sections"]}
+    # "De 29 000 kr utgör 17 procent": the 17 % holds given the rounding of the printed 1,2 mkr,
+    # so it no longer computes from the printed 29 000 (a rounding chain did), which it leaves
+    # uncovered (it is covered where the report first prints it, "cirka 29 000 kr").
     assert (sections["Lönsamhet, medellång sikt"]["numbers"],
-            sections["Lönsamhet, medellång sikt"]["covered"]) == (81, 58)
+            sections["Lönsamhet, medellång sikt"]["covered"]) == (81, 57)
     care = {i["text"] for i in sections["Ekonomisk nytta"]["items"] if not i["covered_by"]}
     assert care == {"1", "1 500", "10 000", "3 600", "100 000"}
     assert data["documents"][0]["coverage"]["not_found"] == []

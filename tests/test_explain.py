@@ -20,6 +20,7 @@ from tests.test_core_properties import all_figures
 _NUMBER = r"-?\d{1,3}(?:,\d{3})*(?:\.\d+)?"
 # How an English explanation writes a number, and what it is as a plain number.
 _READINGS = [
+    (re.compile(rf"SEK\xa0({_NUMBER})bn"), 1e9),
     (re.compile(rf"SEK\xa0({_NUMBER})m"), 1e6),
     (re.compile(rf"SEK\xa0({_NUMBER})"), 1.0),
     (re.compile(rf"({_NUMBER})%"), 0.01),

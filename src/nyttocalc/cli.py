@@ -193,15 +193,16 @@ def check(
     from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
-    loaded = _load(file, set, allow_path)
+    loaded = _load(file, set, allow_path, audit=True)
     with _user_errors(loaded.name):
         sources = read_sources(loaded, document or [])
         if coverage and not sources:
             raise NyttocalcError("--coverage lists the numbers of a document: give its text "
                                  "with --document KEY=PATH (or a `path` in its source)")
         results = check_claims(loaded.claims, loaded.model)
+        style = (loaded.scenario.numbers.decimal, loaded.scenario.numbers.thousands)
         documents = check_documents(sources, citations(loaded), quoted_values(loaded, results),
-                                    coverage)
+                                    coverage, style)
     run = run_info(loaded, lang.value)
 
     def document_() -> "Document":
@@ -263,12 +264,12 @@ def sweep(
     """A break-even figure (by default the whole persons needed) for every perspective, subsidy
     rate and horizon, over a range of one input (a table) or a grid of two (heat maps). Every
     value is validated as in the file."""
-    from nyttocalc.core.figures import Unit
     from nyttocalc.core.numeric import select
     from nyttocalc.core.sweep import MAX_AXES, MAX_POINTS, Axis
     from nyttocalc.core.sweep import sweep as run_sweep
     from nyttocalc.report import explore
     from nyttocalc.scenario import values
+    from nyttocalc.scenario.convert import unit as unit_of
     from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
@@ -278,7 +279,7 @@ def sweep(
         varied = values.sweep_axes(loaded.scenario, vary, loaded.overrides, MAX_AXES,
                                    MAX_POINTS)
         axes = [Axis(place.path, tuple(points)) for place, points in varied]
-        units = {place.path: Unit(place.unit) for place, _ in varied}
+        units = {place.path: unit_of(place.unit) for place, _ in varied}
         cells = select(loaded.model, perspective or (), horizon, subsidy_rate)
         result = run_sweep(loaded.model, axes, metric, cells)
     run = run_info(loaded, lang.value)
@@ -316,11 +317,11 @@ def solve(
     within H years: exact where the formula inverts, bracketed and bisected otherwise."""
     from dataclasses import replace
 
-    from nyttocalc.core.figures import Unit
     from nyttocalc.core.solve import Question, persons_at
     from nyttocalc.core.solve import solve as run_solve
     from nyttocalc.report import explore
     from nyttocalc.scenario import values
+    from nyttocalc.scenario.convert import unit as unit_of
     from nyttocalc.scenario.load import run_info
     from nyttocalc.scenario.schema import MAX_PARTICIPANTS
 
@@ -359,7 +360,7 @@ def solve(
                 for r, above in zip(answer.roots, answer.pays_back_above, strict=True)))
     check = persons_at(model, question, answer.roots[0]) if answer.roots else None
     run = run_info(loaded, lang.value)
-    unit = Unit(place.unit)
+    unit = unit_of(place.unit)
     _emit(format, lang, output, force,
           json=lambda: explore.solve_json(question, answer, unit, check, run), csv=None,
           document=lambda: explore.solve_document(question, answer, model, unit, check, run,
@@ -509,6 +510,7 @@ def export(
     from nyttocalc.core.claims import check as check_claims
     from nyttocalc.core.payback import analyse
     from nyttocalc.output import write_atomically
+    from nyttocalc.report.excel import Untranslatable
     from nyttocalc.report.extras import require
     from nyttocalc.report.workbook import workbook_bytes
     from nyttocalc.scenario.load import run_info
@@ -519,9 +521,19 @@ def export(
     loaded = _load(file, set, allow_path)
     with _user_errors(loaded.name):
         checked = check_claims(loaded.claims, loaded.model) if loaded.claims else None
-    with _user_errors():  # SOURCE_DATE_EPOCH that is not a time
-        data = workbook_bytes(analyse(loaded.model), checked, run_info(loaded, lang.value),
-                              lang.value)
+    with _user_errors():  # SOURCE_DATE_EPOCH that is not a time; a claim's ^ or discounting
+        try:
+            data = workbook_bytes(analyse(loaded.model), checked, run_info(loaded, lang.value),
+                                  lang.value)
+        except Untranslatable:  # a claim's ^ or discounting function, for now
+            import re
+
+            used = [c.id for c in loaded.claims if c.formula and re.search(
+                r"\^|\b(sum|npv|pv|annuity|discount)\(", c.formula)]
+            raise NyttocalcError(
+                f"the workbook cannot yet write ^, sum, npv, pv, annuity or discount as a "
+                f"spreadsheet formula, which {', '.join(map(repr, used)) or 'a claim'} "
+                "uses; check those claims with nyttocalc check") from None
         write_atomically(output, data, force=force)
 
 
@@ -566,13 +578,19 @@ def report(
             force=force)
 
 
-def _load(file: str, assignments: list[str] | None, allow: list[str] | None
-          ) -> "LoadedScenario":
+def _load(file: str, assignments: list[str] | None, allow: list[str] | None,
+          audit: bool = False) -> "LoadedScenario":
+    """The scenario; a claims-only audit only where the command is `check` (``audit``)."""
     from nyttocalc.__main__ import started
+    from nyttocalc.report.numbers import use_currency
     from nyttocalc.scenario.load import load
 
     with _user_errors():
         loaded = load(scenario_path(file), assignments or [], allow or [])
+        if loaded.claims_only and not audit:
+            raise NyttocalcError(f"{loaded.name} holds claims only (no perspectives or ledger): "
+                                 f"use nyttocalc check {file}")
+    use_currency(loaded.scenario.numbers.currency)
     started()
     for warning in loaded.warnings:
         typer.echo(f"warning: {warning}.", err=True)

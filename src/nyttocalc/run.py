@@ -43,6 +43,7 @@ class ClaimSource:
     printed: str
     label: Said | None = None  # what the figure is, in words
     note: Said | None = None
+    scale: str | None = None  # the scale a table states for the printed figure ("millions")
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,10 @@ class RunInfo:
     inputs: tuple[InputInfo, ...] = ()
     sources: tuple[SourceInfo, ...] = ()
     lang: str = "en"  # the language the texts were chosen for
+    # How the scenario's report writes numbers (its `numbers`): the decimal mark and what groups
+    # thousands. Its printed figures are shown as printed where a language writes them so.
+    decimal: str = ","
+    thousands: str = " "
 
     def input(self, path: str) -> InputInfo | None:
         """The input at ``path`` (an item of a list: the list's input)."""
@@ -112,6 +117,12 @@ class RunInfo:
         while path and path not in found:
             path = path.rpartition(".")[0]
         return found.get(path)
+
+    def writes_as(self, lang: str) -> bool:
+        """Whether the report writes numbers as ``lang`` does: a decimal comma and thousands by
+        space in Swedish, a decimal point and thousands by comma in English."""
+        own = {"sv": (",", (" ", "")), "en": (".", (",", ""))}[lang]
+        return self.decimal == own[0] and self.thousands in own[1]
 
     def overrides_of(self, path: str) -> tuple[str, ...]:
         """The --set assignments that change the number at ``path`` or an item of its list

@@ -69,6 +69,57 @@ def _array_ratio(numerator: Any, denominator: Any) -> Any:
     return out
 
 
+def quotient(numerator: Num, denominator: Num) -> Num:
+    """``numerator / denominator`` as on paper (a loss over a cost is a negative ratio);
+    undefined (NaN) where the denominator is 0. For the arithmetic a report states, not for
+    "how many … make up …" (``ratio``).
+
+    >>> quotient(-1501.0, 4231.0), quotient(1.0, 0.0)
+    (-0.35476246750177265, nan)
+    """
+    if _is_scalar(numerator) and _is_scalar(denominator):
+        return numerator / denominator if denominator != 0 else math.nan
+    result: float = _array_quotient(numerator, denominator)
+    return result
+
+
+def _array_quotient(numerator: Any, denominator: Any) -> Any:
+    import numpy as np
+
+    num, den = np.broadcast_arrays(np.asarray(numerator, float), np.asarray(denominator, float))
+    out = np.full(num.shape, math.nan)
+    np.divide(num, den, out=out, where=den != 0)
+    return out
+
+
+def power(base: Num, exponent: Num) -> Num:
+    """``base`` to the power ``exponent`` (``^`` in a formula); undefined (NaN) where that is no
+    real number (a negative base to a fractional power, 0 to a negative one), ``inf`` where it
+    is too large for a float.
+
+    >>> power(1.05, 2), power(-8.0, 1 / 3), power(2.0, -1.0)
+    (1.1025, nan, 0.5)
+    """
+    if _is_scalar(base) and _is_scalar(exponent):
+        if (base < 0 and not float(exponent).is_integer()) or (base == 0 and exponent < 0):
+            return math.nan
+        try:
+            raised: float = float(base) ** exponent
+            return raised
+        except OverflowError:
+            return math.inf if base > 0 or float(exponent) % 2 == 0 else -math.inf
+    result: float = _array_power(base, exponent)
+    return result
+
+
+def _array_power(base: Any, exponent: Any) -> Any:
+    import numpy as np
+
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        b, e = np.broadcast_arrays(np.asarray(base, float), np.asarray(exponent, float))
+        return np.where((b == 0) & (e < 0), math.nan, np.power(b, e))
+
+
 def share(part: Num, whole: Num) -> Num:
     """``part`` as a share of ``whole`` (a loss as a negative share); undefined (NaN, shown as
     "n/a", ``null`` in JSON) where there is no positive whole to be a share of.
@@ -102,11 +153,11 @@ def ceil_step(x: Num, step: float = 1.0) -> Num:
     2.0
     >>> ceil_step(3.0000000000000004)
     3.0
-    >>> ceil_step(math.inf)
-    inf
+    >>> ceil_step(math.inf), ceil_step(math.nan)
+    (inf, nan)
     """
     if _is_scalar(x):
-        if math.isinf(x):
+        if not math.isfinite(x):  # never stays never; undefined (a division by zero) too
             return x
         units = x / step
         return math.ceil(units - ROUND_OFF * abs(units)) * step

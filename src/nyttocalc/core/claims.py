@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from nyttocalc.core.arith import ROUND_OFF
 from nyttocalc.core.figures import Figure, Term, Unit, evaluate
+from nyttocalc.core.intervals import Interval, of_figure
 from nyttocalc.core.model import Model
 from nyttocalc.core.payback import FIGURES, PaybackAnalysis, analyse
 from nyttocalc.errors import NyttocalcError
@@ -36,6 +37,9 @@ class Qualifier(StrEnum):
 class Verdict(StrEnum):
     HOLDS = "holds"
     ROUNDING = "rounding"  # holds within the rounding that the qualifier and precision state
+    # follows (by the qualifier's rule) from some numbers within the printed rounding of its
+    # inputs, though not from the inputs as given: a total of parts each rounded to the krona
+    INPUT_ROUNDING = "input-rounding"
     # follows (within that rounding) only from an intermediate figure as the report prints it
     ROUNDING_CHAIN = "rounding-chain"
     DOES_NOT_FOLLOW = "does-not-follow"
@@ -43,7 +47,7 @@ class Verdict(StrEnum):
 
 def fails(verdict: Verdict, strict: bool = False) -> bool:
     """Whether a verdict fails ``check``: "does not follow" always, a rounding chain when
-    ``strict``."""
+    ``strict``; never a figure that holds given the rounding of its inputs."""
     return verdict is Verdict.DOES_NOT_FOLLOW or (strict and verdict is Verdict.ROUNDING_CHAIN)
 
 
@@ -77,28 +81,40 @@ def _judge_just_under(c: float, p: float, q: float) -> Verdict:
     return _judge_interval(p - q <= c < p and not _same(c, p))
 
 
+def _rounded_band(p: float, q: float) -> tuple[float, float]:
+    slack = q / 2 * (1 + _NOISE) + _NOISE * max(1.0, abs(p))
+    return p - slack, p + slack
+
+
 @dataclass(frozen=True)
 class Rule:
-    """What a qualified figure p, printed at precision q, says of the computed figure c."""
+    """What a qualified figure p, printed at precision q, says of the computed figure c: the
+    verdict on c, and the band of figures c it admits (for a computed interval)."""
 
     meaning: str  # the rule in words, with p and q, as the README documents it
     judge: Callable[[float, float, float], Verdict]
+    band: Callable[[float, float], tuple[float, float]]
 
 
 # The one place where the tolerance of each qualifier is written. Never tuned per claim.
 RULES: Mapping[Qualifier, Rule] = {
     Qualifier.EXACT: Rule("c = p, or c rounds to p at the printed precision: |c − p| ≤ q/2",
-                          _judge_rounded),
+                          _judge_rounded, _rounded_band),
     Qualifier.CIRKA: Rule("c rounds to p at the printed precision: |c − p| ≤ q/2",
-                          _judge_rounded),
+                          _judge_rounded, _rounded_band),
     Qualifier.DRYGT: Rule("c is just over p: p < c < p + q",
-                          lambda c, p, q: _judge_interval(p < c < p + q and not _same(c, p))),
-    Qualifier.KNAPPT: Rule("c is just under p: p − q ≤ c < p", _judge_just_under),
-    Qualifier.NASTAN: Rule("c is almost p: p − q ≤ c < p", _judge_just_under),
+                          lambda c, p, q: _judge_interval(p < c < p + q and not _same(c, p)),
+                          lambda p, q: (p, p + q)),
+    Qualifier.KNAPPT: Rule("c is just under p: p − q ≤ c < p", _judge_just_under,
+                           lambda p, q: (p - q, p)),
+    Qualifier.NASTAN: Rule("c is almost p: p − q ≤ c < p", _judge_just_under,
+                           lambda p, q: (p - q, p)),
     Qualifier.MINST: Rule("c is at least p: c ≥ p",
-                          lambda c, p, q: _judge_bound(c >= p or _same(c, p))),
+                          lambda c, p, q: _judge_bound(c >= p or _same(c, p)),
+                          lambda p, q: (p, math.inf)),
     Qualifier.HOGST: Rule("c is at most p: c ≤ p",
-                          lambda c, p, q: _judge_bound(c <= p or _same(c, p))),
+                          lambda c, p, q: _judge_bound(c <= p or _same(c, p)),
+                          lambda p, q: (-math.inf, p)),
 }
 
 
@@ -125,8 +141,8 @@ class FigureRef:
 
 @dataclass(frozen=True)
 class Operand:
-    """A term of a stated arithmetic: a known number (an input, or a number the report prints)
-    or a figure the analysis computes."""
+    """A term of a stated arithmetic: a known number (an input, or a number the report prints),
+    a figure the analysis computes, or another claim's computed figure."""
 
     symbol: str
     unit: Unit | None = None  # a computed figure brings its own
@@ -134,6 +150,8 @@ class Operand:
     figure: FigureRef | None = None
     source: Figure | None = None  # how a computed input's value was computed
     path: str | None = None  # the key path of the input it reads, if it reads one
+    claim: str | None = None  # the id of the claim whose computed figure it is
+    margin: float = 0.0  # half the last printed digit of a number the report prints
 
 
 @dataclass(frozen=True)
@@ -147,13 +165,19 @@ class Claim:
     formula: str | None = None  # … the arithmetic it states, over ``operands``
     operands: Mapping[str, Operand] = field(default_factory=dict)
     document: str = ""  # the source it cites: a rounding chain stays within one document
+    trailing_zero: bool = False  # printed with a last decimal 0 ("$1.40"), maybe padding
+
+    def needs(self) -> list[str]:
+        """The ids of the claims whose figures this claim's arithmetic uses."""
+        return [o.claim for o in self.operands.values() if o.claim is not None]
 
 
 @dataclass(frozen=True)
 class Reason:
     """A likely reason why a claim does not follow; ``kind`` selects the sentence."""
 
-    kind: str  # "never", "undefined", "fits_cost", "rounded_first", "lowers_count"
+    kind: str  # "never", "undefined", "fits_cost", "rounded_first", "lowers_count",
+    # "zero_divisor" (a division by 0), "padded_zero" (it reads as printed one decimal fewer)
     values: Mapping[str, float] = field(default_factory=dict)
     symbol: str = ""
     unit: Unit = Unit.SEK
@@ -169,6 +193,7 @@ class Chain:
     printed: float  # … as the report prints it
     claim: str  # the id of the claim where the report prints it
     figure: Figure  # the claim's figure recomputed from the printed intermediate
+    qualifier: Qualifier = Qualifier.EXACT  # … and how that claim qualifies it ("cirka")
 
 
 @dataclass(frozen=True)
@@ -178,10 +203,32 @@ class ClaimResult:
     verdict: Verdict
     reasons: tuple[Reason, ...] = ()
     chain: Chain | None = None
+    # What the figure can be with every printed input anywhere within its rounding (the
+    # computed value alone where no input is printed); unbounded where a divisor may be 0.
+    interval: Interval | None = None
 
     @property
     def difference(self) -> float:
         return self.computed.value - self.claim.published
+
+    @property
+    def bounds(self) -> Interval:
+        return self.interval or Interval.around(self.computed.value)
+
+    @property
+    def band(self) -> tuple[float, float]:
+        """The figures the published one admits, by its qualifier's rule."""
+        return RULES[self.claim.qualifier].band(self.claim.published, self.claim.precision)
+
+    @property
+    def misses_by(self) -> float | None:
+        """For a claim that does not follow: how far the figures its inputs allow are from the
+        published figure's band; None where there is no bound (a figure never reached, or a
+        divisor that may be 0)."""
+        if self.verdict is not Verdict.DOES_NOT_FOLLOW or not self.bounds.bounded:
+            return None
+        gap = self.bounds.distance(*self.band)
+        return gap if math.isfinite(gap) else None
 
 
 class ClaimError(NyttocalcError):
@@ -190,10 +237,58 @@ class ClaimError(NyttocalcError):
 
 def check(claims: tuple[Claim, ...], model: Model) -> tuple[ClaimResult, ...]:
     """Judge every claim. The model is analysed at its own subsidy rates and horizons and at
-    those the claims name, so a claim does not depend on which rows the payback tables list."""
+    those the claims name, so a claim does not depend on which rows the payback tables list.
+    A claim that uses another's figure is computed after it (the scenario has no circles)."""
     analysis = analyse(_with_claimed_points(model, claims))
-    first = [check_one(claim, analysis) for claim in claims]
+    done: dict[str, ClaimResult] = {}
+    for claim in _in_order_of_need(claims):
+        done[claim.id] = check_one(claim, analysis, {k: r.computed for k, r in done.items()})
+    first = [_bounded(done[claim.id], model.margins,
+                      _printed_figures(list(done.values()), claim.document)) for claim in claims]
     return tuple(_explained(index, first) for index in range(len(first)))
+
+
+def _printed_figures(results: list[ClaimResult], document: str) -> dict[int, Interval]:
+    """What a document itself says its figures are: each figure one of its claims prints and
+    which holds (as given, or within its rounding), within that claim's band, by the figure's
+    ``id``. A later figure computed from it can be no further off than the report says."""
+    return {id(r.computed): Interval(*r.band) for r in results
+            if r.claim.document == document and r.verdict in (Verdict.HOLDS, Verdict.ROUNDING)}
+
+
+def _bounded(result: ClaimResult, margins: Mapping[str, float],
+             printed: Mapping[int, Interval]) -> ClaimResult:
+    """The claim with the figures its printed inputs allow; one that does not follow from its
+    inputs as given holds given their rounding where those figures reach the published one."""
+    interval = of_figure(result.computed, margins, printed)
+    verdict = result.verdict
+    if (verdict is Verdict.DOES_NOT_FOLLOW and math.isfinite(result.computed.value)
+            and interval.reaches(*result.band)):
+        verdict = Verdict.INPUT_ROUNDING
+    return replace(result, verdict=verdict, interval=interval)
+
+
+def _in_order_of_need(claims: tuple[Claim, ...]) -> list[Claim]:
+    """The claims, each after the claims whose figures it uses."""
+    by_id = {claim.id: claim for claim in claims}
+    ordered: dict[str, Claim] = {}
+
+    def visit(claim: Claim, path: tuple[str, ...]) -> None:
+        if claim.id in ordered:
+            return
+        if claim.id in path:
+            raise ClaimError(f"the claims use each other's figures in a circle: "
+                             f"{' → '.join((*path, claim.id))}")
+        for needed in claim.needs():
+            if needed not in by_id:
+                raise ClaimError(f"claim {claim.id!r} uses the figure of claim {needed!r}, "
+                                 "which the scenario does not have")
+            visit(by_id[needed], (*path, claim.id))
+        ordered[claim.id] = claim
+
+    for claim in claims:
+        visit(claim, ())
+    return list(ordered.values())
 
 
 def _printed_elsewhere(index: int, results: list[ClaimResult]) -> list[ClaimResult]:
@@ -220,8 +315,11 @@ def _with_claimed_points(model: Model, claims: tuple[Claim, ...]) -> Model:
     )
 
 
-def check_one(claim: Claim, analysis: PaybackAnalysis) -> ClaimResult:
-    computed = _compute(claim, analysis)
+def check_one(claim: Claim, analysis: PaybackAnalysis,
+              claimed: Mapping[str, Figure] | None = None) -> ClaimResult:
+    """One claim's figure and its verdict on the inputs as given; ``claimed`` holds the figures
+    of the claims it uses, by id."""
+    computed = _compute(claim, analysis, claimed or {})
     verdict = judge(claim.qualifier, computed.value, claim.published, claim.precision)
     return ClaimResult(claim, computed, verdict)
 
@@ -238,26 +336,28 @@ def _explained(index: int, results: list[ClaimResult]) -> ClaimResult:
     return replace(result, reasons=_reasons(result.claim, result.computed, lowering))
 
 
-def _compute(claim: Claim, analysis: PaybackAnalysis) -> Figure:
+def _compute(claim: Claim, analysis: PaybackAnalysis, claimed: Mapping[str, Figure]) -> Figure:
     if claim.figure is not None:
         return find_figure(analysis, claim.figure, claim.id)
     assert claim.formula is not None
     terms = {}
     for name, operand in claim.operands.items():
-        if operand.figure is not None:
-            source = find_figure(analysis, operand.figure, claim.id)
+        if operand.figure is not None or operand.claim is not None:
+            source = (claimed[operand.claim] if operand.claim is not None
+                      else find_figure(analysis, operand.figure, claim.id))  # type: ignore[arg-type]
             terms[name] = Term(operand.symbol, source.value, source.unit, source)
         else:
             assert operand.value is not None
             assert operand.unit is not None
             terms[name] = Term(operand.symbol, operand.value, operand.unit, operand.source,
-                               operand.path)
+                               operand.path, operand.margin)
     only = next(iter(terms.values())) if len(terms) == 1 else None
     if only is not None and only.source is not None and claim.formula == "{" + next(
             iter(terms)) + "}":
         return only.source  # the claim is a computed input: show how it is computed
-    value = evaluate(claim.formula, {name: term.value for name, term in terms.items()})
-    return Figure(value, claim.unit or Unit.SEK, claim.formula, terms)
+    value = evaluate(claim.formula, {name: term.value for name, term in terms.items()},
+                     plain_division=True)
+    return Figure(value, claim.unit or Unit.SEK, claim.formula, terms, plain_division=True)
 
 
 def find_figure(analysis: PaybackAnalysis, ref: FigureRef, claim_id: str) -> Figure:
@@ -296,13 +396,13 @@ _SIGNIFICANT_DIGITS = (3, 2, 1)  # the finest rounding that explains a figure is
 
 
 def _reasons(claim: Claim, computed: Figure, lowering: list[Reason]) -> tuple[Reason, ...]:
-    if math.isnan(computed.value):  # a share of nothing: an efficiency without potential
-        return (Reason("undefined"),)
+    if math.isnan(computed.value):  # a share of nothing, or a stated division by zero
+        return (Reason("zero_divisor" if computed.plain_division else "undefined"),)
     if not math.isfinite(computed.value):
         return (Reason("never"),)
     guessed = [r for r in _rounded_first(claim, computed)
                if r.symbol not in {low.symbol for low in lowering}]
-    reasons = [*lowering, *guessed]  # the smaller change first
+    reasons = [*lowering, *_padded_zero(claim, computed), *guessed]  # the smaller change first
     fits = _fitting_cost(claim, computed)
     if fits is not None:
         reasons.append(fits)
@@ -333,7 +433,7 @@ def _printed_intermediate(result: ClaimResult, printed: list[ClaimResult]
                     term.symbol, term.unit, other.claim.id))
                 break
             return Chain(term.symbol, term.value, other.claim.published, other.claim.id,
-                         figure), lowering
+                         figure, other.claim.qualifier), lowering
     return None, lowering
 
 
@@ -412,6 +512,18 @@ def _boundary(at: Callable[[float], float], claim: Claim, inside: float,
         else:
             outside = middle
     return inside
+
+
+def _padded_zero(claim: Claim, computed: Figure) -> list[Reason]:
+    """A figure printed with a last decimal 0 ("$1.40") that reads as printed one decimal
+    fewer (1.36 → 1.4): a report that rounds a ratio to 0.1 and writes it as cents. Said as a
+    reason; the claim does not follow as printed."""
+    coarser = claim.precision * 10
+    if not claim.trailing_zero or judge(claim.qualifier, computed.value, claim.published,
+                                        coarser) is Verdict.DOES_NOT_FOLLOW:
+        return []
+    return [Reason("padded_zero", {"precision": coarser, "value": computed.value},
+                   unit=computed.unit)]
 
 
 def _rounded_first(claim: Claim, computed: Figure) -> list[Reason]:

@@ -16,12 +16,23 @@ from collections.abc import Callable, KeysView, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from nyttocalc.core.arith import Num, ceil_step, difference, maximum, minimum, ratio, share
+from nyttocalc.core.arith import (
+    Num,
+    ceil_step,
+    difference,
+    maximum,
+    minimum,
+    power,
+    quotient,
+    ratio,
+    share,
+)
 from nyttocalc.core.discounting import (
     present_value_years,
     spread_cost_factor,
     years_to_accumulate,
 )
+from nyttocalc.core.finance import annuity, discount, net_present_value, present_value
 
 
 class Unit(StrEnum):
@@ -46,13 +57,16 @@ class Term:
     """One operand of a formula: its symbol (an input's name or a named figure), value and unit,
     and, where the value was itself computed, the figure it came from. ``path`` is the key path
     of the scenario number it reads (``inputs.municipal_funding``, ``analysis.horizons_years.0``),
-    where it reads one: a spreadsheet refers to that number's cell."""
+    where it reads one: a spreadsheet refers to that number's cell. ``margin`` is how far the
+    number may be from what it stands for: half the last digit of a figure as a report prints
+    it (0 for a number given exactly)."""
 
     symbol: str
     value: float
     unit: Unit
     source: Figure | None = None
     path: str | None = None
+    margin: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -64,6 +78,10 @@ class Figure:
     # A figure that is only reached if another is (the payback year, if some number of persons
     # pays back): where that term is never, so is this figure, whatever its formula gives.
     never_with: Term | None = None
+    # The arithmetic a report states (a claim's formula): "/" is division as on paper, a
+    # negative over a positive is negative, and a division by zero is undefined. The payback
+    # analysis' own "/" is "how many … make up …" (``arith.ratio``).
+    plain_division: bool = False
 
     def substitute(self, show: Callable[[Term], str]) -> str:
         """The formula with each placeholder replaced by ``show(term)``: a symbol or a number."""
@@ -80,7 +98,8 @@ class Figure:
         if self.never_with is not None and math.isinf(_value(self.never_with, replaced)):
             return math.inf
         return evaluate(self.formula, {name: _value(term, replaced)
-                                       for name, term in self.terms.items()})
+                                       for name, term in self.terms.items()},
+                        plain_division=self.plain_division)
 
     def with_term(self, symbol: str, value: float) -> Figure:
         """This figure with the term ``symbol`` set to ``value`` wherever it occurs in the
@@ -112,7 +131,8 @@ class Figure:
                 return ceil_step(x)
 
             _eval(_parsed(self.formula), {f"_{k}": t.value for k, t in self.terms.items()},
-                  self.formula, {**_CORE_FUNCTIONS, "ceil": (traced, 1)})
+                  self.formula, {**_CORE_FUNCTIONS, "ceil": Function(traced, 1, 1, "a number")},
+                  _operators(self.plain_division))
         return counts
 
     def derivation(self) -> list[Term]:
@@ -160,16 +180,22 @@ def parse(formula: str) -> ast.expr:
     return _parsed(formula)
 
 
-def evaluate(formula: str, values: Mapping[str, Num]) -> Num:
+def evaluate(formula: str, values: Mapping[str, Num], plain_division: bool = False) -> Num:
     """Evaluate a formula template as a reader would; "/" means "how many … make up …", as
-    ``arith.ratio`` (never a division by zero), and ``ceil`` rounds up as ``arith.ceil_step``.
-    Values may be NumPy arrays: the result is then element-wise.
+    ``arith.ratio`` (never a division by zero), or with ``plain_division`` division as on paper
+    (``arith.quotient``); ``ceil`` rounds up as ``arith.ceil_step``; ``^`` is a power. Values may
+    be NumPy arrays: the result is then element-wise.
 
     >>> evaluate("{cost} / ({horizon} × {value})", {"cost": 2.75e6, "horizon": 3, "value": 6e5})
     1.5277777777777777
+    >>> evaluate("{b} / {c}", {"b": -1501, "c": 4231}), evaluate("{b} / {c}", {"b": -1501,
+    ...                                                          "c": 4231}, plain_division=True)
+    (0.0, -0.35476246750177265)
+    >>> evaluate("sum({a}, {b}, 1) ^ 2", {"a": 1, "b": 2})
+    16.0
     """
     return _eval(_parsed(formula), {f"_{k}": v for k, v in values.items()}, formula,
-                 _CORE_FUNCTIONS)
+                 _CORE_FUNCTIONS, _operators(plain_division))
 
 
 def validate(formula: str) -> None:
@@ -178,45 +204,66 @@ def validate(formula: str) -> None:
     ``_FUNCTIONS``; not the core's own ``share``, whose undefined result nothing may compute
     further with."""
     _eval(_parsed(formula), dict.fromkeys((f"_{k}" for k in placeholders(formula)), 1.0),
-          formula, _FUNCTIONS)
+          formula, _FUNCTIONS, _operators(False))
 
 
 @functools.lru_cache(maxsize=256)
 def _parsed(formula: str) -> ast.expr:
     """A formula's syntax tree, parsed once: check recomputes the same few formulas often."""
+    if "**" in formula:
+        raise FormulaError(f"{formula!r} writes a power as **; write it as ^: '(1 + {{rate}}) "
+                           "^ {years}'")
     expression = _PLACEHOLDER.sub(lambda m: f"_{m.group(1)}", formula)
-    expression = expression.replace("×", "*").replace("−", "-")
+    expression = expression.replace("×", "*").replace("−", "-").replace("^", "**")
     try:
         return ast.parse(expression, mode="eval").body
     except SyntaxError as exc:
         raise FormulaError(f"{formula!r} is not a formula: {exc.msg}") from None
 
 
-Functions = Mapping[str, tuple[Callable[..., Num], int | None]]
+@dataclass(frozen=True)
+class Function:
+    """A function a formula may call, with how many arguments it takes (``most`` None: any
+    number from ``least``) and what they are, for the error that says so."""
+
+    compute: Callable[..., Num]
+    least: int
+    most: int | None
+    takes: str
+
+    def accepts(self, count: int) -> bool:
+        return self.least <= count and (self.most is None or count <= self.most)
 
 
-def _eval(node: ast.expr, names: Mapping[str, Num], formula: str, functions: Functions) -> Num:
-    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+Functions = Mapping[str, Function]
+Operators = Mapping[type, Callable[[Num, Num], Num]]
+
+
+def _eval(node: ast.expr, names: Mapping[str, Num], formula: str, functions: Functions,
+          operators: Operators) -> Num:
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float) and not (
+            isinstance(node.value, bool)):
         return float(node.value)
     if isinstance(node, ast.Name) and node.id in names:
         value = names[node.id]
         return float(value) if isinstance(value, int) else value
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        return -_eval(node.operand, names, formula, functions)
-    if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
-        left = _eval(node.left, names, formula, functions)
-        right = _eval(node.right, names, formula, functions)
-        return _OPERATORS[type(node.op)](left, right)
+        return -_eval(node.operand, names, formula, functions, operators)
+    if isinstance(node, ast.BinOp) and type(node.op) in operators:
+        left = _eval(node.left, names, formula, functions, operators)
+        right = _eval(node.right, names, formula, functions, operators)
+        return operators[type(node.op)](left, right)
     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
             and node.func.id in functions and not node.keywords):
-        function, arity = functions[node.func.id]
-        args = [_eval(a, names, formula, functions) for a in node.args]
-        if (arity is None and args) or len(args) == arity:
-            return function(*args)
+        function = functions[node.func.id]
+        if not function.accepts(len(node.args)):
+            raise FormulaError(f"{formula!r}: {node.func.id}( ) takes {function.takes}")
+        args = [_eval(a, names, formula, functions, operators) for a in node.args]
+        return function.compute(*args)
     if isinstance(node, ast.Name):
         raise FormulaError(f"{formula!r} names {node.id.lstrip('_')!r}, which is not a term")
     raise FormulaError(f"{formula!r} uses syntax a formula may not: only numbers, terms in "
-                       f"braces, + − × / and the functions {', '.join(_FUNCTIONS)}")
+                       f"braces, + − × / ^ and the functions {', '.join(_FUNCTIONS)}")
 
 
 def _largest(*args: Num) -> Num:
@@ -227,22 +274,43 @@ def _smallest(*args: Num) -> Num:
     return functools.reduce(minimum, args)
 
 
-# The functions a formula may call, with their number of arguments (None: one or more).
+def _total(*args: Num) -> Num:
+    return functools.reduce(operator.add, args)
+
+
+# The functions a formula may call.
 _FUNCTIONS: Functions = {
-    "ceil": (ceil_step, 1),
-    "max": (_largest, None),
-    "min": (_smallest, None),
-    "pv_years": (present_value_years, 4),  # (start, years, discount rate, drop-off rate)
-    "years_to": (years_to_accumulate, 4),  # (person-years, start, discount rate, drop-off rate)
-    "pv_spread": (spread_cost_factor, 2),  # (discount rate, years the cost is spread over)
+    "ceil": Function(ceil_step, 1, 1, "one number, which it rounds up"),
+    "max": Function(_largest, 1, None, "one or more numbers"),
+    "min": Function(_smallest, 1, None, "one or more numbers"),
+    "sum": Function(_total, 1, None, "one or more numbers"),
+    "npv": Function(net_present_value, 2, None, (
+        "a rate and one or more amounts, at the end of years 1, 2, …: npv({rate}, {y1}, {y2})")),
+    "pv": Function(present_value, 3, 3, (
+        "a rate, a number of years and a yearly amount: pv({rate}, {years}, {amount})")),
+    "annuity": Function(annuity, 2, 2, "a rate and a number of years: annuity({rate}, {years})"),
+    "discount": Function(discount, 2, 2, (
+        "a rate and a number of years: discount({rate}, {years}) = (1 + rate)^−years")),
+    "pv_years": Function(present_value_years, 4, 4, (
+        "a start, years, a discount rate and a drop-off rate")),
+    "years_to": Function(years_to_accumulate, 4, 4, (
+        "person-years, a start, a discount rate and a drop-off rate")),
+    "pv_spread": Function(spread_cost_factor, 2, 2, (
+        "a discount rate and the years a cost is spread over")),
 }
 
 
 # The core's own templates may also take a share (an efficiency: undefined without a potential).
-_CORE_FUNCTIONS: Functions = {**_FUNCTIONS, "share": (share, 2)}
+_CORE_FUNCTIONS: Functions = {**_FUNCTIONS, "share": Function(share, 2, 2, "a part and a whole")}
 
 
 # What each sign of a formula means: the same helpers the formulas compute with.
-_OPERATORS: dict[type, Callable[[float, float], float]] = {
+_OPERATORS: dict[type, Callable[[Num, Num], Num]] = {
     ast.Add: operator.add, ast.Sub: difference, ast.Mult: operator.mul, ast.Div: ratio,
+    ast.Pow: power,
 }
+_PLAIN_OPERATORS = {**_OPERATORS, ast.Div: quotient}
+
+
+def _operators(plain_division: bool) -> Operators:
+    return _PLAIN_OPERATORS if plain_division else _OPERATORS

@@ -110,6 +110,9 @@ class Model:
     intervention_years: Num = 0.0  # the cost is paid evenly over these years, before the delay
     formulas: Mapping[str, str] = field(default_factory=dict)
     units: Mapping[str, Unit] = field(default_factory=dict)  # of inputs, for explanations
+    # How far a number may be from what it stands for, by key path: half the last digit of an
+    # input as the report prints it ("1,2 mkr": 50 000). Only `check` reads it.
+    margins: Mapping[str, float] = field(default_factory=dict)
     ledger: Ledger | None = None  # actors, states and flows, where the perspectives come from
     outcomes: Outcomes | None = None  # states before and after, per group: the key figures
 

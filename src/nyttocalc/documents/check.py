@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from nyttocalc.documents.coverage import Coverage, coverage_of
+from nyttocalc.documents.coverage import SWEDISH, Coverage, coverage_of
 from nyttocalc.documents.quotes import Citation, QuoteCheck, check_quotes
 from nyttocalc.documents.text import SourceText
 
@@ -22,13 +22,14 @@ class DocumentCheck:
 
 
 def check_documents(sources: tuple[SourceText, ...], citations: list[Citation],
-                    values: Mapping[str, tuple[float, ...]], coverage: bool
-                    ) -> tuple[DocumentCheck, ...]:
-    """Each document's quotes; with ``coverage``, its numbers in the sections the claims name,
-    each covered or not by a quote whose numbers (``values``, by citation owner) it prints."""
+                    values: Mapping[str, tuple[float, ...]], coverage: bool,
+                    style: tuple[str, str] = SWEDISH) -> tuple[DocumentCheck, ...]:
+    """Each document's quotes; with ``coverage``, its numbers in the sections the claims and
+    inputs name, each covered or not by a quote whose numbers (``values``, by citation owner)
+    it prints; ``style`` (decimal mark, thousands separator) is how the documents write them."""
     checks = []
     for source in sources:
         quotes = check_quotes(source, citations)
-        checks.append(DocumentCheck(source, quotes,
-                                    coverage_of(source, quotes, values) if coverage else None))
+        checks.append(DocumentCheck(source, quotes, coverage_of(source, quotes, values, style)
+                                    if coverage else None))
     return tuple(checks)

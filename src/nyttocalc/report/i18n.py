@@ -80,6 +80,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "verdict.nastan": ("holds: almost {published}", "stämmer: nästan {published}"),
     "verdict.does-not-follow": ("does not follow: {computed}, not {published}",
                                 "följer inte: {computed}, inte {published}"),
+    "verdict.input-rounding": ("holds given the rounding of its inputs: {range}, published "
+                               "{published}",
+                               "stämmer givet avrundningen av indata: {range}, publicerat "
+                               "{published}"),
+    "verdict.misses": ("within the rounding of its inputs {range}, which misses it by {gap}",
+                       "inom avrundningen av indata {range}, som missar med {gap}"),
+    "verdict.unbounded": ("within the rounding of its inputs a divisor may be 0: no bound",
+                          "inom avrundningen av indata kan en nämnare vara 0: ingen gräns"),
     "verdict.rounding-chain": ("follows from the report's own rounding: {symbol} {printed}, as "
                                "printed in {claim} ({section}): {arithmetic} → {published}",
                                "följer av rapportens egen avrundning: {symbol} {printed}, som "
@@ -100,12 +108,25 @@ LABELS: dict[str, tuple[str, str]] = {
                             "det passar en kostnad på {low} (scenariots: {cost})"),
     "reason.rounded_first": ("it fits if {symbol} ({value}) is first rounded to {rounded}",
                              "det passar om {symbol} ({value}) först avrundas till {rounded}"),
+    "reason.zero_divisor": ("it is undefined: a division by zero",
+                            "det är odefinierat: en division med noll"),
+    "reason.padded_zero": ("it reads as printed if its last 0 is padding: {value} rounds to "
+                           "{published} at one decimal fewer",
+                           "det stämmer om den sista nollan är utfyllnad: {value} avrundas till "
+                           "{published} med en decimal färre"),
     "summary.check": ("{total} {total:claim|claims}: {holds} {holds:holds|hold}, {rounding} "
-                      "{rounding:holds|hold} within rounding, {chain} {chain:follows|follow} "
+                      "{rounding:holds|hold} within rounding, {inputs} {inputs:holds|hold} given "
+                      "the rounding of {inputs:its|their} inputs, {chain} {chain:follows|follow} "
                       "from the report's rounding, {dnf} {dnf:does|do} not follow.",
                       "{total} {total:påstående|påståenden}: {holds} stämmer, {rounding} stämmer "
-                      "inom avrundning, {chain} följer av rapportens avrundning, {dnf} följer "
-                      "inte."),
+                      "inom avrundning, {inputs} stämmer givet avrundningen av indata, {chain} "
+                      "följer av rapportens avrundning, {dnf} följer inte."),
+    "qualifier.cirka": ("about", "cirka"),
+    "qualifier.drygt": ("just over", "drygt"),
+    "qualifier.knappt": ("just under", "knappt"),
+    "qualifier.nästan": ("almost", "nästan"),
+    "qualifier.minst": ("at least", "minst"),
+    "qualifier.högst": ("at most", "högst"),
     "header.document": ("Document {source}: {path}; {quotes} quotes, {missing} not found",
                         "Dokument {source}: {path}; {quotes} citat, {missing} hittades inte"),
     "title.quotes": ("Quotes not found in {source}", "Citat som inte finns i {source}"),
@@ -115,8 +136,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "closest": ("line {line} ({similarity} alike): {text}",
                 "rad {line} ({similarity} lika): {text}"),
     "closest.none": ("the document is empty", "dokumentet är tomt"),
-    "title.coverage": ("Numbers of {source} in the sections the claims name",
-                       "Tal i {source} i de avsnitt som påståendena anger"),
+    "title.coverage": ("Numbers of {source} in the sections the claims and inputs name",
+                       "Tal i {source} i de avsnitt som påståendena och indata anger"),
     "col.section": ("Section", "Avsnitt"),
     "col.numbers": ("Numbers", "Tal"),
     "col.covered": ("Covered", "Täckta"),
@@ -125,13 +146,23 @@ LABELS: dict[str, tuple[str, str]] = {
                       "{name}: {numbers} tal, {covered} täckta, {uncovered} inte"),
     "note.coverage": ("A number is covered when it stands in a found quote of a claim or input "
                       "and reads one of the numbers it checks. Years, dates, footnote markers, "
-                      "page numbers, references and headings are not counted.",
+                      "page numbers, references and headings are not counted (numbers in "
+                      "headings are listed apart).",
                       "Ett tal är täckt när det står i ett funnet citat av ett påstående eller "
                       "en indata och läses som ett av talen det kontrollerar. Årtal, datum, "
-                      "fotnotsmarkörer, sidnummer, hänvisningar och rubriker räknas inte."),
-    "note.not_found": ("Sections named by claims but not found as headings: {sections}",
-                       "Avsnitt som påståenden anger men som inte finns som rubriker: "
-                       "{sections}"),
+                      "fotnotsmarkörer, sidnummer, hänvisningar och rubriker räknas inte (tal i "
+                      "rubriker listas för sig)."),
+    "note.in_headings": ("Numbers in the sections' headings, listed and not counted: "
+                         "{numbers}",
+                         "Tal i avsnittens rubriker, listade men inte räknade: {numbers}"),
+    "note.overlap": ("The section {section} lies within {outer}, which is also named: its "
+                     "numbers are counted once, under {outer}.",
+                     "Avsnittet {section} ligger inom {outer}, som också anges: dess tal räknas "
+                     "en gång, under {outer}."),
+    "note.not_found": ("Sections named by claims or inputs but not found as headings: "
+                       "{sections}",
+                       "Avsnitt som påståenden eller indata anger men som inte finns som "
+                       "rubriker: {sections}"),
     "summary.none": ("The scenario lists no claims.", "Scenariot anger inga påståenden."),
     # header and notes
     "header.scenario": ("Scenario", "Scenariofil"),
@@ -588,10 +619,13 @@ CSV_SWEDISH: dict[str, str] = {
     "chain_claim": "Kedja, påstående", "chain_printed": "Kedja, tryckt",
     "chain_computed": "Kedja, beräknat", "quote": "Citat", "found": "funnet",
     "missing": "saknas", "document": "Dokument", "line": "Rad", "number": "Tal",
-    "covered_by": "Täckt av",
+    "covered_by": "Täckt av", "in_heading": "I rubrik", "yes": "ja",
     # verdicts
     "holds": "stämmer", "rounding": "stämmer inom avrundning", "does-not-follow": "följer inte",
     "rounding-chain": "följer av rapportens avrundning",
+    "input-rounding": "stämmer givet avrundningen av indata",
+    "computed_low": "Beräknat, lägst", "computed_high": "Beräknat, högst",
+    "misses_by": "Missar med",
     # units
     "SEK": "kr", "SEK/year": "kr/år", "SEK/person-year": "kr per person och år",
     "SEK/month": "kr/månad", "SEK/week": "kr/vecka", "SEK/day": "kr/dag", "SEK/hour": "kr/timme",
@@ -612,6 +646,9 @@ def csv_swedish(word: str) -> str:
     where it has one (``persons_whole`` → Hela personer), ``net_value_p5`` → P5 nettovärde."""
     if word in CSV_SWEDISH:
         return CSV_SWEDISH[word]
+    code, slash, per = word.partition("/")
+    if code in ("USD", "AUD", "GBP", "EUR"):  # money in another currency: "USD/år"
+        return code + (CSV_SWEDISH[f"SEK/{per}"].removeprefix("kr") if slash else "")
     if word in LABELS:
         return LABELS[word][1]
     if word.startswith("net_value_p"):

@@ -33,6 +33,7 @@ from nyttocalc import __version__
 from nyttocalc.core.figures import Figure
 from nyttocalc.report.document import arithmetic, symbolic
 from nyttocalc.report.i18n import csv_swedish
+from nyttocalc.report.numbers import unit_name
 from nyttocalc.report.rows import parts
 from nyttocalc.run import RunInfo
 
@@ -41,6 +42,7 @@ if TYPE_CHECKING:  # payback's JSON and CSV need none of check's machinery
     from nyttocalc.core.outcomes import GroupEffect, KeyFigures, OutcomesAnalysis
     from nyttocalc.core.payback import PaybackAnalysis
     from nyttocalc.documents.check import DocumentCheck
+    from nyttocalc.documents.coverage import NumberFound
     from nyttocalc.documents.text import Passage
 
 CSV_DIMS = ("subsidy_rate", "horizon_years", "persons", "unsubsidised")
@@ -56,7 +58,7 @@ def scenario_json(run: RunInfo) -> dict[str, Any]:
         "file": run.file,
         "title": run.title,
         "overrides": list(run.overrides),
-        "assumptions": [{"path": a.path, "value": a.value, "unit": a.unit.value,
+        "assumptions": [{"path": a.path, "value": a.value, "unit": unit_name(a.unit),
                          "reason": a.reason} for a in run.assumptions],
     }
 
@@ -121,7 +123,7 @@ def _row_json(row: object, lang: str, explain: bool) -> dict[str, Any]:
 
 
 def _figure_json(fig: Figure, lang: str) -> dict[str, Any]:
-    return {"value": finite(fig.value), "unit": fig.unit.value, "formula": symbolic(fig),
+    return {"value": finite(fig.value), "unit": unit_name(fig.unit), "formula": symbolic(fig),
             "arithmetic": arithmetic(fig, lang)}
 
 
@@ -193,7 +195,7 @@ def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
                     writer.writerow([result.perspective.key, csv_word(group, lang),
                                      csv_word(key, lang), *dims,
                                      csv_number(fig.value, swedish),
-                                     csv_word(fig.unit.value, lang)])
+                                     csv_word(unit_name(fig.unit), lang)])
     if analysis.outcomes is not None:
         rows_of: list[tuple[str, GroupEffect | KeyFigures]] = [
             (outcomes_group(e.group), e) for e in analysis.outcomes.groups]
@@ -201,7 +203,8 @@ def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
         for group, row in rows_of:
             for key, fig in parts(row).figures.items():
                 writer.writerow([row.party, group, csv_word(key, lang), *[""] * len(CSV_DIMS),
-                                 csv_number(fig.value, swedish), csv_word(fig.unit.value, lang)])
+                                 csv_number(fig.value, swedish),
+                                 csv_word(unit_name(fig.unit), lang)])
     return buffer.getvalue()
 
 
@@ -227,8 +230,8 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
                documents: tuple[DocumentCheck, ...] = ()) -> str:
     from nyttocalc.core.claims import RULES, Verdict
     from nyttocalc.report.check_document import (
+        claim_arithmetic,
         reason_text,
-        to_the_krona,
         verdict_counts,
         verdict_text,
     )
@@ -244,21 +247,24 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
             "printed": source.printed if source else None,
             "published": claim.published,
             "computed": finite(result.computed.value),
+            "computed_low": finite(result.bounds.low),
+            "computed_high": finite(result.bounds.high),
             "difference": finite(result.difference),
-            "unit": result.computed.unit.value,
+            "unit": unit_name(result.computed.unit),
             "qualifier": claim.qualifier.value,
             "precision": claim.precision,
             "rule": RULES[claim.qualifier].meaning,
             "formula": symbolic(result.computed),
-            "arithmetic": arithmetic(result.computed, lang, to_the_krona(result)),
+            "arithmetic": claim_arithmetic(result, result.computed, lang),
             "verdict": result.verdict.value,
-            "explanation": verdict_text(result, run.claims, lang),
+            "misses_by": None if result.misses_by is None else finite(result.misses_by),
+            "explanation": verdict_text(result, run.claims, lang, run),
             "chain": _chain_json(result, lang),
             "quote_found": found.get(claim.id),
             "reasons": [{"kind": r.kind, "symbol": r.symbol or None,
                          **{k: finite(v) for k, v in r.values.items()},
                          **({"claim": r.claim} if r.claim else {}),
-                         "text": reason_text(r, lang)} for r in result.reasons],
+                         "text": reason_text(r, lang, result)} for r in result.reasons],
         })
     counted = verdict_counts(results)
     counts = {v.value: counted[v] for v in Verdict}
@@ -292,27 +298,34 @@ def _document_json(checked: DocumentCheck) -> dict[str, Any]:
         "coverage": None if coverage is None else {
             "sections": [{"section": s.name, "heading": s.heading, "line": s.line,
                           "numbers": len(s.numbers), "covered": len(s.covered),
-                          "items": [{"text": n.text, "value": n.value, "line": n.line,
-                                     "section": n.section, "covered_by": list(n.covered_by)}
-                                    for n in s.numbers]} for s in coverage.sections],
+                          "items": [_item_json(n) for n in s.numbers],
+                          "in_headings": [_item_json(n) for n in s.in_headings]}
+                         for s in coverage.sections],
+            "overlaps": [{"section": inner, "within": outer}
+                         for inner, outer in coverage.overlaps],
             "not_found": list(coverage.not_found)},
     }
 
 
+def _item_json(n: NumberFound) -> dict[str, Any]:
+    return {"text": n.text, "value": n.value, "line": n.line, "section": n.section,
+            "covered_by": list(n.covered_by)}
+
+
 def _chain_json(result: ClaimResult, lang: str) -> dict[str, Any] | None:
-    from nyttocalc.report.check_document import to_the_krona
+    from nyttocalc.report.check_document import claim_arithmetic
 
     chain = result.chain
     if chain is None:
         return None
     return {"claim": chain.claim, "symbol": chain.symbol, "value": chain.value,
             "printed": chain.printed, "computed": finite(chain.figure.value),
-            "arithmetic": arithmetic(chain.figure, lang, to_the_krona(result))}
+            "arithmetic": claim_arithmetic(result, chain.figure, lang)}
 
 
 CHECK_CSV_COLUMNS = ("id", "verdict", "published", "computed", "difference", "unit",
                      "qualifier", "precision", "section", "chain_claim", "chain_printed",
-                     "chain_computed", "quote")
+                     "chain_computed", "quote", "computed_low", "computed_high", "misses_by")
 
 
 def check_csv(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
@@ -326,13 +339,17 @@ def check_csv(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
         chain = result.chain
         writer.writerow([claim.id, csv_word(result.verdict.value, lang),
                          *(csv_number(x, swedish) for x in numbers),
-                         csv_word(result.computed.unit.value, lang),
+                         csv_word(unit_name(result.computed.unit), lang),
                          csv_word(claim.qualifier.value, lang),
                          csv_number(claim.precision, swedish),
                          source.section if source else "",
                          *((chain.claim, csv_number(chain.printed, swedish),
                             csv_number(chain.figure.value, swedish)) if chain else ("",) * 3),
-                         csv_word(_found_cell(found.get(claim.id)), lang)])
+                         csv_word(_found_cell(found.get(claim.id)), lang),
+                         csv_number(result.bounds.low, swedish),
+                         csv_number(result.bounds.high, swedish),
+                         "" if result.misses_by is None else csv_number(result.misses_by,
+                                                                        swedish)])
     return buffer.getvalue()
 
 
@@ -341,16 +358,21 @@ def _found_cell(found: bool | None) -> str:
     return "" if found is None else "found" if found else "missing"
 
 
-COVERAGE_CSV_COLUMNS = ("document", "section", "line", "number", "value", "covered_by")
+COVERAGE_CSV_COLUMNS = ("document", "section", "line", "number", "value", "covered_by",
+                        "in_heading")
 
 
 def coverage_csv(documents: tuple[DocumentCheck, ...], lang: str) -> str:
     """One line per number in the named sections; ``covered_by`` lists the claims and inputs
-    (space-separated), empty where none covers it."""
+    (space-separated), empty where none covers it; the numbers of headings come last, with
+    ``in_heading`` set (they are not counted)."""
     buffer, writer = csv_writer(lang, COVERAGE_CSV_COLUMNS)
     for checked in documents:
         for section in checked.coverage.sections if checked.coverage else ():
-            for n in section.numbers:
+            rows = [(n, "") for n in section.numbers]
+            rows += [(n, csv_word("yes", lang)) for n in section.in_headings]
+            for n, heading in rows:
                 writer.writerow([checked.source.key, n.section, n.line, n.text,
-                                 csv_number(n.value, lang == "sv"), " ".join(n.covered_by)])
+                                 csv_number(n.value, lang == "sv"), " ".join(n.covered_by),
+                                 heading])
     return buffer.getvalue()

@@ -14,6 +14,7 @@ binary value is a hair below.
 from __future__ import annotations
 
 import math
+from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from nyttocalc.core.figures import Unit
@@ -22,6 +23,32 @@ NBSP = "\u00a0"
 
 MONEY = (Unit.SEK, Unit.SEK_PER_YEAR, Unit.SEK_PER_PERSON_YEAR, Unit.SEK_PER_MONTH,
          Unit.SEK_PER_WEEK, Unit.SEK_PER_DAY, Unit.SEK_PER_HOUR)
+
+# The currency of the run's scenario (its `numbers.currency`): every amount is written in it.
+# The core knows money only as money (its units say SEK); the command sets this once, when it has
+# read the scenario, and every renderer of that run writes amounts in it.
+_CURRENCY: ContextVar[str] = ContextVar("currency", default="SEK")
+# English: the sign before the amount ("$4,184"; a code with a space: "SEK 4,184"). Swedish: the
+# code after it ("4 184 USD"), except kronor ("4 184 kr", "2,75 mkr", "4,72 mdkr").
+_SIGNS = {"USD": "$", "AUD": "A$", "GBP": "£", "EUR": "€"}
+
+
+def use_currency(code: str) -> None:
+    """Write every amount of this run in ``code`` (SEK, USD, AUD, GBP or EUR)."""
+    _CURRENCY.set(code)
+
+
+def currency() -> str:
+    return _CURRENCY.get()
+
+
+def unit_name(unit: Unit) -> str:
+    """A unit as the scenario writes it: money in the run's currency (``USD/year``).
+
+    >>> unit_name(Unit.SEK_PER_YEAR), unit_name(Unit.SHARE)
+    ('SEK/year', 'share')
+    """
+    return unit.value.replace("SEK", currency(), 1) if unit in MONEY else unit.value
 _NEVER = {"en": "never", "sv": "aldrig"}
 _UNDEFINED = {"en": "n/a", "sv": "–"}
 
@@ -62,29 +89,47 @@ def rounded(x: float, decimals: int) -> Decimal:
 _EVERY_DIGIT = Context(prec=400)  # the largest float has 309 digits before the point
 
 
-def amount(x: float, lang: str, whole_kronor: bool = False, decimals: int = 0) -> str:
+def amount(x: float, lang: str, whole_kronor: bool = False, decimals: int = 0, *,
+           trim: bool = True) -> str:
     """Kronor: ``175 000 kr`` / ``2,75 mkr`` (sv), ``SEK 175,000`` / ``SEK 2.75m`` (en); with
     ``whole_kronor``, millions too are written out to the krona (``1 764 000 kr``), and with
-    ``decimals`` to the öre and finer."""
+    ``decimals`` to the öre and finer. Billions as ``4,72 mdkr`` / ``SEK 4.72bn``. In another
+    currency: ``$175,000``, ``$2.75m`` (en), ``175 000 USD``, ``2,75 milj. USD`` (sv)."""
     if abs(x) >= 1_000_000 and not whole_kronor and not decimals:
-        millions = number(x / 1_000_000, lang, 2)
-        return f"{millions}{NBSP}mkr" if lang == "sv" else f"SEK{NBSP}{millions}m"
-    kronor = number(x, lang, decimals)
-    return f"{kronor}{NBSP}kr" if lang == "sv" else f"SEK{NBSP}{kronor}"
+        scale, words = (1e9, _BILLIONS) if abs(x) >= 1e9 else (1e6, _MILLIONS)
+        return _with_currency(number(x / scale, lang, 2), lang, words)
+    return _with_currency(number(x, lang, decimals, trim=trim), lang, ("kr", "", ""))
 
 
-def percent(share: float, lang: str, decimals: int = 1) -> str:
+_MILLIONS = ("mkr", "m", "milj.")  # (kronor in Swedish, English suffix, Swedish word)
+_BILLIONS = ("mdkr", "bn", "mdr")
+
+
+def _with_currency(digits: str, lang: str, words: tuple[str, str, str]) -> str:
+    code = currency()
+    if lang == "sv":
+        if code == "SEK":
+            return f"{digits}{NBSP}{words[0]}"
+        return f"{digits}{NBSP}{words[2]}{NBSP}{code}" if words[2] else f"{digits}{NBSP}{code}"
+    sign = _SIGNS.get(code)
+    if sign is None:
+        return f"{code}{NBSP}{digits}{words[1]}"
+    negative = digits.startswith("-")
+    return f"{'-' if negative else ''}{sign}{digits.lstrip('-')}{words[1]}"
+
+
+def percent(share: float, lang: str, decimals: int = 1, *, trim: bool = True) -> str:
     """A share as a percentage: ``10,9 %`` (sv), ``10.9%`` (en)."""
-    return _with_percent_sign(number(share * 100, lang, decimals), lang)
+    return _with_percent_sign(number(share * 100, lang, decimals, trim=trim), lang)
 
 
 def _with_percent_sign(text: str, lang: str) -> str:
     return f"{text}{NBSP}%" if lang == "sv" else f"{text}%"
 
 
-def multiple(x: float, lang: str, decimals: int = 1) -> str:
+def multiple(x: float, lang: str, decimals: int = 1, *, trim: bool = True) -> str:
     """A multiple: ``8,7 ggr`` (sv), ``8.7×`` (en)."""
-    text = number(x, lang, decimals)
+    text = number(x, lang, decimals, trim=trim)
     return f"{text}{NBSP}ggr" if lang == "sv" else f"{text}×"
 
 
@@ -131,7 +176,8 @@ def shown(x: float, unit: Unit, lang: str, whole_kronor: bool = False,
     if unit in MONEY:
         decimals = _decimals("amount", x, finer)
         if abs(x) >= 1_000_000 and not whole_kronor and finer == 0:
-            return amount(x, lang), float(rounded(x / 1_000_000, 2)) * 1_000_000
+            scale = 1e9 if abs(x) >= 1e9 else 1e6
+            return amount(x, lang), float(rounded(x / scale, 2)) * scale
         return amount(x, lang, True, decimals), float(rounded(x, decimals))
     if unit is Unit.SHARE:
         decimals = _decimals("percent", x, finer)
@@ -174,3 +220,84 @@ def given_digits(x: float, unit: Unit) -> Decimal:
     ('34.05', '1.3333')
     """
     return Decimal(repr(float(x))).scaleb(2 if unit is Unit.SHARE else 0).normalize()
+
+
+def at_precision(x: float, unit: Unit, lang: str, precision: float,
+                 whole_kronor: bool = False, *, printed: bool = False) -> str:
+    """A figure with at least the decimals a printed precision needs: a multiple printed
+    "0,85" is shown ``0,85 ggr``, not ``0,9 ggr``; otherwise as ``figure`` shows it. With
+    ``printed``, a figure as a report prints it: just those decimals, trailing zeros kept
+    (``1.40×``, ``11%``).
+
+    >>> at_precision(0.8524, Unit.MULTIPLE, "en", 0.01), at_precision(8.7, Unit.MULTIPLE, "en", 1)
+    ('0.85×', '8.7×')
+    >>> at_precision(1.4, Unit.MULTIPLE, "en", 0.01, printed=True)
+    '1.40×'
+    """
+    needed = decimals_of(precision)
+    if not math.isfinite(x) or (unit in MONEY and (whole_kronor is False or needed == 0)):
+        return figure(x, unit, lang, whole_kronor)
+    trim = not printed
+    if unit in MONEY:
+        return amount(x, lang, True, needed, trim=trim)
+    if unit is Unit.SHARE:
+        return percent(x, lang, max(needed - 2, 0 if printed else 1), trim=trim)
+    if unit is Unit.MULTIPLE:
+        return multiple(x, lang, needed if printed else max(1, needed), trim=trim)
+    return number(x, lang, needed if printed else max(2, needed), trim=trim)
+
+
+def last_digit(x: float, unit: Unit, precision: float, whole_kronor: bool = False, *,
+               printed: bool = False) -> float:
+    """What the last digit ``at_precision`` writes for ``x`` is worth: 0,01 for a multiple to
+    two decimals, 1 kr to the krona, 10 000 kr in millions (2,75 mkr).
+
+    >>> last_digit(1.36, Unit.MULTIPLE, 0.01), last_digit(2_750_000, Unit.SEK, 10_000)
+    (0.01, 10000.0)
+    """
+    needed = decimals_of(precision)
+    if unit in MONEY:
+        if whole_kronor and needed:
+            return 10.0 ** -needed
+        if abs(x) >= 1_000_000 and not whole_kronor:
+            return (1e9 if abs(x) >= 1e9 else 1e6) / 100
+        return 1.0
+    least = {Unit.SHARE: 0 if printed else 1, Unit.MULTIPLE: 0 if printed else 1}.get(
+        unit, 0 if printed else 2)
+    shown = max(least, needed - 2) + 2 if unit is Unit.SHARE else max(least, needed)
+    return 10.0 ** -shown
+
+
+def decimals_of(precision: float) -> int:
+    """The decimals a precision prints: 0,01 → 2, 1 and 1 000 → 0."""
+    return max(0, math.ceil(-math.log10(precision) - 1e-9)) if precision > 0 else 0
+
+
+def span(low: str, high: str, lang: str = "en") -> str:
+    """Two figures as a range, their currency, scale or sign written once:
+    ``SEK 1,013,214,759–1,013,214,765``, ``1 013 214 759–1 013 214 765 kr``, ``5.68–5.69×``;
+    a range that ends below zero with words: ``-$2,040 to -$2,038``.
+
+    >>> span("SEK\xa01,013", "SEK\xa01,019"), span("1\xa0013\xa0kr", "1\xa0019\xa0kr")
+    ('SEK\xa01,013–1,019', '1\xa0013–1\xa0019\xa0kr')
+    """
+    if high.startswith(("-", "−")):
+        return f"{low} {'till' if lang == 'sv' else 'to'} {high}"
+    head = _common(low, high, _WORD)
+    tail = _common(low[::-1], high[::-1], _WORD)[::-1]
+    if head.startswith("-") or len(head) + len(tail) >= min(len(low), len(high)):
+        return f"{low}–{high}"
+    return f"{low.removesuffix(tail)}–{high.removeprefix(head)}"
+
+
+_WORD = set("abcdefghijklmnopqrstuvwxyzåäöABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ$£€%×. \u00a0")
+
+
+def _common(a: str, b: str, allowed: set[str]) -> str:
+    """The longest start both share made only of ``allowed`` characters (no digit)."""
+    shared = []
+    for x, y in zip(a, b, strict=False):
+        if x != y or x not in allowed:
+            break
+        shared.append(x)
+    return "".join(shared)

@@ -10,18 +10,21 @@ from nyttocalc.core.ledger import Flow, FlowKind, Funding, Ledger, Move, State
 from nyttocalc.core.model import Model, Perspective, Scaling, ValueComponent
 from nyttocalc.core.outcomes import Group, Outcomes, Transition
 from nyttocalc.core.payback import input_term
+from nyttocalc.scenario import printed
+from nyttocalc.scenario.printed import NumberStyle
 from nyttocalc.scenario.schema import (
+    AnyScenario,
     ClaimSpec,
     ComputedInput,
     FigureSelector,
     RealFlow,
     ResourceFlow,
-    Scenario,
     TransferFlow,
+    money_kind,
 )
 
 
-def to_ledger(scenario: Scenario) -> Ledger | None:
+def to_ledger(scenario: AnyScenario) -> Ledger | None:
     spec = scenario.ledger
     if spec is None:
         return None
@@ -48,7 +51,7 @@ def _flow(spec: RealFlow | ResourceFlow | TransferFlow) -> Flow:
     return Flow(FlowKind.TRANSFER, spec.transfer, to=spec.to, by=spec.from_, scales_with=scales)
 
 
-def to_outcomes(scenario: Scenario) -> Outcomes | None:
+def to_outcomes(scenario: AnyScenario) -> Outcomes | None:
     spec = scenario.outcomes
     if spec is None:
         return None
@@ -65,7 +68,29 @@ def count_path(group: str, index: int) -> str:
     return f"outcomes.groups.{group}.transitions.{index}.persons"
 
 
-def to_model(scenario: Scenario) -> Model:
+def number_style(scenario: AnyScenario) -> NumberStyle:
+    """How the scenario's report writes numbers, for reading its printed figures."""
+    spec = scenario.numbers
+    return NumberStyle(spec.decimal, spec.thousands, spec.currency)
+
+
+def unit(text: str) -> Unit:
+    """The core's unit of a unit as a scenario writes it: money in any currency is money."""
+    return Unit(str(money_kind(text)))
+
+
+# A claims-only audit has no cohort or analysis: its model holds these numbers, which nothing
+# reads (it has no perspectives).
+_AUDIT = {"participants": 1, "full_time_equivalent": 1.0, "delay_years": 0.0,
+          "horizons_years": [1.0], "subsidy_rates": [0.0], "long_view_years": 1.0,
+          "write_off_years": 1.0}
+
+
+def _number(section: Any, name: str) -> Any:
+    return _AUDIT[name] if section is None else getattr(section, name).value
+
+
+def to_model(scenario: AnyScenario) -> Model:
     cohort, analysis = scenario.cohort, scenario.analysis
     computed = scenario.computed_inputs()
     ledger = to_ledger(scenario)
@@ -73,7 +98,8 @@ def to_model(scenario: Scenario) -> Model:
         inputs={name: float(item.value) for name, item in scenario.inputs.items()
                 if not isinstance(item, ComputedInput)},
         formulas={name: item.formula for name, item in computed.items()},
-        units={name: Unit(item.unit) for name, item in scenario.inputs.items()},
+        units={name: unit(item.unit) for name, item in scenario.inputs.items()},
+        margins=_margins(scenario),
         perspectives=tuple(
             Perspective(
                 key=key,
@@ -87,20 +113,37 @@ def to_model(scenario: Scenario) -> Model:
             )
             for key, spec in scenario.perspectives.items()
         ) + (ledger.perspectives() if ledger is not None else ()),
-        participants=cohort.participants.value,
-        full_time_equivalent=cohort.full_time_equivalent.value,
-        delay_years=cohort.delay_years.value,
-        horizons_years=tuple(analysis.horizons_years.value),
-        subsidy_rates=tuple(analysis.subsidy_rates.value),
-        long_view_years=analysis.long_view_years.value,
-        write_off_years=analysis.write_off_years.value,
-        discount_rate=_optional(analysis.discount_rate),
-        drop_off_rate=_optional(cohort.drop_off_rate),
-        deadweight=_optional(cohort.deadweight),
-        intervention_years=_optional(analysis.intervention_years),
+        participants=_number(cohort, "participants"),
+        full_time_equivalent=_number(cohort, "full_time_equivalent"),
+        delay_years=_number(cohort, "delay_years"),
+        horizons_years=tuple(_number(analysis, "horizons_years")),
+        subsidy_rates=tuple(_number(analysis, "subsidy_rates")),
+        long_view_years=_number(analysis, "long_view_years"),
+        write_off_years=_number(analysis, "write_off_years"),
+        discount_rate=_optional(analysis and analysis.discount_rate),
+        drop_off_rate=_optional(cohort and cohort.drop_off_rate),
+        deadweight=_optional(cohort and cohort.deadweight),
+        intervention_years=_optional(analysis and analysis.intervention_years),
         ledger=ledger,
         outcomes=to_outcomes(scenario),
     )
+
+
+def _margins(scenario: AnyScenario) -> dict[str, float]:
+    """Half the last printed digit of each number the file gives with its `printed` text, by
+    key path (a text that does not read is the loader's error to give, not a margin)."""
+    style = number_style(scenario)
+    margins = {}
+    for section, parameters in scenario.parameters():
+        for name, p in parameters.items():
+            if p.printed is None or not isinstance(p.value, int | float):
+                continue
+            try:
+                margins[f"{section}.{name}"] = printed.margin(p.printed, style, p.scale,
+                                                              count=p.unit == "persons")
+            except printed.PrintedError:
+                continue
+    return margins
 
 
 def _optional(parameter: Any) -> float:
@@ -108,38 +151,45 @@ def _optional(parameter: Any) -> float:
     return 0.0 if parameter is None else float(parameter.value)
 
 
-def to_claims(scenario: Scenario, model: Model) -> tuple[Claim, ...]:
+def to_claims(scenario: AnyScenario, model: Model) -> tuple[Claim, ...]:
     """The scenario's claims; ``model`` is ``to_model(scenario)``, for computed inputs."""
     return tuple(_claim(spec, scenario, model) for spec in scenario.claims)
 
 
-def _claim(spec: ClaimSpec, scenario: Scenario, model: Model) -> Claim:
+def _claim(spec: ClaimSpec, scenario: AnyScenario, model: Model) -> Claim:
+    style = number_style(scenario)
     operands = {}
     for name, term in spec.terms.items():
         if term.figure is not None:
             operands[name] = Operand(name, figure=_figure_ref(term.figure))
+        elif term.claim is not None:
+            operands[name] = Operand(name, claim=term.claim)
         elif term.input is not None:
-            value, unit = parameter_value(scenario, term.input)
+            value, given = parameter_value(scenario, term.input)
             computed = term.input.removeprefix("inputs.").removesuffix(".value")
             source = (input_term(model, computed).source if computed in model.formulas
                       else None)
-            operands[name] = Operand(term.input, Unit(unit), value=value, source=source,
+            operands[name] = Operand(term.input, unit(given), value=value, source=source,
                                      path=_short(term.input))
         else:
             assert term.number is not None
             assert term.unit is not None
-            operands[name] = Operand(term.printed or f"{term.number:g}", Unit(term.unit),
-                                     value=term.number)
+            margin = (printed.margin(term.printed, style, term.scale,
+                                     count=term.unit == "persons")
+                      if term.printed is not None else 0.0)
+            operands[name] = Operand(term.printed or f"{term.number:g}", unit(term.unit),
+                                     value=term.number, margin=margin)
     return Claim(
         id=spec.id,
         qualifier=Qualifier(spec.qualifier),
         published=spec.published,
         precision=spec.precision,
-        unit=Unit(spec.unit) if spec.unit is not None else None,
+        unit=unit(spec.unit) if spec.unit is not None else None,
         figure=_figure_ref(spec.figure) if spec.figure is not None else None,
         formula=spec.formula,
         operands=operands,
         document=spec.where.document,
+        trailing_zero=printed.read(spec.printed, style, spec.scale).trailing_zero,
     )
 
 
@@ -147,7 +197,7 @@ def _figure_ref(selector: FigureSelector) -> FigureRef:
     return FigureRef(selector.perspective, selector.figure, selector.dims(), selector.group)
 
 
-def parameter_value(scenario: Scenario, path: str) -> tuple[float, str]:
+def parameter_value(scenario: AnyScenario, path: str) -> tuple[float, str]:
     """The value and unit of the scenario scalar at a key path: ``inputs.municipal_funding``,
     ``cohort.delay_years``, ``analysis.horizons_years.1`` (``.value`` may be left out)."""
     parts = path.split(".")

@@ -20,7 +20,6 @@ from pydantic import BaseModel, Tag, ValidationError
 
 from nyttocalc import bundled
 from nyttocalc.core.claims import Claim
-from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.uncertainty import Uncertainty
 from nyttocalc.errors import NyttocalcError, excerpt
@@ -36,11 +35,13 @@ from nyttocalc.run import (
     SourceInfo,
 )
 from nyttocalc.scenario import gaps, keypath, usage, uses, values, yamlsafe
-from nyttocalc.scenario.convert import count_path, to_claims, to_model
+from nyttocalc.scenario.convert import count_path, to_claims, to_model, unit
 from nyttocalc.scenario.paths import PathRefused, Reach, reach_of, resolve_allowed
 from nyttocalc.scenario.references import check_references
 from nyttocalc.scenario.schema import (
     OPTIONAL_PARAMETERS,
+    AnyScenario,
+    Audit,
     ComputedInput,
     MissingFigure,
     Parameter,
@@ -48,6 +49,7 @@ from nyttocalc.scenario.schema import (
     Scenario,
     Words,
     default_parameter,
+    is_audit,
 )
 from nyttocalc.scenario.texts import said, short_name
 from nyttocalc.scenario.yamlsafe import KeyPath
@@ -78,7 +80,7 @@ FileKind = Literal["scenario", "parameter"]
 @dataclass(frozen=True)
 class LoadedScenario:
     name: str  # the file as the user named it
-    scenario: Scenario
+    scenario: AnyScenario
     model: Model
     claims: tuple[Claim, ...]
     overrides: tuple[keypath.Override, ...]
@@ -89,6 +91,11 @@ class LoadedScenario:
     # Figures of its parameter sets that the scenario does not use: their assumptions are not
     # the scenario's (a set offers more figures than any one scenario needs).
     unused_shared: frozenset[str] = frozenset()
+
+    @property
+    def claims_only(self) -> bool:
+        """A claims-only audit: no perspectives or ledger, nothing but `check` to run."""
+        return isinstance(self.scenario, Audit)
 
 
 def load(path: Path, overrides: Sequence[str] = (), allow: Sequence[str] = ()
@@ -104,10 +111,11 @@ def load(path: Path, overrides: Sequence[str] = (), allow: Sequence[str] = ()
     except keypath.KeyPathError as exc:
         raise ScenarioError(f"{name}, --set {exc.given}: {exc.message}.") from None
     gaps.refuse_unfilled(name, data, document.lines)
+    schema: type[Scenario] | type[Audit] = Audit if is_audit(data) else Scenario
     try:
-        scenario = Scenario.model_validate(data)
+        scenario = schema.model_validate(_without_stale_printed(data, applied))
     except ValidationError as exc:
-        problems = [_problem(error, data, Scenario) for error in exc.errors()]
+        problems = [_problem(error, data, schema) for error in exc.errors()]
         raise _error(name, problems, document.lines, applied) from None
     gaps.refuse_missing(name, scenario, missing, document.lines)
     problems = [Problem(path, message, related=related)
@@ -130,7 +138,7 @@ def load(path: Path, overrides: Sequence[str] = (), allow: Sequence[str] = ()
                           frozenset(n for n in scenario.inputs if n not in own | used))
 
 
-def _unused(name: str, scenario: Scenario, own: set[str],
+def _unused(name: str, scenario: Scenario | Audit, own: set[str],
             lines: Mapping[KeyPath, int]) -> tuple[str, ...]:
     """A warning for each of the scenario's own inputs that no figure uses."""
     return tuple(
@@ -304,6 +312,22 @@ def _parameter_file(file: Path, given: str, where: str, reach: Reach) -> dict[st
     return data
 
 
+def _without_stale_printed(data: dict[str, Any],
+                           applied: list[keypath.Override]) -> dict[str, Any]:
+    """The document without the `printed` text (and its `scale`) of a number that a --set
+    replaced: the report printed the old value, not this one."""
+    for override in applied:
+        if override.path[-1:] != ("value",):
+            continue
+        parent: Any = data
+        for key in override.path[:-1]:
+            parent = parent[key]
+        if isinstance(parent, dict) and "printed" in parent:
+            parent.pop("printed")
+            parent.pop("scale", None)
+    return data
+
+
 def _with_optional_set(data: dict[str, Any], overrides: Sequence[str]) -> dict[str, Any]:
     """The document with each optional parameter that a --set names and the file leaves out
     (``analysis.discount_rate``) written in at its default, so the --set has a place to go."""
@@ -397,7 +421,7 @@ def _sentence(line: int | None, where: str, message: str) -> str:
 
 def _problem(error: Any, data: Any, root: type[BaseModel]) -> Problem:
     """A pydantic error as a problem at its key path in the document; ``root`` is the model
-    the document was validated against (a scenario, a parameter file)."""
+    the document was validated against (a scenario, an audit, a parameter file)."""
     loc: tuple[str | int, ...] = tuple(error["loc"])
     path = _data_path(loc, data)
     if error["type"] == "union_tag_not_found":
@@ -408,7 +432,7 @@ def _problem(error: Any, data: Any, root: type[BaseModel]) -> Problem:
                                           "(SEK, SEK/person-year, SEK/month or share)")
     if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
         path = (*path, "unit")
-    return Problem(path, _message(error, loc, root))
+    return Problem(path, _message(error, loc, path, root))
 
 
 def _typo_for(key: str, mapping: Any) -> str | None:
@@ -458,7 +482,8 @@ _BOUNDS = {
 _NUMBER_ERRORS = {"float_type", "int_type", "int_parsing", "float_parsing", "finite_number"}
 
 
-def _message(error: Any, loc: tuple[str | int, ...], root: type[BaseModel]) -> str:
+def _message(error: Any, loc: tuple[str | int, ...], path: KeyPath,
+             root: type[BaseModel]) -> str:
     kind = error["type"]
     given = error.get("input")
     ctx = error.get("ctx") or {}
@@ -602,7 +627,7 @@ def run_info(loaded: LoadedScenario, lang: str = "en") -> RunInfo:
         return said(text, lang, scenario.language)
 
     assumptions = [
-        Assumption(f"{section}.{name}", parameter.value, Unit(parameter.unit),
+        Assumption(f"{section}.{name}", parameter.value, unit(parameter.unit),
                    say(parameter.assumption))
         for section, parameters in scenario.parameters()
         for name, parameter in parameters.items()
@@ -611,12 +636,13 @@ def run_info(loaded: LoadedScenario, lang: str = "en") -> RunInfo:
     ]
     claims = {c.id: ClaimSource(c.where.document, c.where.section, c.where.quote, c.printed,
                                 say(c.label) if c.label else None,
-                                say(c.where.note) if c.where.note else None)
+                                say(c.where.note) if c.where.note else None, c.scale)
               for c in scenario.claims}
     sources = tuple(SourceInfo(key, s.title, s.author, s.year, s.url or s.document)
                     for key, s in scenario.sources.items())
     return RunInfo(loaded.name, say(scenario.title), tuple(o.given for o in loaded.overrides),
-                   tuple(assumptions), claims, _inputs(scenario, say), sources, lang)
+                   tuple(assumptions), claims, _inputs(scenario, say), sources, lang,
+                   scenario.numbers.decimal, scenario.numbers.thousands)
 
 
 def bounds(item: Parameter) -> Bounds:
@@ -640,7 +666,8 @@ def bounds(item: Parameter) -> Bounds:
     return found
 
 
-def _inputs(scenario: Scenario, say: Callable[[str | Words], Said]) -> tuple[InputInfo, ...]:
+def _inputs(scenario: AnyScenario, say: Callable[[str | Words], Said]
+            ) -> tuple[InputInfo, ...]:
     """Every input, cohort and analysis number in the scenario's order (those the file leaves
     out as their defaults), computed inputs with their formula; then the transitions' counts of
     persons (the key figures' numbers)."""
@@ -651,14 +678,14 @@ def _inputs(scenario: Scenario, say: Callable[[str | Words], Said]) -> tuple[Inp
         name = short_name(say(item.label) if item.label else None, description)
         assumption = say(item.assumption) if item.assumption is not None else None
         if isinstance(item, ComputedInput):
-            return InputInfo(path, None, Unit(item.unit), description, source, assumption,
+            return InputInfo(path, None, unit(item.unit), description, source, assumption,
                              item.formula, name=name)
-        return InputInfo(path, item.value, Unit(item.unit), description, source, assumption,
+        return InputInfo(path, item.value, unit(item.unit), description, source, assumption,
                          default=default, name=name, bounds=bounds(item))
 
     listed = [info(f"inputs.{name}", item) for name, item in scenario.inputs.items()]
     stated = dict(scenario.parameters())
-    for section, parameters in scenario.numbers()[1:]:
+    for section, parameters in scenario.every_number()[1:]:
         listed += [info(f"{section}.{name}", item, default=name not in stated[section])
                    for name, item in parameters.items()]
     groups = scenario.outcomes.groups if scenario.outcomes else {}

@@ -12,8 +12,18 @@ from nyttocalc.core.ledger import SOCIETY
 from nyttocalc.core.outcomes import GROUP_FIGURES, TOTAL_FIGURES
 from nyttocalc.core.payback import FIGURES
 from nyttocalc.scenario import printed
-from nyttocalc.scenario.convert import parameter_value
-from nyttocalc.scenario.schema import FigureSelector, GroupSpec, Scenario, TransferFlow
+from nyttocalc.scenario.convert import number_style, parameter_value
+from nyttocalc.scenario.keypath import did_you_mean
+from nyttocalc.scenario.schema import (
+    AnyScenario,
+    Audit,
+    ClaimSpec,
+    FigureSelector,
+    GroupSpec,
+    TransferFlow,
+    currency_of,
+    money_kind,
+)
 from nyttocalc.scenario.yamlsafe import KeyPath
 
 Problem = tuple[KeyPath, str]  # where, and what is wrong
@@ -24,21 +34,22 @@ MARKUP_UNIT = "share"
 VALUE_UNIT = "SEK/person-year"
 
 
-def check_references(scenario: Scenario) -> list[Found]:
-    plain = [*_citations(scenario), *_computed_inputs(scenario), *_claims(scenario),
+def check_references(scenario: AnyScenario) -> list[Found]:
+    plain = [*_citations(scenario), *_computed_inputs(scenario), *_printed_inputs(scenario),
+             *_currencies(scenario), *_claims(scenario), *_claim_operands(scenario),
              *_ledger(scenario)]
     return [*((path, message, ()) for path, message in plain), *_perspective_inputs(scenario),
             *_ledger_inputs(scenario), *_outcomes(scenario)]
 
 
-def perspective_keys(scenario: Scenario) -> list[str]:
+def perspective_keys(scenario: AnyScenario) -> list[str]:
     """Every perspective of the scenario: those written out, then society's and each actor's
     from the ledger."""
     derived = [SOCIETY, *scenario.ledger.actors] if scenario.ledger is not None else []
     return [*scenario.perspectives, *derived]
 
 
-def _citations(scenario: Scenario) -> Iterator[Problem]:
+def _citations(scenario: AnyScenario) -> Iterator[Problem]:
     known = ", ".join(sorted(scenario.sources)) or "none"
     cited: list[Problem] = [
         ((section, name, "source", "document"), parameter.source.document)
@@ -60,7 +71,7 @@ def _citations(scenario: Scenario) -> Iterator[Problem]:
             yield path, f"{document!r} is not a key of `sources`; known sources: {known}"
 
 
-def _computed_inputs(scenario: Scenario) -> Iterator[Problem]:
+def _computed_inputs(scenario: AnyScenario) -> Iterator[Problem]:
     """A formula input's terms are inputs (computed ones too, but none that refers back to
     it), and it evaluates."""
     computed = scenario.computed_inputs()
@@ -98,7 +109,7 @@ def _circle(start: str, computed: dict[str, Any]) -> list[str]:
     return walk(start, [start])
 
 
-def _perspective_inputs(scenario: Scenario) -> Iterator[Found]:
+def _perspective_inputs(scenario: AnyScenario) -> Iterator[Found]:
     for key, perspective in scenario.perspectives.items():
         base: KeyPath = ("perspectives", key)
         for index, item in enumerate(perspective.cost.items):
@@ -111,26 +122,32 @@ def _perspective_inputs(scenario: Scenario) -> Iterator[Found]:
                                   component.input, VALUE_UNIT)
 
 
-def _input_ref(scenario: Scenario, path: KeyPath, name: str,
+def _input_ref(scenario: AnyScenario, path: KeyPath, name: str,
                unit: str) -> Iterator[Found]:
-    candidates = sorted(n for n, i in scenario.inputs.items() if i.unit == unit) or ["none"]
+    candidates = sorted(n for n, i in scenario.inputs.items()
+                        if money_kind(i.unit) == unit) or ["none"]
+    shown = unit.replace("SEK", scenario.numbers.currency, 1)  # in the scenario's currency
     if name not in scenario.inputs:
-        yield path, (f"{name!r} is not an input; expected one of the inputs with unit {unit}: "
+        yield path, (f"{name!r} is not an input; expected one of the inputs with unit {shown}: "
                      f"{', '.join(candidates)}"), ()
-    elif scenario.inputs[name].unit != unit:
+    elif money_kind(scenario.inputs[name].unit) != unit:
         yield path, (f"the input {name!r} has unit {scenario.inputs[name].unit}; this place takes "
-                     f"an input with unit {unit}: {', '.join(candidates)}"), ("inputs", name)
+                     f"an input with unit {shown}: {', '.join(candidates)}"), ("inputs", name)
 
 
-def _ledger(scenario: Scenario) -> Iterator[Problem]:
+def _ledger(scenario: AnyScenario) -> Iterator[Problem]:
     """Flows, funding and the move name actors and states that exist; a transfer goes between
     two actors, so that it cancels for society."""
     ledger = scenario.ledger
     if ledger is None:
+        if isinstance(scenario, Audit):
+            return  # claims only: nothing to derive perspectives from, and none needed
         if not scenario.perspectives:
             yield ("perspectives",), ("expected at least one perspective, got none; or give a "
                                       "`ledger` (actors, states and flows), from which society's "
-                                      "and every actor's perspective are derived")
+                                      "and every actor's perspective are derived; or, for a "
+                                      "claims-only audit, leave out `perspectives` and give "
+                                      "`claims`")
         if scenario.outcomes is not None:
             yield ("outcomes",), ("`outcomes` needs a `ledger`: the states its transitions "
                                   "name, and the actors they concern")
@@ -164,11 +181,11 @@ def _ledger(scenario: Scenario) -> Iterator[Problem]:
     yield from _states(scenario, (*base, "move"), ledger.move.from_, ledger.move.to)
 
 
-def _outcomes(scenario: Scenario) -> Iterator[Found]:
+def _outcomes(scenario: AnyScenario) -> Iterator[Found]:
     """Transitions name states; a group lists each move once; where a group's size, or the
     groups that make up the cohort, are given, the transitions add up to it."""
     outcomes = scenario.outcomes
-    if outcomes is None or scenario.ledger is None:
+    if outcomes is None or scenario.ledger is None or scenario.cohort is None:
         return
     if outcomes.reference not in scenario.ledger.states:
         yield ("outcomes", "reference"), _no_state(scenario, outcomes.reference), ()
@@ -211,20 +228,20 @@ def _adds_up(where: KeyPath, groups: list[GroupSpec], participants: int,
                       "one transition (one who stayed moves from a state to itself)"), size
 
 
-def _states(scenario: Scenario, where: KeyPath, before: str, after: str) -> Iterator[Problem]:
+def _states(scenario: AnyScenario, where: KeyPath, before: str, after: str) -> Iterator[Problem]:
     assert scenario.ledger is not None
     for key, state in (("from", before), ("to", after)):
         if state not in scenario.ledger.states:
             yield (*where, key), _no_state(scenario, state)
 
 
-def _no_state(scenario: Scenario, state: str) -> str:
+def _no_state(scenario: AnyScenario, state: str) -> str:
     assert scenario.ledger is not None
     return (f"{state!r} is not a state of the ledger; its states: "
             f"{', '.join(scenario.ledger.states)}")
 
 
-def _ledger_inputs(scenario: Scenario) -> Iterator[Found]:
+def _ledger_inputs(scenario: AnyScenario) -> Iterator[Found]:
     ledger = scenario.ledger
     if ledger is None:
         return
@@ -240,7 +257,8 @@ def _ledger_inputs(scenario: Scenario) -> Iterator[Found]:
         yield from _input_ref(scenario, ("ledger", "markup"), ledger.markup, MARKUP_UNIT)
 
 
-def _claims(scenario: Scenario) -> Iterator[Problem]:
+def _claims(scenario: AnyScenario) -> Iterator[Problem]:
+    style = number_style(scenario)
     first_seen: dict[str, int] = {}
     for index, claim in enumerate(scenario.claims):
         base: KeyPath = ("claims", index)
@@ -248,8 +266,10 @@ def _claims(scenario: Scenario) -> Iterator[Problem]:
             yield (*base, "id"), (f"the id {claim.id!r} is also claim {first_seen[claim.id]}'s; "
                                   "give each claim its own id")
         first_seen.setdefault(claim.id, index)
+        money = claim.unit is None or currency_of(claim.unit) is not None
         for problem in printed.consistency_problems(claim.printed, claim.published,
-                                                    claim.precision, claim.qualifier):
+                                                    claim.precision, claim.qualifier, style,
+                                                    claim.scale, money):
             yield (*base, "printed"), problem
         if claim.figure is not None:
             yield from _figure_selector(scenario, (*base, "figure"), claim.figure)
@@ -267,6 +287,13 @@ def _claims(scenario: Scenario) -> Iterator[Problem]:
             if term.figure is not None:
                 yield from _figure_selector(scenario, (*base, "terms", name, "figure"),
                                             term.figure)
+            if term.number is not None and term.printed is not None:
+                money = term.unit is not None and currency_of(term.unit) is not None
+                for problem in printed.value_problems(term.printed, term.number, style,
+                                                      term.scale, money):
+                    yield (*base, "terms", name, "printed"), problem
+            elif term.scale is not None:
+                yield (*base, "terms", name, "scale"), "`scale` goes with `printed`"
 
 
 def _formula(formula: str, terms: set[str], path: KeyPath) -> Iterator[Problem]:
@@ -283,7 +310,7 @@ def _formula(formula: str, terms: set[str], path: KeyPath) -> Iterator[Problem]:
         yield path, str(exc)
 
 
-def _figure_selector(scenario: Scenario, path: KeyPath,
+def _figure_selector(scenario: AnyScenario, path: KeyPath,
                      selector: FigureSelector) -> Iterator[Problem]:
     if selector.perspective not in perspective_keys(scenario):
         known = ", ".join(perspective_keys(scenario))
@@ -310,7 +337,7 @@ def _figure_selector(scenario: Scenario, path: KeyPath,
 KEY_FIGURES = [name for name in TOTAL_FIGURES if name not in FIGURES]  # cost is the analysis's
 
 
-def _key_figure_selector(scenario: Scenario, path: KeyPath,
+def _key_figure_selector(scenario: AnyScenario, path: KeyPath,
                          selector: FigureSelector) -> Iterator[Problem]:
     """A key figure of the first year after: the scenario has `outcomes`; a group's key figure
     names one of its groups; no subsidy rate, horizon or count (the transitions give them)."""
@@ -331,3 +358,80 @@ def _key_figure_selector(scenario: Scenario, path: KeyPath,
         yield (*path, "figure"), (f"a group's key figures are {', '.join(GROUP_FIGURES)}; "
                                   f"{selector.figure} is of all groups together (leave out "
                                   "`group`)")
+
+
+def _printed_inputs(scenario: AnyScenario) -> Iterator[Problem]:
+    """An input's `printed` text reads its value in the report's number style (and currency);
+    a list of values (horizons, subsidy rates) has no one printed figure."""
+    style = number_style(scenario)
+    for section, parameters in scenario.parameters():
+        for name, parameter in parameters.items():
+            path: KeyPath = (section, name)
+            if parameter.printed is None:
+                if parameter.scale is not None:
+                    yield (*path, "scale"), "`scale` goes with `printed`"
+                continue
+            if not isinstance(parameter.value, int | float):
+                yield (*path, "printed"), ("a list of values has no one printed figure; leave "
+                                           "out `printed`")
+                continue
+            money = currency_of(parameter.unit) is not None
+            for problem in printed.value_problems(parameter.printed, float(parameter.value),
+                                                  style, parameter.scale, money):
+                yield (*path, "printed"), problem
+
+
+def _currencies(scenario: AnyScenario) -> Iterator[Problem]:
+    """Every amount is in the scenario's one currency."""
+    currency = scenario.numbers.currency
+    units: list[tuple[KeyPath, str]] = [(("inputs", name, "unit"), str(item.unit))
+                                        for name, item in scenario.inputs.items()]
+    for index, claim in enumerate(scenario.claims):
+        if claim.unit is not None:
+            units.append((("claims", index, "unit"), claim.unit))
+        units += [(("claims", index, "terms", name, "unit"), term.unit)
+                  for name, term in claim.terms.items() if term.unit is not None]
+    for path, unit in units:
+        written = currency_of(unit)
+        if written is not None and written != currency:
+            yield path, (f"the unit {unit!r} is in {written}, but this scenario's currency is "
+                         f"{currency} (numbers.currency); write "
+                         f"{unit.replace(written, currency, 1)!r}, or declare numbers: "
+                         f"{{currency: {written}}}")
+
+
+def _claim_operands(scenario: AnyScenario) -> Iterator[Problem]:
+    """A claim's `claim:` operand names another claim, and no claim depends on itself."""
+    ids = {claim.id: claim for claim in scenario.claims}
+    for index, claim in enumerate(scenario.claims):
+        for name, term in claim.terms.items():
+            if term.claim is None:
+                continue
+            where: KeyPath = ("claims", index, "terms", name, "claim")
+            if term.claim not in ids:
+                yield where, (f"{term.claim!r} is not the id of a claim of this scenario"
+                              f"{did_you_mean(term.claim, list(ids))}")
+                continue
+            circle = _claim_circle(claim.id, term.claim, ids)
+            if circle:
+                yield where, (f"the claims depend on each other in a circle: "
+                              f"{' → '.join(circle)}; a claim is computed from inputs and "
+                              "from other claims' figures, never from its own")
+
+
+def _claim_circle(start: str, first: str, ids: dict[str, ClaimSpec]) -> list[str]:
+    """A chain of `claim:` operands from ``start`` through ``first`` back to ``start``."""
+    def walk(name: str, chain: list[str]) -> list[str]:
+        if name == start:
+            return chain
+        if name in chain[:-1] or name not in ids:
+            return []
+        for term in ids[name].terms.values():
+            if term.claim is not None:
+                found = walk(term.claim, [*chain, term.claim])
+                if found:
+                    return found
+        return []
+
+    return walk(first, [start, first])
+

@@ -32,6 +32,7 @@ Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_
 SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
 Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT)]
+SignedAmount = Annotated[float, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
 Share = Annotated[float, Field(ge=0, le=1)]
 PositiveYears = Annotated[float, Field(gt=0, le=MAX_YEARS)]
 Language = Literal["en", "sv"]
@@ -84,6 +85,13 @@ class Citation(Strict):
     note: Said | None = None
 
 
+PRINTED = ("The figure as the report prints it, e.g. '1,2 mkr' or '$4,184': it must read the "
+           "value, and the value then stands for every number that prints so (± half its last "
+           "digit) when `check` judges a claim")
+SCALE = ("The scale a table states once for its cells, e.g. 'millions' for a table headed "
+         "'(millions)': the printed figure is in it")
+
+
 class Parameter(Strict):
     """Common to every input: what it is, and where it comes from (a source or an assumption).
 
@@ -99,6 +107,8 @@ class Parameter(Strict):
     source: Citation | None = None
     assumption: Said | None = Field(
         None, description="Why this value, where no document states it")
+    printed: Text | None = Field(None, description=PRINTED)
+    scale: Text | None = Field(None, description=SCALE)
 
     @model_validator(mode="after")
     def _sourced(self) -> "Parameter":
@@ -112,18 +122,51 @@ def _require_one_reason(item: Any) -> None:
                          "or `assumption` (why this value, where none does)")
 
 
+# Money is in the scenario's currency (`numbers.currency`, SEK unless declared): its units are
+# that currency's code, alone or per year, person-year or month.
+CURRENCIES = ("SEK", "USD", "AUD", "GBP", "EUR")
+AmountUnit = Literal["SEK", "USD", "AUD", "GBP", "EUR"]
+YearlyUnit = Literal["SEK/year", "USD/year", "AUD/year", "GBP/year", "EUR/year"]
+PersonYearUnit = Literal["SEK/person-year", "USD/person-year", "AUD/person-year",
+                         "GBP/person-year", "EUR/person-year"]
+MonthlyUnit = Literal["SEK/month", "USD/month", "AUD/month", "GBP/month", "EUR/month"]
+WeeklyUnit = Literal["SEK/week", "USD/week", "AUD/week", "GBP/week", "EUR/week"]
+DailyUnit = Literal["SEK/day", "USD/day", "AUD/day", "GBP/day", "EUR/day"]
+HourlyUnit = Literal["SEK/hour", "USD/hour", "AUD/hour", "GBP/hour", "EUR/hour"]
+
+
+def money_kind(unit: object) -> object:
+    """A unit with the currency written as SEK, the internal name of money: ``USD/year`` →
+    ``SEK/year``; anything else as it is.
+
+    >>> money_kind("USD/person-year"), money_kind("share")
+    ('SEK/person-year', 'share')
+    """
+    if isinstance(unit, str):
+        code, slash, per = unit.partition("/")
+        if code in CURRENCIES:
+            return "SEK" + slash + per
+    return unit
+
+
+def currency_of(unit: str) -> str | None:
+    """The currency a money unit is in; None for other units."""
+    code = unit.partition("/")[0]
+    return code if code in CURRENCIES else None
+
+
 class AmountInput(Parameter):
     """A sum of money paid once (a cost item)."""
 
     value: Amount
-    unit: Literal["SEK"]
+    unit: AmountUnit
 
 
 class YearlyInput(Parameter):
     """A sum of money per year (a yearly salary)."""
 
     value: Amount
-    unit: Literal["SEK/year"]
+    unit: YearlyUnit
 
 
 class MonthsInput(Parameter):
@@ -137,35 +180,35 @@ class AnnualValueInput(Parameter):
     """A sum of money per employed person and year (a value component)."""
 
     value: Amount
-    unit: Literal["SEK/person-year"]
+    unit: PersonYearUnit
 
 
 class MonthlyInput(Parameter):
     """A sum of money per month (an income)."""
 
     value: Amount
-    unit: Literal["SEK/month"]
+    unit: MonthlyUnit
 
 
 class HourlyInput(Parameter):
     """A sum of money per hour (an hourly wage, a caseworker's hour): formulas convert it."""
 
     value: Amount
-    unit: Literal["SEK/hour"]
+    unit: HourlyUnit
 
 
 class DailyInput(Parameter):
     """A sum of money per day (a daily allowance, a day in care): formulas convert it."""
 
     value: Amount
-    unit: Literal["SEK/day"]
+    unit: DailyUnit
 
 
 class WeeklyInput(Parameter):
     """A sum of money per week: formulas convert it."""
 
     value: Amount
-    unit: Literal["SEK/week"]
+    unit: WeeklyUnit
 
 
 class ShareInput(Parameter):
@@ -182,8 +225,8 @@ class NumberInput(Parameter):
     unit: Literal["number"]
 
 
-InputUnit = Literal["SEK", "SEK/year", "SEK/person-year", "SEK/month", "SEK/week", "SEK/day",
-                    "SEK/hour", "share", "months", "number"]
+InputUnit = Literal[AmountUnit, YearlyUnit, PersonYearUnit, MonthlyUnit, WeeklyUnit, DailyUnit,
+                    HourlyUnit, "share", "months", "number"]
 
 
 FormulaText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
@@ -194,8 +237,10 @@ class ComputedInput(Strict):
     income: terms in braces name inputs (computed ones too, as long as none refers back)."""
 
     formula: FormulaText = Field(description=(
-        "Inputs in braces, + − × / ( ), numbers, max( ), min( ) and ceil( ): "
-        "'{monthly_income} × 12 × {municipal_tax_rate}'"))
+        "Inputs in braces, + − × / ^ ( ), numbers, max( ), min( ), ceil( ), sum( ) and the "
+        "discounting functions npv, pv, annuity and discount: "
+        "'{monthly_income} × 12 × {municipal_tax_rate}'; / is \"how many … make up …\" (0 "
+        "where nothing is owed), as in the payback analysis"))
     unit: InputUnit
     label: Said | None = Field(None, description="A short name in words")
     description: Said
@@ -209,10 +254,11 @@ class ComputedInput(Strict):
         return self
 
 
-def _input_kind(data: Any) -> str | None:
+def _input_kind(data: Any) -> Any:
     if isinstance(data, dict):
-        return "formula" if "formula" in data and "value" not in data else data.get("unit")
-    return getattr(data, "unit", None)
+        return ("formula" if "formula" in data and "value" not in data
+                else money_kind(data.get("unit")))
+    return money_kind(getattr(data, "unit", None))
 
 
 Input = Annotated[
@@ -222,6 +268,40 @@ Input = Annotated[
     | Annotated[DailyInput, Tag("SEK/day")] | Annotated[HourlyInput, Tag("SEK/hour")]
     | Annotated[ShareInput, Tag("share")]
     | Annotated[MonthsInput, Tag("months")] | Annotated[NumberInput, Tag("number")]
+    | Annotated[ComputedInput, Tag("formula")],
+    Discriminator(_input_kind),
+]
+
+
+class SignedAmountInput(AmountInput):
+    """A sum of money in a claims-only audit: a loss or a net cost may be negative."""
+
+    value: SignedAmount
+
+
+class SignedYearlyInput(YearlyInput):
+    value: SignedAmount
+
+
+class SignedAnnualValueInput(AnnualValueInput):
+    value: SignedAmount
+
+
+class SignedMonthlyInput(MonthlyInput):
+    value: SignedAmount
+
+
+class SignedNumberInput(NumberInput):
+    value: SignedAmount
+
+
+# An audit's inputs: as a scenario's, but amounts and plain numbers may be negative (a net
+# program cost printed "($3,470)"), since no perspective reads them as a cost.
+AuditInput = Annotated[
+    Annotated[SignedAmountInput, Tag("SEK")] | Annotated[SignedYearlyInput, Tag("SEK/year")]
+    | Annotated[SignedAnnualValueInput, Tag("SEK/person-year")]
+    | Annotated[SignedMonthlyInput, Tag("SEK/month")] | Annotated[ShareInput, Tag("share")]
+    | Annotated[MonthsInput, Tag("months")] | Annotated[SignedNumberInput, Tag("number")]
     | Annotated[ComputedInput, Tag("formula")],
     Discriminator(_input_kind),
 ]
@@ -469,8 +549,8 @@ class OutcomesSpec(Strict):
 
 
 ClaimId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
-ClaimUnit = Literal["SEK", "SEK/year", "SEK/person-year", "SEK/month", "persons", "years",
-                    "share", "multiple"]
+ClaimUnit = Literal[AmountUnit, YearlyUnit, PersonYearUnit, MonthlyUnit, "persons", "years",
+                    "share", "multiple", "number"]
 QualifierWord = Literal["exact", "cirka", "drygt", "knappt", "nästan", "minst", "högst"]
 
 
@@ -497,21 +577,26 @@ class FigureSelector(Strict):
 
 
 class Operand(Strict):
-    """A term of a stated arithmetic: exactly one of an input, a computed figure, or a number
-    as the report prints it."""
+    """A term of a stated arithmetic: exactly one of an input, a computed figure, another
+    claim's figure, or a number as the report prints it."""
 
     input: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = Field(
         None, description="The key path of a scenario input, e.g. inputs.municipal_funding")
     figure: FigureSelector | None = None
+    claim: ClaimId | None = Field(None, description=(
+        "The id of another claim: its computed figure (not its printed one)"))
     number: Annotated[float, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT)] | None = None
-    printed: Text | None = Field(None, description="How the report prints the number")
+    printed: Text | None = Field(None, description=(
+        "How the report prints the number: it then stands for every number that prints so"))
+    scale: Text | None = Field(None, description=SCALE)
     unit: ClaimUnit | None = Field(None, description="Required with `number`")
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Operand":
-        given = [k for k in ("input", "figure", "number") if getattr(self, k) is not None]
+        given = [k for k in ("input", "figure", "claim", "number")
+                 if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of `input`, `figure` or `number`")
+            raise ValueError("give exactly one of `input`, `figure`, `claim` or `number`")
         if self.number is not None and self.unit is None:
             raise ValueError("a `number` needs its `unit`")
         return self
@@ -532,10 +617,13 @@ class ClaimSpec(Strict):
     precision: Annotated[float, Field(gt=0, le=MAX_AMOUNT)] = Field(
         description="The printed precision in the same unit: 10000 for '2,75 mkr'")
     qualifier: QualifierWord = "exact"
+    scale: Text | None = Field(None, description=SCALE)
     unit: ClaimUnit | None = Field(None, description="Required with `formula`")
     figure: FigureSelector | None = None
     formula: Annotated[str, StringConstraints(min_length=1, max_length=500)] | None = Field(
-        None, description="The arithmetic the report states, terms in braces: '{a} + {b}'")
+        None, description=(
+            "The arithmetic the report states, terms in braces: '{a} + {b}'; + − × / ^ ( ), "
+            "numbers and the functions max, min, ceil, sum, npv, pv, annuity and discount"))
     terms: dict[Identifier, Operand] = Field(default_factory=dict)
 
     @model_validator(mode="after")
@@ -714,7 +802,28 @@ Uses = Annotated[
 ]
 
 
-class Scenario(Strict):
+class NumbersSpec(Strict):
+    """How the report writes its numbers, said once: what a `printed` text is read by."""
+
+    decimal: Literal[",", "."] = Field(",", description="The decimal mark: ',' (4,7) or '.'")
+    thousands: Literal[" ", ",", ".", "'", ""] = Field(" ", description=(
+        "What groups thousands: ' ' (1 013 214 761; a no-break or thin space reads as one), "
+        "',' ($4,184), '.', \"'\" or '' (none)"))
+    currency: Literal["SEK", "USD", "AUD", "GBP", "EUR"] = Field("SEK", description=(
+        "The currency of the scenario's amounts: their units are written in it (USD, "
+        "USD/year, …), and the outputs show it"))
+
+    @model_validator(mode="after")
+    def _distinct_marks(self) -> "NumbersSpec":
+        if self.decimal == self.thousands:
+            raise ValueError(f"the decimal mark and the thousands separator are both "
+                             f"{self.decimal!r}; a report writes them differently")
+        return self
+
+
+class _Document(Strict):
+    """What every scenario file has: its version, title, sources, number style and claims."""
+
     nyttocalc: Literal[1] = Field(description="The scenario format version")
     title: Said
     language: Language = Field("en", description=(
@@ -726,7 +835,45 @@ class Scenario(Strict):
         "name (se-2019), a file by its path relative to the scenario file "
         "(../parameters/se-2019.yaml), or {parameters: se-2025, municipality: Umeå} for a set "
         "with a municipality's local tax rates"))
+    numbers: NumbersSpec = Field(default_factory=NumbersSpec, description=(
+        "How the report writes numbers (decimal mark, thousands separator, currency); "
+        "Swedish kronor unless given"))
     sources: dict[SourceId, Source]
+    # Each kind of scenario says what its inputs, cohort and analysis are.
+    inputs: Any
+    cohort: Any = None
+    analysis: Any = None
+    claims: list[ClaimSpec] = Field(default_factory=list, description=(
+        "Figures the report publishes, for `nyttocalc check`"))
+
+    def parameters(self) -> list[tuple[str, dict[str, Parameter]]]:
+        """Every parameter with a value, by section: ``[("inputs", {name: parameter}), …]``.
+        Computed inputs and absent optional parameters are left out."""
+        def present(section: Any) -> dict[str, Parameter]:
+            return {k: v for k, v in dict(section).items() if isinstance(v, Parameter)}
+
+        sections = [("inputs", self.inputs), ("cohort", self.cohort),
+                    ("analysis", self.analysis)]
+        return [(name, present(section)) for name, section in sections if section is not None]
+
+    def computed_inputs(self) -> dict[str, ComputedInput]:
+        return {k: v for k, v in self.inputs.items() if isinstance(v, ComputedInput)}
+
+    def every_number(self) -> list[tuple[str, dict[str, Parameter]]]:
+        """Every number a run can set, vary or draw, by section: the parameters, and the
+        optional ones the file leaves out, with their default value."""
+        sections = self.parameters()
+        for section, parameters in sections:
+            for (where, name), kind in OPTIONAL_PARAMETERS.items():
+                if where == section and name not in parameters:
+                    parameters[name] = kind.model_validate(default_parameter(where, name))
+        return sections
+
+
+class Scenario(_Document):
+    """A scenario for the payback analysis: inputs, the cohort, the questions, and the
+    perspectives (written out, or derived from a ledger)."""
+
     inputs: dict[Identifier, Input]
     cohort: Cohort
     analysis: Analysis
@@ -736,32 +883,46 @@ class Scenario(Strict):
         "Actors, states and flows: society's and every actor's perspective derived from them"))
     outcomes: OutcomesSpec | None = Field(None, description=(
         "How many were in each state before and after, per group (needs a ledger)"))
-    claims: list[ClaimSpec] = Field(default_factory=list, description=(
-        "Figures the report publishes, for `nyttocalc check`"))
     simulation: Simulation | None = Field(None, description=(
         "Uncertain inputs, for `nyttocalc simulate`"))
 
-    def parameters(self) -> list[tuple[str, dict[str, Parameter]]]:
-        """Every parameter with a value, by section: ``[("inputs", {name: parameter}), …]``.
-        Computed inputs and absent optional parameters are left out."""
-        def present(section: Any) -> dict[str, Parameter]:
-            return {k: v for k, v in dict(section).items() if isinstance(v, Parameter)}
 
-        return [("inputs", present(self.inputs)), ("cohort", present(self.cohort)),
-                ("analysis", present(self.analysis))]
+class Audit(_Document):
+    """A claims-only audit of a report: its sources, the inputs it prints, and the figures it
+    publishes, for `nyttocalc check`. No cohort, analysis or perspectives are needed (a cohort
+    or analysis given is only numbers that claims may read)."""
 
-    def computed_inputs(self) -> dict[str, ComputedInput]:
-        return {k: v for k, v in self.inputs.items() if isinstance(v, ComputedInput)}
+    inputs: dict[Identifier, AuditInput]
+    cohort: Cohort | None = None
+    analysis: Analysis | None = None
+    claims: Annotated[list[ClaimSpec], Field(min_length=1)] = Field(description=(
+        "Figures the report publishes, for `nyttocalc check`"))
 
-    def numbers(self) -> list[tuple[str, dict[str, Parameter]]]:
-        """Every number a run can set, vary or draw, by section: the parameters, and the
-        optional ones the file leaves out, with their default value."""
-        sections = self.parameters()
-        for section, parameters in sections:
-            for (where, name), kind in OPTIONAL_PARAMETERS.items():
-                if where == section and name not in parameters:
-                    parameters[name] = kind.model_validate(default_parameter(where, name))
-        return sections
+    @property
+    def perspectives(self) -> dict[str, PerspectiveSpec]:
+        return {}
+
+    @property
+    def ledger(self) -> LedgerSpec | None:
+        return None
+
+    @property
+    def outcomes(self) -> OutcomesSpec | None:
+        return None
+
+    @property
+    def simulation(self) -> Simulation | None:
+        return None
+
+
+AnyScenario = Scenario | Audit
+
+
+def is_audit(data: Any) -> bool:
+    """Whether a scenario file is a claims-only audit: it gives claims, and no perspectives,
+    ledger or outcomes."""
+    return isinstance(data, dict) and "claims" in data and not {
+        "perspectives", "ledger", "outcomes"} & set(data)
 
 
 def _optional_parameters() -> dict[tuple[str, str], type[Parameter]]:

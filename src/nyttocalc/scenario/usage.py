@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nyttocalc.core.figures import placeholders
-from nyttocalc.scenario.schema import RealFlow, ResourceFlow, Scenario
+from nyttocalc.scenario.schema import Audit, RealFlow, ResourceFlow, Scenario
 from nyttocalc.scenario.yamlsafe import KeyPath
 
 Place = tuple[str, KeyPath]  # an input's name, and the key path that names it
 
 
-def references(scenario: Scenario) -> dict[str, list[KeyPath]]:
+def references(scenario: Scenario | Audit) -> dict[str, list[KeyPath]]:
     """Every name the scenario uses as an input (defined or not), with each place that names
     it: the places that make figures first, then the computed inputs' formulas."""
     found: dict[str, list[KeyPath]] = {}
@@ -27,7 +27,7 @@ def references(scenario: Scenario) -> dict[str, list[KeyPath]]:
     return found
 
 
-def used(scenario: Scenario) -> set[str]:
+def used(scenario: Scenario | Audit) -> set[str]:
     """The inputs some figure, claim or simulation reaches, directly or through formulas."""
     computed = scenario.computed_inputs()
     reached: set[str] = set()
@@ -42,14 +42,14 @@ def used(scenario: Scenario) -> set[str]:
     return reached
 
 
-def unused(scenario: Scenario, own: set[str]) -> list[str]:
+def unused(scenario: Scenario | Audit, own: set[str]) -> list[str]:
     """The scenario's own inputs (``own``: not those of its parameter files, which offer more
     figures than any one scenario needs) that nothing uses, in the file's order."""
     reached = used(scenario)
     return [name for name in scenario.inputs if name in own and name not in reached]
 
 
-def _roots(scenario: Scenario) -> Iterator[Place]:
+def _roots(scenario: Scenario | Audit) -> Iterator[Place]:
     for key, perspective in scenario.perspectives.items():
         base: KeyPath = ("perspectives", key)
         for index, item in enumerate(perspective.cost.items):
@@ -81,7 +81,7 @@ def _roots(scenario: Scenario) -> Iterator[Place]:
                 yield name, ("simulation", "uncertain", path)
 
 
-def _formula_terms(scenario: Scenario) -> Iterator[Place]:
+def _formula_terms(scenario: Scenario | Audit) -> Iterator[Place]:
     for name, item in scenario.computed_inputs().items():
         for term in placeholders(item.formula):
             yield term, ("inputs", name, "formula")
@@ -104,7 +104,7 @@ _PLACES = {
 }
 
 
-def where_to_use(scenario: Scenario, name: str) -> str:
+def where_to_use(scenario: Scenario | Audit, name: str) -> str:
     """Where an input of this kind counts, for the warning about an unused one."""
     unit = scenario.inputs[name].unit
     return _PLACES.get(unit, "(a computed input's formula, as {{{name}}})").format(name=name)

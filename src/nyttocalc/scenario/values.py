@@ -20,7 +20,7 @@ from nyttocalc.core.uncertainty import MIN_NORMAL_MASS, Distribution, Uncertaint
 from nyttocalc.errors import NyttocalcError
 from nyttocalc.scenario import keypath, yamlsafe
 from nyttocalc.scenario.keypath import Override
-from nyttocalc.scenario.schema import Parameter, Scenario
+from nyttocalc.scenario.schema import AnyScenario, Parameter
 
 MAX_VALUES_PER_AXIS = 100_000
 _STRICT = ConfigDict(strict=True, allow_inf_nan=False)
@@ -124,7 +124,7 @@ def _base_type(annotation: Any) -> Any:
     return annotation
 
 
-def number_place(scenario: Scenario, text: str) -> NumberPlace:
+def number_place(scenario: AnyScenario, text: str) -> NumberPlace:
     """The place a key path names, if it is a single number of inputs, cohort or analysis (an
     optional one the file leaves out too: its value is the default)."""
     computed = scenario.computed_inputs()
@@ -133,7 +133,7 @@ def number_place(scenario: Scenario, text: str) -> NumberPlace:
         formula = computed[short[len("inputs."):]].formula
         raise PlaceError(f"{short} is computed by its formula ({formula}); give one of its terms "
                           "instead")
-    numbers = scenario.numbers()
+    numbers = scenario.every_number()
     data = {section: {name: {"value": p.value} for name, p in params.items()}
             for section, params in numbers}
     try:
@@ -230,7 +230,7 @@ def parse_number(text: str) -> Any:
     return value
 
 
-def uncertainty(scenario: Scenario) -> Uncertainty:
+def uncertainty(scenario: AnyScenario) -> Uncertainty:
     """The scenario's ``simulation`` section as the core's distributions, each checked against
     the range of the number it draws."""
     section = scenario.simulation
@@ -285,7 +285,7 @@ def _distribution(spec: Any, bounds: tuple[float, float],
     return distribution
 
 
-def axis(scenario: Scenario, assignment: str) -> tuple[NumberPlace, list[float]]:
+def axis(scenario: AnyScenario, assignment: str) -> tuple[NumberPlace, list[float]]:
     """``PATH=START:STOP:STEP`` or ``PATH=v1,v2`` → the place and its checked values. An item of
     a list (a horizon, a subsidy rate) cannot take the value of another item, as in the file."""
     path_text, sep, spec = assignment.partition("=")
@@ -302,7 +302,7 @@ def axis(scenario: Scenario, assignment: str) -> tuple[NumberPlace, list[float]]
     return place, checked
 
 
-def sweep_axes(scenario: Scenario, assignments: Sequence[str], overrides: Sequence[Override],
+def sweep_axes(scenario: AnyScenario, assignments: Sequence[str], overrides: Sequence[Override],
                max_axes: int, max_points: int) -> list[tuple[NumberPlace, list[float]]]:
     """The axes of ``sweep``: each ``--vary`` checked, at most ``max_axes`` of them, different
     inputs, never two items of one list at the same value, at most ``max_points`` in all."""
@@ -330,7 +330,7 @@ def sweep_axes(scenario: Scenario, assignments: Sequence[str], overrides: Sequen
     return axes
 
 
-def moves(scenario: Scenario, paths: Sequence[str], by: float) -> list[tuple[NumberPlace, float,
+def moves(scenario: AnyScenario, paths: Sequence[str], by: float) -> list[tuple[NumberPlace, float,
                                                                                 float]]:
     """Each place moved down and up by the share ``by`` of its value, kept in its valid range.
     Paths the scenario does not hold (an optional parameter left out) are skipped."""
@@ -384,7 +384,7 @@ def refuse_overridden(overrides: Sequence[Override], paths: Sequence[str], by: s
                                  f"{by}; give its values one way")
 
 
-def option(scenario: Scenario, name: str, like: str, value: float) -> float:
+def option(scenario: AnyScenario, name: str, like: str, value: float) -> float:
     """A command-line number (``--horizon``) checked as the place ``like`` checks its values."""
     try:
         return number_place(scenario, like).check(value)

@@ -174,7 +174,7 @@ def test_the_first_screen_names_every_party_with_its_kronor_and_payback(
     for party, cost, persons in _parties(SCENARIOS[name], lang):
         assert party in first, (party, first)
         if persons is not None:
-            assert f"{party} betalade {_money(cost, lang)}".replace(NBSP, " ") in first, first
+            assert f"{party}: kostnaden är {_money(cost, lang)}".replace(NBSP, " ") in first, first
             assert f"{int(persons)} av de" in first
         else:
             assert re.search(re.escape(party) + r"[^.]*?[−+]?\d[\d ]* kr", first), (party, first)

@@ -510,7 +510,6 @@ def export(
     from nyttocalc.core.claims import check as check_claims
     from nyttocalc.core.payback import analyse
     from nyttocalc.output import write_atomically
-    from nyttocalc.report.excel import Untranslatable
     from nyttocalc.report.extras import require
     from nyttocalc.report.workbook import workbook_bytes
     from nyttocalc.scenario.load import run_info
@@ -521,19 +520,9 @@ def export(
     loaded = _load(file, set, allow_path)
     with _user_errors(loaded.name):
         checked = check_claims(loaded.claims, loaded.model) if loaded.claims else None
-    with _user_errors():  # SOURCE_DATE_EPOCH that is not a time; a claim's ^ or discounting
-        try:
-            data = workbook_bytes(analyse(loaded.model), checked, run_info(loaded, lang.value),
-                                  lang.value)
-        except Untranslatable:  # a claim's ^ or discounting function, for now
-            import re
-
-            used = [c.id for c in loaded.claims if c.formula and re.search(
-                r"\^|\b(sum|npv|pv|annuity|discount)\(", c.formula)]
-            raise NyttocalcError(
-                f"the workbook cannot yet write ^, sum, npv, pv, annuity or discount as a "
-                f"spreadsheet formula, which {', '.join(map(repr, used)) or 'a claim'} "
-                "uses; check those claims with nyttocalc check") from None
+    with _user_errors():  # SOURCE_DATE_EPOCH that is not a time
+        data = workbook_bytes(analyse(loaded.model), checked, run_info(loaded, lang.value),
+                              lang.value)
         write_atomically(output, data, force=force)
 
 

@@ -376,8 +376,8 @@ def _claims_paragraph(results: Sequence[ClaimResult], run: RunInfo, lang: str,
                       anchors: dict[str, str]) -> Paragraph:
     count = {v: sum(r.verdict is v for r in results) for v in Verdict}
     text = label("answer.claims", lang, total=len(results), holds=count[Verdict.HOLDS],
-                 rounding=count[Verdict.ROUNDING], chain=count[Verdict.ROUNDING_CHAIN],
-                 dnf=count[Verdict.DOES_NOT_FOLLOW])
+                 rounding=count[Verdict.ROUNDING] + count[Verdict.INPUT_ROUNDING],
+                 chain=count[Verdict.ROUNDING_CHAIN], dnf=count[Verdict.DOES_NOT_FOLLOW])
     failing: dict[str, Link] = {}  # a report that says the same thing twice: once
     for r in results:
         if r.verdict is Verdict.DOES_NOT_FOLLOW:

@@ -432,6 +432,10 @@ LABELS.update({
     "xlsx.col_needed": ("Needed for {years} {horizon:year|years} (of {participants})",
                         "Krävs i {years} år (av {participants})"),
     "xlsx.input_title": ("Input", "Indata"),
+    "col.verdict_live": ("Verdict, as the inputs now stand", "Bedömning med indata som de nu är"),
+    "xlsx.verdict_holds": ("holds", "stämmer"),
+    "xlsx.verdict_rounding": ("holds within rounding", "stämmer inom avrundning"),
+    "xlsx.verdict_fails": ("does not follow", "följer inte"),
     "xlsx.invalid_title": ("Not allowed here", "Inte tillåtet här"),
     "xlsx.invalid": ("The scenario format takes {allowed}.", "Scenarioformatet tar {allowed}."),
     "xlsx.between": ("a number from {low} to {high}", "ett tal från {low} till {high}"),
@@ -755,13 +759,13 @@ LABELS.update({
                        "±{share}: {effects}."),
     "answer.driver": ("{input} ({low}–{high} years)", "{input} ({low}–{high} år)"),
     "answer.claims": ("The report's published figures, recomputed: {total} {total:claim|claims}; "
-                      "{holds} {holds:holds|hold}, {rounding} within rounding, {chain} through "
-                      "the report's own rounding and {dnf} {dnf:does|do} not follow from its own "
-                      "inputs.",
+                      "{holds} {holds:holds|hold}, {rounding} within the rounding of the figure "
+                      "or its inputs, {chain} through the report's own rounding and {dnf} "
+                      "{dnf:does|do} not follow from its own inputs.",
                       "Rapportens publicerade siffror, omräknade: {total} {total:påstående|"
-                      "påståenden}; {holds} stämmer, {rounding} inom avrundning, {chain} genom "
-                      "rapportens egen avrundning och {dnf} följer inte av rapportens egna "
-                      "indata."),
+                      "påståenden}; {holds} stämmer, {rounding} inom avrundningen av siffran "
+                      "eller dess indata, {chain} genom rapportens egen avrundning och {dnf} "
+                      "följer inte av rapportens egna indata."),
     "answer.not_following": ("What does not follow:", "Det som inte följer:"),
     "answer.claim_wrong": ("{claim}: the report says {printed}, recomputed {computed}",
                            "{claim}: rapporten säger {printed}, omräknat {computed}"),

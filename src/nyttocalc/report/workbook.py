@@ -700,19 +700,25 @@ def _computed_from(blocks: list[OutcomeBlock], cells: _Cells) -> list[tuple[str,
 
 def _claims(ws: Worksheet, checked: tuple[ClaimResult, ...], run: RunInfo, cells: _Cells,
             lang: str) -> None:
+    """Each claim: where it stands, the figure as published and printed, the computed figure as
+    a live formula, and two verdicts: one that follows the inputs (a formula of the qualifier's
+    rule over the published and the computed figure), and ``check``'s at export, which also
+    weighs the report's rounding chains and its printed inputs' rounding."""
     from nyttocalc.report.check_document import verdict_text
 
     headers = [label(k, lang) for k in ("col.claim", "col.section", "col.published",
                                         "col.printed", "col.computed", "col.formula",
-                                        "col.verdict_export")]
+                                        "col.verdict_live", "col.verdict_export")]
     _put(ws, 1, [ws.title], "title")
     _put(ws, 2, headers, "header")
     figures = []
     for result in checked:
         source = run.claims.get(result.claim.id)
         at = ws.max_row + 1
-        _put(ws, at, [result.claim.id, source.section if source else "", result.claim.published,
+        name = str(source.label) if source is not None and source.label else result.claim.id
+        _put(ws, at, [name, source.section if source else "", result.claim.published,
                       source.printed if source else "", None, symbolic(result.computed),
+                      Formula(_live_verdict(result, f"E{at}", f"C{at}", lang)),
                       verdict_text(result, run.claims, lang)], "text")
         _apart(ws, at, 4, 6)
         ws.cell(at, 3).number_format = number_format(result.computed.unit, lang)
@@ -720,4 +726,27 @@ def _claims(ws: Worksheet, checked: tuple[ClaimResult, ...], run: RunInfo, cells
         cells.places[("claim", result.claim.id)] = _Place(ws.title, f"E{at}", result.computed)
         figures.append(result.computed)
     _intermediates(ws, ws.max_row + 2, cells.unplaced(figures), cells, lang)
-    _layout(ws, (40, 40, 16, 22, 16, 44, 60), header_rows=2)
+    _layout(ws, (40, 40, 16, 22, 16, 44, 26, 60), header_rows=2)
+
+
+def _live_verdict(result: ClaimResult, computed: str, published: str, lang: str) -> str:
+    """The qualifier's rule (``core.claims.RULES``) as a formula of the computed figure's cell
+    and the published one's: "holds", "holds within rounding" or "does not follow"; a figure
+    that is never reached does not follow."""
+    from nyttocalc.core.claims import Qualifier
+
+    q = excel.number(result.claim.precision)
+    c, p = computed, published
+    holds, rounding, fails = (f'"{label(k, lang)}"' for k in (
+        "xlsx.verdict_holds", "xlsx.verdict_rounding", "xlsx.verdict_fails"))
+    same = f"ABS({c}-{p})<=1E-9*MAX(1,ABS({c}),ABS({p}))"
+    rules = {
+        Qualifier.DRYGT: f"IF(AND({c}>{p},{c}<{p}+{q}),{rounding},{fails})",
+        Qualifier.KNAPPT: f"IF(AND({c}>={p}-{q},{c}<{p}),{rounding},{fails})",
+        Qualifier.NASTAN: f"IF(AND({c}>={p}-{q},{c}<{p}),{rounding},{fails})",
+        Qualifier.MINST: f"IF(OR({c}>={p},{same}),{holds},{fails})",
+        Qualifier.HOGST: f"IF(OR({c}<={p},{same}),{holds},{fails})",
+    }
+    rule = rules.get(result.claim.qualifier,
+                     f"IF({same},{holds},IF(ABS({c}-{p})<={q}/2*(1+1E-9),{rounding},{fails}))")
+    return f"=IFERROR({rule},{fails})"

@@ -715,8 +715,10 @@ def _claims(ws: Worksheet, checked: tuple[ClaimResult, ...], run: RunInfo, cells
     for result in checked:
         source = run.claims.get(result.claim.id)
         at = ws.max_row + 1
-        name = str(source.label) if source is not None and source.label else result.claim.id
-        _put(ws, at, [name, source.section if source else "", result.claim.published,
+        where = source.section if source else ""
+        if source is not None and source.label:  # what the figure is, in words, then where
+            where = f"{source.label}\n{where}"
+        _put(ws, at, [result.claim.id, where, result.claim.published,
                       source.printed if source else "", None, symbolic(result.computed),
                       Formula(_live_verdict(result, f"E{at}", f"C{at}", lang)),
                       verdict_text(result, run.claims, lang)], "text")
@@ -736,6 +738,7 @@ def _live_verdict(result: ClaimResult, computed: str, published: str, lang: str)
     from nyttocalc.core.claims import Qualifier
 
     q = excel.number(result.claim.precision)
+    half = excel.number(result.claim.precision / 2 * (1 + 1e-9))  # |c − p| ≤ q/2, as check
     c, p = computed, published
     holds, rounding, fails = (f'"{label(k, lang)}"' for k in (
         "xlsx.verdict_holds", "xlsx.verdict_rounding", "xlsx.verdict_fails"))
@@ -748,5 +751,5 @@ def _live_verdict(result: ClaimResult, computed: str, published: str, lang: str)
         Qualifier.HOGST: f"IF(OR({c}<={p},{same}),{holds},{fails})",
     }
     rule = rules.get(result.claim.qualifier,
-                     f"IF({same},{holds},IF(ABS({c}-{p})<={q}/2*(1+1E-9),{rounding},{fails}))")
+                     f"IF({same},{holds},IF(ABS({c}-{p})<={half},{rounding},{fails}))")
     return f"=IFERROR({rule},{fails})"

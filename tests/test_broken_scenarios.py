@@ -155,7 +155,7 @@ SET_CASES = [
     pytest.param("cohort=5", ("is a mapping", "cohort.participants"), id="path-names-a-mapping"),
     pytest.param("analysis.subsidy_rates.5=0.5", ("not an index from 0 to 1",),
                  id="index-out-of-range"),
-    pytest.param("title.x=5", ("single value", "no key 'x'"), id="path-past-a-value"),
+    pytest.param("nyttocalc.x=5", ("single value", "no key 'x'"), id="path-past-a-value"),
     pytest.param("=5", ("key path",), id="empty-path"),
     pytest.param("inputs.municipal_funding", ("PATH=VALUE",), id="missing-equals"),
     pytest.param("inputs.municipal_funding=", ("give a value",), id="empty-value"),

@@ -72,12 +72,13 @@ def test_the_tornado_puts_the_largest_swing_on_top_with_a_value_axis() -> None:
     assert chart[-1] == "░ Input 20% lower   █ Input 20% higher"
 
 
-def test_the_histogram_has_years_along_and_draws_up() -> None:
+def test_the_histogram_has_years_along_and_shares_of_draws_up() -> None:
     out = run_cli("simulate", LIVA, "--draws", "2000").stdout
     chart = _chart(out, "Society: payback year at 0% subsidy")
-    assert any(re.match(r"\s*\d+┤", line) for line in chart)  # counts on the y axis
+    assert any(re.match(r"\s*\d+(\.\d+)?%┤", line) for line in chart)  # shares on the y axis
     assert "Paid back in year (after the end of the intervention)" in chart[-1]
     assert "█" in "\n".join(chart)
+    assert "never" in chart[-2]  # the share that never pays back is a bar of its own
 
 
 def test_without_plotext_plot_says_what_to_install_and_others_show_the_table(

@@ -311,21 +311,3 @@ def test_coverage_counts_every_named_section_once_and_lists_heading_numbers(
         " ".join(table.split()))
     rows = run_cli("check", scenario, "--coverage", "--format", "csv").stdout.splitlines()
     assert rows[0] == "document,section,line,number,value,covered_by,in_heading"
-
-
-def test_export_says_which_claims_its_workbook_cannot_write_yet(tmp_path: Path) -> None:
-    """A claim of a scenario with perspectives may use ^ and the discounting functions, which
-    the workbook has no spreadsheet formula for yet: export says so, and which claims."""
-    pytest.importorskip("openpyxl")
-    claim = ('  - id: power-test\n    where: {document: payoff-2019, section: "X", quote: "y"}\n'
-             '    printed: "2"\n    published: 2\n    precision: 1\n'
-             '    formula: "{a} ^ 1 + sum({a})"\n    unit: persons\n'
-             '    terms:\n      a: {number: 1, unit: persons}\n')
-    scenario = tmp_path / "power.yaml"
-    scenario.write_text(LIVA.read_text("utf-8").replace("\nclaims:\n", "\nclaims:\n" + claim, 1),
-                        encoding="utf-8")
-    run = run_cli("export", scenario, "-o", tmp_path / "power.xlsx")
-    assert run.code == 2
-    assert "cannot yet write ^, sum, npv, pv, annuity or discount" in run.stderr
-    assert "'power-test' uses" in run.stderr
-    assert not (tmp_path / "power.xlsx").exists()

@@ -13,7 +13,9 @@ import pytest
 from nyttocalc.report.machine import csv_cell, csv_heading, csv_number
 from tests.conftest import LIVA, run_cli
 
-FIRST_SECTION = ('  - id: resources-2-2-mkr\n    where:\n      document: "payoff-2019"\n'
+FIRST_SECTION = ('  - id: resources-2-2-mkr\n'
+                 '    label: {en: Total resource use, sv: Total resursförbrukning}\n'
+                 '    where:\n      document: "payoff-2019"\n'
                  '      section: "Ekonomisk nytta › Partnerskapskostnader › Samhället"\n')
 
 

@@ -201,8 +201,8 @@ def test_a_document_on_the_command_line_is_the_users_word(tmp_path: Path) -> Non
     ("uses_parameter_file_that_uses.yaml", (
         "line 6, uses.0:", "uses_another.yaml, line 4, uses: 'uses' is not a known key here (a "
         "parameter file uses no other file: only a scenario has `uses`); expected one of: "
-        "description, inputs, local_tax_rates, missing, nyttocalc-parameters, sources, title, "
-        "year")),
+        "description, inputs, language, local_tax_rates, missing, nyttocalc-parameters, "
+        "sources, title, year")),
     ("uses_twice.yaml", ("line 7, uses.1: ./parameters/../parameters/provins.yaml is the file "
                          "uses.0 names already",)),
 ])

@@ -184,10 +184,10 @@ def test_sheet_names_are_valid_and_distinct(tmp_path: Path, lang: str) -> None:
         assert name[0] != "'", name
         assert name[-1] != "'", name
         assert name.casefold() != "history"
-    expected = {"en": ["Inputs", "Society", "The municipality's _a__b_c_d_e_",
+    expected = {"en": ["The answer", "Inputs", "Society", "The municipality's _a__b_c_d_e_",
                        "The participant, 31 characters", "INPUTS 2", "Key figures"],
-                "sv": ["Indata", "Samhället", "Kommunens _a__b_c_d_e_f", "History 2",
-                       "indata 2", "Nyckeltal"]}
+                "sv": ["Svaret i korthet", "Indata", "Samhället", "Kommunens _a__b_c_d_e_f",
+                       "History 2", "indata 2", "Nyckeltal"]}
     assert names == expected[lang]
     quoted = [c.value for c in formula_cells(wb) if "municipality''s" in c.value]
     assert quoted or lang == "sv"  # a name's apostrophe is doubled in a reference

@@ -120,9 +120,10 @@ def test_the_report_opens_clean_with_its_figures_and_charts(browser: Any, report
     assert page.locator("figure svg text", has_text=f"1{NBSP}mkr").count() > 0  # axis values
     _shot(page, "liva-report-desktop.png")
     _shot(page, "liva-report-inputs.png", "#inputs table")
-    _shot(page, "liva-report-curves.png", "#s2")
-    _shot(page, "liva-report-tornado.png", "#s4 figure")
-    _shot(page, "liva-report-histogram.png", "#s6 figure:nth-of-type(2)")
+    _shot(page, "liva-report-answer.png", "#answer")
+    _shot(page, "liva-report-curves.png", "#results figure")
+    _shot(page, "liva-report-histogram.png", "#uncertainty figure")
+    _shot(page, "liva-report-tornado.png", "#uncertainty figure >> nth=-1")
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 900), (375, 740)])
@@ -133,7 +134,7 @@ def test_no_horizontal_overflow(browser: Any, report: Path, width: int, height: 
     if width < 500:
         _shot(page, "liva-report-phone.png")
         _shot(page, "liva-report-phone-inputs.png", "#inputs tbody tr:nth-child(9)")
-        _shot(page, "liva-report-phone-curve.png", "#s2 figure")
+        _shot(page, "liva-report-phone-curve.png", "#results figure")
 
 
 @pytest.mark.parametrize(("width", "media"), [DESKTOP, PRINT], ids=["desktop", "A4"])
@@ -171,12 +172,12 @@ def test_the_inputs_show_name_value_with_unit_and_source_side_by_side(browser: A
         "inputs.municipal_tax_rate": ("22,02 %", "› Skattesats"),
         "inputs.monthly_income": ("22 500 kr per månad", "Lönsamhet, medellång sikt › Kommunen"),
         "inputs.municipal_revenue_from_income": ("163 283 kr per person och år", "Kommunen"),
-        "inputs.housing_cost": ("5 000 kr per månad", "Antagande: No public figure"),
+        "inputs.housing_cost": ("5 000 kr per månad", "Antagande: Ingen offentlig uppgift"),
         "analysis.horizons_years": ("1, 3, 5 år", "ett, tre respektive fem år"),
         "analysis.intervention_years": ("1,3333 år", "Bakgrund"),
     }
     for path, (value, where) in expected.items():
-        cells = _input_row(page, path).locator("td")
+        cells = _input_row(page, path).locator("th, td")  # its name is the row's header
         assert cells.count() == 3, path
         name, shown, source = (cells.nth(i) for i in range(3))
         assert value.replace(" ", NBSP) in shown.inner_text().replace(" ", NBSP), path
@@ -190,7 +191,7 @@ def test_the_inputs_show_name_value_with_unit_and_source_side_by_side(browser: A
         page, "inputs.municipal_revenue_from_income").inner_text()
 
     phone, _, _ = _open(browser, report, 375, 740)
-    cells = _input_row(phone, "inputs.municipal_tax_rate").locator("td")
+    cells = _input_row(phone, "inputs.municipal_tax_rate").locator("th, td")
     boxes = [cells.nth(i).bounding_box() for i in range(3)]
     assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]  # one above the other on a phone
     assert all(b["x"] + b["width"] <= 375 for b in boxes)
@@ -200,10 +201,11 @@ def test_a_changed_input_says_so_beside_its_source(tmp_path: Path) -> None:
     target = tmp_path / "changed.html"
     assert run_cli("report", LIVA, "-o", target, "--lang", "sv", "--draws", "100",
                    "--set", "inputs.municipal_funding=1500000").code == 0
-    row = next(r for r in target.read_text(encoding="utf-8").split("<tr>")
-               if ">inputs.municipal_funding<" in r)
+    page = target.read_text(encoding="utf-8")
+    row = page.split('<tr id="input-inputs-municipal_funding"')[1].split("</tr>")[0]
     assert f"1,5{NBSP}mkr" in row
-    assert "Ändrat i denna körning: --set inputs.municipal_funding=1500000" in row
+    changed = re.sub(r"<[^>]+>", "", row.split('class="changed">')[1].split("</span>")[0])
+    assert changed == "Ändrat i denna körning: --set inputs.municipal_funding=1500000"
 
 
 def test_an_input_the_file_leaves_out_is_its_default_in_the_reports_language(
@@ -211,8 +213,8 @@ def test_an_input_the_file_leaves_out_is_its_default_in_the_reports_language(
     target = tmp_path / "defaults.html"
     actors = ROOT / "scenarios" / "liva-actors.yaml"
     assert run_cli("report", actors, "-o", target, "--lang", "sv", "--draws", "100").code == 0
-    row = next(r for r in target.read_text(encoding="utf-8").split("<tr>")
-               if ">analysis.discount_rate<" in r)
+    page = target.read_text(encoding="utf-8")
+    row = page.split('<tr id="input-analysis-discount_rate"')[1].split("</tr>")[0]
     assert "Finns inte i scenariot: standardvärdet" in row
     assert "Not in" not in row
 
@@ -233,9 +235,16 @@ def test_charts_have_readable_text_that_never_overlaps_and_a_text_alternative(
 
 
 def test_print_shows_what_the_screen_folds(browser: Any, report: Path) -> None:
+    """On screen each chart's data folds beside it; in print it is in an appendix of its own,
+    every chart's table, so the main part stays short."""
+    screen, _, _ = _open(browser, report, 1280)
+    folded = screen.locator("figure + details table").count()
+    assert folded >= 6
+    assert screen.locator("#chart-data").is_hidden()
     page, _, _ = _open(browser, report, A4_CONTENT_PX, media="print")
-    assert page.locator("details table").count() >= 6
-    assert all(t.is_visible() for t in page.locator("details table").all())
+    assert page.locator("#chart-data table").count() == folded
+    assert all(t.is_visible() for t in page.locator("#chart-data table").all())
+    assert all(t.is_hidden() for t in page.locator("figure + details").all())
     assert all(q.is_visible() for q in page.locator("#inputs q.quote").all())
     assert page.locator("figure .wide svg").first.is_visible()  # the drawing made for A4
 

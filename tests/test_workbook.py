@@ -218,14 +218,14 @@ def test_the_key_figures_sheet_has_the_report_tables(tmp_path: Path) -> None:
     count = inputs[wb.defined_names["outcomes_groups_spill_over_transitions_0_persons"]
                    .attr_text.split("!")[1].replace("$", "")]
     assert count.value == 3
-    assert inputs.cell(count.row, 5).value.startswith("Antagande: The report says")
+    assert inputs.cell(count.row, 5).value.startswith("Antagande: Rapporten säger")
 
 
 def test_the_workbook_names_inputs_and_writes_the_explained_formulas(tmp_path: Path) -> None:
     book = tmp_path / "liva.xlsx"
     assert run_cli("export", LIVA, "-o", book).code == 0
     wb = openpyxl.load_workbook(book)
-    assert wb.sheetnames == ["Inputs", "Society", "Municipality", "Claims"]
+    assert wb.sheetnames == ["The answer", "Inputs", "Society", "Municipality", "Claims"]
     assert wb.calculation.fullCalcOnLoad
     cost = layout("en")["society/summary//cost"].split("!")[1]
     assert wb["Society"][cost].value == (

@@ -60,14 +60,17 @@ def closest(given: str, names: list[str]) -> str:
     return f" (did you mean {best!r}?)"
 
 
-def examples() -> list[tuple[str, str]]:
-    """Each bundled scenario's name and title."""
+def examples(lang: str = "en") -> list[tuple[str, str]]:
+    """Each bundled scenario's name and title, in ``lang`` where the scenario gives it so."""
     from nyttocalc.scenario import yamlsafe
 
     found = []
     for name in example_names():
         data = yamlsafe.parse((SCENARIOS / f"{name}.yaml").read_text(encoding="utf-8")).data
-        found.append((name, str(data.get("title", ""))))
+        title = data.get("title", "")
+        if isinstance(title, dict):  # {en: …, sv: …}: the one asked for, else the other
+            title = title.get(lang) or next(iter(title.values()), "")
+        found.append((name, str(title)))
     return found
 
 

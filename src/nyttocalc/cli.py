@@ -22,12 +22,7 @@ from nyttocalc import __version__, streams
 from nyttocalc.errors import NyttocalcError, Stopped
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
 
-    from nyttocalc.core.figures import Unit
-    from nyttocalc.core.numeric import Cell
-    from nyttocalc.core.sensitivity import SensitivityResult
-    from nyttocalc.core.timeline import PerspectiveTimeline
     from nyttocalc.report.document import Document
     from nyttocalc.scenario.load import LoadedScenario
 
@@ -140,7 +135,7 @@ def payback(
             require("plotext", "payback --plot")
     loaded = _load(file, set, allow_path)
     analysis = analyse(loaded.model)
-    run = run_info(loaded)
+    run = run_info(loaded, lang.value)
 
     def document() -> "Document":
         from dataclasses import replace
@@ -208,7 +203,7 @@ def check(
         style = (loaded.scenario.numbers.decimal, loaded.scenario.numbers.thousands)
         documents = check_documents(sources, citations(loaded), quoted_values(loaded, results),
                                     coverage, style)
-    run = run_info(loaded)
+    run = run_info(loaded, lang.value)
 
     def document_() -> "Document":
         from nyttocalc.report.check_document import check_document
@@ -287,7 +282,7 @@ def sweep(
         units = {place.path: unit_of(place.unit) for place, _ in varied}
         cells = select(loaded.model, perspective or (), horizon, subsidy_rate)
         result = run_sweep(loaded.model, axes, metric, cells)
-    run = run_info(loaded)
+    run = run_info(loaded, lang.value)
     _emit(format, lang, output, force, json=lambda: explore.sweep_json(result, run),
           csv=lambda: explore.sweep_csv(result, lang.value),
           document=lambda: explore.sweep_document(result, units, run, lang.value))
@@ -364,7 +359,7 @@ def solve(
                 math.ceil(r - 1e-9) if above else math.floor(r + 1e-9)
                 for r, above in zip(answer.roots, answer.pays_back_above, strict=True)))
     check = persons_at(model, question, answer.roots[0]) if answer.roots else None
-    run = run_info(loaded)
+    run = run_info(loaded, lang.value)
     unit = unit_of(place.unit)
     _emit(format, lang, output, force,
           json=lambda: explore.solve_json(question, answer, unit, check, run), csv=None,
@@ -400,44 +395,18 @@ def sensitivity(
     _check_target(output, force)
     metric = _metric(metric)
     loaded = _load(file, set, allow_path)
-    result, cells, units, share = _sensitivity(loaded, by, metric, perspective or (), horizon,
-                                               subsidy_rate)
-    run = run_info(loaded)
+    from nyttocalc import requests
+
+    with _user_errors(loaded.name):
+        result, cells, units, share = requests.sensitivity(loaded, by, metric, perspective or (),
+                                                           horizon, subsidy_rate)
+    run = run_info(loaded, lang.value)
     model = loaded.model
     _emit(format, lang, output, force,
           json=lambda: explore.sensitivity_json(result, model, cells, share, run),
           csv=lambda: explore.sensitivity_csv(result, model, cells, lang.value),
           document=lambda: explore.sensitivity_document(result, model, units, cells, share, run,
                                                         lang.value))
-
-
-def _sensitivity(loaded: "LoadedScenario", by: str, metric: str, perspectives: "Sequence[str]",
-                 horizon: float | None, subsidy_rate: float | None
-                 ) -> "tuple[SensitivityResult, list[Cell], dict[str, Unit], float]":
-    """Every input moved by ``by`` (not the horizons: they are questions), at the first horizon
-    and the lowest rate unless given."""
-    from nyttocalc.core.numeric import select
-    from nyttocalc.core.sensitivity import Move
-    from nyttocalc.core.sensitivity import sensitivity as run_sensitivity
-    from nyttocalc.scenario import values
-    from nyttocalc.scenario.convert import unit as unit_of
-
-    model = loaded.model
-    with _user_errors(loaded.name):
-        try:
-            share = values.parse_share(by)
-        except values.PlaceError as exc:
-            raise NyttocalcError(f"--by {by}: {exc.message}") from None
-        questions = ("analysis.horizons_years.", "analysis.long_view_years",
-                     "analysis.write_off_years")
-        paths = [p for p in model.parameter_paths() if not p.startswith(questions)]
-        moved = values.moves(loaded.scenario, paths, share)
-        cells = select(model, perspectives,
-                       model.horizons_years[0] if horizon is None else horizon,
-                       model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
-        result = run_sensitivity(model, [Move(p.path, p.value, lo, hi) for p, lo, hi in moved],
-                                 metric)
-    return result, cells, {p.path: unit_of(p.unit) for p, _, _ in moved}, share
 
 
 @app.command()
@@ -464,34 +433,18 @@ def timeline(
     _check_target(output, force)
     loaded = _load(file, set, allow_path)
     model = loaded.model
-    timelines = _timeline(loaded, persons, subsidy_rate)
+    from nyttocalc import requests
+
+    with _user_errors(loaded.name):
+        timelines = requests.timeline(loaded, persons, subsidy_rate)
     if timelines is None:
         with _user_errors(loaded.name):
             raise NyttocalcError("give --persons N: how many participants get work (or "
                                  "declare simulation.employment_probability)")
-    run = run_info(loaded)
+    run = run_info(loaded, lang.value)
     _emit(format, lang, output, force, json=lambda: time.timeline_json(timelines, model, run),
           csv=lambda: time.timeline_csv(timelines, lang.value),
           document=lambda: time.timeline_document(timelines, model, run, lang.value))
-
-
-def _timeline(loaded: "LoadedScenario", persons: float | None,
-              subsidy_rate: float | None) -> "tuple[PerspectiveTimeline, ...] | None":
-    """The timeline for ``persons`` employed (by default the expected number from the
-    simulation section); None where neither says how many."""
-    from nyttocalc.core.timeline import timeline as run_timeline
-    from nyttocalc.scenario import values
-
-    model = loaded.model
-    with _user_errors(loaded.name):
-        if persons is None:
-            if loaded.uncertainty is None:
-                return None
-            persons = model.participants * loaded.uncertainty.employment_probability.expected()
-        rate = values.option(loaded.scenario, "--subsidy-rate", "analysis.subsidy_rates.0",
-                             model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
-        values.persons(persons, model.participants)
-        return run_timeline(model, persons, rate)
 
 
 @app.command()
@@ -528,7 +481,7 @@ def simulate(
                                  "drawn by the simulation section")
         with streams.progress(simulation.progress_text(lang.value)) as report:
             result = run_simulation(loaded.model, loaded.uncertainty, draws, seed, report)
-    run = run_info(loaded)
+    run = run_info(loaded, lang.value)
     uncertainty = loaded.uncertainty
     _emit(format, lang, output, force,
           json=lambda: simulation.simulation_json(result, uncertainty, run),
@@ -557,7 +510,6 @@ def export(
     from nyttocalc.core.claims import check as check_claims
     from nyttocalc.core.payback import analyse
     from nyttocalc.output import write_atomically
-    from nyttocalc.report.excel import Untranslatable
     from nyttocalc.report.extras import require
     from nyttocalc.report.workbook import workbook_bytes
     from nyttocalc.scenario.load import run_info
@@ -568,18 +520,9 @@ def export(
     loaded = _load(file, set, allow_path)
     with _user_errors(loaded.name):
         checked = check_claims(loaded.claims, loaded.model) if loaded.claims else None
-    with _user_errors():  # SOURCE_DATE_EPOCH that is not a time; a claim's ^ or discounting
-        try:
-            data = workbook_bytes(analyse(loaded.model), checked, run_info(loaded), lang.value)
-        except Untranslatable:  # a claim's ^ or discounting function, for now
-            import re
-
-            used = [c.id for c in loaded.claims if c.formula and re.search(
-                r"\^|\b(sum|npv|pv|annuity|discount)\(", c.formula)]
-            raise NyttocalcError(
-                f"the workbook cannot yet write ^, sum, npv, pv, annuity or discount as a "
-                f"spreadsheet formula, which {', '.join(map(repr, used)) or 'a claim'} "
-                "uses; check those claims with nyttocalc check") from None
+    with _user_errors():  # SOURCE_DATE_EPOCH that is not a time
+        data = workbook_bytes(analyse(loaded.model), checked, run_info(loaded, lang.value),
+                              lang.value)
         write_atomically(output, data, force=force)
 
 
@@ -602,15 +545,10 @@ def report(
     per perspective, break-even tables and payback curves, the claims and their verdicts,
     sensitivity (tornado), the timeline and the Monte Carlo results. No network request;
     prints to A4."""
-    from nyttocalc.core.claims import check as check_claims
-    from nyttocalc.core.payback import analyse
-    from nyttocalc.core.simulate import simulate as run_simulation
+    from nyttocalc import requests
     from nyttocalc.output import write_atomically
-    from nyttocalc.report import explore, html, simulation
-    from nyttocalc.report import time as time_report
-    from nyttocalc.report.check_document import check_document
-    from nyttocalc.report.document import Document, payback_document
-    from nyttocalc.report.i18n import label
+    from nyttocalc.report import html
+    from nyttocalc.report.page import report_page
     from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
@@ -619,35 +557,12 @@ def report(
             raise NyttocalcError(f"{output}: the report is an HTML page; give -o a file ending "
                                  "in .html (print it to PDF from a browser)")
     loaded = _load(file, set, allow_path)
-    model, run, language = loaded.model, run_info(loaded), lang.value
-    analysis = analyse(model)
-    sections = [html.Section(label("html.payback", language),
-                             payback_document(analysis, run, language)),
-                html.Section(label("html.curves", language), Document("", (), tuple(
-                    time_report.payback_curves(analysis, language))))]
-    if loaded.claims:
-        with _user_errors(loaded.name):
-            checked = check_claims(loaded.claims, model)
-        sections.append(html.Section(label("html.check", language),
-                                     check_document(checked, run, language)))
-    result, cells, units, share = _sensitivity(loaded, "20%", "persons_exact", (), None, None)
-    sections.append(html.Section(label("html.sensitivity", language),
-                                 explore.sensitivity_document(result, model, units, cells, share,
-                                                              run, language)))
-    timelines = _timeline(loaded, persons, None)
-    sections.append(html.Section(
-        label("html.timeline", language),
-        None if timelines is None else time_report.timeline_document(timelines, model, run,
-                                                                     language),
-        label("html.no_timeline", language)))
-    if loaded.uncertainty is not None:
-        with _user_errors(loaded.name):
-            simulated = run_simulation(model, loaded.uncertainty, draws, seed)
-        sections.append(html.Section(label("html.simulation", language),
-                                     simulation.simulation_document(
-                                         simulated, model, loaded.uncertainty, run, language)))
+    model, run = loaded.model, run_info(loaded, lang.value)
+    with _user_errors(loaded.name):
+        parts = requests.report(loaded, draws, seed, persons)
+    content = report_page(parts, model, loaded.uncertainty, run, lang.value)
     with _user_errors():
-        write_atomically(output, html.page(sections, run, language, computed={
+        write_atomically(output, html.page(content, run, lang.value, computed={
             f"inputs.{name}": float(model.input_value(name)) for name in model.formulas}),
             force=force)
 

@@ -11,6 +11,18 @@ from dataclasses import dataclass, field
 from nyttocalc.core.figures import Unit
 
 
+class Said(str):
+    """A text of the scenario, in the language it is written in (``lang``): the report's own
+    language where the scenario gives it, else the one it falls back to, which a page marks."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> Said:
+        said = super().__new__(cls, text)
+        said.lang = lang
+        return said
+
+
 @dataclass(frozen=True)
 class Assumption:
     """An input that no source states, with the scenario's reason for its value."""
@@ -18,7 +30,7 @@ class Assumption:
     path: str
     value: object  # a number or a list of numbers, as in the scenario
     unit: Unit
-    reason: str
+    reason: Said
 
 
 @dataclass(frozen=True)
@@ -29,6 +41,8 @@ class ClaimSource:
     section: str
     quote: str
     printed: str
+    label: Said | None = None  # what the figure is, in words
+    note: Said | None = None
     scale: str | None = None  # the scale a table states for the printed figure ("millions")
 
 
@@ -42,6 +56,17 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Bounds:
+    """The values the scenario format allows for a number: at least ``low`` (above it, where
+    not ``low_included``), at most ``high``, and a whole number where ``whole``."""
+
+    low: float | None = None
+    high: float | None = None
+    low_included: bool = True
+    whole: bool = False
+
+
+@dataclass(frozen=True)
 class InputInfo:
     """One number of the scenario as a reader of a report needs it: its key path, value (a
     list for the horizons and subsidy rates, None for a computed input, which has a formula),
@@ -50,11 +75,13 @@ class InputInfo:
     path: str
     value: object
     unit: Unit
-    description: str
+    description: Said
     source: Citation | None
-    assumption: str | None
+    assumption: Said | None
     formula: str | None = None
     default: bool = False  # the file leaves it out: the value is the format's default
+    name: Said | None = None  # a short name in words: the label, or the description's start
+    bounds: Bounds = Bounds()  # of its value (each item's, for a list)
 
 
 @dataclass(frozen=True)
@@ -72,16 +99,24 @@ class RunInfo:
     (for the report and the workbook) every input with its source and the sources."""
 
     file: str
-    title: str
+    title: Said
     overrides: tuple[str, ...] = ()
     assumptions: tuple[Assumption, ...] = ()
     claims: Mapping[str, ClaimSource] = field(default_factory=dict)  # by claim id
     inputs: tuple[InputInfo, ...] = ()
     sources: tuple[SourceInfo, ...] = ()
+    lang: str = "en"  # the language the texts were chosen for
     # How the scenario's report writes numbers (its `numbers`): the decimal mark and what groups
     # thousands. Its printed figures are shown as printed where a language writes them so.
     decimal: str = ","
     thousands: str = " "
+
+    def input(self, path: str) -> InputInfo | None:
+        """The input at ``path`` (an item of a list: the list's input)."""
+        found = {i.path: i for i in self.inputs}
+        while path and path not in found:
+            path = path.rpartition(".")[0]
+        return found.get(path)
 
     def writes_as(self, lang: str) -> bool:
         """Whether the report writes numbers as ``lang`` does: a decimal comma and thousands by

@@ -64,3 +64,34 @@ def sensitivity(model: Model, moves: Sequence[Move], metric: str) -> Sensitivity
                 for k, move in enumerate(moves)]
         effects[cell] = tuple(sorted(rows, key=lambda e: -e.swing))
     return SensitivityResult(metric, {c: float(v) for c, v in base.items()}, effects)
+
+
+def payback_time_effects(model: Model, moves: Sequence[Move], perspective: str, rate: float,
+                         persons: float) -> tuple[float, tuple[Effect, ...]]:
+    """How many years after the end of the intervention a perspective's cost is paid back if
+    ``persons`` work at the wage-subsidy ``rate`` (as the inverse table counts), and what moving
+    each input does to it, largest swing first."""
+    import numpy as np
+
+    from nyttocalc.core import reasoning
+
+    count = 2 * len(moves)
+    varied: dict[str, Any] = {}
+    for k, move in enumerate(moves):
+        values = np.full(count, move.base, dtype=float)
+        values[2 * k], values[2 * k + 1] = move.low, move.high
+        varied[move.path] = values
+
+    def years(at: Model) -> Any:
+        why = reasoning.plain(at)
+        party = next(p for p in at.perspectives if p.key == perspective)
+        cost = why.present_cost(why.cost(party))
+        return why.paid_back_after(why.years_of_work(cost, why.value(party, rate), persons))
+
+    base = float(years(model))
+    if not moves:
+        return base, ()
+    moved = np.broadcast_to(np.asarray(years(model.with_values(varied)), dtype=float), (count,))
+    effects = [Effect(move, float(moved[2 * k]), float(moved[2 * k + 1]))
+               for k, move in enumerate(moves)]
+    return base, tuple(sorted(effects, key=lambda e: -e.swing))

@@ -27,7 +27,7 @@ class View:
 
 
 def examples_view(lang: str) -> View:
-    found = bundled.examples()
+    found = bundled.examples(lang)
     return View(lambda: examples_json(found), lambda: examples_document(found, lang))
 
 
@@ -37,9 +37,9 @@ def parameters_view(name: str | None, municipality: str | None, lang: str) -> Vi
         if municipality is not None:
             raise NyttocalcError("--municipality needs a parameter set: nyttocalc parameters "
                                  f"se-2025 --municipality {municipality}.")
-        sets = parameter_sets.summaries()
+        sets = parameter_sets.summaries(lang)
         return View(lambda: sets_json(sets), lambda: sets_document(sets, lang))
-    described = parameter_sets.describe(name, municipality)
+    described = parameter_sets.describe(name, municipality, lang)
     return View(lambda: set_json(described), lambda: set_document(described, lang))
 
 

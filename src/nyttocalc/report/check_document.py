@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from nyttocalc.core.claims import Chain, ClaimResult, Qualifier, Reason, Verdict
 from nyttocalc.core.figures import Figure
@@ -12,24 +12,29 @@ from nyttocalc.documents.check import DocumentCheck
 from nyttocalc.documents.coverage import Coverage
 from nyttocalc.report import numbers
 from nyttocalc.report.document import Document, Table, arithmetic, run_header
-from nyttocalc.report.i18n import label
+from nyttocalc.report.i18n import LABELS, label
 from nyttocalc.run import ClaimSource, RunInfo
 
 
 def check_document(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
-                   documents: tuple[DocumentCheck, ...] = ()) -> Document:
+                   documents: tuple[DocumentCheck, ...] = (), named: bool = False) -> Document:
+    """The claims and their verdicts; ``named``: each claim by its label in words (its section
+    where it has none), as a report's reader needs it, not by its id, and each row anchored."""
     rows = []
     for result in results:
         source = run.claims.get(result.claim.id)
         claim = result.claim.id + (f"\n{source.section}" if source else "")
+        if named and source is not None:
+            claim = f"{source.label}\n{source.section}" if source.label else source.section
         rows.append((claim, published_text(result, run, lang),
                      _show(result.computed.value, result, lang),
                      claim_arithmetic(result, result.computed, lang),
-                     verdict_text(result, run.claims, lang, run)))
+                     verdict_text(result, run.claims, lang, run, named)))
     headers = tuple(label(k, lang) for k in ("col.claim", "col.published", "col.computed",
                                              "col.arithmetic", "col.verdict"))
     table = Table(label("title.check", lang), headers, tuple(rows), (summary(results, lang),),
-                  numeric_from=5, ratios=(0, 2, 1, 3, 4))
+                  numeric_from=5, ratios=(0, 2, 1, 3, 4),
+                  anchors=tuple(f"claim-{r.claim.id}" for r in results) if named else ())
     header = run_header(run, lang) + tuple(
         label("header.document", lang, source=d.source.key, path=d.source.path,
               quotes=len(d.quotes), missing=len(d.missing)) for d in documents)
@@ -109,11 +114,13 @@ def qualified(figure: str, qualifier: Qualifier, lang: str) -> str:
 
 
 def verdict_text(result: ClaimResult, sources: Mapping[str, ClaimSource], lang: str,
-                 run: RunInfo | None = None) -> str:
+                 run: RunInfo | None = None, named: bool = False) -> str:
+    """The verdict in words; ``named``: figures and claims by their names in words, as a
+    report's reader needs them, not by their symbols and ids."""
     claim = result.claim
     published = _published(result, lang)
     if result.chain is not None:
-        return chain_text(result, result.chain, sources, lang, run)
+        return chain_text(result, result.chain, sources, lang, run, named)
     if result.verdict is Verdict.HOLDS:
         return label("verdict.holds", lang)
     if result.verdict is Verdict.INPUT_ROUNDING:
@@ -129,8 +136,27 @@ def verdict_text(result: ClaimResult, sources: Mapping[str, ClaimSource], lang: 
         return label("verdict.rounding", lang, precision=_show(claim.precision, result, lang))
     text = label("verdict.does-not-follow", lang,
                  computed=_show(result.computed.value, result, lang), published=published)
-    reasons = [reason_text(reason, lang, result) for reason in result.reasons]
+    names = _names(sources, lang) if named else None
+    reasons = [reason_text(reason, lang, result, names) for reason in result.reasons]
     return "; ".join([text, *_interval_text(result, lang), *reasons])
+
+
+Names = tuple[Callable[[str], str], Callable[[str], str]]  # a figure's symbol, a claim's id
+
+
+def _names(sources: Mapping[str, ClaimSource], lang: str) -> Names:
+    """A figure by its label (``required_value_per_year`` → krävs per år), a claim by its
+    label or, without one, by where it stands."""
+    def figure(symbol: str) -> str:
+        return label(symbol, lang).lower() if symbol in LABELS else symbol
+
+    def claim(claim_id: str) -> str:
+        source = sources.get(claim_id)
+        if source is None:
+            return claim_id
+        return str(source.label) if source.label else f"{source.printed} ({source.section})"
+
+    return figure, claim
 
 
 def _interval_text(result: ClaimResult, lang: str) -> list[str]:
@@ -179,26 +205,30 @@ def _gap(gap: float, result: ClaimResult, lang: str) -> str:
 
 
 def chain_text(result: ClaimResult, chain: Chain, sources: Mapping[str, ClaimSource],
-               lang: str, run: RunInfo | None = None) -> str:
+               lang: str, run: RunInfo | None = None, named: bool = False) -> str:
     """"required_value_per_year 0,92 mkr, as printed in <claim> (<section>): SEK 920,000 / 14 =
     SEK 65,714 → cirka 66 000 kr": the report's own printed figure, and its arithmetic (the
     printed texts as printed where the report writes numbers as this language does)."""
     where, this = sources.get(chain.claim), sources.get(result.claim.id)
     verbatim = run is None or run.writes_as(lang)
     unit = next(t.unit for t in result.computed.derivation() if t.symbol == chain.symbol)
-    return label("verdict.rounding-chain", lang, symbol=chain.symbol,
+    figure, claim = _names(sources, lang) if named else (str, str)
+    return label("verdict.rounding-chain", lang, symbol=figure(chain.symbol),
                  printed=where.printed if where and verbatim else qualified(
                      numbers.figure(chain.printed, unit, lang), chain.qualifier, lang),
-                 claim=chain.claim, section=where.section if where else "",
+                 claim=claim(chain.claim), section=where.section if where else "",
                  arithmetic=claim_arithmetic(result, chain.figure, lang),
                  published=this.printed if this and verbatim else qualified(
                      _published(result, lang), result.claim.qualifier, lang))
 
 
-def reason_text(reason: Reason, lang: str, result: ClaimResult | None = None) -> str:
+def reason_text(reason: Reason, lang: str, result: ClaimResult | None = None,
+                names: Names | None = None) -> str:
     values = reason.values
+    figure, claim = names or (str, str)
     if reason.kind == "lowers_count":
-        return label("reason.lowers_count", lang, symbol=reason.symbol, claim=reason.claim,
+        return label("reason.lowers_count", lang, symbol=figure(reason.symbol),
+                     claim=claim(reason.claim),
                      value=numbers.figure(values["value"], reason.unit, lang),
                      rounded=numbers.figure(values["rounded"], reason.unit, lang),
                      count=numbers.number(values["count"], lang),
@@ -208,7 +238,7 @@ def reason_text(reason: Reason, lang: str, result: ClaimResult | None = None) ->
         key = "reason.fits_cost_at" if low == high else "reason.fits_cost"
         return label(key, lang, low=low, high=high, cost=cost)
     if reason.kind == "rounded_first":
-        return label("reason.rounded_first", lang, symbol=reason.symbol,
+        return label("reason.rounded_first", lang, symbol=figure(reason.symbol),
                      value=numbers.figure(values["value"], reason.unit, lang),
                      rounded=numbers.figure(values["rounded"], reason.unit, lang))
     if reason.kind == "padded_zero" and result is not None:

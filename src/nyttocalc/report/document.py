@@ -46,6 +46,8 @@ class Table:
     # A heat map: per row, per column after the first, the cell's magnitude from 0 to 1 (None:
     # not a number). Drawn as a background colour where the terminal has colour.
     shades: tuple[tuple[float | None, ...], ...] = ()
+    anchors: tuple[str, ...] = ()  # where a page links to a row: an id per row
+    stacks: bool = False  # on a phone, one block per row (a short table a reader must see whole)
 
 
 @dataclass(frozen=True)
@@ -70,12 +72,8 @@ def payback_document(analysis: PaybackAnalysis, run: RunInfo, lang: str,
     if analysis.model.ledger is not None:
         tables.append(_who_gains(analysis, analysis.model.ledger, lang))
     for result in analysis.perspectives:
-        tables.append(_costs(result, analysis, lang))
-        if result.has_cost:
-            tables += [_break_even(result, analysis, lang), _by_persons(result, analysis, lang),
-                       *_mixes(result, analysis, lang)]
-        else:  # nothing to pay back: what employment brings is the whole story
-            tables.append(_without_cost(result, analysis, lang))
+        tables += _summary_tables(result, analysis, lang)
+        tables += _detail_tables(result, analysis, lang)
         if explain:
             tables.append(explain_table(result, lang))
     if analysis.outcomes is not None:
@@ -83,6 +81,41 @@ def payback_document(analysis: PaybackAnalysis, run: RunInfo, lang: str,
         if explain:
             tables.append(_explained_outcomes(analysis, lang))
     return Document(run.title, _header(analysis, run, lang), tuple(tables))
+
+
+def payback_summary(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> Document:
+    """The tables a reader of a report needs per party: what each pays and gains, and how many
+    must work; the rest is in ``payback_details``."""
+    tables: list[Table] = []
+    if analysis.model.ledger is not None:
+        tables.append(_who_gains(analysis, analysis.model.ledger, lang))
+    for result in analysis.perspectives:  # a party that paid nothing: no table of no cost
+        tables += (_summary_tables(result, analysis, lang) if result.has_cost
+                   else [_without_cost(result, analysis, lang)])
+    return Document(run.title, _header(analysis, run, lang), tuple(tables))
+
+
+def payback_details(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> Document:
+    """The tables behind ``payback_summary``: the inverse tables, the mixes, and NyttoSAM's key
+    figures per group."""
+    tables = [t for r in analysis.perspectives for t in _detail_tables(r, analysis, lang)]
+    if analysis.outcomes is not None:
+        tables += outcome_tables(analysis, lang)
+    return Document(run.title, (), tuple(tables))
+
+
+def _summary_tables(result: PerspectiveResult, analysis: PaybackAnalysis,
+                    lang: str) -> list[Table]:
+    if not result.has_cost:  # nothing to pay back: what employment brings is the whole story
+        return [_costs(result, analysis, lang), _without_cost(result, analysis, lang)]
+    return [_costs(result, analysis, lang), _break_even(result, analysis, lang)]
+
+
+def _detail_tables(result: PerspectiveResult, analysis: PaybackAnalysis,
+                   lang: str) -> list[Table]:
+    if not result.has_cost:
+        return []
+    return [_by_persons(result, analysis, lang), *_mixes(result, analysis, lang)]
 
 
 def run_header(run: RunInfo, lang: str) -> tuple[str, ...]:

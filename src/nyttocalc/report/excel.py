@@ -87,7 +87,7 @@ def expression(figure: Figure, reference: Reference, hoist: Hoist) -> tuple[str,
             return text  # short, or a reference: it nests nothing that repeats
         return hoist(text, never, words(node, figure))
 
-    return _translate(parse(figure.formula), term, part)
+    return _translate(parse(figure.formula), term, part, figure.plain_division)
 
 
 def words(node: ast.expr, figure: Figure) -> str:
@@ -151,17 +151,19 @@ _Part = Callable[[ast.expr, str, bool, int], str]
 
 
 def _translate(node: ast.expr, term: Callable[[str], tuple[str, bool]],
-               part: _Part) -> tuple[str, bool]:
+               part: _Part, plain: bool = False) -> tuple[str, bool]:
+    """``node`` as a spreadsheet expression, and whether it may be never; ``plain``: "/" is
+    division as on paper (a claim's arithmetic), not "how many … make up …"."""
     if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
         return number(float(node.value)), False
     if isinstance(node, ast.Name):
         return term(node.id)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        text, never = _translate(node.operand, term, part)
+        text, never = _translate(node.operand, term, part, plain)
         return f"-{_group(part(node.operand, text, never, LONGEST))}", never
     if isinstance(node, ast.BinOp):
-        (a, a_never), (b, b_never) = (_translate(node.left, term, part),
-                                      _translate(node.right, term, part))
+        (a, a_never), (b, b_never) = (_translate(node.left, term, part, plain),
+                                      _translate(node.right, term, part, plain))
         # − and / write each operand more than once
         longest = REPEATABLE if isinstance(node.op, ast.Sub | ast.Div) else LONGEST
         a, b = part(node.left, a, a_never, longest), part(node.right, b, b_never, longest)
@@ -170,6 +172,10 @@ def _translate(node: ast.expr, term: Callable[[str], tuple[str, bool]],
             return f"{a}+{b}", a_never or b_never
         if isinstance(node.op, ast.Mult):
             return f"{a}*{b}", a_never or b_never
+        if isinstance(node.op, ast.Pow):
+            return f"{a}^{b}", a_never or b_never
+        if isinstance(node.op, ast.Div) and plain:
+            return f"IF({b}=0,{NEVER},{a}/{b})", True
         if isinstance(node.op, ast.Sub):
             return (f"IF(ABS({a}-{b})>{SLACK}*(ABS({a})+ABS({b})),{a}-{b},0)",
                     a_never or b_never)
@@ -179,7 +185,7 @@ def _translate(node: ast.expr, term: Callable[[str], tuple[str, bool]],
                 quotient = f"IF(ISNA({b}),0,{quotient})"
             return quotient, True
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-        args = [_translate(a, term, part) for a in node.args]
+        args = [_translate(a, term, part, plain) for a in node.args]
         # max and min write each operand once, the others some more than once
         longest = LONGEST if node.func.id in ("max", "min") else REPEATABLE
         texts = [_group(part(a, t, n, longest))
@@ -226,6 +232,27 @@ def _min(*args: str) -> tuple[str, bool, bool]:
     return f"MIN({','.join(args)})", False, False
 
 
+def _sum(*args: str) -> tuple[str, bool, bool]:
+    return f"SUM({','.join(args)})", False, False
+
+
+def _npv(rate: str, *flows: str) -> tuple[str, bool, bool]:
+    return f"NPV({rate},{','.join(flows)})", False, False  # Excel's own: end of years 1, 2, …
+
+
+def _annuity(rate: str, years: str) -> tuple[str, bool, bool]:
+    return f"IF({rate}=0,{years},(1-(1+{rate})^-{years})/{rate})", False, False
+
+
+def _pv(rate: str, years: str, amount: str) -> tuple[str, bool, bool]:
+    # not Excel's PV, which gives the amount paid as negative
+    return f"{amount}*{_annuity(rate, years)[0]}", False, False
+
+
+def _discount(rate: str, years: str) -> tuple[str, bool, bool]:
+    return f"(1+{rate})^-{years}", False, False
+
+
 def _forces(rate: str, drop_off: str) -> tuple[str, str]:
     """The continuous discount force ln(1 + r) and the sum with drop-off's −ln(1 − q)."""
     delta = f"LN(1+{rate})"
@@ -264,4 +291,9 @@ _FUNCTIONS: Mapping[str, Callable[..., tuple[str, bool, bool]]] = {
     "years_to": _years_to,
     "pv_spread": _pv_spread,
     "share": _share,
+    "sum": _sum,
+    "npv": _npv,
+    "annuity": _annuity,
+    "pv": _pv,
+    "discount": _discount,
 }

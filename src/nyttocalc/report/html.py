@@ -16,23 +16,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from html import escape
 
 from nyttocalc import __version__
 from nyttocalc.report import numbers, svg
-from nyttocalc.report.document import Chart, Document, Table, run_header
+from nyttocalc.report.answer import Answer, Paragraph
+from nyttocalc.report.document import Chart, Table, run_header
 from nyttocalc.report.i18n import label, unit_after
+from nyttocalc.report.page import Page, Section
 from nyttocalc.report.plot import Plot
 from nyttocalc.run import InputInfo, RunInfo, SourceInfo
-
-
-@dataclass(frozen=True)
-class Section:
-    heading: str
-    document: Document | None  # None: the section says why it is empty in ``note``
-    note: str = ""
-
 
 PHONE = "40rem"  # below this width tables of text stack and charts are drawn narrow
 
@@ -44,7 +37,17 @@ h1 {{ font-size: 1.7rem; margin: 0 0 .4rem; }}
 h2 {{ font-size: 1.35rem; border-bottom: 2px solid #1f4e79; padding-bottom: .2rem;
   margin-top: 2.5rem; }}
 h3, nav h2 {{ font-size: 1.05rem; margin: 1.6rem 0 .4rem; border: 0; padding: 0; }}
-p, li, td {{ overflow-wrap: anywhere; }}
+p, li, td, th, caption {{ overflow-wrap: break-word; hyphens: auto; }}
+bdi {{ overflow-wrap: anywhere; }}
+.fig {{ white-space: nowrap; }}
+cite {{ font-style: normal; }}
+code {{ font: .92em ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
+  overflow-wrap: anywhere; }}
+.print-only {{ display: none; }}
+caption {{ caption-side: top; text-align: left; font-weight: 600; padding: 1.1rem 0 .35rem; }}
+tbody th {{ font-weight: normal; }}
+.answer p {{ font-size: 1.05rem; margin: .55rem 0; }}
+.answer tbody th {{ font-weight: 600; }}
 a {{ color: #1f4e79; }}
 .meta {{ color: #444; margin: .15rem 0; }}
 .scroll {{ overflow-x: auto; max-width: 100%; }}
@@ -77,24 +80,35 @@ figcaption {{ font-weight: 600; margin-bottom: .3rem; }}
 details summary {{ cursor: pointer; color: #1f4e79; }}
 pre {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
 @media (max-width: {PHONE}) {{
+  h1 {{ font-size: 1.3rem; }}
+  header .meta {{ font-size: .8rem; }}
+  h2 {{ margin-top: 1.6rem; }}
   figure .wide {{ display: none; }}
   figure .narrow {{ display: block; }}
-  table.stack, table.stack tbody, table.stack tr, table.stack td {{ display: block;
-    width: auto; }}
+  table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack tbody th {{
+    display: block; width: auto; }}
   table.stack thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip-path: inset(50%); }}
   table.stack tr {{ border-bottom: 1px solid #bbb; padding: .4rem 0; }}
-  table.stack td {{ border: 0; padding: .1rem 0; text-align: left; white-space: normal; }}
+  table.stack td, table.stack tbody th {{ border: 0; padding: .1rem 0; text-align: left;
+    white-space: normal; }}
   table.stack td.assumption {{ border-left: 3px solid #9a6a00; padding-left: .5rem; }}
   table.stack td[data-label]::before {{ content: attr(data-label) ": "; font-weight: 600; }}
   .scroll th:first-child, .scroll td:first-child {{ position: sticky; left: 0;
     background: #fff; }}
+  .scroll {{ border-right: 2px solid #ddd; }}
 }}
 @page {{ size: A4; margin: 16mm 14mm; }}
 @media print {{
   :root {{ font-size: 10pt; }}
   body {{ max-width: none; padding: 0; }}
-  section {{ break-before: page; }}
+  section.answer + nav + section, section.appendix, #details, #chart-data {{
+    break-before: page; }}
+  .print-only {{ display: block; }}
+  details.data {{ display: none; }}
+  figure svg {{ max-height: 9.5cm; width: auto; max-width: 100%; margin: 0 auto; }}
+  nav {{ display: none; }}
+  .answer p {{ font-size: 10pt; margin: .35rem 0; }}
   h2, h3, figcaption, details > summary {{ break-after: avoid; }}
   tr, figure, .keep {{ break-inside: avoid; }}
   thead {{ display: table-header-group; }}
@@ -109,63 +123,121 @@ pre {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
 """
 
 
-def page(sections: Sequence[Section], run: RunInfo, lang: str,
+def page(content: Page, run: RunInfo, lang: str,
          computed: Mapping[str, float] | None = None) -> str:
-    """The whole page. ``computed``: the value of each computed input, by key path."""
+    """The whole page: the answer first, then the sections, then the inputs as an appendix.
+    ``computed``: the value of each computed input, by key path."""
+    title = run.title
     parts = [f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             f"<title>{escape(run.title)}</title>", f"<style>{STYLE}</style>", "</head>",
-             "<body>", "<header>", f"<h1>{escape(run.title)}</h1>",
-             _p(f"{label('header.scenario', lang)}: {run.file}", "meta"),
-             _p(label("html.made_by", lang, version=__version__), "meta")]
+             f"<title>{escape(title)}</title>", f"<style>{STYLE}</style>", "</head>",
+             "<body>", "<header>", f"<h1>{said(title, lang)}</h1>",
+             f'<p class="meta">{escape(label("header.scenario", lang))}: '
+             f"<code>{escape(run.file)}</code></p>"]
     parts += [_p(f"{label('header.overrides', lang)}: "
                  + "; ".join(f"--set {o}" for o in run.overrides), "meta")] if run.overrides else []
-    parts.append("</header>")
-    parts += _contents(sections, lang)
-    parts += _inputs(run, lang, computed or {})
+    parts += ["</header>", "<main>", *_answer(content.answer, lang)]
+    parts += _contents(content.sections, lang)
     counter = iter(range(1, 10_000))
-    for index, section in enumerate(sections, start=1):
-        parts.append(f'<section id="s{index}">')
-        parts.append(f"<h2>{escape(section.heading)}</h2>")
-        if section.document is None:
+    for section in content.sections:
+        css = ' class="print-only"' if section.print_only else ""
+        parts.append(f'<section id="{section.key}"{css} aria-labelledby="{section.key}-h">')
+        parts.append(f'<h2 id="{section.key}-h">{escape(section.heading)}</h2>')
+        if not section.documents:
             parts.append(_p(section.note, "note"))
-        else:
-            parts += _header(section.document.header, run, lang)
-            for item in section.document.tables:
+        for document in section.documents:
+            parts += _header(document.header, run, lang)
+            for item in document.tables:
                 parts += _item(item, f"chart{next(counter)}", lang)
         parts.append("</section>")
-    parts += ["</body>", "</html>"]
+    parts += _inputs(run, lang, computed or {})
+    parts += ["</main>", "<footer>", _p(label("html.made_by", lang, version=__version__), "meta"),
+              "</footer>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
 
-def _p(text: str, css: str = "") -> str:
-    return f'<p class="{css}">{escape(text)}</p>' if css else f"<p>{escape(text)}</p>"
-
-
-def _header(lines: Sequence[str], run: RunInfo, lang: str) -> list[str]:
-    """A section's header lines, less what the page says once: the scenario and the overrides
-    (on top) and the assumptions (in the inputs table, each beside its value)."""
-    said = set(run_header(run, lang))
-    heading = f"{label('header.assumptions', lang)}:"
-    reasons = tuple(f"  {a.path} = " for a in run.assumptions)
-    out = []
-    for line in lines:
-        if line == heading:
-            see = label("html.assumptions_see", lang, count=len(run.assumptions))
-            out.append(f'<p class="meta">{escape(see)} '
-                       f'<a href="#inputs">{escape(label("html.inputs", lang))}</a>.</p>')
-        elif line not in said and not line.startswith(reasons):
-            out.append(_p(line, "meta"))
+def _answer(answer: Answer, lang: str) -> list[str]:
+    """The answer: its sentences, the table of parties, what was observed, and the chances,
+    what moves it and what the published figures come to."""
+    out = ['<section id="answer" class="answer" aria-labelledby="answer-h">',
+           f'<h2 id="answer-h">{escape(answer.title)}</h2>']
+    out += [_paragraph(p) for p in answer.paragraphs]
+    out += _table(answer.table)
+    out += [_paragraph(p) for p in answer.closing]
+    out.append("</section>")
     return out
 
 
+def _paragraph(paragraph: Paragraph) -> str:
+    text = f"<p>{typeset(paragraph.text)}"
+    links = [f'<a href="#{escape(link.anchor)}">{typeset(link.text)}</a>'
+             for link in paragraph.links if link.anchor]
+    if links:
+        text += " " + "; ".join(links) + "."
+    return text + "</p>"
+
+
+def _p(text: str, css: str = "") -> str:
+    body = typeset(text)
+    return f'<p class="{css}">{body}</p>' if css else f"<p>{body}</p>"
+
+
+def _header(lines: Sequence[str], run: RunInfo, lang: str) -> list[str]:
+    """A document's header lines, less what the page says once: the scenario and the overrides
+    (on top) and the assumptions (in the appendix, each beside its value)."""
+    said_once = set(run_header(run, lang))
+    heading = f"{label('header.assumptions', lang)}:"
+    reasons = tuple(f"  {a.path} = " for a in run.assumptions)
+    return [_p(line, "meta") for line in lines
+            if line not in said_once and line != heading and not line.startswith(reasons)]
+
+
 def _contents(sections: Sequence[Section], lang: str) -> list[str]:
-    items = [f'<li><a href="#inputs">{escape(label("html.inputs", lang))}</a></li>']
-    items += [f'<li><a href="#s{i}">{escape(s.heading)}</a></li>'
-              for i, s in enumerate(sections, start=1)]
+    items = [f'<li><a href="#{s.key}">{escape(s.heading)}</a></li>' for s in sections
+             if not s.print_only]
+    items.append(f'<li><a href="#inputs">{escape(label("html.appendix", lang))}</a></li>')
     return ['<nav aria-labelledby="contents">',
             f'<h2 id="contents">{escape(label("html.contents", lang))}</h2>', "<ol>", *items,
             "</ol>", "</nav>"]
+
+
+def said(text: str, lang: str) -> str:
+    """A text of the scenario as HTML, isolated from the page's own words around it (a
+    right-to-left mark in it turns nothing else), and marked with its language where the
+    scenario has it only in another one."""
+    other = getattr(text, "lang", lang)
+    attribute = f' lang="{other}"' if other != lang else ""
+    return f'<bdi{attribute}>{typeset(text)}</bdi>'
+
+
+# A figure as the tables write it: a number (a minus, digits grouped by a space or a no-break
+# space, decimals), with its unit or scale word. It is kept on one line.
+_FIGURE = (r"(?<![\w,.])(?:SEK\u00a0|\$)?[-\u2212+]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?"
+           r"(?:(?:[ \u00a0](?:mkr|kr|tkr|ggr|%|år|m))|[%×m])?(?![\w])")
+# A name of the program's, not a word: a key path, an identifier, an option.
+_NAME = (r"(?<![\w.-])(?:(?:inputs|cohort|analysis|perspectives|outcomes|ledger|simulation)"
+         r"\.[\w.]+|[a-z][a-z0-9]*_[a-z0-9_]*|--[a-z][a-z-]+)(?![\w])")
+_PIECES = re.compile(f"(?P<figure>{_FIGURE})|(?P<name>{_NAME})")
+
+
+def typeset(text: str) -> str:
+    """``text`` as HTML: escaped, every figure in a span that does not break, a minus sign
+    (U+2212) for a negative figure's hyphen, and the program's names (key paths, identifiers,
+    options) as code."""
+    out, last = [], 0
+    for match in _PIECES.finditer(text):
+        piece = match.group(0)
+        if match.group("figure") is not None and not any(c.isdigit() for c in piece):
+            continue
+        out.append(escape(text[last:match.start()]))
+        if match.group("name") is not None:
+            out.append(f"<code>{escape(piece)}</code>")
+        else:
+            piece = re.sub(r"(?<![\w])-(?=\d)", "\u2212", piece)
+            out.append(f'<span class="fig">{escape(piece)}</span>')
+        last = match.end()
+    out.append(escape(text[last:]))
+    return "".join(out).replace(chr(10), "<br>")
 
 
 def _anchor(source_key: str) -> str:
@@ -179,39 +251,53 @@ def _sources(run: RunInfo, lang: str) -> list[str]:
     for source in run.sources:
         details = ", ".join(str(x) for x in (source.author, source.year, source.where) if x)
         items.append(f'<li id="{_anchor(source.key)}"><strong>{escape(source.key)}</strong>: '
-                     f"{escape(source.title)}" + (f" ({escape(details)})" if details else "")
-                     + "</li>")
+                     f"<cite>{said(source.title, lang)}</cite>"
+                     + (f" ({escape(details)})" if details else "") + "</li>")
     return [f"<h3>{escape(label('html.sources', lang))}</h3>", "<ul>", *items, "</ul>"]
 
 
 def _inputs(run: RunInfo, lang: str, computed: Mapping[str, float]) -> list[str]:
-    """The sources, then every input: what it is in words (its key path below), its value with
-    its unit, and where it comes from (document, section and quote) or the assumption behind it.
-    Three columns that fit a desktop; on a phone each input is a block."""
+    """The appendix: the sources, then every input: its name and what it is in words (its key
+    path below), its value with its unit, and where it comes from (document, section and
+    quote) or the assumption behind it, each assumption said once and referred to after."""
     headers = (label("col.input", lang), label("col.value", lang), label("col.source", lang))
-    rows = [_input_row(i, run, lang, computed.get(i.path)) for i in run.inputs]
-    return ['<section id="inputs">', f"<h2>{escape(label('html.inputs', lang))}</h2>",
-            *_sources(run, lang), f"<h3>{escape(label('html.inputs_table', lang))}</h3>",
-            '<table class="inputs stack">',
+    first: dict[str, InputInfo] = {}
+    rows = []
+    for info in run.inputs:
+        rows.append(_input_row(info, run, lang, computed.get(info.path), first))
+        if info.assumption and not info.default:
+            first.setdefault(str(info.assumption), info)
+    return ['<section id="inputs" class="appendix" aria-labelledby="inputs-h">',
+            f'<h2 id="inputs-h">{escape(label("html.appendix", lang))}</h2>',
+            *_sources(run, lang), '<table class="inputs stack">',
+            f"<caption>{escape(label('html.inputs_table', lang))}</caption>",
             '<colgroup><col class="name"><col class="value"><col class="source"></colgroup>',
             "<thead><tr>" + "".join(f'<th scope="col"{_num(i == 1)}>{escape(h)}</th>'
                                     for i, h in enumerate(headers)) + "</tr></thead>",
             "<tbody>", *rows, "</tbody></table>", "</section>"]
 
 
-def _input_row(info: InputInfo, run: RunInfo, lang: str, computed: float | None) -> str:
+def _input_anchor(path: str) -> str:
+    return "input-" + path.replace(".", "-")
+
+
+def _input_row(info: InputInfo, run: RunInfo, lang: str, computed: float | None,
+               first: Mapping[str, InputInfo]) -> str:
     """One input's row; on a phone the value and the source say what they are."""
-    name = escape(info.description) + f'<code class="path">{escape(info.path)}</code>'
+    name = f"<strong>{said(info.name, lang)}</strong> " if info.name else ""
+    if info.name is None or str(info.description) != str(info.name):
+        name += said(info.description, lang)
+    name += f'<code class="path">{escape(info.path)}</code>'
     if info.formula is not None:
         formula = info.formula.replace("{", "").replace("}", "")
-        name += f'<span class="detail">{escape(label("input.computed", lang, formula=formula))}'
+        name += f'<span class="detail">{typeset(label("input.computed", lang, formula=formula))}'
         name += "</span>"
     value = _input_value(info, lang, computed)
-    value += "".join(f'<span class="changed">{escape(label("input.overridden", lang, given=o))}'
+    value += "".join(f'<span class="changed">{typeset(label("input.overridden", lang, given=o))}'
                      "</span>" for o in run.overrides_of(info.path))
-    where, kind = _where(info, run.sources, lang)
+    where, kind = _where(info, run.sources, lang, first)
     named = f' data-label="{escape(label("html.source", lang))}"' if kind == "source" else ""
-    return (f"<tr><td>{name}</td>"
+    return (f'<tr id="{_input_anchor(info.path)}"><th scope="row">{name}</th>'
             f'<td class="num value" data-label="{escape(label("col.value", lang))}">{value}</td>'
             f'<td class="{kind}"{named}>{where}</td></tr>')
 
@@ -226,24 +312,32 @@ def _input_value(info: InputInfo, lang: str, computed: float | None) -> str:
         text = ", ".join(numbers.as_given(float(v), info.unit, lang)[0]
                          if isinstance(v, int | float) else str(v) for v in values)
     after = unit_after(info.unit.value, lang)
-    return f"<b>{escape(text)}</b>" + (f" {escape(after)}" if after else "")
+    return f"<b>{typeset(text)}</b>" + (f" {escape(after)}" if after else "")
 
 
-def _where(info: InputInfo, sources: Sequence[SourceInfo], lang: str) -> tuple[str, str]:
+def _where(info: InputInfo, sources: Sequence[SourceInfo], lang: str,
+           first: Mapping[str, InputInfo]) -> tuple[str, str]:
     """Where an input comes from as HTML, and the cell's class: the source's title (a link to
-    it in the list of sources) › section, and its words; or the assumption and its reason."""
+    it in the list of sources) › section, and its words; or the assumption and its reason,
+    said once: a later input with the same reason links to the first."""
     if info.default:
         return escape(label("col.default", lang)), "assumption"
     if info.source is None:
+        earlier = first.get(str(info.assumption))
+        if earlier is not None:
+            link = (f'<a href="#{_input_anchor(earlier.path)}">'
+                    f"{said(earlier.name or earlier.path, lang)}</a>")
+            return escape(label("html.same_assumption", lang, input="\x00")).replace(
+                "\x00", link), "assumption"
         return (f"<strong>{escape(label('col.assumption', lang))}:</strong> "
-                f"{escape(info.assumption or '')}", "assumption")
+                f"{said(info.assumption or '', lang)}", "assumption")
     cited = info.source
     source = next((s for s in sources if s.key == cited.document), None)
     title = source.title if source else cited.document
-    link = (f'<a href="#{_anchor(cited.document)}">{escape(title)}</a>' if source
-            else escape(title))
+    link = (f'<a href="#{_anchor(cited.document)}"><cite>{said(title, lang)}</cite></a>'
+            if source else f"<cite>{escape(title)}</cite>")
     return (f"{link} › {escape(cited.section)}"
-            f'<q class="quote">{escape(cited.quote)}</q>', "source")
+            f'<q class="quote">{typeset(cited.quote)}</q>', "source")
 
 
 def _num(numeric: bool) -> str:
@@ -256,29 +350,33 @@ def _item(item: Table | Chart | Plot, ident: str, lang: str) -> list[str]:
                 '<div class="wide">', svg.draw(item, ident, svg.WIDE), "</div>",
                 '<div class="narrow">', svg.draw(item, f"{ident}n", svg.NARROW), "</div>",
                 *(_p(n, "note") for n in item.notes), "</figure>",
-                f"<details><summary>{escape(label('html.data', lang))}</summary>",
-                *_table(item.table, caption=False), "</details>"]
+                f'<details class="data"><summary>{escape(label("html.data", lang))}</summary>',
+                *_table(item.table), "</details>"]
     if isinstance(item, Chart):
         return [f"<h3>{escape(item.title)}</h3>",
-                f"<pre>{escape(chr(10).join((*item.lines, *item.notes)))}</pre>"]
+                *(_p(line, "note") for line in (*item.lines, *item.notes))]
     return _table(item)
 
 
-def _table(table: Table, caption: bool = True) -> list[str]:
-    """A table of numbers (right-aligned from ``numeric_from``, scrolling sideways on a phone)
-    or of text (``ratios`` or ``derivations``: wrapping, one block per row on a phone)."""
-    text = bool(table.ratios) or table.derivations
+def _table(table: Table) -> list[str]:
+    """A table of numbers (right-aligned from ``numeric_from``, scrolling sideways in its own
+    focusable box on a phone) or of text (``ratios`` or ``derivations``: wrapping, one block
+    per row on a phone). The title is its caption; each row's first cell names the row."""
+    text = bool(table.ratios) or table.derivations or table.stacks
 
     def numeric(index: int) -> bool:
         return index >= table.numeric_from and not table.derivations
 
-    out = [f"<h3>{escape(table.title)}</h3>"] if caption else []
-    out.append('<table class="stack">' if text else '<div class="scroll"><table>')
+    caption = f"<caption>{typeset(table.title)}</caption>"
+    out = ([f'<table class="stack">{caption}'] if text else
+           [f'<div class="scroll" role="region" tabindex="0" '
+            f'aria-label="{escape(table.title)}"><table>{caption}'])
     out.append("<thead><tr>" + "".join(f'<th scope="col"{_num(numeric(i))}>{escape(h)}</th>'
                                        for i, h in enumerate(table.headers)) + "</tr></thead>")
     out.append("<tbody>")
-    out += [f"<tr>{''.join(_cells(row, table.headers, numeric, text))}</tr>"
-            for row in table.rows]
+    ids = [f' id="{escape(a)}"' for a in table.anchors] or [""] * len(table.rows)
+    out += [f"<tr{ident}>{''.join(_cells(row, table.headers, numeric, text))}</tr>"
+            for ident, row in zip(ids, table.rows, strict=True)]
     out.append("</tbody></table>" if text else "</tbody></table></div>")
     out += [_p(note, "note") for note in table.notes]
     return out
@@ -286,9 +384,12 @@ def _table(table: Table, caption: bool = True) -> list[str]:
 
 def _cells(row: Sequence[str], headers: Sequence[str], numeric: Callable[[int], bool],
            labelled: bool) -> Iterator[str]:
-    """A row's cells; in a table of text each but the first names its column for the phone."""
+    """A row's cells, the first a row header; in a table of text each but the first names its
+    column for the phone."""
     for index, cell in enumerate(row):
         attributes = _num(numeric(index))
         if labelled and index:
             attributes += f' data-label="{escape(headers[index])}"'
-        yield f"<td{attributes}>{escape(cell).replace(chr(10), '<br>')}</td>"
+        tag = "th" if index == 0 else "td"
+        scope = ' scope="row"' if index == 0 else ""
+        yield f"<{tag}{scope}{attributes}>{typeset(cell)}</{tag}>"

@@ -287,7 +287,9 @@ _add({
     "header.varied": ("Varied", "Varieras"),
     "header.draws": ("{draws} {draws:draw|draws}, seed {seed}",
                      "{draws} {draws:dragning|dragningar}, frö {seed}"),
-    "header.drawn": ("Drawn", "Dras"),
+    "header.drawn": ("Uncertain inputs, drawn from", "Osäkra indata, dragna ur"),
+    "employment_probability": ("The chance that a participant gets work",
+                               "Chansen att en deltagare får arbete"),
     "header.persons": ("{persons} employed at {rate} wage subsidy",
                        "{persons} i arbete med {rate} lönesubvention"),
     "title.sweep": ("{perspective}: {metric} by {path}", "{perspective}: {metric} efter {path}"),
@@ -395,11 +397,16 @@ _add({
                             "{perspective}: återbetalningsår, utan gräns för horisonten"),
     "col.never": ("Never", "Aldrig"),
     "col.year_percentile": ("P{p}", "P{p}"),
-    "drawn": ("drawn", "dras"),
+    "drawn": ("uncertain", "osäker"),
     "title.histogram": ("{perspective}: payback year at {rate} subsidy ({never} never)",
                         "{perspective}: återbetalningsår vid {rate} subvention ({never} aldrig)"),
+    "title.histogram_drawn": ("{perspective}: payback year at an uncertain subsidy rate ({never} "
+                              "never)",
+                              "{perspective}: återbetalningsår vid osäker subvention ({never} "
+                              "aldrig)"),
     "hist.later": ("later", "senare"),
-    "hist.draws": ("Draws", "Dragningar"),
+    "hist.never": ("never", "aldrig"),
+    "hist.share": ("Share of draws", "Andel av dragningarna"),
     "hist.paid_back": ("Paid back in year (after the end of the intervention)",
                        "Återbetald år (efter insatsens slut)"),
     "note.employed": ("Employed per draw: mean {mean} of {participants}; P5–P95 {low}–{high}.",
@@ -418,6 +425,24 @@ _add({
 # The report and the workbook.
 LABELS.update({
     "sheet.inputs": ("Inputs", "Indata"),
+    "xlsx.answer_note": ("Every figure below is a formula of the inputs (the tinted cells of "
+                         "the Inputs sheet): change an input and the answer follows.",
+                         "Varje siffra nedan är en formel av indata (de färgade cellerna på "
+                         "bladet Indata): ändra en indata så följer svaret med."),
+    "xlsx.col_needed": ("Needed for {years} {horizon:year|years} (of {participants})",
+                        "Krävs i {years} år (av {participants})"),
+    "xlsx.input_title": ("Input", "Indata"),
+    "col.verdict_live": ("Verdict, as the inputs now stand", "Bedömning med indata som de nu är"),
+    "xlsx.verdict_holds": ("holds", "stämmer"),
+    "xlsx.verdict_rounding": ("holds within rounding", "stämmer inom avrundning"),
+    "xlsx.verdict_fails": ("does not follow", "följer inte"),
+    "xlsx.invalid_title": ("Not allowed here", "Inte tillåtet här"),
+    "xlsx.invalid": ("The scenario format takes {allowed}.", "Scenarioformatet tar {allowed}."),
+    "xlsx.between": ("a number from {low} to {high}", "ett tal från {low} till {high}"),
+    "xlsx.above_up_to": ("a number above {low}, up to {high}",
+                         "ett tal över {low}, upp till {high}"),
+    "xlsx.whole_between": ("a whole number from {low} to {high}",
+                           "ett heltal från {low} till {high}"),
     "sheet.claims": ("Claims", "Påståenden"),
     "sheet.key_figures": ("Key figures", "Nyckeltal"),
     "col.formula_varies": ("differs by perspective: see each cell",
@@ -445,9 +470,9 @@ LABELS.update({
     "group.parts": ("Parts of the formulas above, each in a cell of its own",
                     "Delar av formlerna ovan, var och en i en egen cell"),
     "html.made_by": ("Made with nyttocalc {version} from the scenario file; every figure is "
-                     "recomputed from the inputs listed below.",
+                     "recomputed from the inputs in the appendix.",
                      "Gjord med nyttocalc {version} ur scenariofilen; varje siffra är beräknad ur "
-                     "indata nedan."),
+                     "indata i bilagan."),
     "html.contents": ("Contents", "Innehåll"),
     "html.sources": ("Sources", "Källor"),
     "html.inputs": ("Inputs, their sources and assumptions", "Indata, källor och antaganden"),
@@ -471,16 +496,49 @@ LABELS.update({
     "after.persons": ("persons", "personer"),
     "after.years": ("years", "år"),
     "after.FTE": ("FTE", "heltid"),
-    "html.payback": ("Cost, value and break-even", "Kostnad, värde och återbetalning"),
-    "html.curves": ("Payback curves", "Återbetalningskurvor"),
+    "html.results": ("Results per party", "Resultat per part"),
     "html.check": ("The published figures, recomputed", "De publicerade siffrorna, omräknade"),
-    "html.sensitivity": ("Sensitivity", "Känslighet"),
+    "html.uncertainty": ("What moves the answer, and how uncertain it is",
+                         "Vad som påverkar svaret, och hur osäkert det är"),
     "html.timeline": ("Year by year", "År för år"),
-    "html.simulation": ("Uncertainty: Monte Carlo", "Osäkerhet: Monte Carlo"),
-    "html.no_timeline": ("The scenario declares no employment probability: give --persons N to "
-                         "include the year-by-year timeline.",
-                         "Scenariot anger ingen sannolikhet för arbete: ange --persons N för att "
-                         "ta med tidslinjen år för år."),
+    "html.no_timeline": ("The scenario says neither how many got work nor how many are "
+                         "expected to: there is no year-by-year account to show.",
+                         "Scenariot anger varken hur många som fick arbete eller hur många som "
+                         "väntas få det: det finns ingen redovisning år för år att visa."),
+    "html.chart_data": ("Appendix: the charts' data", "Bilaga: diagrammens data"),
+    "html.details": ("Appendix: the tables in detail", "Bilaga: tabellerna i detalj"),
+    "title.check_failing": ("Published figures that do not follow from the report's own inputs",
+                            "Publicerade siffror som inte följer av rapportens egna indata"),
+    "note.check_all": ("Every published figure, with its verdict, is in the appendix.",
+                       "Alla publicerade siffror, med bedömning, finns i bilagan."),
+    "html.nobody_employed": ("In the first year after, none of the {participants} participants "
+                             "had made the move to work (the scenario's outcomes): there is no "
+                             "year-by-year account of their work to show.",
+                             "Första året efter hade ingen av de {participants} deltagarna gått "
+                             "till arbete (scenariots utfall): det finns inget arbete att "
+                             "redovisa år för år."),
+    "html.appendix": ("Appendix: inputs, their sources and assumptions",
+                      "Bilaga: indata, källor och antaganden"),
+    "html.same_assumption": ("The same assumption as for {input}.",
+                             "Samma antagande som för {input}."),
+    "html.fallback": ("(in {language})", "(på {language})"),
+    "language.en": ("English", "engelska"),
+    "language.sv": ("Swedish", "svenska"),
+    "title.drivers": ("{perspective}: what moves the payback time if {persons} work at {rate} "
+                      "subsidy",
+                      "{perspective}: vad som flyttar återbetalningstiden om {persons} arbetar "
+                      "med {rate} subvention"),
+    "title.drivers_tornado": ("{perspective}: payback time, each input moved down and up",
+                              "{perspective}: återbetalningstiden när varje indata ändras ned "
+                              "och upp"),
+    "col.years_at": ("Paid back after (years), {change}", "Återbetald efter (år), {change}"),
+    "note.drivers": ("Paid back {base} years after the intervention ends with every input as "
+                     "given; each row moves one input by {share} down and up. Inputs that do "
+                     "not move it are left out.",
+                     "Återbetald {base} år efter insatsens slut med alla indata som de anges; "
+                     "varje rad ändrar en indata {share} ned och upp. Indata som inte påverkar "
+                     "den är utelämnade."),
+    "tornado.years": ("Change in years (base {base})", "Ändring i år (utgångsläge {base})"),
 })
 
 
@@ -618,4 +676,116 @@ LABELS.update({
                           "simulate {bar} {share}, cirka {seconds} s kvar"),
     "note.never_paid_back": ("Never paid back, even if work lasts.",
                              "Aldrig återbetald, även om arbetet varar."),
+})
+
+
+# The answer, first (``answer``): sentences a board reads, with the analysis' own figures.
+LABELS.update({
+    "answer.title": ("The answer", "Svaret i korthet"),
+    "answer.and": ("and", "och"),
+    "answer.or": ("or", "eller"),
+    "answer.respectively": ("and", "respektive"),
+    "answer.no_subsidy": ("without a wage subsidy", "utan lönesubvention"),
+    "answer.with_subsidy": ("at {rate} wage subsidy", "med {rate} lönesubvention"),
+    "answer.pays_back": ("{party}: the cost is {cost}. It is paid back if {counts}, {rate}.",
+                         "{party}: kostnaden är {cost}. Den är återbetald om {counts}, {rate}."),
+    "answer.never": ("{party}: the cost is {cost}, and work never pays it back.",
+                     "{party}: kostnaden är {cost}, och arbete betalar aldrig tillbaka den."),
+    "answer.count_first": ("{persons} of the {participants} participants work for {years} "
+                           "{horizon:year|years}",
+                           "{persons} av de {participants} deltagarna arbetar i {years} år"),
+    "answer.count": ("{persons} for {years} {horizon:year|years}", "{persons} i {years} år"),
+    "answer.beyond": ("(more than the participants)", "(fler än deltagarna)"),
+    "answer.same_at": ("The same {rate}.", "Detsamma {rate}."),
+    "answer.never_at": ("{rate}, never.", "{rate}: aldrig."),
+    "answer.at_rate": ("{rate}: {counts}.", "{rate}: {counts}."),
+    "answer.per_year": ("Per employed person-year: {parts}.", "Per person och arbetsår: {parts}."),
+    "answer.value_at": ("{amount} {rate}", "{amount} {rate}"),
+    "answer.per_year_any_rate": ("Per employed person-year: {amount}, with or without a wage "
+                                 "subsidy.",
+                                 "Per person och arbetsår: {amount}, med eller utan "
+                                 "lönesubvention."),
+    "answer.gain_for_free": ("Paid nothing and {count:gains|gain} from every person in work, per "
+                             "employed person-year: {parties}.",
+                             "Betalade inget och vinner på varje person i arbete, per person "
+                             "och arbetsår: {parties}."),
+    "answer.loses": ("{party} paid nothing and loses {parts}.",
+                     "{party} betalade inget och förlorar {parts}."),
+    "answer.loss_at": ("{amount} per employed person-year {rate}",
+                       "{amount} per person och arbetsår {rate}"),
+    "answer.untouched": ("Not concerned by the move (no cost, no money per employed "
+                         "person-year): {parties}.",
+                         "Berörs inte av förflyttningen (ingen kostnad, inga pengar per person "
+                         "och arbetsår): {parties}."),
+    "answer.timing": ("Work starts {delay} years after the intervention ends: paid back within "
+                      "{horizons} years of work means {years} years after its end, respectively.",
+                      "Arbetet börjar {delay} år efter insatsens slut: återbetalt inom "
+                      "{horizons} års arbete betyder {years} år efter slutet."),
+    "answer.table": ("Who pays, who gains, how many must work", "Vem betalar, vem vinner, hur "
+                     "många måste arbeta"),
+    "answer.col_value": ("Per employed person-year, {rate} subsidy",
+                         "Per person och arbetsår, {rate} subvention"),
+    "answer.col_needed": ("Needed for {years} {horizon:year|years}",
+                          "Krävs i {years} år"),
+    "answer.of": ("{persons} of {participants}", "{persons} av {participants}"),
+    "answer.nothing_to_pay": ("–", "–"),
+    "answer.table_note": ("Needed: the whole persons of the {participants} participants who must "
+                          "work that long, {rate}, for the party's cost to be paid back; – where "
+                          "the party paid nothing.",
+                          "Krävs: hur många av de {participants} deltagarna som måste arbeta så "
+                          "länge, {rate}, för att partens kostnad ska vara återbetald; – där "
+                          "parten inte betalade något."),
+    "answer.observed": ("Observed: the first year after (before and after, NyttoSAM)",
+                        "Utfall: första året efter (föreläge och efterläge, NyttoSAM)"),
+    "answer.observed_note": ("Revenue: what the observed moves brought in the first year after. "
+                             "Net benefit: revenue less cost. Payback time: cost / revenue. "
+                             "Efficiency: revenue as a share of the yearly cost of the "
+                             "before-state.",
+                             "Intäkter: vad de observerade förflyttningarna gav första året "
+                             "efter. Lönsamhet: intäkter minus kostnader. Återbetalningstid: "
+                             "kostnader / intäkter. Verkningsgrad: intäkterna som andel av "
+                             "förelägets årliga kostnad."),
+    "answer.chance": ("{party}: the chance that the cost is paid back {rate} ({draws} simulated "
+                      "outcomes): {parts}.",
+                      "{party}: chansen att kostnaden betalas tillbaka {rate} ({draws} "
+                      "simulerade utfall): {parts}."),
+    "answer.chance_at": ("{share} with {years} {horizon:year|years} of work",
+                         "{share} med {years} års arbete"),
+    "answer.drivers": ("{party}: if {persons} work {rate}, the cost is paid back {years} years "
+                       "after the intervention ends. What moves that most when one input is "
+                       "changed by ±{share}: {effects}.",
+                       "{party}: om {persons} arbetar {rate} är kostnaden återbetald {years} år "
+                       "efter insatsens slut. Det som flyttar det mest när en indata ändras "
+                       "±{share}: {effects}."),
+    "answer.driver": ("{input} ({low}–{high} years)", "{input} ({low}–{high} år)"),
+    "answer.claims": ("The report's published figures, recomputed: {total} {total:claim|claims}; "
+                      "{holds} {holds:holds|hold}, {rounding} within the rounding of the figure "
+                      "or its inputs, {chain} through the report's own rounding and {dnf} "
+                      "{dnf:does|do} not follow from its own inputs.",
+                      "Rapportens publicerade siffror, omräknade: {total} {total:påstående|"
+                      "påståenden}; {holds} stämmer, {rounding} inom avrundningen av siffran "
+                      "eller dess indata, {chain} genom rapportens egen avrundning och {dnf} "
+                      "följer inte av rapportens egna indata."),
+    "answer.not_following": ("What does not follow:", "Det som inte följer:"),
+    "answer.claim_wrong": ("{claim}: the report says {printed}, recomputed {computed}",
+                           "{claim}: rapporten säger {printed}, omräknat {computed}"),
+    "answer.expected": ("The scenario expects {persons} of the {participants} participants in "
+                        "work on average (in nine runs out of ten between {low} and {high}); "
+                        "with that many in work {rate}, the cost is paid back this many years "
+                        "after the intervention ends: {parties}.",
+                        "Scenariot väntar sig i snitt {persons} av de {participants} deltagarna "
+                        "i arbete (i nio fall av tio mellan {low} och {high}); med så många i "
+                        "arbete {rate} är kostnaden återbetald så här många år efter insatsens "
+                        "slut: {parties}."),
+    "answer.expected_party": ("{party} {years}", "{party} {years}"),
+    "answer.observed_sentence": ("Observed in the first year after (the scenario's before and "
+                                 "after): {groups}. {party}, that year: net benefit {net}, "
+                                 "payback time {payback} years.",
+                                 "Utfallet första året efter (scenariots föreläge och "
+                                 "efterläge): {groups}. {party}, det året: lönsamhet {net}, "
+                                 "återbetalningstid {payback} år."),
+    "answer.observed_group": ("{group}: {moved} of {everyone} to {after}, revenue for society "
+                              "{revenue}",
+                              "{group}: {moved} av {everyone} till {after}, intäkter för "
+                              "samhället {revenue}"),
 })

@@ -234,6 +234,16 @@ def _bars(plot: Plot, frame: Frame) -> list[str]:
     return out
 
 
+def _fitted(text: str, frame: Frame, room: float) -> str:
+    """``text``, or as much of it as fits ``room`` with an ellipsis (the chart's data table
+    below says it whole)."""
+    if frame.text_width(text) <= room:
+        return text
+    while text and frame.text_width(text + "…") > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def _tornado(plot: Plot, frame: Frame, hatch: str) -> tuple[list[str], list[str], int]:
     """Per input a bar from 0 to its low end's change and one to its high end's; the input's
     name beside its bars where it fits in 40 % of the width, else above them. ``hatch`` is the
@@ -267,10 +277,12 @@ def _tornado(plot: Plot, frame: Frame, hatch: str) -> tuple[list[str], list[str]
         if beside:
             labels.append(_text(left - 8, row + band / 2 + frame.font * 0.35, name, "end"))
             bar_top = row + (band - bar) / 2
-        else:  # over the grid: a white outline keeps the lines from crossing the letters
-            labels.append(_text(left, row + frame.font, name, "start",
-                                'stroke="#fff" stroke-width="4" paint-order="stroke"'))
-            bar_top = row + band - bar - 0.2 * frame.font
+        else:  # over the grid: a white outline keeps the lines from crossing the letters;
+            # nearer its own bars, just under it, than the bars of the row above
+            baseline = row + 1.55 * frame.font
+            labels.append(_text(left, baseline, _fitted(name, frame, frame.width - left - 8),
+                                "start", 'stroke="#fff" stroke-width="4" paint-order="stroke"'))
+            bar_top = baseline + 0.35 * frame.font
         for series, fill in zip(plot.series, fills, strict=False):
             start, end = sorted((x(0.0), x(series.points[index][1])))
             out.append(f'<rect x="{start:.1f}" y="{bar_top:.1f}" '

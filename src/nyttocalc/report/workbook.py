@@ -38,12 +38,13 @@ from nyttocalc.core.formulas import EFFICIENCY_FORMULA
 from nyttocalc.core.model import Model
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult, input_term
 from nyttocalc.report import excel, numbers, reproducible
+from nyttocalc.report.answer import rate_phrase
 from nyttocalc.report.document import OutcomeBlock, outcome_blocks, symbolic
 from nyttocalc.report.i18n import label, unit_after
 from nyttocalc.report.machine import outcomes_group
 from nyttocalc.report.rows import parts
 from nyttocalc.report.sheet_text import Formula, put, sheet_title
-from nyttocalc.run import InputInfo, RunInfo
+from nyttocalc.run import Bounds, InputInfo, RunInfo
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -242,6 +243,11 @@ def build(analysis: PaybackAnalysis, checked: tuple[ClaimResult, ...] | None, ru
         _figure_style(target, place.figure, lang)
     for ws in book.worksheets[1:]:  # rows of the formulas' parts written since their layout
         _heights(ws)
+    answer_sheet = _answer(book, analysis, located, run, lang, used)
+    for ws in book.worksheets:
+        _protect(ws)
+    book.move_sheet(answer_sheet, offset=-book.index(answer_sheet))
+    book.active = 0
     return book, located
 
 
@@ -379,6 +385,8 @@ def _inputs(book: Workbook, ws: Worksheet, analysis: PaybackAnalysis, run: RunIn
             name_of(path), attr_text=f"{_quoted(ws.title)}!$B${row}")
         if computed:
             formulas.append((row, path.removeprefix("inputs.")))
+        else:
+            _as_input(ws, f"B{row}", info.bounds, lang)
     cells = _Cells(names, lang, book)
     for row, name in formulas:  # after every name exists: a formula may name a later input
         figure = input_term(model, name).source
@@ -386,6 +394,98 @@ def _inputs(book: Workbook, ws: Worksheet, analysis: PaybackAnalysis, run: RunIn
         put(ws.cell(row, 2), cells.formula(figure, ws.title))
     _layout(ws, (36, 16, 18, 60, 70, 40), header_rows=2)
     return names
+
+
+INPUT_FILL = "FFF2CC"  # the colour of a cell to type in, as spreadsheet models mark inputs
+
+
+def _as_input(ws: Worksheet, cell: str, bounds: Bounds, lang: str) -> None:
+    """A cell to type a number in: tinted, unlocked (the rest of the book is protected, without
+    a password), and accepting only what the scenario format accepts there."""
+    from openpyxl.styles import Font, PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    target = ws[cell]
+    target.fill = PatternFill("solid", fgColor=INPUT_FILL)
+    target.font = Font(color="1F4E79", bold=True)
+    target.protection = Protection(locked=False)
+    tests = [f"ISNUMBER({cell})"]
+    if bounds.low is not None:
+        tests.append(f"{cell}{'>=' if bounds.low_included else '>'}{excel.number(bounds.low)}")
+    if bounds.high is not None:
+        tests.append(f"{cell}<={excel.number(bounds.high)}")
+    if bounds.whole:
+        tests.append(f"{cell}=INT({cell})")
+    allowed = _allowed(bounds, lang)
+    check = DataValidation(type="custom", formula1=f"AND({','.join(tests)})",
+                           showErrorMessage=True, errorStyle="stop",
+                           errorTitle=label("xlsx.invalid_title", lang),
+                           error=label("xlsx.invalid", lang, allowed=allowed),
+                           showInputMessage=True, promptTitle=label("xlsx.input_title", lang),
+                           prompt=allowed)
+    check.add(cell)
+    ws.add_data_validation(check)
+
+
+def _allowed(bounds: Bounds, lang: str) -> str:
+    """``a number from 0 to 1`` / ``ett tal från 0 till 1``, as the scenario format allows."""
+    low = "–" if bounds.low is None else numbers.number(bounds.low, lang, 6)
+    high = "–" if bounds.high is None else numbers.number(bounds.high, lang, 6)
+    key = "xlsx.whole_between" if bounds.whole else (
+        "xlsx.between" if bounds.low_included else "xlsx.above_up_to")
+    return label(key, lang, low=low, high=high)
+
+
+def _protect(ws: Worksheet) -> None:
+    """Protect a sheet without a password: only the input cells take typing; a user who means
+    to change a formula can lift the protection with one click."""
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+def _answer(book: Workbook, analysis: PaybackAnalysis, located: dict[str, str], run: RunInfo,
+            lang: str, used: set[str]) -> Worksheet:
+    """The first sheet: the answer as the report's first page gives it, each figure a formula
+    that reads its cell on the party's sheet (so it follows the inputs): per party what it paid,
+    what an employed person-year brings it at each subsidy rate, and how many of the
+    participants must work within each horizon at the lowest rate; then what was observed."""
+    ws: Worksheet = book.create_sheet(sheet_title(label("answer.title", lang), used))
+    model = analysis.model
+    lowest = model.unsubsidised_rate
+    _put(ws, 1, [run.title], "title")
+    _put(ws, 2, [label("xlsx.answer_note", lang)], "formula")
+    headers = [label("col.party", lang), label("col.paid", lang),
+               *(label("answer.col_value", lang, rate=numbers.percent(r, lang, 0))
+                 for r in model.subsidy_rates),
+               *(label("xlsx.col_needed", lang, years=numbers.years(h, lang), horizon=h,
+                       participants=model.participants) for h in model.horizons_years)]
+    _put(ws, 4, headers, "header")
+    row = 5
+    for result in analysis.perspectives:
+        key = result.perspective.key
+        cells = [result.perspective.labels.get(lang, key),
+                 Formula("=" + located[figure_key(key, "summary", {}, "cost")])]
+        cells += [Formula("=" + located[figure_key(key, "values", {"subsidy_rate": r},
+                                                   "value_per_person_year")])
+                  for r in model.subsidy_rates]
+        for h in model.horizons_years:
+            where = located[figure_key(key, "break_even", {"subsidy_rate": lowest,
+                                                           "horizon_years": h}, "persons_whole")]
+            cost = located[figure_key(key, "summary", {}, "cost")]
+            cells.append(Formula(f'=IF({cost}>0,{where},"–")'))
+        _put(ws, row, cells)
+        for column in range(2, len(cells) + 1):
+            unit = (Unit.SEK if column == 2 else Unit.SEK_PER_PERSON_YEAR
+                    if column <= 2 + len(model.subsidy_rates) else Unit.PERSONS)
+            ws.cell(row, column).number_format = number_format(
+                unit, lang, 0 if unit is Unit.PERSONS else None)
+            ws.cell(row, column).alignment = _right()
+        row += 1
+    _note(ws, row, label("answer.table_note", lang, participants=model.participants,
+                         rate=rate_phrase(lowest, lang)), len(headers))
+    _layout(ws, (26, 18, *[20] * (len(headers) - 2)), header_rows=4)
+    return ws
 
 
 def _counts(model: Model) -> dict[str, float]:
@@ -600,19 +700,27 @@ def _computed_from(blocks: list[OutcomeBlock], cells: _Cells) -> list[tuple[str,
 
 def _claims(ws: Worksheet, checked: tuple[ClaimResult, ...], run: RunInfo, cells: _Cells,
             lang: str) -> None:
+    """Each claim: where it stands, the figure as published and printed, the computed figure as
+    a live formula, and two verdicts: one that follows the inputs (a formula of the qualifier's
+    rule over the published and the computed figure), and ``check``'s at export, which also
+    weighs the report's rounding chains and its printed inputs' rounding."""
     from nyttocalc.report.check_document import verdict_text
 
     headers = [label(k, lang) for k in ("col.claim", "col.section", "col.published",
                                         "col.printed", "col.computed", "col.formula",
-                                        "col.verdict_export")]
+                                        "col.verdict_live", "col.verdict_export")]
     _put(ws, 1, [ws.title], "title")
     _put(ws, 2, headers, "header")
     figures = []
     for result in checked:
         source = run.claims.get(result.claim.id)
         at = ws.max_row + 1
-        _put(ws, at, [result.claim.id, source.section if source else "", result.claim.published,
+        where = source.section if source else ""
+        if source is not None and source.label:  # what the figure is, in words, then where
+            where = f"{source.label}\n{where}"
+        _put(ws, at, [result.claim.id, where, result.claim.published,
                       source.printed if source else "", None, symbolic(result.computed),
+                      Formula(_live_verdict(result, f"E{at}", f"C{at}", lang)),
                       verdict_text(result, run.claims, lang)], "text")
         _apart(ws, at, 4, 6)
         ws.cell(at, 3).number_format = number_format(result.computed.unit, lang)
@@ -620,4 +728,28 @@ def _claims(ws: Worksheet, checked: tuple[ClaimResult, ...], run: RunInfo, cells
         cells.places[("claim", result.claim.id)] = _Place(ws.title, f"E{at}", result.computed)
         figures.append(result.computed)
     _intermediates(ws, ws.max_row + 2, cells.unplaced(figures), cells, lang)
-    _layout(ws, (40, 40, 16, 22, 16, 44, 60), header_rows=2)
+    _layout(ws, (40, 40, 16, 22, 16, 44, 26, 60), header_rows=2)
+
+
+def _live_verdict(result: ClaimResult, computed: str, published: str, lang: str) -> str:
+    """The qualifier's rule (``core.claims.RULES``) as a formula of the computed figure's cell
+    and the published one's: "holds", "holds within rounding" or "does not follow"; a figure
+    that is never reached does not follow."""
+    from nyttocalc.core.claims import Qualifier
+
+    q = excel.number(result.claim.precision)
+    half = excel.number(result.claim.precision / 2 * (1 + 1e-9))  # |c − p| ≤ q/2, as check
+    c, p = computed, published
+    holds, rounding, fails = (f'"{label(k, lang)}"' for k in (
+        "xlsx.verdict_holds", "xlsx.verdict_rounding", "xlsx.verdict_fails"))
+    same = f"ABS({c}-{p})<=1E-9*MAX(1,ABS({c}),ABS({p}))"
+    rules = {
+        Qualifier.DRYGT: f"IF(AND({c}>{p},{c}<{p}+{q}),{rounding},{fails})",
+        Qualifier.KNAPPT: f"IF(AND({c}>={p}-{q},{c}<{p}),{rounding},{fails})",
+        Qualifier.NASTAN: f"IF(AND({c}>={p}-{q},{c}<{p}),{rounding},{fails})",
+        Qualifier.MINST: f"IF(OR({c}>={p},{same}),{holds},{fails})",
+        Qualifier.HOGST: f"IF(OR({c}<={p},{same}),{holds},{fails})",
+    }
+    rule = rules.get(result.claim.qualifier,
+                     f"IF({same},{holds},IF(ABS({c}-{p})<={half},{rounding},{fails}))")
+    return f"=IFERROR({rule},{fails})"

@@ -11,8 +11,8 @@ import os
 import re
 import types
 import typing
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,7 +24,16 @@ from nyttocalc.core.model import Model
 from nyttocalc.core.uncertainty import Uncertainty
 from nyttocalc.errors import NyttocalcError, excerpt
 from nyttocalc.files import FileProblem, read_regular, real_path, shown_name
-from nyttocalc.run import Assumption, Citation, ClaimSource, InputInfo, RunInfo, SourceInfo
+from nyttocalc.run import (
+    Assumption,
+    Bounds,
+    Citation,
+    ClaimSource,
+    InputInfo,
+    RunInfo,
+    Said,
+    SourceInfo,
+)
 from nyttocalc.scenario import gaps, keypath, usage, uses, values, yamlsafe
 from nyttocalc.scenario.convert import count_path, to_claims, to_model, unit
 from nyttocalc.scenario.paths import PathRefused, Reach, reach_of, resolve_allowed
@@ -38,9 +47,11 @@ from nyttocalc.scenario.schema import (
     Parameter,
     ParameterFile,
     Scenario,
+    Words,
     default_parameter,
     is_audit,
 )
+from nyttocalc.scenario.texts import said, short_name
 from nyttocalc.scenario.yamlsafe import KeyPath
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -221,11 +232,24 @@ def _with_parameter_files(name: str, path: Path, data: dict[str, Any],
                         f"{name}: {section}.{key} is given both {first} and by {origin}; keep "
                         "one (the scenario's own value can be set with --set).")
                 given_by[(section, key)] = f"by {origin}"
-                merged[section][key] = value
+                merged[section][key] = (_in_language(value, parameters.get("language", "en"))
+                                        if section == "inputs" else value)
         for key, item in parameters.get("missing", {}).items():
             missing.setdefault(key, gaps.Missing(
                 entry.parameters, item["unit"], MissingFigure.model_validate(item).reason()))
     return merged, missing
+
+
+def _in_language(item: Any, lang: str) -> Any:
+    """A parameter file's input with its plain texts marked as in the file's language, which
+    need not be the scenario's."""
+    if not isinstance(item, dict):
+        return item
+    return {key: {lang: value} if key in _TEXTS and isinstance(value, str) else value
+            for key, value in item.items()}
+
+
+_TEXTS = ("label", "description", "assumption")
 
 
 def _parameter_path(given: str, reach: Reach, where: str) -> Path:
@@ -594,38 +618,70 @@ def _tagged(member: Any, tag: str | int) -> bool:
                for f in fields.values())
 
 
-def run_info(loaded: LoadedScenario) -> RunInfo:
-    """What the report says about this run: file, title, overrides and declared assumptions."""
+def run_info(loaded: LoadedScenario, lang: str = "en") -> RunInfo:
+    """What the report says about this run: file, title, overrides and declared assumptions,
+    every text in ``lang`` where the scenario gives it (else in the language it has)."""
+    scenario = loaded.scenario
+
+    def say(text: str | Words) -> Said:
+        return said(text, lang, scenario.language)
+
     assumptions = [
         Assumption(f"{section}.{name}", parameter.value, unit(parameter.unit),
-                   parameter.assumption)
-        for section, parameters in loaded.scenario.parameters()
+                   say(parameter.assumption))
+        for section, parameters in scenario.parameters()
         for name, parameter in parameters.items()
         if parameter.assumption is not None
         and not (section == "inputs" and name in loaded.unused_shared)
     ]
     claims = {c.id: ClaimSource(c.where.document, c.where.section, c.where.quote, c.printed,
-                                c.scale) for c in loaded.scenario.claims}
-    scenario = loaded.scenario
+                                say(c.label) if c.label else None,
+                                say(c.where.note) if c.where.note else None, c.scale)
+              for c in scenario.claims}
     sources = tuple(SourceInfo(key, s.title, s.author, s.year, s.url or s.document)
                     for key, s in scenario.sources.items())
-    return RunInfo(loaded.name, scenario.title, tuple(o.given for o in loaded.overrides),
-                   tuple(assumptions), claims, _inputs(scenario), sources,
+    return RunInfo(loaded.name, say(scenario.title), tuple(o.given for o in loaded.overrides),
+                   tuple(assumptions), claims, _inputs(scenario, say), sources, lang,
                    scenario.numbers.decimal, scenario.numbers.thousands)
 
 
-def _inputs(scenario: AnyScenario) -> tuple[InputInfo, ...]:
+def bounds(item: Parameter) -> Bounds:
+    """The values the format allows for a parameter's value (each item's, for a list), as its
+    schema states them."""
+    field = type(item).model_fields["value"]
+    constraints = list(field.metadata)
+    for argument in typing.get_args(field.annotation):  # list[Annotated[float, Field(…)]]
+        for meta in getattr(argument, "__metadata__", ()):
+            constraints += getattr(meta, "metadata", [])
+    found = Bounds(whole=field.annotation is int)
+    for constraint in constraints:
+        for kind in ("ge", "gt", "le"):
+            value = getattr(constraint, kind, None)
+            if value is None:
+                continue
+            if kind == "le":
+                found = replace(found, high=float(value))
+            else:
+                found = replace(found, low=float(value), low_included=kind == "ge")
+    return found
+
+
+def _inputs(scenario: AnyScenario, say: Callable[[str | Words], Said]
+            ) -> tuple[InputInfo, ...]:
     """Every input, cohort and analysis number in the scenario's order (those the file leaves
     out as their defaults), computed inputs with their formula; then the transitions' counts of
     persons (the key figures' numbers)."""
     def info(path: str, item: Parameter | ComputedInput, default: bool = False) -> InputInfo:
         source = (Citation(item.source.document, item.source.section, item.source.quote)
                   if item.source else None)
+        description = say(item.description)
+        name = short_name(say(item.label) if item.label else None, description)
+        assumption = say(item.assumption) if item.assumption is not None else None
         if isinstance(item, ComputedInput):
-            return InputInfo(path, None, unit(item.unit), item.description, source,
-                             item.assumption, item.formula)
-        return InputInfo(path, item.value, unit(item.unit), item.description, source,
-                         item.assumption, default=default)
+            return InputInfo(path, None, unit(item.unit), description, source, assumption,
+                             item.formula, name=name)
+        return InputInfo(path, item.value, unit(item.unit), description, source, assumption,
+                         default=default, name=name, bounds=bounds(item))
 
     listed = [info(f"inputs.{name}", item) for name, item in scenario.inputs.items()]
     stated = dict(scenario.parameters())

@@ -4,6 +4,7 @@ derivation ("Derived: …"), another assumption, or missing with the reason."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -11,6 +12,7 @@ from nyttocalc import bundled
 from nyttocalc.errors import NyttocalcError
 from nyttocalc.scenario import local_tax, yamlsafe
 from nyttocalc.scenario.schema import ComputedInput, MissingFigure, ParameterFile
+from nyttocalc.scenario.texts import said
 
 Basis = Literal["source", "derived", "assumption", "missing", "not_in_force"]
 DERIVED = "Derived"  # an assumption that begins so is computed from sourced figures, as it says
@@ -68,19 +70,21 @@ def parameter_set(name: str) -> ParameterFile:
     return ParameterFile.model_validate(raw(name))
 
 
-def summaries() -> list[SetSummary]:
+def summaries(lang: str = "en") -> list[SetSummary]:
     found = []
     for name in bundled.parameter_set_names():
         parameters = parameter_set(name)
+        say = _in(lang, parameters)
         table = (local_tax.table(parameters.local_tax_rates)
                  if parameters.local_tax_rates is not None else None)
         count = table.count(parameters.year) if table and parameters.year else 0
-        found.append(SetSummary(name, parameters.title, parameters.year, len(parameters.inputs),
+        found.append(SetSummary(name, say(parameters.title), parameters.year,
+                                len(parameters.inputs),
                                 len(parameters.missing), parameters.local_tax_rates, count))
     return found
 
 
-def describe(name: str, municipality: str | None = None) -> SetDescription:
+def describe(name: str, municipality: str | None = None, lang: str = "en") -> SetDescription:
     """Every figure of the set (and the municipality's three rates first, where one is
     named), then the figures it lacks."""
     parameters = parameter_set(name)
@@ -97,9 +101,17 @@ def describe(name: str, municipality: str | None = None) -> SetDescription:
         sources |= checked.sources
         inputs = {**checked.inputs, **inputs}
         where = f"{local.municipality.name} ({local.municipality.code})"
-    figures = [_figure(key, item, sources) for key, item in inputs.items()]
-    figures += [_missing(key, item) for key, item in parameters.missing.items()]
-    return SetDescription(name, parameters.title, parameters.year, where, tuple(figures))
+    say = _in(lang, parameters)
+    figures = [_figure(key, item, sources, say) for key, item in inputs.items()]
+    figures += [_missing(key, item, say) for key, item in parameters.missing.items()]
+    return SetDescription(name, say(parameters.title), parameters.year, where, tuple(figures))
+
+
+def _in(lang: str, parameters: ParameterFile) -> Callable[[Any], str]:
+    """A text of the set in ``lang`` where the set gives it so (see ``load.said``)."""
+    def say(text: Any) -> str:
+        return str(said(text, lang, parameters.language))
+    return say
 
 
 def raw(name: str) -> dict[str, Any]:
@@ -110,21 +122,23 @@ def raw(name: str) -> dict[str, Any]:
     return data
 
 
-def _figure(key: str, item: Any, sources: dict[str, Any]) -> SetFigure:
+def _figure(key: str, item: Any, sources: dict[str, Any], say: Callable[[Any], str]
+            ) -> SetFigure:
     formula = item.formula if isinstance(item, ComputedInput) else None
     value = None if formula is not None else float(item.value)
     if item.source is not None:
         source = sources[item.source.document]
         cited = Cited(item.source.document, source.title, source.url, item.source.section,
                       item.source.quote, item.source.note)
-        return SetFigure(key, value, item.unit, item.description, "source", cited,
+        return SetFigure(key, value, item.unit, say(item.description), "source", cited,
                          formula=formula)
-    basis: Basis = "derived" if item.assumption.startswith(DERIVED) else "assumption"
-    return SetFigure(key, value, item.unit, item.description, basis, reason=item.assumption,
+    reason = say(item.assumption)
+    basis: Basis = "derived" if reason.startswith(DERIVED) else "assumption"
+    return SetFigure(key, value, item.unit, say(item.description), basis, reason=reason,
                      formula=formula)
 
 
-def _missing(key: str, item: MissingFigure) -> SetFigure:
+def _missing(key: str, item: MissingFigure, say: Callable[[Any], str]) -> SetFigure:
     basis: Basis = "missing" if item.not_found is not None else "not_in_force"
-    return SetFigure(key, None, item.unit, item.description, basis,
+    return SetFigure(key, None, item.unit, say(item.description), basis,
                      reason=item.not_found or item.not_in_force)

@@ -35,6 +35,7 @@ Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT)]
 SignedAmount = Annotated[float, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
 Share = Annotated[float, Field(ge=0, le=1)]
 PositiveYears = Annotated[float, Field(gt=0, le=MAX_YEARS)]
+Language = Literal["en", "sv"]
 
 
 class Strict(BaseModel):
@@ -42,6 +43,24 @@ class Strict(BaseModel):
     # builds the scenario's (its parts within it), not fifty of them at import.
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True, allow_inf_nan=False,
                               defer_build=True)
+
+
+class Words(Strict):
+    """A text in English, in Swedish, or in both: a report uses the one in its own language and
+    marks the other where it must fall back to it."""
+
+    en: Text | None = None
+    sv: Text | None = None
+
+    @model_validator(mode="after")
+    def _some(self) -> "Words":
+        if self.en is None and self.sv is None:
+            raise ValueError("give the text in `en`, `sv` or both")
+        return self
+
+
+# Plain text is in the scenario's `language`; `{en: …, sv: …}` gives it in either or both.
+Said = Text | Words
 
 
 class Source(Strict):
@@ -63,7 +82,7 @@ class Citation(Strict):
     document: SourceId = Field(description="A key of `sources`")
     section: Text
     quote: Text = Field(description="The sentence the figure comes from, as printed")
-    note: Text | None = None
+    note: Said | None = None
 
 
 PRINTED = ("The figure as the report prints it, e.g. '1,2 mkr' or '$4,184': it must read the "
@@ -81,9 +100,12 @@ class Parameter(Strict):
 
     value: object
     unit: str
-    description: Text
+    label: Said | None = Field(None, description=(
+        "A short name in words, for tables and charts (e.g. 'Production value'); the "
+        "description's first sentence where left out"))
+    description: Said
     source: Citation | None = None
-    assumption: Text | None = Field(
+    assumption: Said | None = Field(
         None, description="Why this value, where no document states it")
     printed: Text | None = Field(None, description=PRINTED)
     scale: Text | None = Field(None, description=SCALE)
@@ -220,9 +242,10 @@ class ComputedInput(Strict):
         "'{monthly_income} × 12 × {municipal_tax_rate}'; / is \"how many … make up …\" (0 "
         "where nothing is owed), as in the payback analysis"))
     unit: InputUnit
-    description: Text
+    label: Said | None = Field(None, description="A short name in words")
+    description: Said
     source: Citation | None = None
-    assumption: Text | None = Field(
+    assumption: Said | None = Field(
         None, description="Why this formula, where no document states it")
 
     @model_validator(mode="after")
@@ -379,7 +402,7 @@ class ValueComponent(Strict):
 
 class PerspectiveSpec(Strict):
     label: Labels
-    description: Text | None = None
+    description: Said | None = None
     cost: Cost
     value_per_person_year: Annotated[list[ValueComponent], Field(min_length=1)]
 
@@ -399,7 +422,7 @@ _SCALES = ("productivity: × (1 − subsidy rate); subsidy: × the subsidy rate;
 
 class _Flow(Strict):
     scales_with: list[FlowScaling] = Field(default_factory=list, description=_SCALES)
-    description: Text | None = None
+    description: Said | None = None
     _distinct = field_validator("scales_with")(_distinct)
 
 
@@ -445,14 +468,14 @@ FlowSpec = Annotated[
 
 class ActorSpec(Strict):
     label: Labels
-    description: Text | None = None
+    description: Said | None = None
 
 
 class StateSpec(Strict):
     """A case type (typfall): a participant's year in one situation, as yearly flows."""
 
     label: Labels
-    description: Text | None = None
+    description: Said | None = None
     flows: list[FlowSpec] = Field(default_factory=list)
 
 
@@ -504,7 +527,7 @@ class TransitionSpec(Strict):
 
 class GroupSpec(Strict):
     label: Labels
-    description: Text | None = None
+    description: Said | None = None
     participants: GroupSize | None = Field(None, description=(
         "How many the group has; when given, its transitions' persons must add up to it (one "
         "who stayed moves from a state to itself)"))
@@ -583,6 +606,9 @@ class ClaimSpec(Strict):
     """A figure the report publishes, and what it claims to be."""
 
     id: ClaimId
+    label: Said | None = Field(None, description=(
+        "What the figure is, in words, for a report's reader: 'Society's cost'; the id where "
+        "left out"))
     where: Citation
     printed: Text = Field(description="The figure as printed, with its qualifier: 'cirka 0,92 "
                                       "mkr', 'fem deltagare', '11 procent'")
@@ -620,7 +646,7 @@ class Justified(Strict):
     """A distribution says why: a source for it, or the assumption behind it."""
 
     source: Citation | None = None
-    assumption: Text | None = Field(None, description="Why this distribution")
+    assumption: Said | None = Field(None, description="Why this distribution")
 
     @model_validator(mode="after")
     def _sourced(self) -> "Justified":
@@ -727,9 +753,10 @@ class ParameterFile(Strict):
 
     nyttocalc_parameters: Literal[1] = Field(alias="nyttocalc-parameters", description=(
         "The parameter file format version"))
-    title: Text
+    title: Said
+    language: Language = Field("en", description="The language of the file's plain texts")
     year: Annotated[int, Field(ge=1900, le=2100)] | None = None
-    description: Text | None = None
+    description: Said | None = None
     local_tax_rates: SourceId | None = Field(None, description=(
         "The bundled table of every municipality's tax rates that `uses: [{parameters: …, "
         "municipality: …}]` reads for this file's year, e.g. se-local-tax-rates"))
@@ -798,8 +825,11 @@ class _Document(Strict):
     """What every scenario file has: its version, title, sources, number style and claims."""
 
     nyttocalc: Literal[1] = Field(description="The scenario format version")
-    title: Text
-    description: Text | None = None
+    title: Said
+    language: Language = Field("en", description=(
+        "The language of the scenario's plain texts (titles, descriptions, assumptions): en "
+        "or sv; a text given as {en: …, sv: …} says its own"))
+    description: Said | None = None
     uses: list[Uses] = Field(default_factory=list, description=(
         "Parameter files whose sources and inputs the scenario uses: a bundled set by its "
         "name (se-2019), a file by its path relative to the scenario file "
@@ -913,10 +943,27 @@ OPTIONAL_PARAMETERS = _optional_parameters()
 OPTIONAL_DEFAULT = 0.0  # absent: no discounting, drop-off, deadweight or intervention time
 
 
+# What an optional parameter is, in Swedish (its English words are its field's description).
+_DESCRIBED_IN_SWEDISH = {
+    ("cohort", "drop_off_rate"): "Andelen av dem i arbete som lämnar arbetet varje år (0: "
+                                 "anställningen varar hela horisonten)",
+    ("cohort", "deadweight"): "Andelen deltagare som skulle ha fått arbete även utan insatsen; "
+                              "bara sysselsättning utöver dem räknas",
+    ("analysis", "discount_rate"): "Den reala kalkylräntan per år; 0 (eller utelämnad) är "
+                                   "rapportens odiskonterade räkning",
+    ("analysis", "intervention_years"): "Hur länge insatsen pågår; kostnaden betalas jämnt "
+                                        "under den, och fördröjningen räknas från dess slut. "
+                                        "Spelar roll bara vid diskontering",
+}
+
+
 def default_parameter(section: str, name: str) -> dict[str, Any]:
     """An optional parameter the file leaves out, as the file would state its default."""
     kind = OPTIONAL_PARAMETERS[(section, name)]
     unit = typing.get_args(kind.model_fields["unit"].annotation)[0]
     description = (Cohort if section == "cohort" else Analysis).model_fields[name].description
-    return {"value": OPTIONAL_DEFAULT, "unit": unit, "description": description,
-            "assumption": f"Not in the scenario file: {OPTIONAL_DEFAULT:g}, the default."}
+    return {"value": OPTIONAL_DEFAULT, "unit": unit,
+            "description": {"en": description, "sv": _DESCRIBED_IN_SWEDISH[(section, name)]},
+            "assumption": {"en": f"Not in the scenario file: {OPTIONAL_DEFAULT:g}, the default.",
+                           "sv": f"Anges inte i scenariofilen: {OPTIONAL_DEFAULT:g}, "
+                                 "standardvärdet."}}

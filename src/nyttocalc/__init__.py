@@ -2,4 +2,4 @@
 
 # The one place the version is written; pyproject.toml reads it from here. A literal, because
 # importlib.metadata costs about 60 ms on every command.
-__version__ = "0.2.0"
+__version__ = "0.3.0"

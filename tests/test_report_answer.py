@@ -184,7 +184,8 @@ def test_the_first_screen_names_every_party_with_its_kronor_and_payback(
 @pytest.mark.parametrize("name", list(SCENARIOS))
 def test_page_one_of_the_print_answers_and_the_results_are_short(
         browser: Any, pages: dict[tuple[str, str], Path], name: str) -> None:
-    pypdf = pytest.importorskip("pypdf")
+    import pypdf
+
     page = _open(browser, pages[(name, "sv")], 1366, 900, "print")
     pdf = page.pdf(format="A4", print_background=True)
     if name.startswith("liva"):
@@ -230,9 +231,10 @@ def test_no_chart_repeats_a_tick_label_and_nothing_is_empty(
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_axe_finds_nothing_serious(browser: Any, pages: dict[tuple[str, str], Path], name: str,
                                    screen: str) -> None:
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    from axe_playwright_python.sync_playwright import Axe
+
     page = _open(browser, pages[(name, "sv")], *SCREENS[screen])
-    found = axe_module.Axe().run(page).response["violations"]
+    found = Axe().run(page).response["violations"]
     serious = [(v["id"], v["impact"], len(v["nodes"])) for v in found
                if v["impact"] in ("serious", "critical")]
     assert serious == []

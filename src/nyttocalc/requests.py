@@ -88,17 +88,22 @@ def expected_employed(loaded: LoadedScenario) -> float | None:
     return loaded.model.participants * loaded.uncertainty.employment_probability.expected()
 
 
-def observed_employed(loaded: LoadedScenario) -> float | None:
+def observed_employed(loaded: LoadedScenario) -> tuple[float, float] | None:
     """How many of the cohort's groups made the ledger's move in the first year after, as the
-    scenario's outcomes say; None without outcomes."""
+    scenario's outcomes say, and their wage-subsidy rate (the average, weighted by persons:
+    a value per person-year is linear in the rate, so their sum is exact); None without
+    outcomes."""
     model = loaded.model
     if model.ledger is None or model.outcomes is None:
         return None
     move = model.ledger.move
     cohort = loaded.scenario.outcomes.cohort_groups if loaded.scenario.outcomes else []
-    return sum(t.persons for group in model.outcomes.groups if group.key in cohort
-               for t in group.transitions
-               if (t.move.before, t.move.after) == (move.before, move.after))
+    moved = [t for group in model.outcomes.groups if group.key in cohort
+             for t in group.transitions
+             if (t.move.before, t.move.after) == (move.before, move.after)]
+    persons = sum(t.persons for t in moved)
+    rate = sum(t.persons * t.subsidy_rate for t in moved) / persons if persons else 0.0
+    return persons, rate
 
 
 @dataclass(frozen=True)
@@ -127,10 +132,13 @@ def report(loaded: LoadedScenario, draws: int, seed: int,
     claims = check(loaded.claims, model) if loaded.claims else ()
     simulated = (simulate(model, loaded.uncertainty, draws, seed)
                  if loaded.uncertainty is not None else None)
-    employed = next((n for n in (persons, expected_employed(loaded), observed_employed(loaded))
-                     if n is not None), None)
+    employed, rate = persons, None
+    if employed is None:
+        employed = expected_employed(loaded)
+    if employed is None and (observed := observed_employed(loaded)) is not None:
+        employed, rate = observed  # the observed number, at their own subsidy rate
     return ReportParts(analysis, claims, simulated,
-                       timeline(loaded, employed, None) if employed else None,
+                       timeline(loaded, employed, rate) if employed else None,
                        employed, report_drivers(loaded, analysis),
                        report_chances(analysis, simulated), report_expected(analysis, simulated))
 

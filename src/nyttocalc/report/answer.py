@@ -317,19 +317,19 @@ def _observed_sentence(analysis: PaybackAnalysis, lang: str) -> str:
     assert model.ledger is not None
     assert model.outcomes is not None
     assert analysis.outcomes is not None
-    move = model.ledger.move
     society = next(r.perspective.key for r in analysis.perspectives)
     revenue = {e.group: e.revenue.value for e in analysis.outcomes.groups if e.party == society}
     groups = []
     for group in model.outcomes.groups:
-        moved = sum(t.persons for t in group.transitions
-                    if (t.move.before, t.move.after) == (move.before, move.after))
         everyone = sum(t.persons for t in group.transitions)
+        moves = [label("answer.observed_move", lang, persons=numbers.number(t.persons, lang, 1),
+                       to=_state(model, t.move.after, lang))
+                 for t in group.transitions if t.move.before != t.move.after and t.persons]
         groups.append(label("answer.observed_group", lang,
                             group=group.labels.get(lang, group.key),
-                            moved=numbers.number(moved, lang, 1),
                             everyone=numbers.number(everyone, lang, 1),
-                            after=_state(model, move.after, lang),
+                            moves=_listing(moves, lang) if moves else label(
+                                "answer.observed_none", lang),
                             revenue=_money(revenue.get(group.key, 0.0), lang)))
     totals = next(t for t in analysis.outcomes.totals if t.party == society)
     return label("answer.observed_sentence", lang,

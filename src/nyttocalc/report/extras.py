@@ -24,4 +24,6 @@ def available(module: str) -> bool:
 def require(module: str, command: str) -> None:
     if not available(module):
         raise MissingExtra(f"{command} needs {module}, which is not installed; install the "
-                           f"report extra with: {INSTALL}")
+                           f"report extra with: {INSTALL} (or, into the environment nyttocalc "
+                           f"runs in, pip install {module}; with pipx: pipx inject nyttocalc "
+                           f"{module})")

@@ -784,8 +784,10 @@ LABELS.update({
                                  "Utfallet första året efter (scenariots föreläge och "
                                  "efterläge): {groups}. {party}, det året: lönsamhet {net}, "
                                  "återbetalningstid {payback} år."),
-    "answer.observed_group": ("{group}: {moved} of {everyone} to {after}, revenue for society "
-                              "{revenue}",
-                              "{group}: {moved} av {everyone} till {after}, intäkter för "
-                              "samhället {revenue}"),
+    "answer.observed_group": ("{group} ({everyone} {everyone:person|persons}): {moves}; revenue "
+                              "for society {revenue}",
+                              "{group} ({everyone} {everyone:person|personer}): {moves}; "
+                              "intäkter för samhället {revenue}"),
+    "answer.observed_move": ("{persons} to {to}", "{persons} till {to}"),
+    "answer.observed_none": ("nobody changed state", "ingen bytte läge"),
 })

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -78,3 +79,21 @@ def system_tool(name: str) -> str:
 @pytest.fixture
 def liva() -> Path:
     return LIVA
+
+
+# Debian's Chromium as the probe of this machine starts it: no sandbox (CI runs as root), and no
+# background requests, which a closed network refuses many at a time.
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Any:
+    """The system's Chromium, driven by Playwright (no browser download), for a test module."""
+    chromium = system_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
+        yield launched
+        launched.close()

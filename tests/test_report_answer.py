@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, run_cli, system_tool
-from tests.test_report_browser import ARTIFACTS, FLAGS
+from tests.conftest import FIXTURES, ROOT, run_cli
+from tests.test_report_browser import ARTIFACTS
 
 NBSP = "\u00a0"
 SCENARIOS = {
@@ -98,16 +98,6 @@ OWN_WORDS = """() => {
 ENGLISH = {"the", "and", "of", "is", "to", "with", "which", "this", "that", "from", "by", "are",
            "for", "be", "it", "its", "not", "on", "who", "how", "what", "when", "paid", "work",
            "year", "years", "value", "cost", "participants", "without", "persons"}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Any:
-    chromium = system_tool("chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

@@ -14,12 +14,10 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import LIVA, ROOT, run_cli, system_tool
+from tests.conftest import LIVA, ROOT, run_cli
 
 NBSP = "\u00a0"
 ARTIFACTS = ROOT / "tests" / "artifacts"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 A4_POINTS = (595.92, 842.88)
 A4_CONTENT_PX = 688  # 210 mm less the page's 2 × 14 mm margins, in CSS pixels
 DESKTOP, PHONE, PRINT = (1280, "screen"), (375, "screen"), (A4_CONTENT_PX, "print")
@@ -69,16 +67,6 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("report", LIVA, "-o", target, "--lang", "sv", "--draws", "5000")
     assert result.code == 0, result.stderr
     return target
-
-
-@pytest.fixture(scope="module")
-def browser() -> Any:
-    chromium = system_tool("chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
-        yield launched
-        launched.close()
 
 
 def _open(browser: Any, report: Path, width: int, height: int = 900,

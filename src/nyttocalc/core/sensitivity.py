@@ -47,6 +47,15 @@ class SensitivityResult:
 
 
 def sensitivity(model: Model, moves: Sequence[Move], metric: str) -> SensitivityResult:
+    base = numeric.break_even(model, metric)
+    moved = numeric.break_even(_moved(model, moves), metric) if moves else {}
+    effects = {cell: _effects(moves, value) for cell, value in moved.items()}
+    return SensitivityResult(metric, {c: float(v) for c, v in base.items()}, effects)
+
+
+def _moved(model: Model, moves: Sequence[Move]) -> Model:
+    """The model with every move at once: input k holds its low and high value at positions
+    2k and 2k + 1 of an array, and its own value everywhere else."""
     import numpy as np
 
     count = 2 * len(moves)
@@ -55,15 +64,17 @@ def sensitivity(model: Model, moves: Sequence[Move], metric: str) -> Sensitivity
         values = np.full(count, move.base, dtype=float)
         values[2 * k], values[2 * k + 1] = move.low, move.high
         varied[move.path] = values
-    base = numeric.break_even(model, metric)
-    moved = numeric.break_even(model.with_values(varied), metric) if moves else {}
-    effects = {}
-    for cell, value in moved.items():
-        figures = np.broadcast_to(np.asarray(value, dtype=float), (count,))
-        rows = [Effect(move, float(figures[2 * k]), float(figures[2 * k + 1]))
-                for k, move in enumerate(moves)]
-        effects[cell] = tuple(sorted(rows, key=lambda e: -e.swing))
-    return SensitivityResult(metric, {c: float(v) for c, v in base.items()}, effects)
+    return model.with_values(varied)
+
+
+def _effects(moves: Sequence[Move], value: Any) -> tuple[Effect, ...]:
+    """Each move's effect on a figure computed over ``_moved``, largest swing first."""
+    import numpy as np
+
+    figures = np.broadcast_to(np.asarray(value, dtype=float), (2 * len(moves),))
+    rows = [Effect(move, float(figures[2 * k]), float(figures[2 * k + 1]))
+            for k, move in enumerate(moves)]
+    return tuple(sorted(rows, key=lambda e: -e.swing))
 
 
 def payback_time_effects(model: Model, moves: Sequence[Move], perspective: str, rate: float,
@@ -71,16 +82,7 @@ def payback_time_effects(model: Model, moves: Sequence[Move], perspective: str, 
     """How many years after the end of the intervention a perspective's cost is paid back if
     ``persons`` work at the wage-subsidy ``rate`` (as the inverse table counts), and what moving
     each input does to it, largest swing first."""
-    import numpy as np
-
     from nyttocalc.core import reasoning
-
-    count = 2 * len(moves)
-    varied: dict[str, Any] = {}
-    for k, move in enumerate(moves):
-        values = np.full(count, move.base, dtype=float)
-        values[2 * k], values[2 * k + 1] = move.low, move.high
-        varied[move.path] = values
 
     def years(at: Model) -> Any:
         why = reasoning.plain(at)
@@ -89,9 +91,4 @@ def payback_time_effects(model: Model, moves: Sequence[Move], perspective: str, 
         return why.paid_back_after(why.years_of_work(cost, why.value(party, rate), persons))
 
     base = float(years(model))
-    if not moves:
-        return base, ()
-    moved = np.broadcast_to(np.asarray(years(model.with_values(varied)), dtype=float), (count,))
-    effects = [Effect(move, float(moved[2 * k]), float(moved[2 * k + 1]))
-               for k, move in enumerate(moves)]
-    return base, tuple(sorted(effects, key=lambda e: -e.swing))
+    return base, _effects(moves, years(_moved(model, moves))) if moves else ()

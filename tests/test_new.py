@@ -4,12 +4,15 @@ rules applied by hand."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from nyttocalc.scenario import gaps
 from nyttocalc.scenario.load import load
@@ -137,6 +140,80 @@ def test_states_and_groups_can_be_chosen(tmp_path: Path) -> None:
     assert loaded.scenario.outcomes is not None
     assert list(loaded.scenario.outcomes.groups) == ["young_adults", "parents"]
     assert loaded.scenario.cohort.participants.value == 10  # 2 groups × (3 + 2)
+
+
+TEXTS = ("title", "label", "description", "assumption")
+NAMES = {"Försäkringskassan", "Arbetsförmedlingen"}  # the same in both languages
+
+
+def _texts(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """Every text of a scenario (title, labels, descriptions, assumptions) with its path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in TEXTS:
+                yield (*path, key), value
+            else:
+                yield from _texts(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _texts(value, (*path, index))
+
+
+@pytest.mark.parametrize("args", [("--municipality", "Umeå", "--year", "2025"),
+                                  ("--municipality", "Östersund", "--year", "2019", "--states",
+                                   "subsidised_work,work", "--groups", "young_adults")])
+def test_every_text_it_writes_is_in_english_and_swedish(args: tuple[str, ...]) -> None:
+    """What nyttocalc writes is in both languages; only what the user writes is a FILL IN
+    (in the scenario's `language`), and every input has a short label."""
+    data = yaml.safe_load(run_cli("new", *args).stdout)
+    texts = list(_texts(data))
+    assert len(texts) > 80
+    for path, text in texts:
+        if isinstance(text, str):
+            assert text.startswith(gaps.MARKER), path
+            continue
+        assert set(text) == {"en", "sv"}, path
+        if text["sv"].startswith(gaps.MARKER):  # a group the user named: its Swedish name
+            assert path[-3:-1] == ("groups", "young_adults")
+            continue
+        assert text["en"] != text["sv"] or text["en"] in NAMES, path
+    for section in ("inputs", "cohort", "analysis"):
+        for name, entry in data[section].items():
+            assert isinstance(entry["label"], dict), name
+    group = data["outcomes"]["groups"].get("participants")
+    assert group is None or group["label"] == {"en": "The participants", "sv": "Deltagarna"}
+
+
+def test_filled_in_its_swedish_report_has_the_swedish_texts(tmp_path: Path) -> None:
+    """Filled in, its texts in `payback --lang sv` and in the HTML report --lang sv are the
+    Swedish ones: the assumptions' reasons, and the labels and descriptions (those without
+    figures or names, which the report typesets apart; an English one is looked for as a whole
+    element, since the public figures' own English texts may begin alike)."""
+    path = _new(tmp_path, "--municipality", "Umeå", "--year", "2025")
+    path.write_text(fill(path.read_text(encoding="utf-8")), encoding="utf-8")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    pairs = [text for _, text in _texts(data) if isinstance(text, dict)]
+    english = {text["en"] for text in pairs if text["en"] != text["sv"]}
+    swedish = {text["sv"] for text in pairs}
+    run = run_cli("payback", path, "-f", "json", "--lang", "sv")
+    assert run.code == 0, run.stderr
+    answer = json.loads(run.stdout)
+    reasons = {a["reason"] for a in answer["scenario"]["assumptions"]}
+    assert reasons - {"Written in by the test."} <= swedish
+    assert len(reasons) > 5
+    report = tmp_path / "report.html"
+    assert run_cli("report", path, "--lang", "sv", "-o", report).code == 0
+    page = report.read_text(encoding="utf-8")
+    shown = [text for where, text in _texts(data)  # of the states, it shows the move's only
+             if isinstance(text, dict) and where[0] in ("inputs", "cohort", "analysis",
+                                                        "outcomes")]
+    plain = [(text["en"].rstrip("."), text["sv"].rstrip(".")) for text in shown
+             if text["en"] in english and not re.search(r"[\d_]", text["en"] + text["sv"])]
+    assert len(plain) > 40
+    assert ("The participants", "Deltagarna") in plain
+    for en, sv in plain:
+        assert html.escape(sv) in page, sv
+        assert not re.search(f">{re.escape(html.escape(en))}\\.?<", page), en
 
 
 @pytest.mark.parametrize(("args", "fragment"), [

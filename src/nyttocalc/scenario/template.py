@@ -7,6 +7,8 @@ figures by formulas (the taxes on a wage by the rules of the year, the norm of s
 assistance, the wage subsidy up to its ceiling), and a before/after table per group. What only
 the user can know is written ``FILL IN``: `payback` lists every such value, with its line,
 until none is left. A figure the year's set lacks is asked for the same way, with the reason.
+Every text it writes (labels, descriptions, assumptions) is in English and Swedish, so a report
+in either language has it in its own; what the user writes is in the scenario's `language`.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ STATES: dict[str, Bilingual] = {  # key: its label, in the order they are writte
     "studies": ("Studies", "Studier"),
     "activity_compensation": ("Activity compensation", "Aktivitetsersättning"),
 }
-ACTORS: dict[str, Bilingual] = {  # NyttoSAM's parties, and the employer who receives the production
+# NyttoSAM's parties, and the employer who receives the production
+ACTORS: dict[str, Bilingual] = {
     "municipality": ("Municipality", "Kommunen"),
     "region": ("Region", "Regionen"),
     "social_insurance": ("Försäkringskassan", "Försäkringskassan"),
@@ -264,7 +267,7 @@ class _Writer:
                        f"Kommunens inkomstskatt på lönen ({self.municipality})."),
                       ("The municipality keeps the whole of it (no income equalisation).",
                        "Kommunen behåller hela skatten (den kommunalekonomiska utjämningen "
-                       "räknas inte)."))
+                       "beaktas inte)."))
         self._formula("regional_income_tax", "{taxable_income} × {regional_tax_rate}",
                       "SEK/person-year", ("Regional income tax", "Regionskatt"),
                       ("The region's income tax on the wage.",
@@ -307,7 +310,7 @@ class _Writer:
                           ("The jobbskatteavdrag (tax credit on earned income) at the wage, "
                            "paid for by the state.",
                            "Jobbskatteavdraget (skattereduktionen för arbetsinkomst) vid lönen, "
-                           "som staten betalar."),
+                           "som staten står för."),
                           "the credit at this wage (Skatteverket's tables or calculator)")
             return
         self._formula(
@@ -334,7 +337,7 @@ class _Writer:
                       "max(({work_tax_credit_base} − {basic_allowance}) × "
                       "{local_tax_rate_total}" + phase_out + ", 0)", "SEK/person-year", label,
                       ("The jobbskatteavdrag at the wage, paid for by the state.",
-                       "Jobbskatteavdraget vid lönen, som staten betalar."),
+                       "Jobbskatteavdraget vid lönen, som staten står för."),
                       (f"Inkomstskattelagen 67 kap. 7 § with the figures of {self.set_name}.",
                        f"Inkomstskattelagen 67 kap. 7 § med beloppen i {self.set_name}."))
 
@@ -356,19 +359,20 @@ class _Writer:
                        "with the contributions on it; Arbetsförmedlingen pays the subsidy rate "
                        "of it.",
                        "Den lönekostnad som lönebidraget lämnas för: lönen upp till takbeloppet, "
-                       "med arbetsgivaravgifterna på den; Arbetsförmedlingen betalar "
-                       "bidragsnivåns andel av den."),
+                       "med arbetsgivaravgifterna på den; Arbetsförmedlingen betalar den andel "
+                       "av den som bidragsnivån anger."),
                       ("The ceiling for the whole year.", "Samma takbelopp hela året."))
 
     def _social_assistance(self) -> None:
         self.add("", "  # --- Social assistance (försörjningsstöd) ---")
         self._own("housing_cost", "SEK/month", ("Housing cost", "Boendekostnad"),
                   ("The housing cost that social assistance pays beside the norm.",
-                   "Den boendekostnad som försörjningsstödet betalar utöver riksnormen."),
+                   "Den boendekostnad som försörjningsstödet täcker utöver riksnormen."),
                   f"the rent {self.municipality} accepts for a participant's household")
         self._own("casework", "SEK/person-year", ("Casework", "Handläggningstid"),
-                  ("The caseworkers' time a case of social assistance takes in a year.",
-                   "Den handläggningstid som ett ärende om försörjningsstöd tar under ett år."),
+                  ("The cost of the caseworkers' time a case of social assistance takes in a "
+                   "year.", "Kostnaden för den handläggningstid som ett ärende om "
+                   "försörjningsstöd kräver under ett år."),
                   "the municipality's cost of handling a case for a year")
         norm = " + ".join(f"{{{name}}}" for name in NORM_PARTS)
         if self.has("social_assistance_norm_single_total") and not self.has(*NORM_PARTS):

@@ -134,7 +134,9 @@ def load(path: Path, overrides: Sequence[str] = (), allow: Sequence[str] = ()
     used = usage.used(scenario)
     return LoadedScenario(name, scenario, model, to_claims(scenario, model), tuple(applied),
                           reach, uncertain, document.lines,
-                          _unused(name, scenario, own, document.lines),
+                          () if isinstance(scenario, Audit)  # an audit's inputs are what
+                          # the report prints, some only as context
+                          else _unused(name, scenario, own, document.lines),
                           frozenset(n for n in scenario.inputs if n not in own | used))
 
 

@@ -386,7 +386,7 @@ def _claims_paragraph(results: Sequence[ClaimResult], run: RunInfo, lang: str,
             printed = source.printed if source is not None else ""
             said = label("answer.claim_wrong", lang, claim=name, printed=printed,
                          computed=numbers.figure(r.computed.value, r.computed.unit, lang))
-            failing.setdefault(f"{name}|{printed}", Link(said, anchors.get(r.claim.id, "")))
+            failing.setdefault(name, Link(said, anchors.get(r.claim.id, "")))
     return Paragraph(text + (" " + label("answer.not_following", lang) if failing else ""),
                      tuple(failing.values()))
 

@@ -87,6 +87,7 @@ pre {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
   figure .narrow {{ display: block; }}
   table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack tbody th {{
     display: block; width: auto; }}
+  table.stack caption {{ display: block; }}
   table.stack thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip-path: inset(50%); }}
   table.stack tr {{ border-bottom: 1px solid #bbb; padding: .4rem 0; }}

@@ -64,7 +64,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "row.value": ("Value per employed person-year, {rate} subsidy",
                   "Värde per person och arbetsår, {rate} subvention"),
     "row.long_view": ("One participant over {years} years, {rate} subsidy",
-                      "En deltagare under {years} år, {rate} subvention"),
+                      "En deltagare över {years} år i arbete, {rate} subvention"),
     "row.multiple": ("  … as a multiple of the cost", "  … i förhållande till kostnaden"),
     # check
     "title.check": ("Published figures, recomputed", "Publicerade siffror, omräknade"),
@@ -766,7 +766,10 @@ LABELS.update({
                       "påståenden}; {holds} stämmer, {rounding} inom avrundningen av siffran "
                       "eller dess indata, {chain} genom rapportens egen avrundning och {dnf} "
                       "följer inte av rapportens egna indata."),
-    "answer.not_following": ("What does not follow:", "Det som inte följer:"),
+    "answer.not_following": ("What does not follow (a figure the report prints in several places, "
+                             "once):",
+                             "Det som inte följer (en siffra som rapporten skriver på flera "
+                             "ställen, en gång):"),
     "answer.claim_wrong": ("{claim}: the report says {printed}, recomputed {computed}",
                            "{claim}: rapporten säger {printed}, omräknat {computed}"),
     "answer.expected": ("The scenario expects {persons} of the {participants} participants in "
@@ -784,9 +787,9 @@ LABELS.update({
                                  "Utfallet första året efter (scenariots föreläge och "
                                  "efterläge): {groups}. {party}, det året: lönsamhet {net}, "
                                  "återbetalningstid {payback} år."),
-    "answer.observed_group": ("{group} ({everyone} {everyone:person|persons}): {moves}; revenue "
+    "answer.observed_group": ("{group}, {everyone} {everyone:person|persons}: {moves}; revenue "
                               "for society {revenue}",
-                              "{group} ({everyone} {everyone:person|personer}): {moves}; "
+                              "{group}, {everyone} {everyone:person|personer}: {moves}; "
                               "intäkter för samhället {revenue}"),
     "answer.observed_move": ("{persons} to {to}", "{persons} till {to}"),
     "answer.observed_none": ("nobody changed state", "ingen bytte läge"),

@@ -1,0 +1,223 @@
+"""Values a hostile tester chose (issue 26, "the new surfaces"): thousands of flows in one state,
+ranges a chart must scale whatever they are, user text that must not push a page sideways or
+turn the tool's own words around, and sweep points that equal another listed value."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nyttocalc.core import figures
+from nyttocalc.core.ledger import SOCIETY, Flow, FlowKind, Funding, Ledger, Move, State, _cancelled
+from nyttocalc.core.model import Model, Scaling, ValueComponent
+from nyttocalc.core.payback import analyse
+from nyttocalc.scenario import yamlsafe
+from tests.conftest import run_process
+
+# ---- item 9: thousands of flows in one state -------------------------------------------------
+
+AMOUNTS = [1000 + 37 * i for i in range(10)]  # the ten inputs the flows cycle through, kr
+
+
+def _flows_scenario(after: list[tuple[int, str, str]], before: list[tuple[int, str, str]]) -> str:
+    """A ledger with two actors (municipality, individual) and a real production of 400 000 kr
+    in work; ``after`` and ``before`` are the transfers of work and of assistance, each (which
+    of the ten inputs, from, to)."""
+    def flows(transfers: list[tuple[int, str, str]]) -> str:
+        return "".join(f"        - {{transfer: t{i}, from: {a}, to: {b}}}\n"
+                       for i, a, b in transfers)
+
+    inputs = "".join(f"  t{i}: {{value: {amount}, unit: SEK/person-year, description: T., "
+                     "assumption: By hand.}\n" for i, amount in enumerate(AMOUNTS))
+    return f"""nyttocalc: 1
+title: "Thousands of transfers"
+sources: {{}}
+inputs:
+  cash: {{value: 1000000, unit: SEK, description: Cash., assumption: By hand.}}
+  production: {{value: 400000, unit: SEK/person-year, description: P., assumption: By hand.}}
+{inputs}cohort:
+  participants: {{value: 10, unit: persons, description: P., assumption: By hand.}}
+  full_time_equivalent: {{value: 1.0, unit: FTE, description: F., assumption: By hand.}}
+  delay_years: {{value: 0, unit: years, description: D., assumption: By hand.}}
+analysis:
+  horizons_years: {{value: [1, 2], unit: years, description: H., assumption: By hand.}}
+  subsidy_rates: {{value: [0.0, 0.5], unit: share, description: R., assumption: By hand.}}
+  long_view_years: {{value: 10, unit: years, description: L., assumption: By hand.}}
+  write_off_years: {{value: 5, unit: years, description: W., assumption: By hand.}}
+ledger:
+  actors:
+    municipality: {{label: {{en: Municipality, sv: Kommunen}}}}
+    individual: {{label: {{en: Individual, sv: Individen}}}}
+  states:
+    assistance:
+      label: {{en: Assistance, sv: Bistånd}}
+      flows:
+        - {{real: production, to: municipality}}
+{flows(before)}    work:
+      label: {{en: Work, sv: Arbete}}
+      flows:
+        - {{real: production, to: individual}}
+{flows(after)}  funding:
+    - {{input: cash, paid_by: municipality}}
+  move: {{from: assistance, to: work}}
+"""
+
+
+def _transfers(count: int, seed: int) -> list[tuple[int, str, str]]:
+    """``count`` transfers over the ten inputs, in both directions, in a fixed pattern."""
+    actors = ("individual", "municipality")
+    return [(i * seed % 10, actors[i % 3 == 0], actors[i % 3 != 0]) for i in range(count)]
+
+
+def _transfers_by_hand(party: str, after: list[tuple[int, str, str]],
+                       before: list[tuple[int, str, str]]) -> int:
+    """What the transfers of a move bring a party: each it receives after less each it pays
+    after, and the other way round before."""
+    signed = 0
+    for transfers, side in ((after, 1), (before, -1)):
+        for i, payer, receiver in transfers:
+            signed += side * AMOUNTS[i] * ((receiver == party) - (payer == party))
+    return signed
+
+
+def _values(path: Path) -> dict[str, list[float]]:
+    run = run_process("payback", path, "-f", "json")
+    assert run.code == 0, run.stderr
+    perspectives = json.loads(run.stdout)["perspectives"]
+    return {p["key"]: [v["value_per_person_year"] for v in p["values"]] for p in perspectives}
+
+
+def test_the_most_transfers_a_file_may_hold_in_one_state_compute_as_by_hand(
+        tmp_path: Path) -> None:
+    """2 700 transfers in work and 100 in assistance (the reader stops a file at 20 000 values,
+    about 2 800 flows): each party's value is its transfers summed by hand, exactly (whole
+    kronor), and --explain, the report and the sweep run too."""
+    after, before = _transfers(2700, 7), _transfers(100, 3)
+    path = tmp_path / "many.yaml"
+    path.write_text(_flows_scenario(after, before), encoding="utf-8")
+    values = _values(path)
+    # production: the individual's in work, the municipality's in assistance
+    for party, production in (("individual", 400_000), ("municipality", -400_000)):
+        assert values[party] == [production + _transfers_by_hand(party, after, before)] * 2
+    assert values[SOCIETY] == [0.0, 0.0]  # production moves from one actor to the other
+    explained = run_process("payback", path, "--explain")
+    assert explained.code == 0, explained.stderr
+    assert "Traceback" not in explained.stderr
+    page = tmp_path / "many.html"
+    report = run_process("report", path, "-o", page)
+    assert report.code == 0, report.stderr
+    swept = run_process("sweep", path, "--vary", "inputs.t1=0:2000:1000", "-f", "json")
+    assert swept.code == 0, swept.stderr
+
+
+def test_five_thousand_transfers_are_refused_by_the_readers_size_limit_in_a_paragraph(
+        tmp_path: Path) -> None:
+    """A file with 5 000 flows in one state holds more values than the reader takes from any
+    file: the tool's paragraph, exit 2, never a traceback."""
+    path = tmp_path / "five-thousand.yaml"
+    path.write_text(_flows_scenario(_transfers(5000, 7), []), encoding="utf-8")
+    run = run_process("payback", path)
+    assert run.code == 2
+    assert "Traceback" not in run.stderr
+    assert f"more than {yamlsafe.MAX_NODES} values" in run.stderr
+
+
+def test_five_thousand_transfers_in_one_state_compute_in_the_core() -> None:
+    """5 000 transfers in one state, and 20 000: the value of every party is its transfers
+    summed by hand (left to right, as the formula reads), explained, and the explanation
+    recomputes to it."""
+    for count in (5000, 20_000):
+        after = _transfers(count, 7)
+        flows = tuple(Flow(FlowKind.TRANSFER, f"t{i}", to=b, by=a) for i, a, b in after)
+        ledger = Ledger(
+            {"municipality": {"en": "M"}, "individual": {"en": "I"}},
+            {"assistance": State("assistance", {"en": "A"}, ()),
+             "work": State("work", {"en": "W"},
+                           (Flow(FlowKind.REAL, "production", to="individual"), *flows))},
+            (Funding("cash", "municipality"),), None, Move("assistance", "work"))
+        inputs = {"cash": 1e6, "production": 4e5} | {f"t{i}": float(a)
+                                                     for i, a in enumerate(AMOUNTS)}
+        model = Model(inputs, ledger.perspectives(), 10, 1.0, 0.0, (1.0,), (0.0,), 10.0, 5.0,
+                      ledger=ledger)
+        analysis = analyse(model)
+        for perspective in analysis.perspectives:
+            if perspective.perspective.key == SOCIETY:
+                continue
+            figure = perspective.value_at(0.0)
+            party = perspective.perspective.key
+            production = 400_000 if party == "individual" else 0
+            assert figure.value == production + _transfers_by_hand(party, after, [])
+            assert figure.recompute() == figure.value
+            assert figure.recompute({"t3": 0.0}) == figure.with_term("t3", 0.0).value
+
+
+def _old_cancelled(components: list[ValueComponent]) -> tuple[ValueComponent, ...]:
+    """How pairs that cancel were left out before it was counted: the reference."""
+    left = list(components)
+    for component in components:
+        twin = ValueComponent(component.input, component.scales_with, -component.sign)
+        if component in left and twin in left:
+            left.remove(component)
+            left.remove(twin)
+    return tuple(left)
+
+
+@given(st.lists(st.builds(ValueComponent, st.sampled_from("abc"),
+                          st.frozensets(st.sampled_from(list(Scaling)), max_size=1),
+                          st.sampled_from([-1, 1])), max_size=30))
+def test_cancelling_flows_by_counting_leaves_what_searching_did(
+        components: list[ValueComponent]) -> None:
+    assert _cancelled(components) == _old_cancelled(components)
+
+
+# A formula as Python reads it, built from what formulas hold (terms, numbers, + − × /, unary
+# minus, brackets, calls, line breaks inside brackets): parsed a term at a time, it must give
+# the tree Python gives for it whole.
+_leaves = st.one_of(
+    st.sampled_from(["_a", "_b", "_cost", "1", "2.5", "1e-5", "3E+2", "0.0", "True"]),
+    st.integers(0, 99).map(str))
+
+
+def _joined(parts: list[str], signs: list[str]) -> str:
+    return parts[0] + "".join(f" {s} {p}" for s, p in zip(signs, parts[1:], strict=False))
+
+
+_formulas = st.recursive(_leaves, lambda inner: st.one_of(
+    st.tuples(inner, st.sampled_from(["+", "-", "*", "/", "+\\\n", "- -"]), inner).map(
+        lambda t: f"{t[0]} {t[1]} {t[2]}"),
+    inner.map(lambda s: f"-{s}"),
+    inner.map(lambda s: f"({s})"),
+    inner.map(lambda s: f"(\n{s}\n)"),
+    st.lists(inner, min_size=1, max_size=3).map(lambda a: f"max({', '.join(a)})"),
+    st.tuples(inner, inner).map(lambda t: f"{t[0]}  # note\n + {t[1]}")), max_leaves=12)
+
+
+@given(_formulas)
+def test_a_formula_parsed_a_term_at_a_time_is_the_tree_python_builds(formula: str) -> None:
+    try:
+        whole = ast.parse(formula, mode="eval").body
+    except SyntaxError:
+        return  # only a formula Python parses whole is ever parsed a term at a time
+    assert ast.dump(figures._parsed_term_by_term(formula, formula)) == ast.dump(whole)
+
+
+def test_a_sum_too_long_for_pythons_parser_evaluates_as_one_read_in_a_piece() -> None:
+    terms = {f"x{i}": float(i % 97) * 0.1 for i in range(50_000)}
+    formula = " − ".join(figures.slot(name) for name in terms)
+    expected = 0.0
+    for i, value in enumerate(terms.values()):
+        expected = value if i == 0 else expected - value
+    assert figures.evaluate(formula, terms) == expected
+
+
+@pytest.mark.parametrize("formula", ["−" * 5000 + "{a}", " × ".join(["{a}"] * 5000)])
+def test_a_formula_python_cannot_nest_that_deep_is_a_formula_error(formula: str) -> None:
+    """Not a sum: a long product or a tower of minus signs is refused by name, shortly."""
+    with pytest.raises(figures.FormulaError, match="too long or too deeply nested") as caught:
+        figures.evaluate(formula, {"a": 1.0})
+    assert len(str(caught.value)) < 300

@@ -354,3 +354,99 @@ def test_a_set_to_another_listed_value_is_still_refused_as_in_the_file() -> None
     run = run_process("payback", LIVA, "--set", "analysis.subsidy_rates.1=0")
     assert run.code == 2
     assert "list each value once" in run.stderr
+
+
+# ---- item 15: the scenario's words in the report page ----------------------------------------
+
+ACTORS = Path(__file__).resolve().parent / "fixtures" / "actors.yaml"
+LONG_URL = "https://example.org/" + "utvarderingar/" * 20 + "x" * 20  # 300 characters
+LONG_WORD = ("Arbetsmarknadsutbildningsanordnarupphandlingsregelverks" * 6)[:300]
+RLO = "\u202e"
+BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update"]
+
+
+@pytest.fixture(scope="module")
+def hostile_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/actors.yaml with a 300-character URL as its title, a 300-character word as
+    an actor's label and a right-to-left override left open in another's."""
+    text = ACTORS.read_text(encoding="utf-8")
+    text = text.replace('title: "Actors and flows, by hand"', f'title: "{LONG_URL}"')
+    text = text.replace("{en: Individual, sv: Individen}", f"{{en: {LONG_WORD}, sv: Individen}}")
+    text = text.replace("{en: Municipality, sv: Kommunen}",
+                        f'{{en: "Municipality{RLO}", sv: Kommunen}}')
+    folder = tmp_path_factory.mktemp("hostile")
+    scenario = folder / "hostile.yaml"
+    scenario.write_text(text, encoding="utf-8")
+    page = folder / "hostile.html"
+    run = run_process("report", scenario, "-o", page)
+    assert run.code == 0, run.stderr
+    return page
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Any:
+    from tests.conftest import system_tool
+
+    executable = system_tool("chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=BROWSER_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.mark.parametrize("width", [375, 1366])
+def test_long_words_of_the_scenario_break_and_the_page_keeps_its_width(
+        chromium: Any, hostile_page: Path, width: int) -> None:
+    page = chromium.new_page(viewport={"width": width, "height": 900})
+    page.goto(hostile_page.as_uri())
+    widths = page.evaluate("() => ({page: document.documentElement.scrollWidth, "
+                           "room: document.documentElement.clientWidth, "
+                           "h1: document.querySelector('h1').getBoundingClientRect().right})")
+    assert widths["page"] <= widths["room"], widths
+    assert widths["h1"] <= widths["room"], widths
+    assert LONG_URL in page.inner_text("h1").replace("\n", "")
+    page.close()
+
+
+# The bounding box of each character of the tool's words after the first marked label in the
+# heading that names it: in reading order, each starts right of the one before.
+_AFTER_LABEL = """(label) => {
+  const heading = [...document.querySelectorAll('h3')]
+    .find(h => h.querySelector('bdi.user') && h.textContent.startsWith(label));
+  const bdi = heading.querySelector('bdi.user');
+  const rest = bdi.nextSibling;
+  const lefts = [];
+  for (let i = 0; i < rest.textContent.length; i++) {
+    const range = document.createRange();
+    range.setStart(rest, i); range.setEnd(rest, i + 1);
+    const box = range.getBoundingClientRect();
+    if (box.width > 0) lefts.push(box.left);
+  }
+  return {bidi: getComputedStyle(bdi).unicodeBidi, label: bdi.textContent,
+          words: rest.textContent, lefts};
+}"""
+
+
+def test_an_open_right_to_left_override_in_a_label_turns_none_of_the_tools_words(
+        chromium: Any, hostile_page: Path) -> None:
+    page = chromium.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(hostile_page.as_uri())
+    found = page.evaluate(_AFTER_LABEL, f"Municipality{RLO}")
+    page.close()
+    assert found["label"] == f"Municipality{RLO}"
+    assert found["bidi"] == "isolate"
+    assert found["words"] == ": cost and value"
+    assert found["lefts"] == sorted(found["lefts"])
+    assert len(found["lefts"]) >= len("costandvalue")
+
+
+def test_the_marks_that_isolate_the_scenarios_words_pair_whatever_it_writes() -> None:
+    """A label's own isolates cannot close the tool's early."""
+    from nyttocalc.report import usertext
+
+    marked = usertext.isolated("a\u2069b\u2068c\u202e")
+    assert marked == "\u2068abc\u202e\u2069"
+    assert usertext.html(f"{marked}: cost") == '<bdi class="user">abc\u202e</bdi>: cost'
+    assert usertext.html("<b> & 1") == "&lt;b&gt; &amp; 1"

@@ -577,11 +577,13 @@ def report(
     per perspective, break-even tables and payback curves, the claims and their verdicts,
     sensitivity (tornado), the timeline and the Monte Carlo results. No network request;
     prints to A4."""
+    from dataclasses import replace
+
     from nyttocalc.core.claims import check as check_claims
     from nyttocalc.core.payback import analyse
     from nyttocalc.core.simulate import simulate as run_simulation
     from nyttocalc.output import write_atomically
-    from nyttocalc.report import explore, html, simulation
+    from nyttocalc.report import explore, html, simulation, usertext
     from nyttocalc.report import time as time_report
     from nyttocalc.report.check_document import check_document
     from nyttocalc.report.document import Document, payback_document
@@ -594,7 +596,9 @@ def report(
             raise NyttocalcError(f"{output}: the report is an HTML page; give -o a file ending "
                                  "in .html (print it to PDF from a browser)")
     loaded = _load(file, set)
-    model, run, language = loaded.model, run_info(loaded), lang.value
+    # the scenario's words marked, to be kept apart from the page's (report/usertext.py)
+    loaded = replace(loaded, model=usertext.isolated_model(loaded.model))
+    model, run, language = loaded.model, usertext.isolated_run(run_info(loaded)), lang.value
     analysis = analyse(model)
     sections = [html.Section(label("html.payback", language),
                              payback_document(analysis, run, language)),

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from html import escape
 
 from nyttocalc import __version__
-from nyttocalc.report import numbers, svg
+from nyttocalc.report import numbers, svg, usertext
 from nyttocalc.report.document import Chart, Document, Table, run_header
 from nyttocalc.report.i18n import label, unit_after
 from nyttocalc.report.plot import Plot
@@ -34,6 +34,10 @@ class Section:
     note: str = ""
 
 
+# Text as HTML: escaped, and the scenario's own words (marked by ``usertext``) isolated from the
+# tool's around them and free to break; attributes and the title bar keep the marks as characters.
+_escaped = usertext.html
+
 PHONE = "40rem"  # below this width tables of text stack and charts are drawn narrow
 
 STYLE = f"""
@@ -45,6 +49,7 @@ h2 {{ font-size: 1.35rem; border-bottom: 2px solid #1f4e79; padding-bottom: .2re
   margin-top: 2.5rem; }}
 h3, nav h2 {{ font-size: 1.05rem; margin: 1.6rem 0 .4rem; border: 0; padding: 0; }}
 p, li, td {{ overflow-wrap: anywhere; }}
+bdi.user {{ overflow-wrap: anywhere; }}
 a {{ color: #1f4e79; }}
 .meta {{ color: #444; margin: .15rem 0; }}
 .scroll {{ overflow-x: auto; max-width: 100%; }}
@@ -115,7 +120,7 @@ def page(sections: Sequence[Section], run: RunInfo, lang: str,
     parts = [f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              f"<title>{escape(run.title)}</title>", f"<style>{STYLE}</style>", "</head>",
-             "<body>", "<header>", f"<h1>{escape(run.title)}</h1>",
+             "<body>", "<header>", f"<h1>{_escaped(run.title)}</h1>",
              _p(f"{label('header.scenario', lang)}: {run.file}", "meta"),
              _p(label("html.made_by", lang, version=__version__), "meta")]
     parts += [_p(f"{label('header.overrides', lang)}: "
@@ -126,7 +131,7 @@ def page(sections: Sequence[Section], run: RunInfo, lang: str,
     counter = iter(range(1, 10_000))
     for index, section in enumerate(sections, start=1):
         parts.append(f'<section id="s{index}">')
-        parts.append(f"<h2>{escape(section.heading)}</h2>")
+        parts.append(f"<h2>{_escaped(section.heading)}</h2>")
         if section.document is None:
             parts.append(_p(section.note, "note"))
         else:
@@ -139,7 +144,7 @@ def page(sections: Sequence[Section], run: RunInfo, lang: str,
 
 
 def _p(text: str, css: str = "") -> str:
-    return f'<p class="{css}">{escape(text)}</p>' if css else f"<p>{escape(text)}</p>"
+    return f'<p class="{css}">{_escaped(text)}</p>' if css else f"<p>{_escaped(text)}</p>"
 
 
 def _header(lines: Sequence[str], run: RunInfo, lang: str) -> list[str]:
@@ -152,19 +157,19 @@ def _header(lines: Sequence[str], run: RunInfo, lang: str) -> list[str]:
     for line in lines:
         if line == heading:
             see = label("html.assumptions_see", lang, count=len(run.assumptions))
-            out.append(f'<p class="meta">{escape(see)} '
-                       f'<a href="#inputs">{escape(label("html.inputs", lang))}</a>.</p>')
+            out.append(f'<p class="meta">{_escaped(see)} '
+                       f'<a href="#inputs">{_escaped(label("html.inputs", lang))}</a>.</p>')
         elif line not in said and not line.startswith(reasons):
             out.append(_p(line, "meta"))
     return out
 
 
 def _contents(sections: Sequence[Section], lang: str) -> list[str]:
-    items = [f'<li><a href="#inputs">{escape(label("html.inputs", lang))}</a></li>']
-    items += [f'<li><a href="#s{i}">{escape(s.heading)}</a></li>'
+    items = [f'<li><a href="#inputs">{_escaped(label("html.inputs", lang))}</a></li>']
+    items += [f'<li><a href="#s{i}">{_escaped(s.heading)}</a></li>'
               for i, s in enumerate(sections, start=1)]
     return ['<nav aria-labelledby="contents">',
-            f'<h2 id="contents">{escape(label("html.contents", lang))}</h2>', "<ol>", *items,
+            f'<h2 id="contents">{_escaped(label("html.contents", lang))}</h2>', "<ol>", *items,
             "</ol>", "</nav>"]
 
 
@@ -178,10 +183,10 @@ def _sources(run: RunInfo, lang: str) -> list[str]:
     items = []
     for source in run.sources:
         details = ", ".join(str(x) for x in (source.author, source.year, source.where) if x)
-        items.append(f'<li id="{_anchor(source.key)}"><strong>{escape(source.key)}</strong>: '
-                     f"{escape(source.title)}" + (f" ({escape(details)})" if details else "")
+        items.append(f'<li id="{_anchor(source.key)}"><strong>{_escaped(source.key)}</strong>: '
+                     f"{_escaped(source.title)}" + (f" ({_escaped(details)})" if details else "")
                      + "</li>")
-    return [f"<h3>{escape(label('html.sources', lang))}</h3>", "<ul>", *items, "</ul>"]
+    return [f"<h3>{_escaped(label('html.sources', lang))}</h3>", "<ul>", *items, "</ul>"]
 
 
 def _inputs(run: RunInfo, lang: str, computed: Mapping[str, float]) -> list[str]:
@@ -190,24 +195,24 @@ def _inputs(run: RunInfo, lang: str, computed: Mapping[str, float]) -> list[str]
     Three columns that fit a desktop; on a phone each input is a block."""
     headers = (label("col.input", lang), label("col.value", lang), label("col.source", lang))
     rows = [_input_row(i, run, lang, computed.get(i.path)) for i in run.inputs]
-    return ['<section id="inputs">', f"<h2>{escape(label('html.inputs', lang))}</h2>",
-            *_sources(run, lang), f"<h3>{escape(label('html.inputs_table', lang))}</h3>",
+    return ['<section id="inputs">', f"<h2>{_escaped(label('html.inputs', lang))}</h2>",
+            *_sources(run, lang), f"<h3>{_escaped(label('html.inputs_table', lang))}</h3>",
             '<table class="inputs stack">',
             '<colgroup><col class="name"><col class="value"><col class="source"></colgroup>',
-            "<thead><tr>" + "".join(f'<th scope="col"{_num(i == 1)}>{escape(h)}</th>'
+            "<thead><tr>" + "".join(f'<th scope="col"{_num(i == 1)}>{_escaped(h)}</th>'
                                     for i, h in enumerate(headers)) + "</tr></thead>",
             "<tbody>", *rows, "</tbody></table>", "</section>"]
 
 
 def _input_row(info: InputInfo, run: RunInfo, lang: str, computed: float | None) -> str:
     """One input's row; on a phone the value and the source say what they are."""
-    name = escape(info.description) + f'<code class="path">{escape(info.path)}</code>'
+    name = _escaped(info.description) + f'<code class="path">{_escaped(info.path)}</code>'
     if info.formula is not None:
         formula = info.formula.replace("{", "").replace("}", "")
-        name += f'<span class="detail">{escape(label("input.computed", lang, formula=formula))}'
+        name += f'<span class="detail">{_escaped(label("input.computed", lang, formula=formula))}'
         name += "</span>"
     value = _input_value(info, lang, computed)
-    value += "".join(f'<span class="changed">{escape(label("input.overridden", lang, given=o))}'
+    value += "".join(f'<span class="changed">{_escaped(label("input.overridden", lang, given=o))}'
                      "</span>" for o in run.overrides_of(info.path))
     where, kind = _where(info, run.sources, lang)
     named = f' data-label="{escape(label("html.source", lang))}"' if kind == "source" else ""
@@ -226,24 +231,24 @@ def _input_value(info: InputInfo, lang: str, computed: float | None) -> str:
         text = ", ".join(numbers.as_given(float(v), info.unit, lang)[0]
                          if isinstance(v, int | float) else str(v) for v in values)
     after = unit_after(info.unit.value, lang)
-    return f"<b>{escape(text)}</b>" + (f" {escape(after)}" if after else "")
+    return f"<b>{_escaped(text)}</b>" + (f" {_escaped(after)}" if after else "")
 
 
 def _where(info: InputInfo, sources: Sequence[SourceInfo], lang: str) -> tuple[str, str]:
     """Where an input comes from as HTML, and the cell's class: the source's title (a link to
     it in the list of sources) › section, and its words; or the assumption and its reason."""
     if info.default:
-        return escape(label("col.default", lang)), "assumption"
+        return _escaped(label("col.default", lang)), "assumption"
     if info.source is None:
-        return (f"<strong>{escape(label('col.assumption', lang))}:</strong> "
-                f"{escape(info.assumption or '')}", "assumption")
+        return (f"<strong>{_escaped(label('col.assumption', lang))}:</strong> "
+                f"{_escaped(info.assumption or '')}", "assumption")
     cited = info.source
     source = next((s for s in sources if s.key == cited.document), None)
     title = source.title if source else cited.document
-    link = (f'<a href="#{_anchor(cited.document)}">{escape(title)}</a>' if source
-            else escape(title))
-    return (f"{link} › {escape(cited.section)}"
-            f'<q class="quote">{escape(cited.quote)}</q>', "source")
+    link = (f'<a href="#{_anchor(cited.document)}">{_escaped(title)}</a>' if source
+            else _escaped(title))
+    return (f"{link} › {_escaped(cited.section)}"
+            f'<q class="quote">{_escaped(cited.quote)}</q>', "source")
 
 
 def _num(numeric: bool) -> str:
@@ -252,15 +257,15 @@ def _num(numeric: bool) -> str:
 
 def _item(item: Table | Chart | Plot, ident: str, lang: str) -> list[str]:
     if isinstance(item, Plot):
-        return ['<figure class="keep">', f"<figcaption>{escape(item.title)}</figcaption>",
+        return ['<figure class="keep">', f"<figcaption>{_escaped(item.title)}</figcaption>",
                 '<div class="wide">', svg.draw(item, ident, svg.WIDE), "</div>",
                 '<div class="narrow">', svg.draw(item, f"{ident}n", svg.NARROW), "</div>",
                 *(_p(n, "note") for n in item.notes), "</figure>",
-                f"<details><summary>{escape(label('html.data', lang))}</summary>",
+                f"<details><summary>{_escaped(label('html.data', lang))}</summary>",
                 *_table(item.table, caption=False), "</details>"]
     if isinstance(item, Chart):
-        return [f"<h3>{escape(item.title)}</h3>",
-                f"<pre>{escape(chr(10).join((*item.lines, *item.notes)))}</pre>"]
+        return [f"<h3>{_escaped(item.title)}</h3>",
+                f"<pre>{_escaped(chr(10).join((*item.lines, *item.notes)))}</pre>"]
     return _table(item)
 
 
@@ -272,9 +277,9 @@ def _table(table: Table, caption: bool = True) -> list[str]:
     def numeric(index: int) -> bool:
         return index >= table.numeric_from and not table.derivations
 
-    out = [f"<h3>{escape(table.title)}</h3>"] if caption else []
+    out = [f"<h3>{_escaped(table.title)}</h3>"] if caption else []
     out.append('<table class="stack">' if text else '<div class="scroll"><table>')
-    out.append("<thead><tr>" + "".join(f'<th scope="col"{_num(numeric(i))}>{escape(h)}</th>'
+    out.append("<thead><tr>" + "".join(f'<th scope="col"{_num(numeric(i))}>{_escaped(h)}</th>'
                                        for i, h in enumerate(table.headers)) + "</tr></thead>")
     out.append("<tbody>")
     out += [f"<tr>{''.join(_cells(row, table.headers, numeric, text))}</tr>"
@@ -291,4 +296,4 @@ def _cells(row: Sequence[str], headers: Sequence[str], numeric: Callable[[int], 
         attributes = _num(numeric(index))
         if labelled and index:
             attributes += f' data-label="{escape(headers[index])}"'
-        yield f"<td{attributes}>{escape(cell).replace(chr(10), '<br>')}</td>"
+        yield f"<td{attributes}>{_escaped(cell).replace(chr(10), '<br>')}</td>"

@@ -450,3 +450,52 @@ def test_the_marks_that_isolate_the_scenarios_words_pair_whatever_it_writes() ->
     assert marked == "\u2068abc\u202e\u2069"
     assert usertext.html(f"{marked}: cost") == '<bdi class="user">abc\u202e</bdi>: cost'
     assert usertext.html("<b> & 1") == "&lt;b&gt; &amp; 1"
+
+
+# ---- computed inputs that build on one another too deep, or too often ------------------------
+
+HOSTILE = Path(__file__).resolve().parent / "hostile_values"
+
+
+@pytest.mark.parametrize(("file", "where", "words"), [
+    ("computed_chain_too_deep.yaml", "inputs.step_39.formula",
+     "builds on computed inputs 40 deep (step_39 → step_38 → step_37 → … → step_1 → step_0)"),
+    ("computed_written_out_too_large.yaml", "inputs.level_11.formula",
+     "holds more than 1000 formulas"),
+])
+def test_computed_inputs_too_deep_or_too_large_written_out_are_one_paragraph(
+        file: str, where: str, words: str) -> None:
+    """500 computed inputs each built on the one before raised RecursionError; 18 levels that
+    each name the level below twice took a minute, and each level more doubled it."""
+    run = run_process("payback", HOSTILE / file)
+    assert run.code == 2
+    assert run.stderr.count("\n") == 1, run.stderr
+    assert f"{where}: " in run.stderr
+    assert words in run.stderr
+
+
+_graphs = st.dictionaries(st.sampled_from("abcdefgh"), st.lists(st.sampled_from("abcdefgh"),
+                                                                 unique=True, max_size=3))
+
+
+@given(_graphs)
+def test_circles_are_the_inputs_that_lead_back_to_themselves(graph: dict[str, list[str]]) -> None:
+    from nyttocalc.scenario.computed import circle_from, circles
+
+    terms = {name: [t for t in named if t in graph] for name, named in graph.items()}
+
+    def reaches(start: str) -> set[str]:
+        seen: set[str] = set()
+        todo = list(terms[start])
+        while todo:
+            node = todo.pop()
+            if node not in seen:
+                seen.add(node)
+                todo += terms[node]
+        return seen
+
+    assert circles(terms) == {name for name in terms if name in reaches(name)}
+    for name in circles(terms):
+        chain = circle_from(name, terms)
+        assert chain[0] == chain[-1] == name
+        assert all(b in terms[a] for a, b in itertools.pairwise(chain))

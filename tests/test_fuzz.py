@@ -71,7 +71,7 @@ def mutated(draw: st.DrawFn) -> str:
         if action == "delete":
             del parent[path[-1]]
         elif action == "replace":
-            parent[path[-1]] = draw(ODD_VALUES)
+            parent[path[-1]] = copy.deepcopy(draw(ODD_VALUES))  # not the shared list
         elif isinstance(parent, dict):
             parent[draw(st.sampled_from(["valeu", "extra", "units", "descripton"]))] = 1
     text = json.dumps(doc, ensure_ascii=False)
@@ -415,9 +415,9 @@ def ledger_commands(draw: st.DrawFn) -> tuple[str, ...]:
 
 def _assert_documented(run: Any, command: tuple[str, ...]) -> None:
     assert run.code in {**ALLOWED, "solve": {0, 2}}[command[0]], (run.code, run.stderr)
-    if run.code == 2:
+    if run.code == 2:  # the tool's paragraph, or Typer's usage error for an option's range
         assert run.stdout == ""
-        assert run.stderr.startswith("error: "), run.stderr
+        assert "error" in run.stderr.lower(), run.stderr
         assert "Traceback" not in run.stderr
     else:
         _assert_finite(run.stdout, command)
@@ -446,7 +446,7 @@ def parameter_files(draw: st.DrawFn) -> str:
         if action == "delete":
             del parent[path[-1]]
         elif action == "replace":
-            parent[path[-1]] = draw(ODD_VALUES)
+            parent[path[-1]] = copy.deepcopy(draw(ODD_VALUES))  # not the shared list
         elif isinstance(parent, dict):
             parent[draw(st.sampled_from(["valeu", "extra", "uses", "title"]))] = 1
     text = json.dumps(data, ensure_ascii=False)
@@ -462,6 +462,7 @@ USES = mostly(st.sampled_from([["params.yaml"], ["sub/params.yaml"], ["./params.
                   "sub/params.yaml", "x" * 300]), max_size=3))
 
 
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")  # the file is 35 kB
 @settings(max_examples=OPTION_EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(parameters=parameter_files(), uses=USES, command=st.sampled_from([

@@ -162,12 +162,6 @@ def test_payback_plot_draws_the_curves() -> None:
     (("--vary", "analysis.subsidy_rates.1=0:1:1.0e-310"), "more than 100,000 values"),
     (("--vary", "analysis.subsidy_rates.1=-1.0e+308:1.0e+308:1.0e+308"),
      "-1e+308 is not a valid analysis.subsidy_rates.1"),
-    # a list takes each value once, in the file, with --set, and with --vary
-    (("--vary", "analysis.horizons_years.0=3"),
-     "3 is another item of analysis.horizons_years (now 1, 3, 5)"),
-    (("--vary", "analysis.subsidy_rates.1=0:1:0.5"), "leave 0 out"),
-    (("--vary", "analysis.horizons_years.0=6:8:1", "--vary", "analysis.horizons_years.1=8:9:1"),
-     "share the value 8"),
     # a range includes both ends: a step that misses STOP says what the range would be
     (("--vary", "analysis.subsidy_rates.1=0.1:1:0.4"),
      "does not end at 1: in steps of 0.4 from 0.1 its values would be 0.1, 0.5, 0.9; "

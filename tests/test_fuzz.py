@@ -71,7 +71,7 @@ def mutated(draw: st.DrawFn) -> str:
         if action == "delete":
             del parent[path[-1]]
         elif action == "replace":
-            parent[path[-1]] = draw(ODD_VALUES)
+            parent[path[-1]] = copy.deepcopy(draw(ODD_VALUES))  # not the shared list
         elif isinstance(parent, dict):
             parent[draw(st.sampled_from(["valeu", "extra", "units", "descripton"]))] = 1
     text = json.dumps(doc, ensure_ascii=False)
@@ -331,3 +331,167 @@ def _assert_finite(text: str, command: tuple[str, ...]) -> None:
                 assert math.isfinite(number), row
     else:
         assert not NON_FINITE.findall(text), text
+
+
+# ---- a ledger scenario's key paths, and parameter files (`uses:`) ---------------------------
+
+LEDGER = LIVA.parent / "liva-actors.yaml"
+PARAMETERS = LIVA.parent.parent / "parameters" / "se-2019.yaml"
+_PARSED: dict[Path, dict[str, Any]] = {}
+
+
+def _data(path: Path) -> dict[str, Any]:
+    """A file's data as the strict reader reads it, read once (callers copy it)."""
+    if path not in _PARSED:
+        from nyttocalc.scenario import yamlsafe
+
+        _PARSED[path] = yamlsafe.parse(path.read_text(encoding="utf-8")).data
+    return _PARSED[path]
+
+
+def _key_paths(node: Any, path: tuple[Any, ...] = ()) -> list[str]:
+    """The key path of every scalar, as ``--set`` names it (with ``.value`` and without)."""
+    if isinstance(node, dict | list):
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        return [found for key, value in items for found in _key_paths(value, (*path, key))]
+    dotted = ".".join(map(str, path))
+    return [dotted, dotted.replace(".value", "", 1)] if ".value" in dotted else [dotted]
+
+
+LEDGER_PATHS = st.deferred(lambda: st.sampled_from(sorted(
+    {*_key_paths(_data(LEDGER)), *(f"inputs.{name}" for name in _data(PARAMETERS)["inputs"]),
+     "ledger.states.nope.label.en", "outcomes.groups.primary.transitions.9.persons",
+     "ledger.actors.municipality", "uses.0", "ledger.flows"})))
+NUMERIC_LEDGER_PATHS = st.deferred(lambda: st.sampled_from(_numbers()))
+
+
+def _numbers() -> list[str]:
+    """The short key path of every number of the ledger scenario a command may vary (not a
+    claim's published figure or the format's version), and of its parameter file's inputs."""
+    data = _data(LEDGER)
+    found = {path.replace(".value", "", 1) for path in _key_paths(data) if ".value" in path
+             and type(_value_at(data, path)) in (int, float)}
+    found |= {f"inputs.{name}" for name, item in _data(PARAMETERS)["inputs"].items()
+              if "value" in item}
+    return sorted(found)
+
+
+SET_TEXTS = st.one_of(NUMBER_TEXTS, st.sampled_from([
+    "work", "social_assistance", "crime", "municipality", "employer", "society", "individual",
+    "transfer", "real", "productivity", "subsidy", "fte", "x" * 300, "Kommun\u202e", "",
+    "[1, 2]", "{a: 1}", "null", "true", "../parameters/se-2019.yaml", "0.5", "1", "14"]))
+
+
+def _value_at(data: Any, dotted: str) -> Any:
+    for part in dotted.split("."):
+        data = data[int(part)] if isinstance(data, list) else data.get(part, {})
+    return data
+
+
+@st.composite
+def ledger_commands(draw: st.DrawFn) -> tuple[str, ...]:
+    """A command on liva-actors.yaml with --set and --vary over its own key paths: the ledger's
+    actors, states, flows and funding, the transitions of its groups, the inputs its parameter
+    file gives."""
+    sets = [f"{draw(mostly(NUMERIC_LEDGER_PATHS, LEDGER_PATHS))}={draw(SET_TEXTS)}"
+            for _ in range(draw(st.integers(0, 2)))]
+    command = draw(st.sampled_from([
+        ("payback",), ("payback", "-f", "json", "--explain"), ("payback", "-f", "csv"),
+        ("check", "-f", "json"), ("sweep",), ("sweep", "-f", "json"), ("sensitivity",),
+        ("timeline", "--persons", "2", "-f", "json"), ("solve",)]))
+    args = list(command)
+    if command[0] == "sweep":
+        path = draw(mostly(NUMERIC_LEDGER_PATHS, LEDGER_PATHS))
+        spec = draw(mostly(st.sampled_from(["0,1,2", "0:1:0.5", "1000:3000:1000", "0.2,0.8",
+                                            "0.1", "3", "25000"]), NUMBER_TEXTS))
+        args += ["--vary", f"{path}={spec}", "--perspective", draw(st.sampled_from(
+            ["society", "municipality", "employer", "employment_service", "state"]))]
+    if command[0] == "solve":
+        args += ["--for", draw(mostly(NUMERIC_LEDGER_PATHS, LEDGER_PATHS)), "--persons",
+                 draw(COUNT_TEXTS), "--horizon", "3", "--perspective",
+                 draw(st.sampled_from(["society", "municipality", "individual", "employer"]))]
+    return (*args, *(part for given in sets for part in ("--set", given)))
+
+
+def _assert_documented(run: Any, command: tuple[str, ...]) -> None:
+    assert run.code in {**ALLOWED, "solve": {0, 2}}[command[0]], (run.code, run.stderr)
+    if run.code == 2:  # the tool's paragraph, or Typer's usage error for an option's range
+        assert run.stdout == ""
+        assert "error" in run.stderr.lower(), run.stderr
+        assert "Traceback" not in run.stderr
+    else:
+        _assert_finite(run.stdout, command)
+
+
+@settings(max_examples=OPTION_EXAMPLES, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(command=ledger_commands())
+def test_a_ledger_scenario_survives_any_set_and_vary_of_its_key_paths(
+        command: tuple[str, ...]) -> None:
+    run = run_cli(command[0], LEDGER, *command[1:])  # an exception here is a failure
+    event(f"{command[0]} exits {run.code}")
+    _assert_documented(run, command)
+
+
+@st.composite
+def parameter_files(draw: st.DrawFn) -> str:
+    """se-2019.yaml's sources and inputs, mostly as they are, else a few mutated (a value
+    replaced, a key left out or misspelt) or the text broken."""
+    data = copy.deepcopy(_data(PARAMETERS))
+    for _ in range(draw(mostly(st.just(0), st.integers(1, 3)))):
+        paths = _paths(data)
+        path = draw(st.sampled_from(paths))
+        parent = _parent(data, path)
+        action = draw(st.sampled_from(["delete", "replace", "unknown_key"]))
+        if action == "delete":
+            del parent[path[-1]]
+        elif action == "replace":
+            parent[path[-1]] = copy.deepcopy(draw(ODD_VALUES))  # not the shared list
+        elif isinstance(parent, dict):
+            parent[draw(st.sampled_from(["valeu", "extra", "uses", "title"]))] = 1
+    text = json.dumps(data, ensure_ascii=False)
+    if draw(st.integers(0, 9)) == 0:
+        text = text[: draw(st.integers(0, len(text)))]
+    return text
+
+
+USES = mostly(st.sampled_from([["params.yaml"], ["sub/params.yaml"], ["./params.yaml"]]),
+              st.lists(st.sampled_from([
+                  "params.yaml", "missing.yaml", "folder", "fuzzed.yaml", "binary.bin",
+                  "empty.yaml", "link.yaml", "dangling.yaml", "sub/../params.yaml", "",
+                  "sub/params.yaml", "x" * 300]), max_size=3))
+
+
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")  # the file is 35 kB
+@settings(max_examples=OPTION_EXAMPLES, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(parameters=parameter_files(), uses=USES, command=st.sampled_from([
+    ("payback",), ("payback", "-f", "json", "--explain"), ("check", "-f", "csv"),
+    ("sweep", "--vary", "inputs.price_base_amount=40000:50000:5000", "-f", "json"),
+    ("sensitivity", "-f", "json")]), inline=mostly(st.just(False), st.just(True)))
+def test_uses_of_generated_parameter_files_end_in_a_result_or_a_paragraph(
+        parameters: str, uses: list[str], command: tuple[str, ...], inline: bool) -> None:
+    """liva-actors.yaml with `uses:` naming generated parameter files beside it (and a missing
+    file, a folder, the scenario itself, a binary file, an empty one, links)."""
+    with tempfile.TemporaryDirectory() as directory:
+        folder = Path(directory)
+        (folder / "sub").mkdir()
+        (folder / "folder").mkdir()
+        for name in ("params.yaml", "sub/params.yaml"):
+            (folder / name).write_text(parameters, encoding="utf-8")
+        (folder / "binary.bin").write_bytes(bytes(range(256)))
+        (folder / "empty.yaml").write_text("", encoding="utf-8")
+        (folder / "link.yaml").symlink_to(folder / "params.yaml")
+        (folder / "dangling.yaml").symlink_to(folder / "nowhere.yaml")
+        scenario = copy.deepcopy(_data(LEDGER))
+        scenario["uses"] = uses
+        text = json.dumps(scenario, ensure_ascii=False)
+        if inline:  # the same numbers in the scenario itself too: given twice
+            text = text.replace('"inputs": {', '"inputs": {"price_base_amount": '
+                                '{"value": 46500, "unit": "SEK", "description": "PBB.", '
+                                '"assumption": "Twice."}, ', 1)
+        path = folder / "fuzzed.yaml"
+        path.write_text(text, encoding="utf-8")
+        run = run_cli(command[0], path, *command[1:])  # an exception here is a failure
+        event(f"{command[0]} with uses exits {run.code}")
+        _assert_documented(run, command)

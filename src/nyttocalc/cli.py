@@ -545,9 +545,11 @@ def report(
     per perspective, break-even tables and payback curves, the claims and their verdicts,
     sensitivity (tornado), the timeline and the Monte Carlo results. No network request;
     prints to A4."""
+    from dataclasses import replace
+
     from nyttocalc import requests
     from nyttocalc.output import write_atomically
-    from nyttocalc.report import html
+    from nyttocalc.report import html, usertext
     from nyttocalc.report.page import report_page
     from nyttocalc.scenario.load import run_info
 
@@ -557,7 +559,9 @@ def report(
             raise NyttocalcError(f"{output}: the report is an HTML page; give -o a file ending "
                                  "in .html (print it to PDF from a browser)")
     loaded = _load(file, set, allow_path)
-    model, run = loaded.model, run_info(loaded, lang.value)
+    # the scenario's words marked, to be kept apart from the page's (report/usertext.py)
+    loaded = replace(loaded, model=usertext.isolated_model(loaded.model))
+    model, run = loaded.model, usertext.isolated_run(run_info(loaded, lang.value))
     with _user_errors(loaded.name):
         parts = requests.report(loaded, draws, seed, persons)
     content = report_page(parts, model, loaded.uncertainty, run, lang.value)

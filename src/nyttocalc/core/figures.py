@@ -218,7 +218,67 @@ def _parsed(formula: str) -> ast.expr:
     try:
         return ast.parse(expression, mode="eval").body
     except SyntaxError as exc:
-        raise FormulaError(f"{formula!r} is not a formula: {exc.msg}") from None
+        raise FormulaError(f"{_shown(formula)} is not a formula: {exc.msg}") from None
+    except RecursionError:
+        # Python nests ``a + b + c …`` a level per term and gives up building the tree of a
+        # sum of a few thousand terms (a ledger's value with thousands of flows).
+        return _parsed_term_by_term(formula, expression)
+
+
+def _parsed_term_by_term(formula: str, expression: str) -> ast.expr:
+    """The syntax tree of a formula too long for Python to return in one piece: each term of
+    its outermost sum parsed alone, and the terms joined left to right, the tree Python builds.
+    Only a formula Python could parse gets here, so every + and − its tokens show outside
+    brackets, after an operand, joins two terms."""
+    import keyword
+    import tokenize
+
+    too_long = FormulaError(f"{_shown(formula)} is too long or too deeply nested to read")
+    expression = expression.replace("\r\n", "\n").replace("\r", "\n")  # as Python reads it
+    lines = [line + "\n" for line in expression.split("\n")]
+    line_starts = [0]
+    for line in lines:
+        line_starts.append(line_starts[-1] + len(line))
+    try:
+        tokens = list(tokenize.generate_tokens(iter([*lines, ""]).__next__))
+    except (tokenize.TokenError, SyntaxError):
+        raise too_long from None
+    depth, operand_ended = 0, False
+    cuts: list[tuple[int, type[ast.operator]]] = []  # where a joining + or − is, and which
+    for token in tokens:
+        if token.type in (tokenize.NL, tokenize.COMMENT):
+            continue
+        if token.type != tokenize.OP:
+            operand_ended = token.type in (tokenize.NUMBER, tokenize.STRING) or (
+                token.type == tokenize.NAME and (not keyword.iskeyword(token.string)
+                                                 or token.string in ("True", "False", "None")))
+            continue
+        depth += (token.string in ("(", "[", "{")) - (token.string in (")", "]", "}"))
+        if depth == 0 and token.string in ("+", "-") and operand_ended:
+            at = line_starts[token.start[0] - 1] + token.start[1]
+            if expression[at] != token.string:
+                raise too_long
+            cuts.append((at, ast.Add if token.string == "+" else ast.Sub))
+        operand_ended = token.string in (")", "]", "}")
+    starts = [0, *(at + 1 for at, _ in cuts)]
+    ends = [*(at for at, _ in cuts), len(expression)]
+    parts: list[ast.expr] = []
+    for start, end in zip(starts, ends, strict=True):
+        text = expression[start:end].replace("\\\n", " ").strip()
+        try:
+            parts.append(ast.parse(text, mode="eval").body)
+        except (SyntaxError, RecursionError):
+            raise too_long from None
+    tree = parts[0]
+    for (_, operator_type), part in zip(cuts, parts[1:], strict=True):
+        tree = ast.BinOp(tree, operator_type(), part)
+    return tree
+
+
+def _shown(formula: str) -> str:
+    """A formula as an error quotes it: whole (a scenario's has at most 500 characters), or
+    the start of one the core wrote from thousands of flows."""
+    return repr(formula if len(formula) <= 1000 else f"{formula[:200]}…")
 
 
 @dataclass(frozen=True)
@@ -248,11 +308,25 @@ def _eval(node: ast.expr, names: Mapping[str, Num], formula: str, functions: Fun
         value = names[node.id]
         return float(value) if isinstance(value, int) else value
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        return -_eval(node.operand, names, formula, functions, operators)
+        negations = 0
+        while isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            negations, node = negations + 1, node.operand
+        value = _eval(node, names, formula, functions, operators)
+        for _ in range(negations):
+            value = -value
+        return value
     if isinstance(node, ast.BinOp) and type(node.op) in operators:
-        left = _eval(node.left, names, formula, functions, operators)
-        right = _eval(node.right, names, formula, functions, operators)
-        return operators[type(node.op)](left, right)
+        # ``a + b − c …`` is a tree as deep as the sum is long: walked down its left side in a
+        # loop, not by recursion, so a sum of thousands of terms computes like a short one.
+        chain: list[ast.BinOp] = []
+        while isinstance(node, ast.BinOp) and type(node.op) in operators:
+            chain.append(node)
+            node = node.left
+        value = _eval(node, names, formula, functions, operators)
+        for link in reversed(chain):
+            value = operators[type(link.op)](
+                value, _eval(link.right, names, formula, functions, operators))
+        return value
     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
             and node.func.id in functions and not node.keywords):
         function = functions[node.func.id]
@@ -261,8 +335,8 @@ def _eval(node: ast.expr, names: Mapping[str, Num], formula: str, functions: Fun
         args = [_eval(a, names, formula, functions, operators) for a in node.args]
         return function.compute(*args)
     if isinstance(node, ast.Name):
-        raise FormulaError(f"{formula!r} names {node.id.lstrip('_')!r}, which is not a term")
-    raise FormulaError(f"{formula!r} uses syntax a formula may not: only numbers, terms in "
+        raise FormulaError(f"{_shown(formula)} names {node.id.lstrip('_')!r}, which is not a term")
+    raise FormulaError(f"{_shown(formula)} uses syntax a formula may not: only numbers, terms in "
                        f"braces, + − × / ^ and the functions {', '.join(_FUNCTIONS)}")
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from html import escape
 
 from nyttocalc import __version__
-from nyttocalc.report import numbers, svg
+from nyttocalc.report import numbers, svg, usertext
 from nyttocalc.report.answer import Answer, Paragraph
 from nyttocalc.report.document import Chart, Table, run_header
 from nyttocalc.report.i18n import label, unit_after
@@ -238,7 +238,7 @@ def typeset(text: str) -> str:
             out.append(f'<span class="fig">{escape(piece)}</span>')
         last = match.end()
     out.append(escape(text[last:]))
-    return "".join(out).replace(chr(10), "<br>")
+    return usertext.as_bdi("".join(out).replace(chr(10), "<br>"))
 
 
 def _anchor(source_key: str) -> str:

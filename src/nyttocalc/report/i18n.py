@@ -477,6 +477,10 @@ LABELS.update({
     "html.sources": ("Sources", "Källor"),
     "html.inputs": ("Inputs, their sources and assumptions", "Indata, källor och antaganden"),
     "html.data": ("The chart's data as a table", "Diagrammets data som tabell"),
+    "plot.too_wide": ("(Its values are written too wide for a chart {width} columns wide; the "
+                      "tables give them.)",
+                      "(Dess värden skrivs för brett för ett diagram {width} tecken brett; "
+                      "tabellerna ger dem.)"),
     "html.inputs_table": ("Inputs", "Indata"),
     "html.source": ("Source", "Källa"),
     "input.computed": ("Computed: {formula}", "Beräknas: {formula}"),

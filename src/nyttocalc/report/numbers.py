@@ -53,7 +53,7 @@ _NEVER = {"en": "never", "sv": "aldrig"}
 _UNDEFINED = {"en": "n/a", "sv": "–"}
 
 
-def number(x: float, lang: str, decimals: int = 2, *, trim: bool = True,
+def number(x: float | Decimal, lang: str, decimals: int = 2, *, trim: bool = True,
            grouped: bool = True) -> str:
     """``x`` with at most ``decimals`` decimals (trailing zeros dropped unless ``trim`` is off).
 
@@ -64,7 +64,7 @@ def number(x: float, lang: str, decimals: int = 2, *, trim: bool = True,
     >>> number(2.5, "sv", 2)
     '2,5'
     """
-    if not math.isfinite(x):  # e.g. a huge share times 100: never print "inf"
+    if not (x.is_finite() if isinstance(x, Decimal) else math.isfinite(x)):
         return _UNDEFINED[lang]
     text = f"{rounded(x, decimals):{',' if grouped else ''}.{decimals}f}"
     if trim and "." in text:
@@ -76,14 +76,18 @@ def number(x: float, lang: str, decimals: int = 2, *, trim: bool = True,
     return text
 
 
-def rounded(x: float, decimals: int) -> Decimal:
+def rounded(x: float | Decimal, decimals: int) -> Decimal:
     """``x`` rounded to ``decimals`` places, half away from zero.
 
     >>> str(rounded(8.125, 2)), str(rounded(-0.5, 0)), str(rounded(2.675, 2))
     ('8.13', '-1', '2.68')
     """
-    return Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP,
-                                            _EVERY_DIGIT)
+    return _exact(x).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP, _EVERY_DIGIT)
+
+
+def _exact(x: float | Decimal) -> Decimal:
+    """A float's digits as it reads (its shortest representation); a Decimal as it is."""
+    return x if isinstance(x, Decimal) else Decimal(repr(float(x)))
 
 
 _EVERY_DIGIT = Context(prec=400)  # the largest float has 309 digits before the point
@@ -120,7 +124,16 @@ def _with_currency(digits: str, lang: str, words: tuple[str, str, str]) -> str:
 
 def percent(share: float, lang: str, decimals: int = 1, *, trim: bool = True) -> str:
     """A share as a percentage: ``10,9 %`` (sv), ``10.9%`` (en)."""
-    return _with_percent_sign(number(share * 100, lang, decimals, trim=trim), lang)
+    return _with_percent_sign(number(_hundredfold(share), lang, decimals, trim=trim), lang)
+
+
+def _hundredfold(share: float) -> float | Decimal:
+    """A share as a percentage: ``share × 100``, or, where that is beyond the largest float (a
+    share above 10^306, a figure a hostile input can reach), its digits moved two places."""
+    hundredfold = share * 100
+    if math.isinf(hundredfold) and math.isfinite(share):
+        return Decimal(repr(float(share))).scaleb(2)
+    return hundredfold
 
 
 def _with_percent_sign(text: str, lang: str) -> str:
@@ -154,7 +167,7 @@ _DECIMALS = {"amount": (0, 0, 2, 6), "percent": (1, 3, 5, 9), "multiple": (1, 3,
 def _decimals(kind: str, x: float, finer: int) -> int:
     if finer < FINEST:
         return _DECIMALS[kind][finer]
-    exponent = Decimal(repr(float(x * 100 if kind == "percent" else x))).as_tuple().exponent
+    exponent = _exact(_hundredfold(x) if kind == "percent" else x).as_tuple().exponent
     return max(0, -int(exponent))
 
 
@@ -181,7 +194,10 @@ def shown(x: float, unit: Unit, lang: str, whole_kronor: bool = False,
         return amount(x, lang, True, decimals), float(rounded(x, decimals))
     if unit is Unit.SHARE:
         decimals = _decimals("percent", x, finer)
-        return percent(x, lang, decimals), float(rounded(x * 100, decimals)) / 100
+        hundredfold = _hundredfold(x)
+        said = (float(rounded(hundredfold, decimals)) / 100 if isinstance(hundredfold, float)
+                else float(rounded(hundredfold, decimals).scaleb(-2)))
+        return percent(x, lang, decimals), said
     kind = "multiple" if unit is Unit.MULTIPLE else "number"
     decimals = _decimals(kind, x, finer)
     text = multiple(x, lang, decimals) if kind == "multiple" else number(x, lang, decimals)

@@ -9,8 +9,11 @@ Axis values are written by ``numbers``, so a chart reads ``2,75 mkr`` where the 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
+from itertools import pairwise
 
 from nyttocalc.core.figures import Unit
 from nyttocalc.report import numbers
@@ -64,25 +67,71 @@ class Plot:
         return numbers.figure(x, unit, self.lang)
 
 
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round values from at most ``low`` to at least ``high``, about ``count`` of them, each a
-    multiple of 1, 2 or 5 times a power of ten.
+def nice_ticks(low: float, high: float, count: int = 5,
+               label: Callable[[float], str] = repr) -> list[float]:
+    """Round values from at most ``low`` to at least ``high``, about ``count`` of them (at least
+    two), each a multiple of 1, 2, 2,5 or 5 times a power of ten, finite, rising, and each
+    written differently by ``label``: where the range is finer than the labels write (a cost of
+    1e-14 kr, a subnormal deadweight), the step grows until they differ.
 
     >>> nice_ticks(0, 2_750_000)
     [0.0, 1000000.0, 2000000.0, 3000000.0]
     >>> nice_ticks(-0.8, 0.4, 4)
     [-1.0, -0.5, 0.0, 0.5]
+    >>> nice_ticks(0, 1e-14, label=lambda v: f"{v:.0f} kr")
+    [0.0, 1.0]
     """
     if not (math.isfinite(low) and math.isfinite(high)):
-        return [0.0]
+        low, high = 0.0, 1.0
     if high <= low:
-        high = low + (abs(low) or 1.0)
-    raw = (high - low) / max(count, 1)
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    first = math.floor(low / step + 1e-9)
-    last = math.ceil(high / step - 1e-9)
-    return [round(i * step, 12) + 0.0 for i in range(first, last + 1)]
+        widen = abs(low) or 1.0
+        high = low + widen
+        if math.isinf(high):  # within a step of the largest float: widen downwards
+            low, high = low - widen, low
+    # the smallest step: a count-th of the range, halved (the range itself may overflow)
+    half = max((high / 2 - low / 2) / max(count, 1), _SMALLEST)
+    for power in range(math.floor(math.log10(half)), _LARGEST_DECADE + 1):
+        for mantissa, shift in _STEPS:
+            step = Decimal(mantissa).scaleb(power + shift)
+            if float(step) / 2 < half:
+                continue
+            ticks = _ticks_covering(low, high, step)
+            if ticks is not None and len(set(map(label, ticks))) == len(ticks):
+                return ticks
+    return [low, high]  # no step whose labels differ (a share beyond 10^306 %): the range's ends
+
+
+_SMALLEST = math.ulp(0.0)
+_LARGEST_DECADE = 308
+# 1, 2, 2,5 and 5 times a power of ten, as an integer mantissa and the power it shifts by
+_STEPS = ((1, 0), (2, 0), (25, -1), (5, 0))
+
+
+def _ticks_covering(low: float, high: float, step: Decimal) -> list[float] | None:
+    """The multiples of ``step`` from the last at most ``low`` to the first at least ``high``
+    (at least two), each the float nearest its decimal value; an end beyond the largest float
+    is the range's own end. None where they are not finite and rising."""
+    size = float(step)
+    first = math.floor(low / size + 1e-9)
+    last = max(math.ceil(high / size - 1e-9), first + 1)
+
+    def tick(i: int) -> float:
+        return float(step * i) + 0.0
+
+    while tick(first) > low:
+        first -= 1
+    while tick(last) < high:
+        last += 1
+    if last - first > 1000:  # the step is far finer than the range: a coarser one follows
+        return None
+    ticks = [tick(i) for i in range(first, last + 1)]
+    if math.isinf(ticks[0]):
+        ticks[0] = low
+    if math.isinf(ticks[-1]):
+        ticks[-1] = high
+    if all(math.isfinite(t) for t in ticks) and all(a < b for a, b in pairwise(ticks)):
+        return ticks
+    return None
 
 
 def extent(plot: Plot) -> tuple[float, float, float, float]:

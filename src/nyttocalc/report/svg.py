@@ -74,7 +74,10 @@ def _text(x: float, y: float, text: str, anchor: str = "middle", extra: str = ""
 
 
 def _scale(low: float, high: float, start: float, end: float) -> Scale:
-    span = (high - low) or 1.0
+    span = high - low
+    if math.isinf(span):  # ends further apart than the largest float: measured in halves
+        return lambda v: start + (v / 2 - low / 2) / (high / 2 - low / 2) * (end - start)
+    span = span or 1.0
     return lambda v: start + (v - low) / span * (end - start)
 
 
@@ -177,7 +180,8 @@ def _swatch(index: int, name: str) -> str:
 
 def _lines(plot: Plot, frame: Frame) -> tuple[list[str], list[str], int]:
     x_low, x_high, y_low, y_high = extent(plot)
-    xs, ys = nice_ticks(x_low, x_high, frame.x_ticks), nice_ticks(min(y_low, 0.0), y_high)
+    xs = nice_ticks(x_low, x_high, frame.x_ticks, lambda v: plot.value_text(v, plot.x_unit))
+    ys = nice_ticks(min(y_low, 0.0), y_high, label=lambda v: plot.value_text(v, plot.y_unit))
     out, left, x, y = _axes(plot, frame, xs, ys, [plot.value_text(v, plot.x_unit) for v in xs],
                             [plot.value_text(v, plot.y_unit) for v in ys])
     right = frame.width - frame.right
@@ -217,7 +221,8 @@ def _marked(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 def _bars(plot: Plot, frame: Frame) -> list[str]:
     values = [v for _, v in plot.series[0].points]
-    ys = nice_ticks(0.0, max(values, default=1.0))
+    _, _, y_low, y_high = extent(plot)
+    ys = nice_ticks(y_low, y_high, label=lambda v: plot.value_text(v, plot.y_unit))
     count = max(len(values), 1)
     out, left, _, y = _axes(plot, frame, [0.0, 1.0], ys, ["", ""],
                             [plot.value_text(v, plot.y_unit) for v in ys])
@@ -249,7 +254,8 @@ def _tornado(plot: Plot, frame: Frame, hatch: str) -> tuple[list[str], list[str]
     name beside its bars where it fits in 40 % of the width, else above them. ``hatch`` is the
     id of the low end's pattern, unique in the page (a page holds several tornados)."""
     _, _, low, high = extent(plot)
-    ticks = nice_ticks(low, high, frame.x_ticks // 2 + 2)
+    ticks = nice_ticks(low, high, frame.x_ticks // 2 + 2,
+                       lambda v: plot.value_text(v, plot.y_unit))
     names = list(plot.categories)
     widest = max((frame.text_width(n) for n in names), default=0)
     beside = widest + 16 <= 0.4 * frame.width

@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 import re
 import textwrap
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 from nyttocalc.core.figures import Unit
 from nyttocalc.report import extras
+from nyttocalc.report.i18n import label
 from nyttocalc.report.plot import Kind, Plot, extent, nice_ticks
 
 MARKERS = ("•", "+", "o", "x", "*", "#")
@@ -50,6 +51,9 @@ def draw(plot: Plot, width: int, colour: bool) -> list[str]:
     if not colour:
         text = _ANSI.sub("", text)
     canvas = [line.rstrip() for line in text.splitlines() if _ANSI.sub("", line).strip()]
+    if not canvas:  # plotext leaves out a canvas its tick labels leave no room for
+        return [*_wrapped(plot.title, width, centred=True),
+                *_wrapped(label("plot.too_wide", plot.lang, width=width), width)]
     width = min(width, max(len(_ANSI.sub("", line)) for line in canvas))  # plotext may narrow
     if plot.kind is Kind.TORNADO:  # values run across; a legend inside would cover a bar
         above, below = [], [plot.y_label]
@@ -90,27 +94,27 @@ def _style(index: int, colour: bool) -> dict[str, str]:
 
 def _lines(plt: Any, plot: Plot, colour: bool) -> None:
     x_low, x_high, y_low, y_high = extent(plot)
+    x = _axis(plt, plot, "x", x_low, x_high, plot.x_unit)
+    y = _axis(plt, plot, "y", min(y_low, 0.0), y_high, plot.y_unit)
     for index, series in enumerate(plot.series):
-        points = [(x, y) for x, y in series.points if math.isfinite(y)]
-        plt.plot([x for x, _ in points], [y for _, y in points],
+        points = [(a, b) for a, b in series.points if math.isfinite(b)]
+        plt.plot([x(a) for a, _ in points], [y(b) for _, b in points],
                  label=series.name, **_style(index, colour))
     if plot.level is not None:
-        plt.plot([x_low, x_high], [plot.level, plot.level],
+        plt.plot([x(x_low), x(x_high)], [y(plot.level), y(plot.level)],
                  marker="─", label=plot.level_name, **({"color": "gray"} if colour else {}))
     if plot.marks:
-        plt.scatter([m.x for m in plot.marks], [m.y for m in plot.marks],
+        plt.scatter([x(m.x) for m in plot.marks], [y(m.y) for m in plot.marks],
                     marker="×", label=plot.marks[0].name,
                     **({"color": "black"} if colour else {}))
-    _ticks(plt, plot, "x", x_low, x_high, plot.x_unit)
-    _ticks(plt, plot, "y", min(y_low, 0.0), y_high, plot.y_unit)
 
 
 def _bars(plt: Any, plot: Plot, colour: bool) -> None:
     series = plot.series[0]
-    plt.bar(list(plot.categories), [y for _, y in series.points], marker="█",
+    _, _, y_low, y_high = extent(plot)
+    y = _axis(plt, plot, "y", y_low, y_high, plot.y_unit)
+    plt.bar(list(plot.categories), [y(b) for _, b in series.points], marker="█",
             **({"color": "blue"} if colour else {}))
-    _, _, _, y_high = extent(plot)
-    _ticks(plt, plot, "y", 0.0, y_high, plot.y_unit)
     # plotext would pick the labelled bars itself, differently from run to run. Right to left:
     # where two labels would overlap, the last bar's (often "later") is the one drawn.
     every = max(1, len(plot.categories) // 12)
@@ -119,19 +123,33 @@ def _bars(plt: Any, plot: Plot, colour: bool) -> None:
 
 
 def _tornado(plt: Any, plot: Plot, colour: bool) -> None:
+    _, _, y_low, y_high = extent(plot)
+    x = _axis(plt, plot, "x", y_low, y_high, plot.y_unit)
     # plotext puts the first bar at the bottom: the largest swing goes on top.
     for index, (series, marker) in enumerate(zip(plot.series, TORNADO, strict=False)):
-        plt.bar(list(reversed(plot.categories)), [y for _, y in reversed(series.points)],
+        plt.bar(list(reversed(plot.categories)), [x(b) for _, b in reversed(series.points)],
                 orientation="h", marker=marker, **({"color": COLOURS[index]} if colour else {}))
-    _, _, y_low, y_high = extent(plot)
-    _ticks(plt, plot, "x", y_low, y_high, plot.y_unit)
 
 
-def _ticks(plt: Any, plot: Plot, axis: str, low: float, high: float,
-           unit: Unit | None) -> None:
-    ticks = nice_ticks(low, high)
+def _axis(plt: Any, plot: Plot, axis: str, low: float, high: float,
+          unit: Unit | None) -> Callable[[float], float]:
+    """Set an axis' ticks (labelled as the tables write them) and limits; returns what to give
+    plotext for a value along it. plotext's arithmetic overflows on a range of 10^300 and
+    divides by nothing on one of 10^-320: there, every value is divided by the same power of
+    two, which brings the ticks near 1 and changes no digit of any value."""
+    ticks = nice_ticks(low, high, label=lambda v: plot.value_text(v, unit))
     labels = [plot.value_text(t, unit) for t in ticks]
+    largest = max(abs(ticks[0]), abs(ticks[-1]))
+    shift = 0 if _PLOTEXT_RANGE[0] <= largest <= _PLOTEXT_RANGE[1] else math.frexp(largest)[1]
+
+    def place(value: float) -> float:
+        return math.ldexp(value, -shift)
+
     setter = plt.xticks if axis == "x" else plt.yticks
-    setter(ticks, labels)
+    setter([place(t) for t in ticks], labels)
     limits = plt.xlim if axis == "x" else plt.ylim
-    limits(ticks[0], ticks[-1])
+    limits(place(ticks[0]), place(ticks[-1]))
+    return place
+
+
+_PLOTEXT_RANGE = (2.0 ** -40, 2.0 ** 40)  # the largest tick's size plotext draws as it is

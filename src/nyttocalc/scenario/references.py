@@ -12,6 +12,7 @@ from nyttocalc.core.ledger import SOCIETY
 from nyttocalc.core.outcomes import GROUP_FIGURES, TOTAL_FIGURES
 from nyttocalc.core.payback import FIGURES
 from nyttocalc.scenario import printed
+from nyttocalc.scenario.computed import circle_from, circles, too_deep_or_large
 from nyttocalc.scenario.convert import number_style, parameter_value
 from nyttocalc.scenario.keypath import did_you_mean
 from nyttocalc.scenario.schema import (
@@ -73,8 +74,14 @@ def _citations(scenario: AnyScenario) -> Iterator[Problem]:
 
 def _computed_inputs(scenario: AnyScenario) -> Iterator[Problem]:
     """A formula input's terms are inputs (computed ones too, but none that refers back to
-    it), and it evaluates."""
+    it, and not so many or so deep that written out it would not fit), and it evaluates."""
     computed = scenario.computed_inputs()
+    terms = {name: [t for t in sorted(placeholders(item.formula)) if t in computed]
+             for name, item in computed.items()}
+    circled = circles(terms)
+    unwieldy = too_deep_or_large({name: [t for t in named if t not in circled]
+                                  for name, named in terms.items() if name not in circled})
+    below_another = {t for name in unwieldy for t in terms[name]}
     for name, item in computed.items():
         path: KeyPath = ("inputs", name, "formula")
         unknown = sorted(t for t in placeholders(item.formula) if t not in scenario.inputs)
@@ -83,30 +90,19 @@ def _computed_inputs(scenario: AnyScenario) -> Iterator[Problem]:
                          f"{'is not an input' if len(unknown) == 1 else 'are not inputs'}; "
                          f"its terms in braces are inputs: {', '.join(sorted(scenario.inputs))}")
             continue
-        circle = _circle(name, computed)
-        if circle:
-            yield path, (f"the formula refers back to itself: {' → '.join(circle)}; a computed "
-                         "input is computed from other inputs")
+        if name in circled:
+            yield path, (f"the formula refers back to itself: "
+                         f"{' → '.join(circle_from(name, terms))}; a computed input is computed "
+                         "from other inputs")
+            continue
+        if name in unwieldy:
+            if name not in below_another:  # the top of the chain says it for all below
+                yield path, unwieldy[name]
             continue
         try:
             validate(item.formula)
         except FormulaError as exc:
             yield path, str(exc)
-
-
-def _circle(start: str, computed: dict[str, Any]) -> list[str]:
-    """A chain of computed inputs that leads from ``start`` back to it, if there is one."""
-    def walk(name: str, chain: list[str]) -> list[str]:
-        for term in sorted(placeholders(computed[name].formula)):
-            if term == start:
-                return [*chain, term]
-            if term in computed and term not in chain:
-                found = walk(term, [*chain, term])
-                if found:
-                    return found
-        return []
-
-    return walk(start, [start])
 
 
 def _perspective_inputs(scenario: AnyScenario) -> Iterator[Found]:

@@ -44,18 +44,6 @@ class NumberPlace:
     unit: str
     annotation: Any  # the field's type with its constraints, as pydantic validates the file
     value: float
-    listed: tuple[float, ...] = ()  # for an item of a list (a horizon, a rate): the whole list
-
-    @property
-    def list_path(self) -> str:
-        """``analysis.horizons_years`` for an item of that list; empty for a single number."""
-        return self.path.rpartition(".")[0] if self.listed else ""
-
-    @property
-    def siblings(self) -> tuple[float, ...]:
-        """The other items of its list."""
-        index = int(self.path.rpartition(".")[2]) if self.listed else -1
-        return tuple(v for i, v in enumerate(self.listed) if i != index)
 
     @cached_property
     def _adapter(self) -> TypeAdapter[Any]:
@@ -146,12 +134,10 @@ def number_place(scenario: AnyScenario, text: str) -> NumberPlace:
     annotation = typing.Annotated[(field.annotation, *field.metadata)] if field.metadata \
         else field.annotation
     value: Any = parameter.value
-    listed: tuple[float, ...] = ()
     if len(path) == 4:  # a list item: analysis.subsidy_rates.value.1
         annotation = typing.get_args(_base_type(annotation))[0]
-        listed = tuple(float(v) for v in value)
         value = value[int(path[3])]
-    return NumberPlace(short_path(path), str(parameter.unit), annotation, float(value), listed)
+    return NumberPlace(short_path(path), str(parameter.unit), annotation, float(value))
 
 
 def short_path(path: tuple[str | int, ...]) -> str:
@@ -287,25 +273,21 @@ def _distribution(spec: Any, bounds: tuple[float, float],
 
 def axis(scenario: AnyScenario, assignment: str) -> tuple[NumberPlace, list[float]]:
     """``PATH=START:STOP:STEP`` or ``PATH=v1,v2`` → the place and its checked values. An item of
-    a list (a horizon, a subsidy rate) cannot take the value of another item, as in the file."""
+    a list (a horizon, a subsidy rate) may take the value of another item: a file lists each
+    value once, so that its tables do not repeat a row, but a sweep point is a question ("and at
+    0 %?") whose answer is that of the item it equals."""
     path_text, sep, spec = assignment.partition("=")
     if not sep or not spec.strip():
         raise PlaceError("expected PATH=START:STOP:STEP or PATH=v1,v2,…, e.g. "
                          "analysis.subsidy_rates.1=0:1:0.1")
     place = number_place(scenario, path_text)
-    checked = [place.check(v) for v in parse_values(spec)]
-    for value in checked:
-        if value in place.siblings:
-            raise PlaceError(f"{value:g} is another item of {place.list_path} (now "
-                             f"{', '.join(f'{x:g}' for x in place.listed)}), and a list takes "
-                             f"each value once, as in the file: leave {value:g} out")
-    return place, checked
+    return place, [place.check(v) for v in parse_values(spec)]
 
 
 def sweep_axes(scenario: AnyScenario, assignments: Sequence[str], overrides: Sequence[Override],
                max_axes: int, max_points: int) -> list[tuple[NumberPlace, list[float]]]:
     """The axes of ``sweep``: each ``--vary`` checked, at most ``max_axes`` of them, different
-    inputs, never two items of one list at the same value, at most ``max_points`` in all."""
+    inputs, at most ``max_points`` in all."""
     if not 1 <= len(assignments) <= max_axes:
         raise NyttocalcError("give --vary once (a table) or twice (a heat map)")
     axes = []
@@ -318,11 +300,6 @@ def sweep_axes(scenario: AnyScenario, assignments: Sequence[str], overrides: Seq
     if len(set(paths)) != len(paths):
         raise NyttocalcError("the two --vary name the same input")
     refuse_overridden(overrides, paths, "varied by --vary")
-    if len(axes) == 2 and axes[0][0].list_path and axes[0][0].list_path == axes[1][0].list_path:
-        shared = sorted(set(axes[0][1]) & set(axes[1][1]))
-        if shared:
-            raise NyttocalcError(f"the two --vary both vary {axes[0][0].list_path} and share the "
-                                 f"value {shared[0]:g}: a point of the grid would list it twice")
     points = math.prod(len(values) for _, values in axes)
     if points > max_points:
         raise NyttocalcError(f"the grid has {points:,} points; at most {max_points:,}: take "

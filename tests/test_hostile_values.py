@@ -362,8 +362,6 @@ ACTORS = Path(__file__).resolve().parent / "fixtures" / "actors.yaml"
 LONG_URL = "https://example.org/" + "utvarderingar/" * 20 + "x" * 20  # 300 characters
 LONG_WORD = ("Arbetsmarknadsutbildningsanordnarupphandlingsregelverks" * 6)[:300]
 RLO = "\u202e"
-BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update"]
 
 
 @pytest.fixture(scope="module")
@@ -384,22 +382,10 @@ def hostile_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return page
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Any:
-    from tests.conftest import system_tool
-
-    executable = system_tool("chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=BROWSER_FLAGS)
-        yield launched
-        launched.close()
-
-
 @pytest.mark.parametrize("width", [375, 1366])
 def test_long_words_of_the_scenario_break_and_the_page_keeps_its_width(
-        chromium: Any, hostile_page: Path, width: int) -> None:
-    page = chromium.new_page(viewport={"width": width, "height": 900})
+        browser: Any, hostile_page: Path, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(hostile_page.as_uri())
     widths = page.evaluate("() => ({page: document.documentElement.scrollWidth, "
                            "room: document.documentElement.clientWidth, "
@@ -413,7 +399,7 @@ def test_long_words_of_the_scenario_break_and_the_page_keeps_its_width(
 # The bounding box of each character of the tool's words after the first marked label in the
 # heading that names it: in reading order, each starts right of the one before.
 _AFTER_LABEL = """(label) => {
-  const heading = [...document.querySelectorAll('h3')]
+  const heading = [...document.querySelectorAll('h3, caption')]
     .find(h => h.querySelector('bdi.user') && h.textContent.startsWith(label));
   const bdi = heading.querySelector('bdi.user');
   const rest = bdi.nextSibling;
@@ -430,8 +416,8 @@ _AFTER_LABEL = """(label) => {
 
 
 def test_an_open_right_to_left_override_in_a_label_turns_none_of_the_tools_words(
-        chromium: Any, hostile_page: Path) -> None:
-    page = chromium.new_page(viewport={"width": 1366, "height": 900})
+        browser: Any, hostile_page: Path) -> None:
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
     page.goto(hostile_page.as_uri())
     found = page.evaluate(_AFTER_LABEL, f"Municipality{RLO}")
     page.close()
@@ -445,11 +431,12 @@ def test_an_open_right_to_left_override_in_a_label_turns_none_of_the_tools_words
 def test_the_marks_that_isolate_the_scenarios_words_pair_whatever_it_writes() -> None:
     """A label's own isolates cannot close the tool's early."""
     from nyttocalc.report import usertext
+    from nyttocalc.report.html import typeset
 
     marked = usertext.isolated("a\u2069b\u2068c\u202e")
     assert marked == "\u2068abc\u202e\u2069"
-    assert usertext.html(f"{marked}: cost") == '<bdi class="user">abc\u202e</bdi>: cost'
-    assert usertext.html("<b> & 1") == "&lt;b&gt; &amp; 1"
+    assert typeset(f"{marked}: cost") == '<bdi class="user">abc\u202e</bdi>: cost'
+    assert typeset("<b> & x") == "&lt;b&gt; &amp; x"
 
 
 # ---- computed inputs that build on one another too deep, or too often ------------------------

@@ -336,8 +336,8 @@ def _where(info: InputInfo, sources: Sequence[SourceInfo], lang: str,
     source = next((s for s in sources if s.key == cited.document), None)
     title = source.title if source else cited.document
     link = (f'<a href="#{_anchor(cited.document)}"><cite>{said(title, lang)}</cite></a>'
-            if source else f"<cite>{escape(title)}</cite>")
-    return (f"{link} › {escape(cited.section)}"
+            if source else f"<cite>{typeset(title)}</cite>")
+    return (f"{link} › {typeset(cited.section)}"
             f'<q class="quote">{typeset(cited.quote)}</q>', "source")
 
 

@@ -109,8 +109,7 @@ def _not_following(published: Document, claims: Sequence[ClaimResult], lang: str
     return Document(published.title, published.header, (replace(
         table, title=label("title.check_failing", lang),
         rows=tuple(table.rows[i] for i in keep),
-        anchors=tuple(table.anchors[i] for i in keep),
-        notes=(*table.notes, label("note.check_all", lang))),))
+        anchors=tuple(table.anchors[i] for i in keep)),))
 
 
 def _timeline_section(parts: ReportParts, model: Model, run: RunInfo, lang: str,

@@ -515,6 +515,12 @@ LABELS.update({
                             "(every published figure is in the appendix)",
                             "Publicerade siffror som inte följer av rapportens egna indata (alla "
                             "publicerade siffror finns i bilagan)"),
+    "html.nobody_employed": ("In the first year after, none of the {participants} participants "
+                             "had made the move to work (the scenario's outcomes): there is no "
+                             "year-by-year account of their work to show.",
+                             "Första året efter hade ingen av de {participants} deltagarna gått "
+                             "till arbete (scenariots utfall): det finns inget arbete att "
+                             "redovisa år för år."),
     "html.appendix": ("Appendix: inputs, their sources and assumptions",
                       "Bilaga: indata, källor och antaganden"),
     "html.same_assumption": ("The same assumption as for {input}.",

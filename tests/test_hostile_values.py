@@ -520,3 +520,13 @@ def test_a_computed_input_that_is_no_number_is_refused_where_it_is_computed() ->
         assert "Warning" not in run.stderr
     run = run_process("sweep", LIVA_ACTORS, "--vary", "inputs.basic_allowance_rounding=1,2")
     assert run.code == 0, run.stderr
+
+
+def test_a_number_set_twice_is_refused_naming_both() -> None:
+    """The last --set won, and the run's header listed both: ``--set X=.inf --set X=1.0``
+    printed ".inf" among the changes of a run that never used it (found by the campaign)."""
+    run = run_process("payback", LIVA, "--set", "cohort.delay_years=1",
+                      "--set", "cohort.delay_years.value=2")
+    assert run.code == 2
+    assert "--set cohort.delay_years.value=2: " in run.stderr
+    assert "already set by --set cohort.delay_years=1" in run.stderr

@@ -486,3 +486,34 @@ def test_circles_are_the_inputs_that_lead_back_to_themselves(graph: dict[str, li
         chain = circle_from(name, terms)
         assert chain[0] == chain[-1] == name
         assert all(b in terms[a] for a, b in itertools.pairwise(chain))
+
+
+# ---- a computed input that is no number (found by the fuzz campaign) -------------------------
+
+LIVA_ACTORS = LIVA.parent / "liva-actors.yaml"
+
+
+def test_a_computed_input_that_is_no_number_is_refused_where_it_is_computed() -> None:
+    """The basic allowance rounds up to a step of ``basic_allowance_rounding``: a step of 0
+    divides by 0 (never) and multiplies that by 0, NaN; a sweep leaked NumPy's RuntimeWarning
+    and showed "never", payback showed "n/a"."""
+    for args in (("payback", LIVA_ACTORS, "--set", "inputs.basic_allowance_rounding=0"),
+                 ("sweep", LIVA_ACTORS, "--vary", "inputs.basic_allowance_rounding=0,1,2")):
+        run = run_process(*args)
+        assert run.code == 2, run.stderr
+        assert run.stderr.count("\n") == 1, run.stderr
+        assert "inputs.basic_allowance" in run.stderr
+        assert "its formula gives no number" in run.stderr
+        assert "Warning" not in run.stderr
+    run = run_process("sweep", LIVA_ACTORS, "--vary", "inputs.basic_allowance_rounding=1,2")
+    assert run.code == 0, run.stderr
+
+
+def test_a_number_set_twice_is_refused_naming_both() -> None:
+    """The last --set won, and the run's header listed both: ``--set X=.inf --set X=1.0``
+    printed ".inf" among the changes of a run that never used it (found by the campaign)."""
+    run = run_process("payback", LIVA, "--set", "cohort.delay_years=1",
+                      "--set", "cohort.delay_years.value=2")
+    assert run.code == 2
+    assert "--set cohort.delay_years.value=2: " in run.stderr
+    assert "already set by --set cohort.delay_years=1" in run.stderr

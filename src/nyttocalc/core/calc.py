@@ -70,7 +70,13 @@ class Plain:
 
     def compute(self, unit: Unit, formula: str, terms: Mapping[str, Num],
                 never_with: Num | None = None) -> Num:
-        value = _no_negative_zero(evaluate(formula, terms))
+        if all(isinstance(t, int | float) for t in terms.values()):
+            value = _no_negative_zero(evaluate(formula, terms))
+        else:  # "never" (inf) times 0 is NaN in an array: the figures say so, not a warning
+            import numpy as np
+
+            with np.errstate(invalid="ignore", over="ignore"):
+                value = _no_negative_zero(evaluate(formula, terms))
         return value if never_with is None else _where_never(never_with, value)
 
     def term(self, symbol: str, computed: Num, path: str | None = None) -> Num:

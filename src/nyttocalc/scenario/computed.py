@@ -12,10 +12,27 @@ over each input once, however the inputs are joined.
 
 from __future__ import annotations
 
+import contextlib
+import math
 from collections.abc import Mapping
+from typing import Any
+
+from nyttocalc.core.figures import evaluate, placeholders
+from nyttocalc.scenario.schema import AnyScenario, ComputedInput
 
 MAX_DEPTH = 32  # computed inputs one under the other; LivA's deepest is 4
 MAX_WRITTEN_OUT = 1000  # formulas in one written out in full; LivA's largest has 6
+
+
+def computed_terms(formulas: Mapping[str, str]) -> dict[str, list[str]]:
+    """Each computed input's terms that are computed inputs too, in alphabetical order."""
+    return {name: [t for t in sorted(placeholders(formula)) if t in formulas]
+            for name, formula in formulas.items()}
+
+
+NOT_A_NUMBER = ("its formula gives no number (it divides by 0 and multiplies that by 0, or "
+                "goes beyond the largest number); a computed input is a number, as every "
+                "input is")
 
 
 def circles(terms: Mapping[str, list[str]]) -> set[str]:
@@ -122,3 +139,46 @@ def too_deep_or_large(terms: Mapping[str, list[str]]) -> dict[str, str]:
                               "again and again, each written out each time); a computed input "
                               "is a few steps from the numbers it reads")
     return problems
+
+
+def first_not_a_number(formulas: Mapping[str, str], terms: Mapping[str, list[str]],
+                       numbers: Mapping[str, Any]) -> tuple[str, int | None] | None:
+    """The first computed input (in ``formulas``' order) that is no finite number where the
+    other inputs are ``numbers`` (floats, or NumPy arrays of a sweep's values: then also the
+    index of the first such value), or None. Each is computed once, the ones it names first,
+    in a loop; ``terms`` (each one's computed terms) leads back to none of them."""
+    arrays = not all(isinstance(v, int | float) for v in numbers.values())
+    if arrays:
+        import numpy as np
+    # ∞ × 0 is NaN in an array too: found below, not warned of
+    quiet: Any = np.errstate(all="ignore") if arrays else contextlib.nullcontext()
+    values: dict[str, Any] = dict(numbers)
+    with quiet:
+        for root in formulas:
+            work = [root]
+            while work:
+                name = work[-1]
+                waiting = [t for t in terms[name] if t not in values]
+                if waiting:
+                    work += waiting
+                    continue
+                work.pop()
+                if name not in values:
+                    formula = formulas[name]
+                    values[name] = evaluate(formula, {t: values[t]
+                                                      for t in placeholders(formula)})
+    for name in formulas:
+        if not arrays:
+            if not math.isfinite(values[name]):
+                return name, None
+            continue
+        finite = np.isfinite(np.atleast_1d(values[name]))
+        if not finite.all():
+            return name, int(np.argmin(finite))
+    return None
+
+
+def plain_inputs(scenario: AnyScenario) -> dict[str, float]:
+    """The value of every input that is not computed."""
+    return {name: float(item.value) for name, item in scenario.inputs.items()
+            if not isinstance(item, ComputedInput)}

@@ -151,6 +151,10 @@ def apply(data: Any, assignments: list[str]) -> tuple[Any, list[Override]]:
             path = resolve(result, path_text.strip())
         except KeyPathError as exc:
             raise KeyPathError(exc.message, assignment) from None
+        earlier = next((o.given for o in overrides if o.path == path), None)
+        if earlier is not None:  # the last would win, and the header would list both
+            raise KeyPathError(f"{dotted(path)} is already set by --set {earlier}; set each "
+                               "number once", assignment)
         try:
             value = scalar(value_text.strip())
         except YamlProblem as exc:

@@ -12,7 +12,15 @@ from nyttocalc.core.ledger import SOCIETY
 from nyttocalc.core.outcomes import GROUP_FIGURES, TOTAL_FIGURES
 from nyttocalc.core.payback import FIGURES
 from nyttocalc.scenario import printed
-from nyttocalc.scenario.computed import circle_from, circles, too_deep_or_large
+from nyttocalc.scenario.computed import (
+    NOT_A_NUMBER,
+    circle_from,
+    circles,
+    computed_terms,
+    first_not_a_number,
+    plain_inputs,
+    too_deep_or_large,
+)
 from nyttocalc.scenario.convert import number_style, parameter_value
 from nyttocalc.scenario.keypath import did_you_mean
 from nyttocalc.scenario.schema import (
@@ -76,12 +84,13 @@ def _computed_inputs(scenario: AnyScenario) -> Iterator[Problem]:
     """A formula input's terms are inputs (computed ones too, but none that refers back to
     it, and not so many or so deep that written out it would not fit), and it evaluates."""
     computed = scenario.computed_inputs()
-    terms = {name: [t for t in sorted(placeholders(item.formula)) if t in computed]
-             for name, item in computed.items()}
+    formulas = {name: item.formula for name, item in computed.items()}
+    terms = computed_terms(formulas)
     circled = circles(terms)
     unwieldy = too_deep_or_large({name: [t for t in named if t not in circled]
                                   for name, named in terms.items() if name not in circled})
     below_another = {t for name in unwieldy for t in terms[name]}
+    sound = True
     for name, item in computed.items():
         path: KeyPath = ("inputs", name, "formula")
         unknown = sorted(t for t in placeholders(item.formula) if t not in scenario.inputs)
@@ -89,6 +98,7 @@ def _computed_inputs(scenario: AnyScenario) -> Iterator[Problem]:
             yield path, (f"the formula names {', '.join(map(repr, unknown))}, which "
                          f"{'is not an input' if len(unknown) == 1 else 'are not inputs'}; "
                          f"its terms in braces are inputs: {', '.join(sorted(scenario.inputs))}")
+            sound = False
             continue
         if name in circled:
             yield path, (f"the formula refers back to itself: "
@@ -103,6 +113,11 @@ def _computed_inputs(scenario: AnyScenario) -> Iterator[Problem]:
             validate(item.formula)
         except FormulaError as exc:
             yield path, str(exc)
+            sound = False
+    if sound and not circled and not unwieldy:
+        found = first_not_a_number(formulas, terms, plain_inputs(scenario))
+        if found is not None:
+            yield ("inputs", found[0], "formula"), f"with these inputs {NOT_A_NUMBER}"
 
 
 def _perspective_inputs(scenario: AnyScenario) -> Iterator[Found]:

@@ -19,6 +19,12 @@ from pydantic import ConfigDict, TypeAdapter, ValidationError
 from nyttocalc.core.uncertainty import MIN_NORMAL_MASS, Distribution, Uncertainty
 from nyttocalc.errors import NyttocalcError
 from nyttocalc.scenario import keypath, yamlsafe
+from nyttocalc.scenario.computed import (
+    NOT_A_NUMBER,
+    computed_terms,
+    first_not_a_number,
+    plain_inputs,
+)
 from nyttocalc.scenario.keypath import Override
 from nyttocalc.scenario.schema import AnyScenario, Parameter
 
@@ -281,7 +287,25 @@ def axis(scenario: AnyScenario, assignment: str) -> tuple[NumberPlace, list[floa
         raise PlaceError("expected PATH=START:STOP:STEP or PATH=v1,v2,…, e.g. "
                          "analysis.subsidy_rates.1=0:1:0.1")
     place = number_place(scenario, path_text)
-    return place, [place.check(v) for v in parse_values(spec)]
+    checked = [place.check(v) for v in parse_values(spec)]
+    _computed_at(scenario, place, checked)
+    return place, checked
+
+
+def _computed_at(scenario: AnyScenario, place: NumberPlace, values: list[float]) -> None:
+    """Refuse a value of an input at which a computed input that reads it is no number (a
+    rounding step of 0 in ``ceil(x / step) × step``), as the file would be refused."""
+    formulas = {name: item.formula for name, item in scenario.computed_inputs().items()}
+    name = place.path.removeprefix("inputs.")
+    if not formulas or name == place.path:
+        return
+    import numpy as np
+
+    numbers: dict[str, Any] = {**plain_inputs(scenario), name: np.array(values)}
+    found = first_not_a_number(formulas, computed_terms(formulas), numbers)
+    if found is not None:
+        computed, index = found
+        raise PlaceError(f"at {values[index or 0]:g}, inputs.{computed}: {NOT_A_NUMBER}")
 
 
 def sweep_axes(scenario: AnyScenario, assignments: Sequence[str], overrides: Sequence[Override],

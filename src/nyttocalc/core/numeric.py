@@ -13,26 +13,16 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
-from nyttocalc.core import formulas as f
-from nyttocalc.core import reasoning
+from nyttocalc.core import reasoning, registry
 from nyttocalc.core.arith import Num
-from nyttocalc.core.figures import Unit, evaluate
+from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model, Perspective
-from nyttocalc.core.reasoning import Reasoning
+from nyttocalc.core.registry import At, Figures
 from nyttocalc.errors import NyttocalcError
 
-# The break-even figures a sweep or sensitivity run can report, by the names ``payback`` gives
-# them, with their units; the first is the default.
-METRICS: dict[str, Unit] = {
-    "persons_whole": Unit.PERSONS,
-    "persons_exact": Unit.PERSONS,
-    "persons_half_steps": Unit.PERSONS,
-    "payback_year": Unit.YEARS,
-    "employment_rate": Unit.SHARE,
-    "required_value_per_year": Unit.SEK_PER_YEAR,
-    "value_per_person_year": Unit.SEK_PER_PERSON_YEAR,
-    "cost": Unit.SEK,
-}
+# The figures a sweep or sensitivity run can report, by their names there, with their units; the
+# first is the default.
+METRICS: dict[str, Unit] = {name: d.unit for name, d in registry.metrics().items()}
 
 
 @dataclass(frozen=True)
@@ -52,34 +42,34 @@ def cells(model: Model) -> Iterator[Cell]:
                 yield Cell(p.key, r, h)
 
 
+def figure(model: Model, name: str, at: At) -> Num:
+    """One figure of the registry as a plain number (an array where the model's are)."""
+    value: Num = Figures(reasoning.plain(model))(name, at)
+    return value
+
+
 def cost(model: Model, perspective: Perspective) -> Num:
     """The cost, nominal."""
-    nominal: Num = reasoning.plain(model).cost(perspective)
-    return nominal
+    return figure(model, "cost", At(perspective.key))
 
 
 def present_cost(model: Model, perspective: Perspective) -> Num:
     """The cost in present value at the start of the intervention (the cost, undiscounted)."""
-    why = reasoning.plain(model)
-    present: Num = why.present_cost(why.cost(perspective))
-    return present
+    return figure(model, "present_cost", At(perspective.key))
 
 
 def value_per_person_year(model: Model, perspective: Perspective, subsidy_rate: Num) -> Num:
-    value: Num = reasoning.plain(model).value(perspective, subsidy_rate)
-    return value
+    return figure(model, "value_per_person_year", At(perspective.key, subsidy_rate=subsidy_rate))
 
 
 def work_years(model: Model, years: Num) -> Num:
     """Years of work in present value (the years themselves when undiscounted)."""
-    work: Num = reasoning.plain(model).horizon(years)
-    return work
+    return figure(model, "work_years", At("", horizon_years=years))
 
 
 def counterfactual(model: Model) -> Num:
-    """The participants who would have found work anyway (``formulas.COUNTERFACTUAL``)."""
-    return evaluate(f.COUNTERFACTUAL, {"deadweight": model.deadweight,
-                                       "participants": model.participants})
+    """The participants who would have found work anyway."""
+    return figure(model, "counterfactual", At(""))
 
 
 def break_even(model: Model, metric: str,
@@ -88,65 +78,32 @@ def break_even(model: Model, metric: str,
     ``only`` names (nothing else is computed)."""
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}")
-    wanted = set(cells(model) if only is None else only)
-    why = reasoning.plain(model)
-    results: dict[Cell, Num] = {}
-    for perspective in model.perspectives:
-        if not any(cell.perspective == perspective.key for cell in wanted):
-            continue
-        c = why.present_cost(why.cost(perspective))
-        for r, rate in enumerate(model.subsidy_rates):
-            if not any(cell.perspective == perspective.key and cell.rate_index == r
-                       for cell in wanted):
-                continue
-            v = why.value(perspective, rate)
-            for h, horizon in enumerate(model.horizons_years):
-                cell = Cell(perspective.key, r, h)
-                if cell in wanted:
-                    results[cell] = metric_value(why, metric, c, v, horizon)
-    return results
+    name = registry.metrics()[metric].name
+    figures = Figures(reasoning.plain(model))
+    wanted = None if only is None else set(only)
+    return {cell: figures(name, at(model, cell)) for cell in cells(model)
+            if wanted is None or cell in wanted}
 
 
-def metric_value(why: Reasoning, metric: str, c: Num, v: Num, horizon: Num) -> Num:
-    """One break-even figure from the cost ``c`` (present value) and the value ``v`` per
-    person-year at one subsidy rate, for one horizon: the figures it needs, and no more."""
-    if metric == "cost":
-        return c
-    if metric == "value_per_person_year":
-        return v
-    work = why.horizon(horizon)
-    figure: Num
-    if metric == "required_value_per_year":
-        figure = why.required_per_year(c, work)
-    elif metric == "employment_rate":
-        per_participant = why.required_per_participant_year(why.required_per_year(c, work))
-        figure = why.employment_rate(per_participant, v)
-    else:
-        exact = why.persons_exact(c, v, work)
-        figure = {"persons_exact": lambda: exact,
-                  "persons_whole": lambda: why.persons_whole(exact),
-                  "persons_half_steps": lambda: why.persons_half_steps(exact),
-                  "payback_year": lambda: why.payback_year(exact, horizon)}[metric]()
-    return figure
+def at(model: Model, cell: Cell, persons: Num | None = None) -> At:
+    """Where a cell's figure is asked for."""
+    return At(cell.perspective, subsidy_rate=model.subsidy_rates[cell.rate_index],
+              horizon_years=model.horizons_years[cell.horizon_index], persons=persons)
 
 
-def paid_back_after(model: Model, present_cost_: Num, value: Num, persons: Num) -> Num:
+def paid_back_after(model: Model, perspective: Perspective, subsidy_rate: Num,
+                    persons: Num) -> Num:
     """The year after the end of the intervention in which ``persons`` employed have paid
     back the cost, if their work lasts (discounted and thinned by drop-off); inf: never."""
-    why = reasoning.plain(model)
-    years: Num = why.paid_back_after(why.years_of_work(present_cost_, value, persons))
-    return years
+    return figure(model, "paid_back_after_years",
+                  At(perspective.key, subsidy_rate=subsidy_rate, persons=persons))
 
 
 def net_value(model: Model, perspective: Perspective, subsidy_rate: Num, horizon: Num,
               persons: Num) -> Num:
-    """What ``persons`` employed for ``horizon`` years give beyond the cost, in present value
-    (``formulas.NET_VALUE_FORMULA``)."""
-    why = reasoning.plain(model)
-    benefit = why.benefit(why.value(perspective, subsidy_rate), why.horizon(horizon),
-                          why.additional_persons(persons))
-    net: Num = why.net_value(benefit, why.present_cost(why.cost(perspective)))
-    return net
+    """What ``persons`` employed for ``horizon`` years give beyond the cost, in present value."""
+    return figure(model, "net_value", At(perspective.key, subsidy_rate=subsidy_rate,
+                                         horizon_years=horizon, persons=persons))
 
 
 def select(model: Model, perspectives: Sequence[str] = (), horizon: float | None = None,

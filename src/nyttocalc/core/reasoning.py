@@ -239,6 +239,10 @@ class Reasoning:
 
     # ---- net value of k employed ---------------------------------------------------------------
 
+    def counterfactual(self) -> Any:
+        """The participants who would have found work anyway."""
+        return self.calc.compute(Unit.PERSONS, f.COUNTERFACTUAL, self._deadweight())
+
     def additional_persons(self, persons: Num) -> Any:
         """The employed beyond those who would have worked anyway, as a term (the employed
         themselves where nobody would have)."""

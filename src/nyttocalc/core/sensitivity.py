@@ -13,6 +13,7 @@ from typing import Any
 from nyttocalc.core import numeric
 from nyttocalc.core.model import Model
 from nyttocalc.core.numeric import Cell
+from nyttocalc.core.registry import At
 
 
 @dataclass(frozen=True)
@@ -82,13 +83,9 @@ def payback_time_effects(model: Model, moves: Sequence[Move], perspective: str, 
     """How many years after the end of the intervention a perspective's cost is paid back if
     ``persons`` work at the wage-subsidy ``rate`` (as the inverse table counts), and what moving
     each input does to it, largest swing first."""
-    from nyttocalc.core import reasoning
-
     def years(at: Model) -> Any:
-        why = reasoning.plain(at)
-        party = next(p for p in at.perspectives if p.key == perspective)
-        cost = why.present_cost(why.cost(party))
-        return why.paid_back_after(why.years_of_work(cost, why.value(party, rate), persons))
+        return numeric.figure(at, "paid_back_after_years",
+                              At(perspective, subsidy_rate=rate, persons=persons))
 
     base = float(years(model))
     return base, _effects(moves, years(_moved(model, moves))) if moves else ()

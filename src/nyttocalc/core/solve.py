@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from nyttocalc.core import numeric, reasoning
+from nyttocalc.core import numeric
 from nyttocalc.core.model import Model, Perspective
+from nyttocalc.core.registry import At
 
 SCAN_POINTS = 1025
 BISECTIONS = 200
@@ -137,8 +138,6 @@ def persons_at(model: Model, question: Question, x: float) -> float:
     """The break-even persons (exact) that ``payback`` computes with ``path = x``: the check
     that a solution answers the question."""
     at, perspective, rate, horizon = _at(model, question, x)
-    why = reasoning.plain(at)
-    persons: float = numeric.metric_value(
-        why, "persons_exact", why.present_cost(why.cost(perspective)),
-        why.value(perspective, rate), horizon)
+    persons: float = numeric.figure(at, "persons_exact", At(
+        perspective.key, subsidy_rate=rate, horizon_years=horizon))
     return persons

@@ -85,7 +85,7 @@ def _perspective(model: Model, perspective: Perspective, persons: float,
                             cumulative))
     horizons = tuple(_summary(why, h, value, effective, present_cost)
                      for h in model.horizons_years)
-    payback = float(numeric.paid_back_after(model, present_cost, value, persons))
+    payback = float(numeric.paid_back_after(model, perspective, rate, persons))
     return PerspectiveTimeline(perspective, rate, persons, counterfactual, effective, value,
                                tuple(rows), horizons, payback)
 

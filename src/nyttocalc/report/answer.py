@@ -15,7 +15,7 @@ from nyttocalc.core.arith import is_never
 from nyttocalc.core.claims import ClaimResult, Verdict
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.outcomes import KeyFigures
-from nyttocalc.core.payback import BreakEven, Outlook, PaybackAnalysis, PerspectiveResult
+from nyttocalc.core.payback import Outlook, PaybackAnalysis, PerspectiveResult, Row
 from nyttocalc.core.sensitivity import Effect
 from nyttocalc.report import numbers
 from nyttocalc.report.document import Table, rate_text
@@ -190,7 +190,7 @@ def _counts(result: PerspectiveResult, rate: float, analysis: PaybackAnalysis, l
     return _listing(texts, lang, "answer.or")
 
 
-def _count(row: BreakEven, analysis: PaybackAnalysis, lang: str, first: bool) -> str:
+def _count(row: Row, analysis: PaybackAnalysis, lang: str, first: bool) -> str:
     horizon = row.horizon_years
     text = label("answer.count_first" if first else "answer.count", lang,
                  persons=numbers.number(row.persons_whole.value, lang, 0),

@@ -8,27 +8,10 @@ from __future__ import annotations
 
 import string
 
+from nyttocalc.core.registry import labels as figure_labels
+
 LABELS: dict[str, tuple[str, str]] = {
-    # figures (field names of the core's result rows)
-    "cost": ("Cost", "Kostnad"),
-    "annual_write_off": ("Cost written off per year", "Avskrivning per år"),
-    "value_per_person_year": ("Value per employed person-year", "Värde per person och arbetsår"),
-    "long_view_value": ("Value of one participant over the long view",
-                        "Värdet av en deltagare i långt perspektiv"),
-    "long_view_multiple": ("Long-view value as a multiple of the cost",
-                           "Långsiktigt värde i förhållande till kostnaden"),
-    "persons_exact": ("Persons (exact)", "Personer (exakt)"),
-    "persons_whole": ("Whole persons", "Hela personer"),
-    "persons_half_steps": ("Half-time steps", "Halvtidssteg"),
-    "payback_year": ("Paid back in year", "Återbetald år"),
-    "paid_back_after_years": ("Paid back after (years)", "Återbetald efter (år)"),
-    "employment_rate": ("Share of participants", "Andel av deltagarna"),
-    "required_value_per_year": ("Needed per year", "Krävs per år"),
-    "required_value_per_participant_year": ("Needed per participant-year",
-                                            "Krävs per deltagare och år"),
-    "years_of_work": ("Years of work", "År i arbete"),
-    "subsidised": ("Fewest subsidised", "Minst antal subventionerade"),
-    "total": ("Persons in all", "Personer totalt"),
+    **figure_labels(),  # each figure's, where it is defined
     # dimensions
     "subsidy_rate": ("Wage subsidy", "Lönesubvention"),
     "horizon_years": ("Employed for (years)", "Anställda (år)"),

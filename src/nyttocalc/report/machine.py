@@ -200,9 +200,9 @@ def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
         rows_of: list[tuple[str, GroupEffect | KeyFigures]] = [
             (outcomes_group(e.group), e) for e in analysis.outcomes.groups]
         rows_of += [(outcomes_group(None), t) for t in analysis.outcomes.totals]
-        for group, row in rows_of:
-            for key, fig in parts(row).figures.items():
-                writer.writerow([row.party, group, csv_word(key, lang), *[""] * len(CSV_DIMS),
+        for group, effect in rows_of:
+            for key, fig in parts(effect).figures.items():
+                writer.writerow([effect.party, group, csv_word(key, lang), *[""] * len(CSV_DIMS),
                                  csv_number(fig.value, swedish),
                                  csv_word(unit_name(fig.unit), lang)])
     return buffer.getvalue()

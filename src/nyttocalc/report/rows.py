@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from nyttocalc.core.figures import Figure
+from nyttocalc.core.payback import Row
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class RowParts:
 
 
 def parts(row: Any) -> RowParts:
+    if isinstance(row, Row):
+        return RowParts(dict(row.dims), dict(row.figures), dict(row.flags))
     dims: dict[str, float] = {}
     figures: dict[str, Figure] = {}
     flags: dict[str, bool] = {}

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 from nyttocalc.core.claims import RULES, Qualifier, Verdict, judge
 from nyttocalc.core.figures import Figure, Term, Unit
-from nyttocalc.core.payback import ROW_TYPES, figure_catalogue
 from nyttocalc.scenario.load import load
 from nyttocalc.scenario.printed import consistency_problems, read
 from tests.conftest import FIXTURES, LIVA, ROOT, run_cli
@@ -333,12 +332,6 @@ def test_every_quote_stands_verbatim_in_its_document(scenario: str) -> None:
         for part in quote.split(" … "):
             part = re.sub(r"\s+", " ", part.strip(" …"))
             assert part in documents[document], f"{where}: {part!r} is not in {document}"
-
-
-def test_figure_names_are_unique_across_result_groups() -> None:
-    names = [f for row in ROW_TYPES.values() for f in row.__dataclass_fields__
-             if row.__dataclass_fields__[f].type == "Figure"]
-    assert len(names) == len(set(names)) == len(figure_catalogue())
 
 
 # ---- errors and exit codes -------------------------------------------------------------------

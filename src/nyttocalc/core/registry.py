@@ -58,6 +58,8 @@ class Group:
 
     name: str
     dims: tuple[str, ...]
+    title: tuple[str, str]  # English, Swedish
+    word: str  # the group's name in a Swedish CSV
     points: Callable[[Figures, Perspective], Iterator[At]]
     # Yes/no columns of a row, from its figures: whether the count fits in the cohort.
     flags: Mapping[str, Callable[[Figures, At], bool]] = field(default_factory=dict)
@@ -84,14 +86,15 @@ def define(name: str, unit: Unit, en: str, sv: str, *, group: str | None = None,
     return register
 
 
-def group(name: str, dims: tuple[str, ...],
+def group(name: str, dims: tuple[str, ...], en: str, sv: str, word: str,
           flags: Mapping[str, Callable[[Figures, At], bool]] | None = None,
           ) -> Callable[[Callable[[Figures, Perspective], Iterator[At]]],
                         Callable[[Figures, Perspective], Iterator[At]]]:
-    """Declare a result group by the points its rows stand for."""
+    """Declare a result group by its title (English, Swedish), its word in a Swedish CSV and
+    the points its rows stand for."""
     def register(points: Callable[[Figures, Perspective], Iterator[At]],
                  ) -> Callable[[Figures, Perspective], Iterator[At]]:
-        GROUPS[name] = Group(name, dims, points, flags or {})
+        GROUPS[name] = Group(name, dims, (en, sv), word, points, flags or {})
         return points
     return register
 
@@ -136,7 +139,14 @@ def metrics() -> dict[str, Definition]:
 
 
 def labels() -> dict[str, tuple[str, str]]:
-    return {d.name: d.labels for d in DEFINITIONS.values()}
+    """Each figure's labels by its name, each group's title as ``group.NAME``."""
+    return {**{d.name: d.labels for d in DEFINITIONS.values()},
+            **{f"group.{g.name}": g.title for g in GROUPS.values()}}
+
+
+def group_words() -> dict[str, str]:
+    """Each group's name in a Swedish CSV."""
+    return {g.name: g.word for g in GROUPS.values()}
 
 
 # ---- groups ------------------------------------------------------------------------------------
@@ -145,12 +155,13 @@ def _rates(model: Model) -> tuple[Any, ...]:
     return tuple(model.subsidy_rates)
 
 
-@group("summary", ())
+@group("summary", (), "Cost", "Kostnad", "Sammanfattning")
 def _summary(figures: Figures, perspective: Perspective) -> Iterator[At]:
     yield At(perspective.key)
 
 
-@group("values", ("subsidy_rate",))
+@group("values", ("subsidy_rate",), "Value per employed person-year and over the long view",
+       "Värde per person och arbetsår och i långt perspektiv", "Värden")
 def _values(figures: Figures, perspective: Perspective) -> Iterator[At]:
     for rate in _rates(figures.model):
         yield At(perspective.key, subsidy_rate=rate)
@@ -161,7 +172,8 @@ def _within_cohort(figure: str) -> Callable[[Figures, At], bool]:
     return lambda figures, at: bool(figures.value(figure, at) <= figures.model.participants)
 
 
-@group("break_even", ("subsidy_rate", "horizon_years"),
+@group("break_even", ("subsidy_rate", "horizon_years"), "How many must be employed to pay back",
+       "Hur många måste komma i arbete för återbetalning", "Återbetalning",
        flags={"within_cohort": _within_cohort("persons_whole")})
 def _break_even(figures: Figures, perspective: Perspective) -> Iterator[At]:
     for rate in _rates(figures.model):
@@ -169,7 +181,9 @@ def _break_even(figures: Figures, perspective: Perspective) -> Iterator[At]:
             yield At(perspective.key, subsidy_rate=rate, horizon_years=horizon)
 
 
-@group("payback_by_persons", ("subsidy_rate", "persons"))
+@group("payback_by_persons", ("subsidy_rate", "persons"),
+       "If k get work, when is the cost paid back",
+       "Om k kommer i arbete, när är kostnaden återbetald", "Per antal i arbete")
 def _by_persons(figures: Figures, perspective: Perspective) -> Iterator[At]:
     for rate in _rates(figures.model):
         for persons in range(1, figures.model.participants + 1):
@@ -177,7 +191,9 @@ def _by_persons(figures: Figures, perspective: Perspective) -> Iterator[At]:
 
 
 @group("mixes", ("subsidy_rate", "horizon_years", "unsubsidised"),
-       flags={"within_cohort": _within_cohort("total")})
+       "Mixes: fewest subsidised workers beside workers at the lowest rate",
+       "Kombinationer: minst antal subventionerade utöver dem med lägst subvention",
+       "Kombinationer", flags={"within_cohort": _within_cohort("total")})
 def _mixes(figures: Figures, perspective: Perspective) -> Iterator[At]:
     """For each subsidised rate and horizon: 0, 1, … workers at the lowest rate, until they
     suffice on their own (the break-even count at that rate); where workers at the lowest rate

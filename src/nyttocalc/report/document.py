@@ -23,7 +23,7 @@ from nyttocalc.core.outcomes import (
     Outcomes,
     OutcomesAnalysis,
 )
-from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult
+from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult, Row
 from nyttocalc.report import numbers
 from nyttocalc.report.i18n import label
 from nyttocalc.report.rows import parts
@@ -115,7 +115,39 @@ def _detail_tables(result: PerspectiveResult, analysis: PaybackAnalysis,
                    lang: str) -> list[Table]:
     if not result.has_cost:
         return []
-    return [_by_persons(result, analysis, lang), *_mixes(result, analysis, lang)]
+    return [_by_persons(result, analysis, lang), *_mixes(result, analysis, lang),
+            *(group_table(result, name, rows, lang) for name, rows in result.groups().items()
+              if name not in LAID_OUT and rows)]
+
+
+# The result groups with a table of their own; any other is drawn by ``group_table``.
+LAID_OUT = ("summary", "values", "break_even", "payback_by_persons", "mixes")
+
+
+def group_table(result: PerspectiveResult, group: str, rows: tuple[Row, ...],
+                lang: str) -> Table:
+    """A result group without a layout of its own: a row per value of its last dimension, a
+    column per combination of the others, and in each cell the group's figures, the first one
+    and the others in brackets (``−1,95 mkr (0,29 ggr)``)."""
+    *across, down = parts(rows[0]).dims
+    cells: dict[tuple[float, ...], dict[float, str]] = {}
+    for row in rows:
+        p = parts(row)
+        texts = [_cell(fig, lang) for fig in p.figures.values()]
+        text = texts[0] + "".join(f" ({t})" for t in texts[1:])
+        cells.setdefault(tuple(p.dims[d] for d in across), {})[p.dims[down]] = text
+    downs = dict.fromkeys(v for column in cells.values() for v in column)
+    headers = (label(down, lang), *(", ".join(_dim(d, v, lang) for d, v in zip(across, column,
+                                                                               strict=True))
+                                    for column in cells))
+    body = tuple((numbers.number(v, lang, 0), *(column.get(v, "") for column in cells.values()))
+                 for v in downs)
+    names = [label(name, lang) for name in parts(rows[0]).figures]
+    note = label("note.group_cell", lang,
+                 figures=names[0] + "".join(f" ({name})" for name in names[1:]))
+    title = label(f"group.{group}", lang)
+    return Table(_title("title.group", result, lang, group=title[:1].lower() + title[1:]),
+                 headers, body, (note,))
 
 
 def run_header(run: RunInfo, lang: str) -> tuple[str, ...]:

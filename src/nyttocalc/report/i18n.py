@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import string
 
+from nyttocalc.core.registry import group_words
 from nyttocalc.core.registry import labels as figure_labels
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -32,6 +33,8 @@ LABELS: dict[str, tuple[str, str]] = {
                     "{perspective}: kombinationer, minst antal med {rate} subvention utöver "
                     "dem med {base}"),
     "col.base": ("At {base} subsidy", "Med {base} subvention"),
+    "title.group": ("{perspective}: {group}", "{perspective}: {group}"),
+    "note.group_cell": ("Each cell: {figures}.", "Varje cell: {figures}."),
     "title.explain": ("{perspective}: how each figure is computed",
                       "{perspective}: hur varje siffra beräknas"),
     # column headers
@@ -440,15 +443,6 @@ LABELS.update({
     "col.section": ("Section", "Avsnitt"),
     "col.printed": ("As printed", "Som tryckt"),
     "col.verdict_export": ("Verdict at export", "Bedömning vid exporten"),
-    "group.summary": ("Cost", "Kostnad"),
-    "group.values": ("Value per employed person-year and over the long view",
-                     "Värde per person och arbetsår och i långt perspektiv"),
-    "group.break_even": ("How many must be employed to pay back",
-                         "Hur många måste komma i arbete för återbetalning"),
-    "group.payback_by_persons": ("If k get work, when is the cost paid back",
-                                 "Om k kommer i arbete, när är kostnaden återbetald"),
-    "group.mixes": ("Mixes: fewest subsidised workers beside workers at the lowest rate",
-                    "Kombinationer: minst antal subventionerade utöver dem med lägst subvention"),
     "group.intermediate": ("Figures computed on the way", "Mellanled i beräkningen"),
     "group.parts": ("Parts of the formulas above, each in a cell of its own",
                     "Delar av formlerna ovan, var och en i en egen cell"),
@@ -601,9 +595,7 @@ CSV_SWEDISH: dict[str, str] = {
     "probability": "P(återbetald)", "net_value_mean": "Medel nettovärde", "path": "Indata",
     "base": "Bas", "low": "Låg", "high": "Hög", "at_low": "Vid låg", "at_high": "Vid hög",
     "swing": "Utslag", "drawn": "dras", "varied": "varieras",
-    # groups of payback's figures
-    "summary": "Sammanfattning", "values": "Värden", "break_even": "Återbetalning",
-    "payback_by_persons": "Per antal i arbete", "mixes": "Kombinationer",
+    **group_words(),  # groups of payback's figures
     "exact": "exakt",
     "revenue": "Intäkter", "net_benefit": "Lönsamhet", "payback_time": "Återbetalningstid",
     "potential": "Potential", "efficiency": "Verkningsgrad",

@@ -137,17 +137,32 @@ def group_table(result: PerspectiveResult, group: str, rows: tuple[Row, ...],
         text = texts[0] + "".join(f" ({t})" for t in texts[1:])
         cells.setdefault(tuple(p.dims[d] for d in across), {})[p.dims[down]] = text
     downs = dict.fromkeys(v for column in cells.values() for v in column)
-    headers = (label(down, lang), *(", ".join(_dim(d, v, lang) for d, v in zip(across, column,
-                                                                               strict=True))
+    headers = (label(down, lang), *(_heading(dict(zip(across, column, strict=True)), lang)
                                     for column in cells))
     body = tuple((numbers.number(v, lang, 0), *(column.get(v, "") for column in cells.values()))
                  for v in downs)
-    names = [label(name, lang) for name in parts(rows[0]).figures]
+    names = [_lower(label(name, lang)) for name in parts(rows[0]).figures]
     note = label("note.group_cell", lang,
                  figures=names[0] + "".join(f" ({name})" for name in names[1:]))
     title = label(f"group.{group}", lang)
-    return Table(_title("title.group", result, lang, group=title[:1].lower() + title[1:]),
-                 headers, body, (note,))
+    return Table(_title("title.group", result, lang, group=_lower(title)), headers, body,
+                 (note,))
+
+
+def _heading(dims: dict[str, float], lang: str) -> str:
+    """A column's dimensions, short: ``3 years at 80%``."""
+    rate = dims.pop("subsidy_rate", None)
+    text = ", ".join(years_phrase(v, lang) if k == "horizon_years" else _dim(k, v, lang)
+                     for k, v in dims.items())
+    if rate is None:
+        return text
+    return label("col.at_rate", lang, label=text, rate=rate_text(rate, lang)) if text else (
+        rate_text(rate, lang))
+
+
+def _lower(text: str) -> str:
+    """A label inside a sentence: its first letter small."""
+    return text[:1].lower() + text[1:]
 
 
 def run_header(run: RunInfo, lang: str) -> tuple[str, ...]:

@@ -58,11 +58,13 @@ def layout(lang: str, *sets: str, scenario: Path = LIVA) -> dict[str, str]:
 
 def figures(*sets: str, scenario: Path = LIVA) -> dict[str, float | None]:
     """payback --format json, flattened to the same keys."""
+    from nyttocalc.core.registry import GROUPS
+
     args = [a for s in sets for a in ("--set", s)]
     data = json.loads(run_cli("payback", scenario, "-f", "json", *args).stdout)
     flat: dict[str, float | None] = {}
     for p in data["perspectives"]:
-        for group in ("summary", "values", "break_even", "payback_by_persons", "mixes"):
+        for group in GROUPS:
             rows = [p[group]] if group == "summary" else p[group]
             for row in rows:
                 dims = {k: v for k, v in row.items() if k in DIMENSIONS}

@@ -116,20 +116,33 @@ def _detail_tables(result: PerspectiveResult, analysis: PaybackAnalysis,
     if not result.has_cost:
         return []
     return [_by_persons(result, analysis, lang), *_mixes(result, analysis, lang),
-            *(group_table(result, name, rows, lang) for name, rows in result.groups().items()
-              if name not in LAID_OUT and rows)]
+            *(table for name, rows in result.groups().items() if name not in LAID_OUT and rows
+              for table in group_tables(result, name, rows, lang))]
 
 
 # The result groups with a table of their own; any other is drawn by ``group_table``.
 LAID_OUT = ("summary", "values", "break_even", "payback_by_persons", "mixes")
 
 
-def group_table(result: PerspectiveResult, group: str, rows: tuple[Row, ...],
-                lang: str) -> Table:
-    """A result group without a layout of its own: a row per value of its last dimension, a
-    column per combination of the others, and in each cell the group's figures, the first one
+def group_tables(result: PerspectiveResult, group: str, rows: tuple[Row, ...],
+                 lang: str) -> list[Table]:
+    """A result group without a layout of its own: with three dimensions or more, a table per
+    value of the first (a subsidy rate), so that a table fits a page."""
+    dims = list(parts(rows[0]).dims)
+    if len(dims) < 3:
+        return [group_table(result, group, rows, lang)]
+    first = dims[0]
+    values = dict.fromkeys(parts(row).dims[first] for row in rows)
+    return [group_table(result, group, tuple(r for r in rows if parts(r).dims[first] == value),
+                        lang, (first, value)) for value in values]
+
+
+def group_table(result: PerspectiveResult, group: str, rows: tuple[Row, ...], lang: str,
+                fixed: tuple[str, float] | None = None) -> Table:
+    """A row per value of the group's last dimension, a column per combination of the others
+    (but ``fixed``, which the title names), and in each cell the group's figures, the first one
     and the others in brackets (``−1,95 mkr (0,29 ggr)``)."""
-    *across, down = parts(rows[0]).dims
+    *across, down = (d for d in parts(rows[0]).dims if fixed is None or d != fixed[0])
     cells: dict[tuple[float, ...], dict[float, str]] = {}
     for row in rows:
         p = parts(row)
@@ -144,9 +157,10 @@ def group_table(result: PerspectiveResult, group: str, rows: tuple[Row, ...],
     names = [_lower(label(name, lang)) for name in parts(rows[0]).figures]
     note = label("note.group_cell", lang,
                  figures=names[0] + "".join(f" ({name})" for name in names[1:]))
-    title = label(f"group.{group}", lang)
-    return Table(_title("title.group", result, lang, group=_lower(title)), headers, body,
-                 (note,))
+    title = _lower(label(f"group.{group}", lang))
+    if fixed is not None:
+        title += f", {_dim(*fixed, lang)}"
+    return Table(_title("title.group", result, lang, group=title), headers, body, (note,))
 
 
 def _heading(dims: dict[str, float], lang: str) -> str:

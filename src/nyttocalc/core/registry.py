@@ -359,3 +359,35 @@ def _benefit(figures: Figures, at: At) -> Any:
         dims=("subsidy_rate", "horizon_years", "persons"))
 def _net_value(figures: Figures, at: At) -> Any:
     return figures.why.net_value(figures("benefit", at), figures("present_cost", at))
+
+
+# ---- per party: net present value and benefit-cost ratio if k work -----------------------------
+# As the UK Green Book and the Greater Manchester CBA model report them per agency: what k
+# employed for a horizon bring a party beyond its cost, and as a multiple of it, in present
+# value; those who would have worked anyway count for nothing.
+
+@group("net_present_values", ("subsidy_rate", "horizon_years", "persons"),
+       "Net present value and benefit-cost ratio if k work for a horizon",
+       "Nettonuvärde och nyttokostnadskvot om k arbetar under en horisont", "Nettonuvärden")
+def _net_present_values(figures: Figures, perspective: Perspective) -> Iterator[At]:
+    for rate in _rates(figures.model):
+        for horizon in figures.model.horizons_years:
+            for persons in range(1, figures.model.participants + 1):
+                yield At(perspective.key, subsidy_rate=rate, horizon_years=horizon,
+                         persons=persons)
+
+
+@define("net_present_value", Unit.SEK, "Net present value", "Nettonuvärde",
+        group="net_present_values")
+def _net_present_value(figures: Figures, at: At) -> Any:
+    return figures("net_value", at)
+
+
+@define("benefit_cost_ratio", Unit.MULTIPLE, "Benefit-cost ratio", "Nyttokostnadskvot",
+        group="net_present_values")
+def _benefit_cost_ratio(figures: Figures, at: At) -> Any:
+    """Undefined (n/a) for a party that paid nothing."""
+    calc = figures.why.calc
+    return calc.compute(Unit.MULTIPLE, "share({benefit}, {cost})", {
+        "benefit": calc.term("benefit", figures("benefit", at)),
+        "cost": figures.why.cost_term(figures("present_cost", at))})

@@ -3,16 +3,36 @@ name, and what payback reports is what the registry computes."""
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 from nyttocalc.core import reasoning
+from nyttocalc.core.model import Model
 from nyttocalc.core.payback import FIGURES, analyse
 from nyttocalc.core.registry import DEFINITIONS, DIMENSIONS, GROUPS, At, Figures, metrics
 from nyttocalc.report.i18n import LABELS, label
 from nyttocalc.scenario.load import load
-from tests.conftest import LIVA
+from tests.conftest import FIXTURES, LIVA, run_cli
+from tests.strategies import timed_models
+
+# Society in three_perspectives.yaml, no subsidy, 6 persons employed for 4 years: 6 × 4 ×
+# (400 000 × 0,5 + 40 000 × 0,5) − (2 000 000 + 500 000) × 1,2 = 2 280 000 kr, by hand.
+EXPECTED_NPV = 2_280_000
+CLAIM = """
+claims:
+  - id: society-npv
+    where: {document: fixture, section: "Table 2", quote: "net present value 2,28 mkr"}
+    printed: "2 280 000 kr"
+    published: 2280000
+    precision: 1
+    unit: SEK
+    figure: {perspective: society, figure: net_present_value, subsidy_rate: 0, horizon_years: 4,
+             persons: 6}
+"""
 
 
 @pytest.mark.parametrize("name", sorted(DEFINITIONS))
@@ -81,3 +101,56 @@ def test_a_figure_is_computed_once_per_point() -> None:
     finally:
         object.__setattr__(definition, "compute", original)
     assert len(calls) == 1
+
+
+# ---- net present value and benefit-cost ratio per party ----------------------------------------
+
+@settings(max_examples=150, deadline=None)
+@given(timed_models())
+def test_net_present_value_is_positive_exactly_where_break_even_is_reached(model: Model) -> None:
+    """NPV(k employed, h years) ≥ 0 where k is at least the break-even count (exact) for h, and
+    the benefit-cost ratio is at least 1 there, for every party that paid and gains."""
+    analysis = analyse(model)
+    for result in analysis.perspectives:
+        exact = {(b.subsidy_rate, b.horizon_years): b.persons_exact.value
+                 for b in result.break_even}
+        for row in result.groups()["net_present_values"]:
+            npv, bcr = row.net_present_value.value, row.benefit_cost_ratio.value
+            needed = exact[(row.subsidy_rate, row.horizon_years)]
+            if not result.has_cost:
+                assert math.isnan(bcr)
+                continue
+            assert (npv >= 0) == (bcr >= 1 - 1e-12) or abs(npv) < 1e-6 * result.cost.value
+            if math.isfinite(needed) and abs(row.persons - needed) > 1e-9 * max(needed, 1):
+                assert (npv >= 0) == (row.persons > needed)
+
+
+def test_net_present_value_of_liva_by_hand() -> None:
+    """Society, no subsidy: 5 employed for a year bring 5 × 600 000 kr; less 2,75 mkr that is
+    250 000 kr, and 3 mkr / 2,75 mkr = 1,0909… times the cost. The municipality at 80 %, 3
+    employed for 5 years: 3 × 175 000 × 5 − 1,2 mkr = 1 425 000 kr."""
+    result = analyse(load(LIVA).model)
+    society = {(r.subsidy_rate, r.horizon_years, r.persons): r
+               for r in result.perspective("society").groups()["net_present_values"]}
+    assert society[(0.0, 1, 5)].net_present_value.value == pytest.approx(250_000, abs=1e-6)
+    assert society[(0.0, 1, 5)].benefit_cost_ratio.value == pytest.approx(3 / 2.75, rel=1e-12)
+    municipality = {(r.subsidy_rate, r.horizon_years, r.persons): r for r in
+                    result.perspective("municipality").groups()["net_present_values"]}
+    assert municipality[(0.8, 5, 3)].net_present_value.value == pytest.approx(1_425_000,
+                                                                              abs=1e-6)
+
+
+def test_check_judges_a_claim_on_a_net_present_value(tmp_path: Path) -> None:
+    scenario = tmp_path / "claim.yaml"
+    scenario.write_text(FIXTURES.joinpath("three_perspectives.yaml").read_text(encoding="utf-8")
+                        + CLAIM, encoding="utf-8")
+    run = run_cli("check", scenario, "--format", "json")
+    claim = json.loads(run.stdout)["claims"][0]
+    assert (claim["verdict"], claim["computed"]) == ("holds", pytest.approx(EXPECTED_NPV))
+
+
+def test_sweep_and_explain_carry_the_new_figures() -> None:
+    explained = json.loads(run_cli("payback", LIVA, "--format", "json", "--explain").stdout)
+    row = explained["perspectives"][0]["net_present_values"][0]
+    assert row["net_present_value"]["formula"] == "benefit − cost"
+    assert row["benefit_cost_ratio"]["formula"] == "share(benefit, cost)"

@@ -1,4 +1,5 @@
-"""The command line: load a scenario, call the core once, render. Nothing else lives here.
+"""The command line: load a scenario, ask the application layer (``nyttocalc.app``), render.
+Nothing else lives here: what a command decides is asked of ``app``, without Typer.
 
 Exit status: 0 success; 1 when `check` finds a claim that does not follow (with --strict, also
 a rounding chain); 2 bad input or usage (one paragraph on stderr, never a traceback); 3 when
@@ -8,22 +9,23 @@ a rounding chain); 2 bad input or usage (one paragraph on stderr, never a traceb
 # No `from __future__ import annotations`: typer reads every command's annotations on every run,
 # and evaluating them from strings took 9 ms of `--help`'s 97. The few types imported only for
 # type checking are quoted.
-import math
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from nyttocalc import __version__, streams
+from nyttocalc.app import defaults
 from nyttocalc.errors import NyttocalcError, Stopped
 
 if TYPE_CHECKING:
 
     from nyttocalc.report.document import Document
+    from nyttocalc.run import RunInfo
     from nyttocalc.scenario.load import LoadedScenario
 
 EXIT_DOES_NOT_FOLLOW = 1
@@ -75,8 +77,7 @@ def _user_errors(file: str | None = None) -> Iterator[None]:
     try:
         yield
     except NyttocalcError as error:
-        typer.echo(f"error: {file + ': ' if file else ''}{error}", err=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        _usage_error(f"{file + ': ' if file else ''}{error}")
 
 
 # A str, not a Path: Path("") would silently become "." (the current directory).
@@ -119,39 +120,22 @@ def payback(
     """Break-even tables: cost, value per employed person-year, how many must work and for
     how long, payback years, mixes, the break-even employment rate and the long view, for
     every perspective in the scenario."""
-    from nyttocalc.core.payback import analyse
+    from nyttocalc.app.payback import payback_analysis
+    from nyttocalc.report.document import payback_document
     from nyttocalc.report.machine import payback_csv, payback_json
-    from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
-    if plot and format in (Format.json, Format.csv):
-        typer.echo("error: --plot draws a chart: use it with --format table or markdown",
-                   err=True)
-        raise typer.Exit(EXIT_BAD_INPUT)
     if plot:
-        from nyttocalc.report.extras import require
-
-        with _user_errors():
-            require("plotext", "payback --plot")
+        _refuse(format, (Format.json, Format.csv),
+                "--plot draws a chart: use it with --format table or markdown")
+        _require("plotext", "payback --plot")
     loaded = _load(file, set, allow_path)
-    analysis = analyse(loaded.model)
-    run = run_info(loaded, lang.value)
-
-    def document() -> "Document":
-        from dataclasses import replace
-
-        from nyttocalc.report.document import payback_document
-
-        tables = payback_document(analysis, run, lang.value, explain)
-        if not plot:
-            return tables
-        from nyttocalc.report.time import payback_curves
-
-        return replace(tables, tables=(*tables.tables, *payback_curves(analysis, lang.value)))
-
+    analysis = payback_analysis(loaded)
+    run = _run(loaded, lang)
     _emit(format, lang, output, force,
           json=lambda: payback_json(analysis, run, lang.value, explain),
-          csv=lambda: payback_csv(analysis, lang.value), document=document)
+          csv=lambda: payback_csv(analysis, lang.value),
+          document=lambda: payback_document(analysis, run, lang.value, explain, curves=plot))
 
 
 @app.command()
@@ -185,39 +169,24 @@ def check(
     when one follows only through a rounding chain); 2 bad input or usage; 3 when a quote is
     not in its document (the report changed after the scenario was written), whatever the
     verdicts."""
-    from nyttocalc.core.claims import check as check_claims
-    from nyttocalc.core.claims import fails
-    from nyttocalc.documents.check import check_documents
+    from nyttocalc.app.audit import audit
+    from nyttocalc.report.check_document import check_document
     from nyttocalc.report.machine import check_csv, check_json, coverage_csv
-    from nyttocalc.scenario.documents import citations, quoted_values, read_sources
-    from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
     loaded = _load(file, set, allow_path, audit=True)
     with _user_errors(loaded.name):
-        sources = read_sources(loaded, document or [])
-        if coverage and not sources:
-            raise NyttocalcError("--coverage lists the numbers of a document: give its text "
-                                 "with --document KEY=PATH (or a `path` in its source)")
-        results = check_claims(loaded.claims, loaded.model)
-        style = (loaded.scenario.numbers.decimal, loaded.scenario.numbers.thousands)
-        documents = check_documents(sources, citations(loaded), quoted_values(loaded, results),
-                                    coverage, style)
-    run = run_info(loaded, lang.value)
-
-    def document_() -> "Document":
-        from nyttocalc.report.check_document import check_document
-
-        return check_document(results, run, lang.value, documents)
-
+        found = audit(loaded, document or [], coverage)
+    run = _run(loaded, lang)
+    results, documents = found.results, found.documents
     _emit(format, lang, output, force,
           json=lambda: check_json(results, run, lang.value, documents),
           csv=lambda: (coverage_csv(documents, lang.value) if coverage
                        else check_csv(results, run, lang.value, documents)),
-          document=document_)
-    if any(d.missing for d in documents):
+          document=lambda: check_document(results, run, lang.value, documents))
+    if found.quote_missing:
         raise typer.Exit(EXIT_QUOTE_MISSING)
-    if any(fails(r.verdict, strict) for r in results):
+    if found.fails(strict):
         raise typer.Exit(EXIT_DOES_NOT_FOLLOW)
 
 
@@ -227,16 +196,6 @@ HorizonOpt = Annotated[float | None, typer.Option("--horizon", metavar="YEARS", 
     "Only this horizon, one of analysis.horizons_years."))]
 RateOpt = Annotated[float | None, typer.Option("--subsidy-rate", metavar="SHARE", help=(
     "Only this wage-subsidy rate, one of analysis.subsidy_rates."))]
-
-
-def _metric(metric: str) -> str:
-    from nyttocalc.core.numeric import METRICS
-
-    if metric not in METRICS:
-        typer.echo(f"error: --metric {metric!r} is not a figure a sweep computes; expected one "
-                   f"of: {', '.join(METRICS)}", err=True)
-        raise typer.Exit(EXIT_BAD_INPUT)
-    return metric
 
 
 @app.command()
@@ -250,7 +209,7 @@ def sweep(
     metric: Annotated[str, typer.Option("--metric", help=(
         "The figure to show: persons_whole, persons_exact, persons_half_steps, payback_year, "
         "employment_rate, required_value_per_year, value_per_person_year or cost."))
-    ] = "persons_whole",
+    ] = defaults.SWEEP_METRIC,
     perspective: PerspectiveOpt = None,
     horizon: HorizonOpt = None,
     subsidy_rate: RateOpt = None,
@@ -264,28 +223,19 @@ def sweep(
     """A break-even figure (by default the whole persons needed) for every perspective, subsidy
     rate and horizon, over a range of one input (a table) or a grid of two (heat maps). Every
     value is validated as in the file."""
-    from nyttocalc.core.numeric import select
-    from nyttocalc.core.sweep import MAX_AXES, MAX_POINTS, Axis
-    from nyttocalc.core.sweep import sweep as run_sweep
+    from nyttocalc.app import analysts
     from nyttocalc.report import explore
-    from nyttocalc.scenario import values
-    from nyttocalc.scenario.convert import unit as unit_of
-    from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
     metric = _metric(metric)
     loaded = _load(file, set, allow_path)
     with _user_errors(loaded.name):
-        varied = values.sweep_axes(loaded.scenario, vary, loaded.overrides, MAX_AXES,
-                                   MAX_POINTS)
-        axes = [Axis(place.path, tuple(points)) for place, points in varied]
-        units = {place.path: unit_of(place.unit) for place, _ in varied}
-        cells = select(loaded.model, perspective or (), horizon, subsidy_rate)
-        result = run_sweep(loaded.model, axes, metric, cells)
-    run = run_info(loaded, lang.value)
+        swept = analysts.sweep(loaded, vary, metric, perspective or (), horizon, subsidy_rate)
+    run, result = _run(loaded, lang), swept.result
     _emit(format, lang, output, force, json=lambda: explore.sweep_json(result, run),
           csv=lambda: explore.sweep_csv(result, lang.value),
-          document=lambda: explore.sweep_document(result, units, run, lang.value))
+          document=lambda: explore.sweep_document(result, swept.units, swept.costs, run,
+                                                  lang.value))
 
 
 @app.command()
@@ -315,52 +265,17 @@ def solve(
 ) -> None:
     """The value of one input at which N employed participants pay back a perspective's cost
     within H years: exact where the formula inverts, bracketed and bisected otherwise."""
-    from dataclasses import replace
-
-    from nyttocalc.core.solve import Question, persons_at
-    from nyttocalc.core.solve import solve as run_solve
+    from nyttocalc.app import analysts
     from nyttocalc.report import explore
-    from nyttocalc.scenario import values
-    from nyttocalc.scenario.convert import unit as unit_of
-    from nyttocalc.scenario.load import run_info
-    from nyttocalc.scenario.schema import MAX_PARTICIPANTS
 
     _check_target(output, force)
-    if format is Format.csv:
-        typer.echo("error: solve gives one answer: use --format table, markdown or json",
-                   err=True)
-        raise typer.Exit(EXIT_BAD_INPUT)
+    _refuse_csv(format, "solve gives one answer")
     loaded = _load(file, set, allow_path)
-    model = loaded.model
     with _user_errors(loaded.name):
-        try:
-            place = values.number_place(loaded.scenario, for_)
-            low, high = values.search_range(place, between)
-        except values.PlaceError as exc:
-            raise NyttocalcError(f"--for {for_}: {exc.message}") from None
-        if perspective not in [p.key for p in model.perspectives]:
-            raise NyttocalcError(f"--perspective {perspective!r} is not a perspective of this "
-                                 f"scenario: {', '.join(p.key for p in model.perspectives)}")
-        solving_horizon = place.path.startswith("analysis.horizons_years.")
-        if horizon is None and not solving_horizon:
-            raise NyttocalcError("give --horizon YEARS: how long the employed work")
-        values.refuse_overridden(loaded.overrides, [place.path], "solved for")
-        years = values.option(loaded.scenario, "--horizon", "analysis.horizons_years.0",
-                              place.value if horizon is None else horizon)
-        rate = values.option(loaded.scenario, "--subsidy-rate", "analysis.subsidy_rates.0",
-                             model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
-        # solving for the cohort's size, the participants are the unknown
-        values.persons(persons, MAX_PARTICIPANTS if place.path == "cohort.participants"
-                       else model.participants)
-        question = Question(place.path, perspective, persons, years, rate, low, high)
-        answer = run_solve(model, question)
-        if place.whole:  # a head count: the whole number on the side that pays back
-            answer = replace(answer, roots=tuple(
-                math.ceil(r - 1e-9) if above else math.floor(r + 1e-9)
-                for r, above in zip(answer.roots, answer.pays_back_above, strict=True)))
-    check = persons_at(model, question, answer.roots[0]) if answer.roots else None
-    run = run_info(loaded, lang.value)
-    unit = unit_of(place.unit)
+        solved = analysts.solve(loaded, for_, persons, perspective, horizon, subsidy_rate,
+                                between)
+    run, model = _run(loaded, lang), loaded.model
+    question, answer, unit, check = solved.question, solved.answer, solved.unit, solved.check
     _emit(format, lang, output, force,
           json=lambda: explore.solve_json(question, answer, unit, check, run), csv=None,
           document=lambda: explore.solve_document(question, answer, model, unit, check, run,
@@ -371,10 +286,10 @@ def solve(
 def sensitivity(
     file: FileArg,
     by: Annotated[str, typer.Option("--by", metavar="SHARE", help=(
-        "How far to move each input down and up: 20% or 0.2."))] = "20%",
+        "How far to move each input down and up: 20% or 0.2."))] = defaults.SENSITIVITY_BY,
     metric: Annotated[str, typer.Option("--metric", help=(
         "The figure to watch; persons_exact by default (whole persons move in steps)."))
-    ] = "persons_exact",
+    ] = defaults.SENSITIVITY_METRIC,
     perspective: PerspectiveOpt = None,
     horizon: Annotated[float | None, typer.Option("--horizon", metavar="YEARS", help=(
         "The horizon to watch; the first listed by default."))] = None,
@@ -389,19 +304,16 @@ def sensitivity(
 ) -> None:
     """Move each input down and up, one at a time, and rank the inputs by how far they move a
     break-even figure: a sorted table and a tornado chart per perspective."""
+    from nyttocalc.app import analysts
     from nyttocalc.report import explore
-    from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
     metric = _metric(metric)
     loaded = _load(file, set, allow_path)
-    from nyttocalc import requests
-
     with _user_errors(loaded.name):
-        result, cells, units, share = requests.sensitivity(loaded, by, metric, perspective or (),
+        result, cells, units, share = analysts.sensitivity(loaded, by, metric, perspective or (),
                                                            horizon, subsidy_rate)
-    run = run_info(loaded, lang.value)
-    model = loaded.model
+    run, model = _run(loaded, lang), loaded.model
     _emit(format, lang, output, force,
           json=lambda: explore.sensitivity_json(result, model, cells, share, run),
           csv=lambda: explore.sensitivity_csv(result, model, cells, lang.value),
@@ -427,21 +339,14 @@ def timeline(
     """Year by year, per perspective: the cost, the work (after the delay, thinned by drop-off),
     its value, and the cumulative net value discounted at analysis.discount_rate; the NPV and
     benefit-cost ratio per horizon, and the (discounted) payback year."""
+    from nyttocalc.app.timeline import timeline_for
     from nyttocalc.report import time
-    from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
     loaded = _load(file, set, allow_path)
-    model = loaded.model
-    from nyttocalc import requests
-
     with _user_errors(loaded.name):
-        timelines = requests.timeline(loaded, persons, subsidy_rate)
-    if timelines is None:
-        with _user_errors(loaded.name):
-            raise NyttocalcError("give --persons N: how many participants get work (or "
-                                 "declare simulation.employment_probability)")
-    run = run_info(loaded, lang.value)
+        timelines = timeline_for(loaded, persons, subsidy_rate)
+    run, model = _run(loaded, lang), loaded.model
     _emit(format, lang, output, force, json=lambda: time.timeline_json(timelines, model, run),
           csv=lambda: time.timeline_csv(timelines, lang.value),
           document=lambda: time.timeline_document(timelines, model, run, lang.value))
@@ -465,28 +370,20 @@ def simulate(
     (a binomial draw with an uncertain probability), with uncertain inputs drawn from their
     distributions. Per perspective, subsidy rate and horizon: the chance of paying back, the
     net value's percentiles and the payback year's distribution, with a histogram."""
-    from nyttocalc.core.simulate import simulate as run_simulation
+    from nyttocalc.app.simulation import monte_carlo
     from nyttocalc.report import simulation
-    from nyttocalc.scenario import values
-    from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
     loaded = _load(file, set, allow_path)
-    with _user_errors(loaded.name):
-        if loaded.uncertainty is None:
-            raise NyttocalcError("the scenario has no `simulation` section; declare at least "
-                                 "simulation.employment_probability (see the README, "
-                                 "Uncertainty)")
-        values.refuse_overridden(loaded.overrides, list(loaded.uncertainty.inputs),
-                                 "drawn by the simulation section")
-        with streams.progress(simulation.progress_text(lang.value)) as report:
-            result = run_simulation(loaded.model, loaded.uncertainty, draws, seed, report)
-    run = run_info(loaded, lang.value)
-    uncertainty = loaded.uncertainty
+    with _user_errors(loaded.name), \
+            streams.progress(simulation.progress_text(lang.value)) as progress:
+        simulated = monte_carlo(loaded, draws, seed, progress)
+    run, model = _run(loaded, lang), loaded.model
+    result, uncertainty = simulated.result, simulated.uncertainty
     _emit(format, lang, output, force,
           json=lambda: simulation.simulation_json(result, uncertainty, run),
           csv=lambda: simulation.simulation_csv(result, uncertainty, lang.value),
-          document=lambda: simulation.simulation_document(result, loaded.model, uncertainty, run,
+          document=lambda: simulation.simulation_document(result, model, uncertainty, run,
                                                           lang.value))
 
 
@@ -507,23 +404,16 @@ def export(
     source, a sheet per perspective whose figures are live formulas of those inputs (the
     formulas --explain prints), NyttoSAM's key figures where the scenario has outcomes, and the
     claims with their verdicts. Needs the report extra: pip install 'nyttocalc[report]'."""
-    from nyttocalc.core.claims import check as check_claims
-    from nyttocalc.core.payback import analyse
-    from nyttocalc.output import write_atomically
-    from nyttocalc.report.extras import require
+    from nyttocalc.app.payback import workbook_contents
     from nyttocalc.report.workbook import workbook_bytes
-    from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
-    with _user_errors():
-        require("openpyxl", "export")
+    _require("openpyxl", "export")
     loaded = _load(file, set, allow_path)
     with _user_errors(loaded.name):
-        checked = check_claims(loaded.claims, loaded.model) if loaded.claims else None
-    with _user_errors():  # SOURCE_DATE_EPOCH that is not a time
-        data = workbook_bytes(analyse(loaded.model), checked, run_info(loaded, lang.value),
-                              lang.value)
-        write_atomically(output, data, force=force)
+        analysis, checked = workbook_contents(loaded)
+    run = _run(loaded, lang)
+    _write(output, lambda: workbook_bytes(analysis, checked, run, lang.value), force)
 
 
 @app.command()
@@ -545,30 +435,20 @@ def report(
     per perspective, break-even tables and payback curves, the claims and their verdicts,
     sensitivity (tornado), the timeline and the Monte Carlo results. No network request;
     prints to A4."""
-    from dataclasses import replace
-
-    from nyttocalc import requests
-    from nyttocalc.output import write_atomically
+    from nyttocalc.app.report import check_page_file, report_parts
     from nyttocalc.report import html, usertext
     from nyttocalc.report.page import report_page
-    from nyttocalc.scenario.load import run_info
 
     _check_target(output, force)
-    if output.suffix.lower() not in (".html", ".htm"):
-        with _user_errors():
-            raise NyttocalcError(f"{output}: the report is an HTML page; give -o a file ending "
-                                 "in .html (print it to PDF from a browser)")
-    loaded = _load(file, set, allow_path)
-    # the scenario's words marked, to be kept apart from the page's (report/usertext.py)
-    loaded = replace(loaded, model=usertext.isolated_model(loaded.model))
-    model, run = loaded.model, usertext.isolated_run(run_info(loaded, lang.value))
-    with _user_errors(loaded.name):
-        parts = requests.report(loaded, draws, seed, persons)
-    content = report_page(parts, model, loaded.uncertainty, run, lang.value)
     with _user_errors():
-        write_atomically(output, html.page(content, run, lang.value, computed={
-            f"inputs.{name}": float(model.input_value(name)) for name in model.formulas}),
-            force=force)
+        check_page_file(output)
+    # the scenario's words marked, to be kept apart from the page's (report/usertext.py)
+    loaded = usertext.isolated_scenario(_load(file, set, allow_path))
+    run = usertext.isolated_run(_run(loaded, lang))
+    with _user_errors(loaded.name):
+        parts = report_parts(loaded, draws, seed, persons)
+    content = report_page(parts, loaded.model, loaded.uncertainty, run, lang.value)
+    _write(output, lambda: html.page(content, run, lang.value, computed=parts.computed), force)
 
 
 def _load(file: str, assignments: list[str] | None, allow: list[str] | None,
@@ -627,7 +507,7 @@ def examples(
             text = bundled.example_text(name)
         _deliver(text, output, force)
         return
-    _refuse_csv(format, "examples")
+    _refuse_csv(format, "examples lists text")
     view = catalogue.examples_view(lang.value)
     _emit(format, lang, output, force, json=view.json, csv=None, document=view.document)
 
@@ -651,7 +531,7 @@ def parameters(
     from nyttocalc.report import catalogue
 
     _check_target(output, force)
-    _refuse_csv(format, "parameters")
+    _refuse_csv(format, "parameters lists text")
     with _user_errors():
         view = catalogue.parameters_view(name, municipality, lang.value)
     _emit(format, lang, output, force, json=view.json, csv=None, document=view.document)
@@ -684,11 +564,42 @@ def new(
     _deliver(text, output, force)
 
 
-def _refuse_csv(format: Format, command: str) -> None:
-    if format is Format.csv:
-        typer.echo(f"error: {command} lists text: use --format table, markdown or json",
-                   err=True)
-        raise typer.Exit(EXIT_BAD_INPUT)
+def _metric(metric: str) -> str:
+    """Before any work: --metric, checked."""
+    from nyttocalc.app import analysts
+
+    with _user_errors():
+        return analysts.metric(metric)
+
+
+def _refuse(format: Format, refused: Collection[Format], why: str) -> None:
+    """Before any work: refuse a format the command does not give."""
+    if format in refused:
+        _usage_error(why)
+
+
+def _refuse_csv(format: Format, why: str) -> None:
+    _refuse(format, (Format.csv,), f"{why}: use --format table, markdown or json")
+
+
+def _usage_error(message: str) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _require(module: str, use: str) -> None:
+    """Before any work: refuse a use that needs an extra that is not installed."""
+    from nyttocalc.report.extras import require
+
+    with _user_errors():
+        require(module, use)
+
+
+def _run(loaded: "LoadedScenario", lang: Lang) -> "RunInfo":
+    """What the output says about this run, in ``lang``."""
+    from nyttocalc.scenario.load import run_info
+
+    return run_info(loaded, lang.value)
 
 
 def _check_target(output: Path | None, force: bool) -> None:
@@ -735,14 +646,21 @@ def _deliver(result: Text, output: Path | None, force: bool, *, is_json: bool = 
     """Print the result, or write it whole to --output (Swedish CSV with a byte-order mark,
     for Excel). Every failure to write is one paragraph and exit status 2."""
     pieces = [result] if isinstance(result, str) else result
-    with _user_errors():
-        if output is None:
-            with _reader_may_leave():
-                streams.write(pieces, is_json=is_json)
-            return
-        from nyttocalc.output import write_atomically
+    if output is None:
+        with _user_errors(), _reader_may_leave():
+            streams.write(pieces, is_json=is_json)
+        return
+    _write(output, lambda: pieces, force, "utf-8-sig" if excel else "utf-8")
 
-        write_atomically(output, pieces, "utf-8-sig" if excel else "utf-8", force)
+
+def _write(output: Path, content: Callable[[], Text | bytes], force: bool,
+           encoding: str = "utf-8") -> None:
+    """Make the content and write it whole to ``output``; a failure of either is one paragraph
+    (SOURCE_DATE_EPOCH that is not a time, a full disk)."""
+    from nyttocalc.output import write_atomically
+
+    with _user_errors():
+        write_atomically(output, content(), encoding, force)
 
 
 @contextmanager

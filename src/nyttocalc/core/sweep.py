@@ -10,7 +10,7 @@ bounded whatever the grid's size and the scenario's other horizons and rates.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from nyttocalc.core import numeric
@@ -71,6 +71,12 @@ class SweepResult:
     @property
     def grids(self) -> Mapping[Cell, Any]:
         return _Grids(self)
+
+    def at(self, *indices: Sequence[int]) -> SweepResult:
+        """The sweep at some of its points only: their indices along each axis."""
+        return replace(self, axes=tuple(
+            Axis(axis.path, tuple(axis.values[i] for i in along))
+            for axis, along in zip(self.axes, indices, strict=True)))
 
 
 class _Grids(Mapping[Cell, Any]):

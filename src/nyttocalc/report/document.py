@@ -67,8 +67,9 @@ class Document:
 
 
 def payback_document(analysis: PaybackAnalysis, run: RunInfo, lang: str,
-                     explain: bool = False) -> Document:
-    tables: list[Table] = []
+                     explain: bool = False, curves: bool = False) -> Document:
+    """The break-even tables; with ``curves`` (``--plot``), the payback curves after them."""
+    tables: list[Table | Chart | Plot] = []
     if analysis.model.ledger is not None:
         tables.append(_who_gains(analysis, analysis.model.ledger, lang))
     for result in analysis.perspectives:
@@ -80,6 +81,10 @@ def payback_document(analysis: PaybackAnalysis, run: RunInfo, lang: str,
         tables += outcome_tables(analysis, lang)
         if explain:
             tables.append(_explained_outcomes(analysis, lang))
+    if curves:
+        from nyttocalc.report.time import payback_curves
+
+        tables += payback_curves(analysis, lang)
     return Document(run.title, _header(analysis, run, lang), tuple(tables))
 
 

@@ -17,7 +17,7 @@ from nyttocalc.core.model import Model
 from nyttocalc.core.numeric import METRICS, Cell
 from nyttocalc.core.sensitivity import Effect, SensitivityResult
 from nyttocalc.core.solve import Answer, Question
-from nyttocalc.core.sweep import Axis, SweepResult, sweep
+from nyttocalc.core.sweep import SweepResult
 from nyttocalc.report import numbers
 from nyttocalc.report.document import (
     Chart,
@@ -70,8 +70,10 @@ def _show(x: float, unit: Unit, lang: str) -> str:
     return numbers.figure(x, unit, lang)
 
 
-def sweep_document(result: SweepResult, units: Mapping[str, Unit], run: RunInfo,
-                   lang: str) -> Document:
+def sweep_document(result: SweepResult, units: Mapping[str, Unit], costs: SweepResult | None,
+                   run: RunInfo, lang: str) -> Document:
+    """``costs``: the cost over the same grid, to mark where a party paid nothing; None where
+    the figure means the same whatever was paid."""
     model, selected = result.model, result.cells
     unit = METRICS[result.metric]
     metric = label(result.metric, lang)
@@ -89,7 +91,7 @@ def sweep_document(result: SweepResult, units: Mapping[str, Unit], run: RunInfo,
         for key in dict.fromkeys(c.perspective for c in selected):
             cells = [c for c in selected if c.perspective == key]
             grids = [result.grids[c] for c in cells]
-            unpaid = _paid_nothing(result, cells[0], shown)
+            unpaid = _paid_nothing(costs, cells[0], shown)
             rows = tuple((_show(axis.values[i], units[axis.path], lang),
                           *(_count(float(grid[i]), unit, model, lang)
                             + (PAID_NOTHING if unpaid is not None and unpaid[n] else "")
@@ -104,7 +106,7 @@ def sweep_document(result: SweepResult, units: Mapping[str, Unit], run: RunInfo,
                 (axis.path, *(cell_label(model, c, varied, lang) for c in cells)), rows, notes))
     else:
         for cell in selected:
-            tables.append(_heat_map(result, units, cell, unit, lang))
+            tables.append(_heat_map(result, units, costs, cell, unit, lang))
     return Document(run.title, header, tuple(tables))
 
 
@@ -128,15 +130,12 @@ def _beyond_note(rows: Sequence[Sequence[str]], model: Model, lang: str) -> tupl
 PAID_NOTHING = "°"
 
 
-def _paid_nothing(result: SweepResult, cell: Cell, *shown: Sequence[int]) -> Any:
+def _paid_nothing(costs: SweepResult | None, cell: Cell, *shown: Sequence[int]) -> Any:
     """At the points shown (their indices along each axis), where the cell's perspective paid
-    nothing: a boolean per point, for a break-even figure; None for the cost and the value per
-    person-year, which mean the same whatever was paid."""
-    if result.metric in ("cost", "value_per_person_year"):
+    nothing: a boolean per point; None without the costs."""
+    if costs is None:
         return None
-    axes = [Axis(a.path, tuple(a.values[i] for i in indices))
-            for a, indices in zip(result.axes, shown, strict=True)]
-    return sweep(result.model, axes, "cost", [cell]).grids[cell] == 0
+    return costs.at(*shown).grids[cell] == 0
 
 
 def _paid_nothing_note(rows: Sequence[Sequence[str]], model: Model, perspective: str,
@@ -154,8 +153,8 @@ def _sampled_note(path: str, shown: int, total: int, lang: str) -> tuple[str, ..
     return (label("note.sampled", lang, shown=shown, total=total, path=path),)
 
 
-def _heat_map(result: SweepResult, units: Mapping[str, Unit], cell: Cell, unit: Unit,
-              lang: str) -> Table:
+def _heat_map(result: SweepResult, units: Mapping[str, Unit], costs: SweepResult | None,
+              cell: Cell, unit: Unit, lang: str) -> Table:
     """A sample of the grid (at most 20 × 10 cells) with what is read from all of it: the range,
     whether an axis changes nothing, the share within the cohort. The grid is read a block of
     rows at a time and never held whole."""
@@ -169,7 +168,7 @@ def _heat_map(result: SweepResult, units: Mapping[str, Unit], cell: Cell, unit: 
     first_row: Any = None
     rows_change = columns_change = False
     sampled: dict[int, list[float]] = {}
-    unpaid = _paid_nothing(result, cell, row_index, column_index)
+    unpaid = _paid_nothing(costs, cell, row_index, column_index)
     for span, block in result.blocks([cell]):
         grid = block[cell]
         finite_values = grid[np.isfinite(grid)]

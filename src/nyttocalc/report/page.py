@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from nyttocalc.app.report import ReportParts
 from nyttocalc.core.arith import is_never
 from nyttocalc.core.claims import ClaimResult, Verdict
 from nyttocalc.core.figures import Unit
@@ -29,7 +30,6 @@ from nyttocalc.report.document import (
 )
 from nyttocalc.report.i18n import label
 from nyttocalc.report.plot import Kind, Plot, Series
-from nyttocalc.requests import ReportParts
 from nyttocalc.run import RunInfo
 
 

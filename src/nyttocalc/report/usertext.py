@@ -16,10 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from nyttocalc.core.ledger import SOCIETY_LABELS
 from nyttocalc.core.model import Model
 from nyttocalc.run import Citation, RunInfo, Said, SourceInfo
+
+if TYPE_CHECKING:
+    from nyttocalc.scenario.load import LoadedScenario
 
 FSI, PDI = "\u2068", "\u2069"
 _ISOLATES = re.compile("[\u2066-\u2069]")  # LRI, RLI, FSI, PDI: the user's would unbalance ours
@@ -34,6 +38,12 @@ def isolated(text: str) -> str:
 def as_bdi(markup: str) -> str:
     """HTML in which each marked part of the scenario's words is a ``<bdi class="user">``."""
     return _MARKED.sub(r'<bdi class="user">\1</bdi>', markup)
+
+
+def isolated_scenario(loaded: LoadedScenario) -> LoadedScenario:
+    """The scenario with its model's labels marked (``isolated_model``), before any analysis,
+    so that every result that names a party carries the marks."""
+    return replace(loaded, model=isolated_model(loaded.model))
 
 
 def isolated_model(model: Model) -> Model:

@@ -1,109 +1,29 @@
-"""What a command asks of the core, built from a loaded scenario and the command's options.
-
-Each function checks the options against the scenario, fills in their defaults, calls the core
-and returns its result; a bad option is a ``NyttocalcError`` that names it. The commands in
-``cli`` only load, ask and emit.
-"""
+"""What report asks: every analysis the page shows, computed once, with the page's settings."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nyttocalc.errors import NyttocalcError
 
 if TYPE_CHECKING:
     from nyttocalc.core.claims import ClaimResult
-    from nyttocalc.core.figures import Unit
-    from nyttocalc.core.numeric import Cell
     from nyttocalc.core.payback import PaybackAnalysis
-    from nyttocalc.core.sensitivity import Move, SensitivityResult
     from nyttocalc.core.simulate import SimulationResult
     from nyttocalc.core.timeline import PerspectiveTimeline
     from nyttocalc.report.answer import Chance, Drivers, Expected
     from nyttocalc.scenario.load import LoadedScenario
 
-# Not moved by a sensitivity run: they are the questions asked, not inputs of the answer.
-QUESTIONS = ("analysis.horizons_years.", "analysis.long_view_years", "analysis.write_off_years")
 REPORT_SHARE = 0.2  # how far the report moves each input
 
 
-def moves(loaded: LoadedScenario, share: float,
-          exclude: Sequence[str] = QUESTIONS) -> tuple[list[Move], dict[str, Unit]]:
-    """Every input of the scenario moved down and up by ``share``, and each one's unit."""
-    from nyttocalc.core.figures import Unit
-    from nyttocalc.core.sensitivity import Move
-    from nyttocalc.scenario import values
-
-    paths = [p for p in loaded.model.parameter_paths() if not p.startswith(tuple(exclude))]
-    moved = values.moves(loaded.scenario, paths, share)
-    return ([Move(p.path, p.value, lo, hi) for p, lo, hi in moved],
-            {p.path: Unit(p.unit) for p, _, _ in moved})
-
-
-def sensitivity(loaded: LoadedScenario, by: str, metric: str, perspectives: Sequence[str],
-                horizon: float | None, subsidy_rate: float | None
-                ) -> tuple[SensitivityResult, list[Cell], dict[str, Unit], float]:
-    """Every input moved by ``by`` (not the horizons: they are questions), at the first horizon
-    and the lowest rate unless given."""
-    from nyttocalc.core.numeric import select
-    from nyttocalc.core.sensitivity import sensitivity as run_sensitivity
-    from nyttocalc.scenario import values
-
-    model = loaded.model
-    try:
-        share = values.parse_share(by)
-    except values.PlaceError as exc:
-        raise NyttocalcError(f"--by {by}: {exc.message}") from None
-    moved, units = moves(loaded, share)
-    cells = select(model, perspectives,
-                   model.horizons_years[0] if horizon is None else horizon,
-                   model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
-    return run_sensitivity(model, moved, metric), cells, units, share
-
-
-def timeline(loaded: LoadedScenario, persons: float | None,
-             subsidy_rate: float | None) -> tuple[PerspectiveTimeline, ...] | None:
-    """The timeline for ``persons`` employed (by default the expected number from the
-    simulation section); None where neither says how many."""
-    from nyttocalc.core.timeline import timeline as run_timeline
-    from nyttocalc.scenario import values
-
-    model = loaded.model
-    if persons is None:
-        persons = expected_employed(loaded)
-        if persons is None:
-            return None
-    rate = values.option(loaded.scenario, "--subsidy-rate", "analysis.subsidy_rates.0",
-                         model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
-    values.persons(persons, model.participants)
-    return run_timeline(model, persons, rate)
-
-
-def expected_employed(loaded: LoadedScenario) -> float | None:
-    """How many participants the simulation section expects to get work; None without one."""
-    if loaded.uncertainty is None:
-        return None
-    return loaded.model.participants * loaded.uncertainty.employment_probability.expected()
-
-
-def observed_employed(loaded: LoadedScenario) -> tuple[float, float] | None:
-    """How many of the cohort's groups made the ledger's move in the first year after, as the
-    scenario's outcomes say, and their wage-subsidy rate (the average, weighted by persons:
-    a value per person-year is linear in the rate, so their sum is exact); None without
-    outcomes."""
-    model = loaded.model
-    if model.ledger is None or model.outcomes is None:
-        return None
-    move = model.ledger.move
-    cohort = loaded.scenario.outcomes.cohort_groups if loaded.scenario.outcomes else []
-    moved = [t for group in model.outcomes.groups if group.key in cohort
-             for t in group.transitions
-             if (t.move.before, t.move.after) == (move.before, move.after)]
-    persons = sum(t.persons for t in moved)
-    rate = sum(t.persons * t.subsidy_rate for t in moved) / persons if persons else 0.0
-    return persons, rate
+def check_page_file(output: Path) -> None:
+    """The report is a page: ``-o`` must name an HTML file."""
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise NyttocalcError(f"{output}: the report is an HTML page; give -o a file ending "
+                             "in .html (print it to PDF from a browser)")
 
 
 @dataclass(frozen=True)
@@ -119,10 +39,15 @@ class ReportParts:
     drivers: tuple[Drivers, ...]
     chances: tuple[Chance, ...]
     expected: Expected | None  # the Monte Carlo's number in work, and the paybacks with it
+    computed: dict[str, float]  # the value of each computed input, by key path
 
 
-def report(loaded: LoadedScenario, draws: int, seed: int,
+def report_parts(loaded: LoadedScenario, draws: int, seed: int,
            persons: float | None) -> ReportParts:
+    """The analysis, the claims, the Monte Carlo where the scenario declares one, and the
+    timeline for ``persons`` employed: by default the simulation's expected number, else the
+    number the outcomes observed, at their own subsidy rate."""
+    from nyttocalc.app.timeline import employed_timeline, expected_employed, observed_employed
     from nyttocalc.core.claims import check
     from nyttocalc.core.payback import analyse
     from nyttocalc.core.simulate import simulate
@@ -138,9 +63,11 @@ def report(loaded: LoadedScenario, draws: int, seed: int,
     if employed is None and (observed := observed_employed(loaded)) is not None:
         employed, rate = observed  # the observed number, at their own subsidy rate
     return ReportParts(analysis, claims, simulated,
-                       timeline(loaded, employed, rate) if employed else None,
+                       employed_timeline(loaded, employed, rate) if employed else None,
                        employed, report_drivers(loaded, analysis),
-                       report_chances(analysis, simulated), report_expected(analysis, simulated))
+                       report_chances(analysis, simulated), report_expected(analysis, simulated),
+                       {f"inputs.{name}": float(model.input_value(name))
+                        for name in model.formulas})
 
 
 def report_expected(analysis: PaybackAnalysis,
@@ -166,6 +93,7 @@ def report_drivers(loaded: LoadedScenario, analysis: PaybackAnalysis) -> tuple[D
     """For each party that paid and can be paid back: its payback time if the whole persons it
     needs within the first horizon work at the lowest rate, and what moving each input by
     ``REPORT_SHARE`` does to it."""
+    from nyttocalc.app.analysts import QUESTIONS, moves
     from nyttocalc.core.arith import is_never
     from nyttocalc.core.sensitivity import payback_time_effects
     from nyttocalc.report.answer import Drivers

@@ -1,16 +1,18 @@
-"""The README's sample outputs are what the tool prints.
+"""The sample outputs of the README and of the documentation's pages (docs/) are what the tool
+prints.
 
 A sample is a ```text block right after a line ``<!-- output of: nyttocalc ARGS -->``. Its lines
 must stand in what that command prints (stdout, then stderr): a line ``…`` stands for lines left
 out, so each run of lines between them must appear as it is, and the runs in order. A line of the
-block that starts with ``$ `` is the command as a user types it, and is not output.
+block that starts with ``$ `` is the command as a user types it, and is not output; a ```text
+block that shows such a command must be a sample.
 
 To bring the samples up to date after a deliberate change of output:
 
     NYTTOCALC_UPDATE_README=1 python -m pytest tests/test_readme.py
 
 rewrites each run from the output, from the line where the run starts, as many lines as it has;
-then read the diff of README.md.
+then read the diff of README.md and docs/.
 """
 
 from __future__ import annotations
@@ -19,12 +21,16 @@ import os
 import re
 import shlex
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, run_cli
 
 README = ROOT / "README.md"
+DOCS = ROOT / "docs"
+# Every page of the documentation, and the README: where samples are sought.
+DOCUMENTS = [README, *sorted(DOCS.rglob("*.md"))]
 _SAMPLE = re.compile(r"<!-- output of: nyttocalc (?P<args>[^\n]*?) -->\n```text\n"
                      r"(?P<body>.*?)\n```", re.DOTALL)
 GAP = "…"
@@ -33,9 +39,14 @@ UPDATE = os.environ.get("NYTTOCALC_UPDATE_README") == "1"
 
 @dataclass(frozen=True)
 class Sample:
+    path: Path  # the README or a page of docs/
     args: str
     body: str
-    start: int  # of the body in the README's text
+    start: int  # of the body in the document's text
+
+    @property
+    def name(self) -> str:
+        return f"{self.path.relative_to(ROOT)}: {self.args}"
 
     @property
     def runs(self) -> list[list[str]]:
@@ -48,9 +59,13 @@ class Sample:
         return [run for run in runs if run]
 
 
-def samples() -> list[Sample]:
-    text = README.read_text(encoding="utf-8")
-    return [Sample(m["args"], m["body"], m.start("body")) for m in _SAMPLE.finditer(text)]
+def samples(paths: list[Path] = DOCUMENTS) -> list[Sample]:
+    found = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        found += [Sample(path, m["args"], m["body"], m.start("body"))
+                  for m in _SAMPLE.finditer(text)]
+    return found
 
 
 def output(args: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -67,25 +82,57 @@ def find(lines: list[str], run: list[str], start: int) -> int | None:
     return None
 
 
-def test_the_readme_has_samples() -> None:
-    assert len(samples()) >= 5
+def test_the_readme_and_the_docs_have_samples() -> None:
+    assert len(samples([README])) >= 3
+    assert len(samples()) >= 20
 
 
-@pytest.mark.parametrize("sample", samples(), ids=lambda s: s.args)
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_command_shown_with_output_is_a_sample(path: Path) -> None:
+    """A ```text block that shows a command as typed (``$ nyttocalc …``) shows its output, so
+    it must be a sample the tests run: marked, and marked with that command."""
+    text = path.read_text(encoding="utf-8")
+    marked = {m.start("body"): m["args"] for m in _SAMPLE.finditer(text)}
+    for block in re.finditer(r"```text\n(?P<body>.*?)\n```", text, re.DOTALL):
+        typed = [line[len("$ nyttocalc "):] for line in block["body"].split("\n")
+                 if line.startswith("$ nyttocalc ")]
+        if typed:
+            assert marked.get(block.start("body")) == typed[0], (
+                f"{path.relative_to(ROOT)}: `nyttocalc {typed[0]}` is shown with output but is "
+                "no sample: put <!-- output of: nyttocalc ARGS --> on the line before its block")
+
+
+def test_the_readmes_links_lead_to_files() -> None:
+    """The README's relative links (to the docs' pages, as GitHub shows them) lead somewhere,
+    and every page they name is in the site's nav."""
+    text = README.read_text(encoding="utf-8")
+    targets = [t.split("#")[0] for t in re.findall(r"\]\(([^)\s]+)\)", text)
+               if "://" not in t and not t.startswith("#")]
+    assert targets
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for target in targets:
+        assert (ROOT / target).is_file(), target
+        if target.startswith("docs/") and target.endswith(".md"):
+            page = target.removeprefix("docs/")
+            assert f": {page}" in nav, f"{target} is not in mkdocs.yml's nav"
+
+
+@pytest.mark.parametrize("sample", samples(), ids=lambda s: s.name)
 def test_a_readme_sample_is_what_the_tool_prints(sample: Sample,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     lines = output(sample.args, monkeypatch)
     if UPDATE:
         _update(sample, lines)
-        return  # the README now says what the tool prints; read its diff
+        return  # the document now says what the tool prints; read its diff
     position = 0
     for run in sample.runs:
         found = find(lines, run, position)
         if found is None:
             near = find(lines, run[:1], position)
             shown = "\n".join(lines[near: near + len(run)]) if near is not None else "(nothing)"
-            pytest.fail(f"`nyttocalc {sample.args}` does not print this part of the README's "
-                        f"sample:\n{chr(10).join(run)}\n\nIt prints, from the same first line:\n"
+            pytest.fail(f"`nyttocalc {sample.args}` does not print this part of the sample in "
+                        f"{sample.path.relative_to(ROOT)}:\n{chr(10).join(run)}\n\n"
+                        f"It prints, from the same first line:\n"
                         f"{shown}\n\n(NYTTOCALC_UPDATE_README=1 rewrites the samples; see the "
                         "docstring of tests/test_readme.py)")
         position = found + len(run)
@@ -99,11 +146,15 @@ def _first_cell(line: str) -> str:
 
 
 def _update(sample: Sample, lines: list[str]) -> None:
-    """Rewrite the sample's runs from the output: each from where its first line stands."""
+    """Rewrite the sample's runs from the output: each from where its first line stands. The
+    typed command and a gap before the first run or after the last stay where they were."""
     body, position = [], 0
+    given = [line for line in sample.body.split("\n") if not line.startswith("$ ")]
     for line in sample.body.split("\n"):
         if line.startswith("$ "):
             body.append(line)
+    if given[:1] == [GAP]:
+        body.append(GAP)
     for number, run in enumerate(sample.runs):
         anchor = find([_first_cell(x) for x in lines], [_first_cell(run[0])], position)
         if anchor is None:
@@ -113,23 +164,26 @@ def _update(sample: Sample, lines: list[str]) -> None:
             body.append(GAP)
         body += lines[anchor: anchor + len(run)]
         position = anchor + len(run)
-    text = README.read_text(encoding="utf-8")
-    current = samples()
+    if len(given) > 1 and given[-1] == GAP:
+        body.append(GAP)
+    text = sample.path.read_text(encoding="utf-8")
+    current = samples([sample.path])
     here = next(s for s in current if s.args == sample.args and s.body == sample.body)
-    README.write_text(text[: here.start] + "\n".join(body)
-                      + text[here.start + len(here.body):], encoding="utf-8")
+    sample.path.write_text(text[: here.start] + "\n".join(body)
+                           + text[here.start + len(here.body):], encoding="utf-8")
 
 
-def test_the_readmes_list_of_liva_verdicts_is_what_check_says(
+def test_the_docs_list_of_liva_verdicts_is_what_check_says(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """'- `id` (section): explanation' under Checking a report: each explanation is check's own
-    (the README may add a remark after it), and every claim that is not plainly held is listed."""
+    """'- `id` (section): explanation' in the how-to on checking a report: each explanation is
+    check's own (the page may add a remark after it), and every claim that is not plainly held
+    is listed."""
     import json
 
     monkeypatch.chdir(ROOT)
     claims = json.loads(run_cli("check", "scenarios/liva.yaml", "-f", "json").stdout)["claims"]
     said = {c["id"]: c["explanation"].replace("\u00a0", " ") for c in claims}
-    text = README.read_text(encoding="utf-8")
+    text = (DOCS / "how-to" / "check-a-report.md").read_text(encoding="utf-8")
     listed = dict(re.findall(r"^- `([a-z0-9-]+)` \([^\n]*?\): ([^\n]+)$", text, re.MULTILINE))
     for claim, explanation in listed.items():
         assert explanation.startswith(said[claim]), claim
@@ -137,11 +191,14 @@ def test_the_readmes_list_of_liva_verdicts_is_what_check_says(
     assert flagged <= listed.keys()
 
 
-def test_the_readmes_ledger_is_the_fixture_the_tests_compute_by_hand() -> None:
-    """A new user copies the README's actors, states and transitions: the same file, whole and
-    from its first line, that tests/test_actors.py works out by hand."""
+def test_the_tutorials_ledger_is_the_fixture_the_tests_compute_by_hand() -> None:
+    """A new user copies the tutorial's actors, states and transitions: each YAML block of it
+    is part of tests/fixtures/actors.yaml, as it stands there, which tests/test_actors.py works
+    out by hand, and one block is the whole file, from its first line."""
     fixture = (ROOT / "tests" / "fixtures" / "actors.yaml").read_text(encoding="utf-8")
-    readme = README.read_text(encoding="utf-8")
-    named = readme.index("`tests/fixtures/actors.yaml` (inputs, cohort and analysis")
-    start = readme.index("```yaml\n", named) + len("```yaml\n")
-    assert readme[start:readme.index("```\n", start)] == fixture
+    page = (DOCS / "tutorial" / "own-intervention.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```yaml\n(.*?^)```$", page, re.DOTALL | re.MULTILINE)
+    assert len(blocks) >= 5
+    for block in blocks:
+        assert block in fixture, block[:200]
+    assert fixture in blocks

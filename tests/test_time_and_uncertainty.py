@@ -275,15 +275,15 @@ def test_fast_percentiles_are_numpys_inverted_cdf(n: int, seed: int, kind: str) 
                                                                    PERCENTILES)
 
 
-def test_the_readmes_simulation_example_runs(tmp_path: Path) -> None:
-    """A new user copies the README's `simulation` section into LivA: it loads and simulates."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("### Uncertainty"):]
+def test_the_docs_simulation_example_runs(tmp_path: Path) -> None:
+    """A new user copies the how-to's `simulation` section into LivA: it loads and simulates."""
+    page = (ROOT / "docs" / "how-to" / "time-and-uncertainty.md").read_text(encoding="utf-8")
+    section = page[page.index("## Uncertainty"):]
     block = section[section.index("```yaml\n") + 8:section.index("```\n", section.index(
         "```yaml\n") + 8)]
     liva = LIVA.read_text(encoding="utf-8")
     scenario = liva[:liva.index("\nsimulation:")] + "\n" + block
-    path = tmp_path / "liva-readme.yaml"
+    path = tmp_path / "liva-docs.yaml"
     path.write_text(scenario, encoding="utf-8")
     result = run_cli("simulate", path, "--draws", "2000", "-f", "json")
     assert result.code == 0, result.stderr
@@ -292,9 +292,9 @@ def test_the_readmes_simulation_example_runs(tmp_path: Path) -> None:
     assert drawn["employment_probability"] == "beta(2, 6) on [0, 1]"
 
 
-def test_the_readmes_income_model_is_livas() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("### The municipality's revenue from an income"):]
+def test_the_docs_income_model_is_livas() -> None:
+    page = (ROOT / "docs" / "method" / "nyttosam.md").read_text(encoding="utf-8")
+    section = page[page.index("## The municipality's revenue from an income"):]
     start = section.index("```yaml\n") + 8
     block = section[start:section.index("```\n", start)]
     assert block in LIVA.read_text(encoding="utf-8")

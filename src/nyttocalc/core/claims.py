@@ -91,7 +91,7 @@ class Rule:
     """What a qualified figure p, printed at precision q, says of the computed figure c: the
     verdict on c, and the band of figures c it admits (for a computed interval)."""
 
-    meaning: str  # the rule in words, with p and q, as the README documents it
+    meaning: str  # the rule in words, with p and q, as docs/method/claims.md has it
     judge: Callable[[float, float, float], Verdict]
     band: Callable[[float, float], tuple[float, float]]
 

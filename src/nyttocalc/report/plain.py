@@ -1,6 +1,6 @@
 """Tables as plain text, for a pipe or a file: laid out here, not by rich.
 
-What a script, a saved report or the README's samples hold must not move when a dependency's
+What a script, a saved report or the docs' samples hold must not move when a dependency's
 layout rules do (rich measures and wraps differently from one version to the next), and a number
 and its unit are never split. The look is rich's "simple head": headers over a rule, columns three
 spaces apart, numbers right-aligned, long text wrapped at spaces within its column.

@@ -24,6 +24,14 @@ from nyttocalc.core.solve import Question, persons_at, solve
 from nyttocalc.core.sweep import Axis, sweep
 from tests.strategies import examples, timed_models
 
+# How many are employed, for a metric that counts them (the net present value): one, which every
+# drawn cohort has.
+PERSONS = 1
+
+
+def _persons(metric: str) -> int | None:
+    return PERSONS if numeric.counts_persons(metric) else None
+
 
 def _payback_figure(model: Model, cell: numeric.Cell, metric: str) -> float:
     result = analyse(model).perspective(cell.perspective)
@@ -33,8 +41,9 @@ def _payback_figure(model: Model, cell: numeric.Cell, metric: str) -> float:
     if metric == "value_per_person_year":
         return result.value_at(rate).value
     horizon = model.horizons_years[cell.horizon_index]
-    row = next(b for b in result.break_even
-               if b.subsidy_rate == rate and b.horizon_years == horizon)
+    group = "net_present_values" if numeric.counts_persons(metric) else "break_even"
+    row = next(b for b in result.groups()[group] if b.subsidy_rate == rate
+               and b.horizon_years == horizon and b.dims.get("persons", PERSONS) == PERSONS)
     figure = getattr(row, metric)
     return float(figure.value)
 
@@ -48,7 +57,7 @@ def _same(a: float, b: float) -> bool:
 def test_every_metric_is_paybacks_figure_bit_for_bit(model: Model, metric: str) -> None:
     if metric == "cost":  # payback's cost row is nominal; the numeric layer's is present value
         model = Model(**{**model.__dict__, "discount_rate": 0.0})
-    for cell, value in numeric.break_even(model, metric).items():
+    for cell, value in numeric.break_even(model, metric, persons=_persons(metric)).items():
         assert _same(float(value), _payback_figure(model, cell, metric)), (cell, metric)
 
 
@@ -85,12 +94,12 @@ def test_arrays_give_what_points_give(model: Model, metric: str, data: st.DataOb
                     else {base, base + 1})
     if "rate" in path or path.endswith(("deadweight", "full_time_equivalent")):
         values = sorted({min(v, 1.0) for v in values})
-    result = sweep(model, [Axis(path, tuple(values))], metric)
+    result = sweep(model, [Axis(path, tuple(values))], metric, persons=_persons(metric))
     exact = sweep(model, [Axis(path, tuple(values))], "persons_exact")
     for i, value in enumerate(values):
         at = model.with_values({path: value})
         allowed = DISCOUNTED_ULPS if at.is_discounted or at.discount_rate != 0 else 0
-        point = numeric.break_even(at, metric)
+        point = numeric.break_even(at, metric, persons=_persons(metric))
         for cell, expected in point.items():
             swept = float(result.grids[cell][i])
             if metric in STEPPED and swept != float(expected):

@@ -154,3 +154,33 @@ def test_sweep_and_explain_carry_the_new_figures() -> None:
     row = explained["perspectives"][0]["net_present_values"][0]
     assert row["net_present_value"]["formula"] == "benefit − cost"
     assert row["benefit_cost_ratio"]["formula"] == "share(benefit, cost)"
+
+
+def test_the_command_lines_metrics_are_the_registrys() -> None:
+    """``app.defaults.METRICS`` is written out so that --help imports no core; it must say
+    what the registry says."""
+    from nyttocalc.app.defaults import METRICS
+
+    assert tuple(metrics()) == METRICS
+
+
+def test_sweep_reports_a_net_present_value_for_the_persons_given() -> None:
+    """The municipality, 3 employed for 5 years: 3 × 175 000 × 5 − 1,2 mkr = 1 425 000 kr,
+    whatever the monthly income (the municipality's revenue does not follow it in liva.yaml)."""
+    run = run_cli("sweep", LIVA, "--vary", "inputs.monthly_income=18000,27000", "--metric",
+                  "net_present_value", "--persons", "3", "--perspective", "municipality",
+                  "--horizon", "5", "--format", "json")
+    data = json.loads(run.stdout)
+    assert (data["metric"], data["unit"], data["persons"]) == ("net_present_value", "SEK", 3)
+    assert [c["values"] for c in data["cells"]] == [[1_425_000.0, 1_425_000.0]] * 2
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (("--metric", "net_present_value"), "give --persons N"),
+    (("--persons", "3"), "--persons is for a metric that counts the employed"),
+])
+def test_persons_goes_with_a_metric_that_counts_them(args: tuple[str, ...], says: str) -> None:
+    run = run_cli("sweep", LIVA, "--vary", "inputs.monthly_income=18000,27000", *args)
+    assert run.code == 2
+    assert says in run.stderr
+    assert "Traceback" not in run.stderr

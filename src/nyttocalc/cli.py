@@ -192,6 +192,9 @@ def check(
 
 PerspectiveOpt = Annotated[list[str] | None, typer.Option("--perspective", metavar="KEY", help=(
     "Only this perspective (repeatable), e.g. society; all by default."))]
+MetricPersonsOpt = Annotated[float | None, typer.Option("--persons", min=0, help=(
+    "How many participants are employed, for a metric that counts them (the net present "
+    "value, the benefit-cost ratio)."))]
 HorizonOpt = Annotated[float | None, typer.Option("--horizon", metavar="YEARS", help=(
     "Only this horizon, one of analysis.horizons_years."))]
 RateOpt = Annotated[float | None, typer.Option("--subsidy-rate", metavar="SHARE", help=(
@@ -207,9 +210,9 @@ def sweep(
         "(inputs.monthly_income=18000,22500). Give it twice for a two-dimensional grid, drawn "
         "as heat maps."))],
     metric: Annotated[str, typer.Option("--metric", help=(
-        "The figure to show: persons_whole, persons_exact, persons_half_steps, payback_year, "
-        "employment_rate, required_value_per_year, value_per_person_year or cost."))
-    ] = defaults.SWEEP_METRIC,
+        f"The figure to show: {', '.join(defaults.METRICS[:-1])} or {defaults.METRICS[-1]}; "
+        "the last two need --persons."))] = defaults.SWEEP_METRIC,
+    persons: MetricPersonsOpt = None,
     perspective: PerspectiveOpt = None,
     horizon: HorizonOpt = None,
     subsidy_rate: RateOpt = None,
@@ -227,10 +230,11 @@ def sweep(
     from nyttocalc.report import explore
 
     _check_target(output, force)
-    metric = _metric(metric)
+    metric = _metric(metric, persons)
     loaded = _load(file, set, allow_path)
     with _user_errors(loaded.name):
-        swept = analysts.sweep(loaded, vary, metric, perspective or (), horizon, subsidy_rate)
+        swept = analysts.sweep(loaded, vary, metric, perspective or (), horizon, subsidy_rate,
+                               persons)
     run, result = _run(loaded, lang), swept.result
     _emit(format, lang, output, force, json=lambda: explore.sweep_json(result, run),
           csv=lambda: explore.sweep_csv(result, lang.value),
@@ -290,6 +294,7 @@ def sensitivity(
     metric: Annotated[str, typer.Option("--metric", help=(
         "The figure to watch; persons_exact by default (whole persons move in steps)."))
     ] = defaults.SENSITIVITY_METRIC,
+    persons: MetricPersonsOpt = None,
     perspective: PerspectiveOpt = None,
     horizon: Annotated[float | None, typer.Option("--horizon", metavar="YEARS", help=(
         "The horizon to watch; the first listed by default."))] = None,
@@ -308,11 +313,11 @@ def sensitivity(
     from nyttocalc.report import explore
 
     _check_target(output, force)
-    metric = _metric(metric)
+    metric = _metric(metric, persons)
     loaded = _load(file, set, allow_path)
     with _user_errors(loaded.name):
         result, cells, units, share = analysts.sensitivity(loaded, by, metric, perspective or (),
-                                                           horizon, subsidy_rate)
+                                                           horizon, subsidy_rate, persons)
     run, model = _run(loaded, lang), loaded.model
     _emit(format, lang, output, force,
           json=lambda: explore.sensitivity_json(result, model, cells, share, run),
@@ -564,12 +569,12 @@ def new(
     _deliver(text, output, force)
 
 
-def _metric(metric: str) -> str:
-    """Before any work: --metric, checked."""
+def _metric(metric: str, persons: float | None) -> str:
+    """Before any work: --metric and --persons, checked."""
     from nyttocalc.app import analysts
 
     with _user_errors():
-        return analysts.metric(metric)
+        return analysts.metric(metric, persons)
 
 
 def _refuse(format: Format, refused: Collection[Format], why: str) -> None:

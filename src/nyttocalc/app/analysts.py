@@ -20,13 +20,21 @@ if TYPE_CHECKING:
 QUESTIONS = ("analysis.horizons_years.", "analysis.long_view_years", "analysis.write_off_years")
 
 
-def metric(name: str) -> str:
-    """``--metric``, checked: a figure a sweep computes."""
-    from nyttocalc.core.numeric import METRICS
+def metric(name: str, persons: float | None = None) -> str:
+    """``--metric``, checked: a figure a sweep computes; ``--persons`` where it counts the
+    employed, and only there."""
+    from nyttocalc.core.numeric import METRICS, counts_persons
 
     if name not in METRICS:
         raise NyttocalcError(f"--metric {name!r} is not a figure a sweep computes; expected one "
                              f"of: {', '.join(METRICS)}")
+    counting = [m for m in METRICS if counts_persons(m)]
+    if counts_persons(name) and persons is None:
+        raise NyttocalcError(f"--metric {name} is a figure of how many are employed: give "
+                             "--persons N (e.g. --persons 5)")
+    if persons is not None and not counts_persons(name):
+        raise NyttocalcError(f"--persons is for a metric that counts the employed "
+                             f"({', '.join(counting)}), not {name}")
     return name
 
 
@@ -42,7 +50,7 @@ class Swept:
 
 def sweep(loaded: LoadedScenario, vary: Sequence[str], metric: str,
           perspectives: Sequence[str], horizon: float | None,
-          subsidy_rate: float | None) -> Swept:
+          subsidy_rate: float | None, persons: float | None = None) -> Swept:
     """``metric`` over the ``--vary`` axes, for the cells selected (all by default); nothing is
     computed until the result is read."""
     from nyttocalc.core.numeric import select
@@ -54,7 +62,7 @@ def sweep(loaded: LoadedScenario, vary: Sequence[str], metric: str,
     varied = values.sweep_axes(loaded.scenario, vary, loaded.overrides, MAX_AXES, MAX_POINTS)
     axes = [Axis(place.path, tuple(points)) for place, points in varied]
     cells = select(loaded.model, perspectives, horizon, subsidy_rate)
-    result = run_sweep(loaded.model, axes, metric, cells)
+    result = run_sweep(loaded.model, axes, metric, cells, persons)
     costs = (None if metric in ("cost", "value_per_person_year")
              else run_sweep(loaded.model, axes, "cost", cells))
     return Swept(result, {place.path: unit(place.unit) for place, _ in varied}, costs)
@@ -132,7 +140,7 @@ def moves(loaded: LoadedScenario, share: float,
 
 
 def sensitivity(loaded: LoadedScenario, by: str, metric: str, perspectives: Sequence[str],
-                horizon: float | None, subsidy_rate: float | None
+                horizon: float | None, subsidy_rate: float | None, persons: float | None = None
                 ) -> tuple[SensitivityResult, list[Cell], dict[str, Unit], float]:
     """Every input moved by ``by`` (not the horizons: they are questions), at the first horizon
     and the lowest rate unless given."""
@@ -149,4 +157,4 @@ def sensitivity(loaded: LoadedScenario, by: str, metric: str, perspectives: Sequ
     cells = select(model, perspectives,
                    model.horizons_years[0] if horizon is None else horizon,
                    model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
-    return run_sensitivity(model, moved, metric), cells, units, share
+    return run_sensitivity(model, moved, metric, persons), cells, units, share

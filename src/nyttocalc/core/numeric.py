@@ -72,17 +72,24 @@ def counterfactual(model: Model) -> Num:
     return figure(model, "counterfactual", At(""))
 
 
-def break_even(model: Model, metric: str,
-               only: Collection[Cell] | None = None) -> dict[Cell, Num]:
-    """One break-even figure for every perspective, subsidy rate and horizon, or for the cells
-    ``only`` names (nothing else is computed)."""
+def break_even(model: Model, metric: str, only: Collection[Cell] | None = None,
+               persons: Num | None = None) -> dict[Cell, Num]:
+    """One figure for every perspective, subsidy rate and horizon, or for the cells ``only``
+    names (nothing else is computed); ``persons`` employed where the figure counts them."""
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}")
+    if counts_persons(metric) != (persons is not None):
+        raise ValueError(f"{metric!r} is asked for with persons {persons!r}")
     name = registry.metrics()[metric].name
     figures = Figures(reasoning.plain(model))
     wanted = None if only is None else set(only)
-    return {cell: figures(name, at(model, cell)) for cell in cells(model)
+    return {cell: figures(name, at(model, cell, persons)) for cell in cells(model)
             if wanted is None or cell in wanted}
+
+
+def counts_persons(metric: str) -> bool:
+    """Whether a metric is a figure of how many are employed (the net present value)."""
+    return "persons" in registry.metrics()[metric].dims
 
 
 def at(model: Model, cell: Cell, persons: Num | None = None) -> At:

@@ -378,13 +378,13 @@ def _net_present_values(figures: Figures, perspective: Perspective) -> Iterator[
 
 
 @define("net_present_value", Unit.SEK, "Net present value", "Nettonuvärde",
-        group="net_present_values")
+        group="net_present_values", metric=9)
 def _net_present_value(figures: Figures, at: At) -> Any:
     return figures("net_value", at)
 
 
 @define("benefit_cost_ratio", Unit.MULTIPLE, "Benefit-cost ratio", "Nyttokostnadskvot",
-        group="net_present_values")
+        group="net_present_values", metric=10)
 def _benefit_cost_ratio(figures: Figures, at: At) -> Any:
     """Undefined (n/a) for a party that paid nothing."""
     calc = figures.why.calc

@@ -45,13 +45,15 @@ class SensitivityResult:
     metric: str
     base: Mapping[Cell, float]
     effects: Mapping[Cell, tuple[Effect, ...]]  # largest swing first
+    persons: float | None = None  # employed, for a metric that counts them
 
 
-def sensitivity(model: Model, moves: Sequence[Move], metric: str) -> SensitivityResult:
-    base = numeric.break_even(model, metric)
-    moved = numeric.break_even(_moved(model, moves), metric) if moves else {}
+def sensitivity(model: Model, moves: Sequence[Move], metric: str,
+                persons: float | None = None) -> SensitivityResult:
+    base = numeric.break_even(model, metric, persons=persons)
+    moved = numeric.break_even(_moved(model, moves), metric, persons=persons) if moves else {}
     effects = {cell: _effects(moves, value) for cell, value in moved.items()}
-    return SensitivityResult(metric, {c: float(v) for c, v in base.items()}, effects)
+    return SensitivityResult(metric, {c: float(v) for c, v in base.items()}, effects, persons)
 
 
 def _moved(model: Model, moves: Sequence[Move]) -> Model:

@@ -37,6 +37,7 @@ class SweepResult:
     axes: tuple[Axis, ...]
     metric: str
     cells: tuple[Cell, ...]  # the cells computed (every cell of the model unless narrowed)
+    persons: float | None = None  # employed, for a metric that counts them
 
     @property
     def shape(self) -> tuple[int, ...]:
@@ -62,7 +63,8 @@ class SweepResult:
         for start in range(0, len(first.values), step):
             rows = np.asarray(first.values[start:start + step], dtype=float)
             varied = {**fixed, first.path: rows.reshape([len(rows), *along[1:]])}
-            results = numeric.break_even(self.model.with_values(varied), self.metric, wanted)
+            results = numeric.break_even(self.model.with_values(varied), self.metric, wanted,
+                                         self.persons)
             shape = (len(rows), *rest)
             yield range(start, start + len(rows)), {
                 cell: np.broadcast_to(np.asarray(results[cell], dtype=float), shape)
@@ -103,7 +105,7 @@ class _Grids(Mapping[Cell, Any]):
 
 
 def sweep(model: Model, axes: Sequence[Axis], metric: str,
-          cells: Sequence[Cell] | None = None) -> SweepResult:
+          cells: Sequence[Cell] | None = None, persons: float | None = None) -> SweepResult:
     """The sweep of ``metric`` over ``axes`` for ``cells`` (every cell of the model if None);
     nothing is computed until it is read."""
     if not 1 <= len(axes) <= MAX_AXES:
@@ -111,4 +113,4 @@ def sweep(model: Model, axes: Sequence[Axis], metric: str,
     if metric not in numeric.METRICS:
         raise ValueError(f"unknown metric {metric!r}")
     return SweepResult(model, tuple(axes), metric,
-                       tuple(numeric.cells(model) if cells is None else cells))
+                       tuple(numeric.cells(model) if cells is None else cells), persons)

@@ -66,6 +66,18 @@ def _sample(count: int, most: int) -> list[int]:
     return sorted({round(i * (count - 1) / (most - 1)) for i in range(most)})
 
 
+def _employed(persons: float | None, lang: str) -> str:
+    """``, 5 employed`` after a metric that counts the employed."""
+    if persons is None:
+        return ""
+    return ", " + label("header.employed", lang, persons=numbers.number(persons, lang))
+
+
+def _persons_json(persons: float | None) -> dict[str, float]:
+    """``persons`` in JSON, for a metric that counts the employed."""
+    return {} if persons is None else {"persons": persons}
+
+
 def _show(x: float, unit: Unit, lang: str) -> str:
     return numbers.figure(x, unit, lang)
 
@@ -78,7 +90,8 @@ def sweep_document(result: SweepResult, units: Mapping[str, Unit], costs: SweepR
     unit = METRICS[result.metric]
     metric = label(result.metric, lang)
     header = (*run_header(run, lang),
-              f"{label('header.metric', lang)}: {metric} ({result.metric})",
+              f"{label('header.metric', lang)}: {metric} ({result.metric})"
+              + _employed(result.persons, lang),
               *(f"{label('header.varied', lang)}: {a.path} = "
                 f"{_show(a.values[0], units[a.path], lang)} … "
                 f"{_show(a.values[-1], units[a.path], lang)} ({len(a.values)})"
@@ -235,6 +248,7 @@ def sweep_json(result: SweepResult, run: RunInfo) -> Iterator[str]:
         "scenario": scenario_json(run),
         "metric": result.metric,
         "unit": METRICS[result.metric].value,
+        **_persons_json(result.persons),
         "axes": [{"path": a.path, "values": list(a.values)} for a in result.axes],
         "cells": [{**_cell_json(result.model, c, [a.path for a in result.axes]),
                    "values": _GRID} for c in result.cells],
@@ -409,7 +423,8 @@ def sensitivity_document(result: SensitivityResult, model: Model, units: Mapping
                                    label("title.tornado", lang, perspective=name,
                                          metric=metric.lower()), metric, lang))
     return Document(run.title, (*run_header(run, lang),
-                                f"{label('header.metric', lang)}: {metric} ({result.metric})"),
+                                f"{label('header.metric', lang)}: {metric} ({result.metric})"
+                                + _employed(result.persons, lang)),
                     tuple(tables))
 
 
@@ -437,6 +452,7 @@ def sensitivity_json(result: SensitivityResult, model: Model, selected: Sequence
         "scenario": scenario_json(run),
         "metric": result.metric,
         "unit": METRICS[result.metric].value,
+        **_persons_json(result.persons),
         "by": by,
         "cells": [{**_cell_json(model, c), "base": finite(result.base[c]),
                    "effects": [{"path": e.move.path, "base": e.move.base, "low": e.move.low,

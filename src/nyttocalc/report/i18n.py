@@ -270,6 +270,7 @@ def _add(labels: dict[str, tuple[str, str]]) -> None:
 # Sweeps, solve, sensitivity, timeline and simulation.
 _add({
     "header.metric": ("Figure", "Siffra"),
+    "header.employed": ("{persons} employed", "{persons} i arbete"),
     "header.varied": ("Varied", "Varieras"),
     "header.draws": ("{draws} {draws:draw|draws}, seed {seed}",
                      "{draws} {draws:dragning|dragningar}, frö {seed}"),

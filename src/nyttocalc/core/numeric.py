@@ -42,9 +42,14 @@ def cells(model: Model) -> Iterator[Cell]:
                 yield Cell(p.key, r, h)
 
 
+def figures(model: Model) -> Figures:
+    """The registry's figures of ``model`` as plain numbers (arrays where the model's are)."""
+    return Figures(reasoning.plain(model))
+
+
 def figure(model: Model, name: str, at: At) -> Num:
     """One figure of the registry as a plain number (an array where the model's are)."""
-    value: Num = Figures(reasoning.plain(model))(name, at)
+    value: Num = figures(model)(name, at)
     return value
 
 
@@ -81,9 +86,9 @@ def break_even(model: Model, metric: str, only: Collection[Cell] | None = None,
     if counts_persons(metric) != (persons is not None):
         raise ValueError(f"{metric!r} is asked for with persons {persons!r}")
     name = registry.metrics()[metric].name
-    figures = Figures(reasoning.plain(model))
+    computed = figures(model)
     wanted = None if only is None else set(only)
-    return {cell: figures(name, at(model, cell, persons)) for cell in cells(model)
+    return {cell: computed(name, at(model, cell, persons)) for cell in cells(model)
             if wanted is None or cell in wanted}
 
 
@@ -96,14 +101,6 @@ def at(model: Model, cell: Cell, persons: Num | None = None) -> At:
     """Where a cell's figure is asked for."""
     return At(cell.perspective, subsidy_rate=model.subsidy_rates[cell.rate_index],
               horizon_years=model.horizons_years[cell.horizon_index], persons=persons)
-
-
-def paid_back_after(model: Model, perspective: Perspective, subsidy_rate: Num,
-                    persons: Num) -> Num:
-    """The year after the end of the intervention in which ``persons`` employed have paid
-    back the cost, if their work lasts (discounted and thinned by drop-off); inf: never."""
-    return figure(model, "paid_back_after_years",
-                  At(perspective.key, subsidy_rate=subsidy_rate, persons=persons))
 
 
 def net_value(model: Model, perspective: Perspective, subsidy_rate: Num, horizon: Num,

@@ -13,10 +13,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from nyttocalc.core import discounting, numeric, reasoning
-from nyttocalc.core.arith import NEVER, ROUND_OFF
+from nyttocalc.core import discounting, reasoning
+from nyttocalc.core.arith import ROUND_OFF
 from nyttocalc.core.model import Model, Perspective
-from nyttocalc.core.reasoning import Reasoning
+from nyttocalc.core.registry import At, Figures
 
 
 @dataclass(frozen=True)
@@ -57,12 +57,11 @@ def timeline(model: Model, persons: float, subsidy_rate: float) -> tuple[Perspec
 
 def _perspective(model: Model, perspective: Perspective, persons: float,
                  rate: float) -> PerspectiveTimeline:
-    why = reasoning.plain(model)
-    cost = float(why.cost(perspective))
-    present_cost = float(why.present_cost(cost))
-    value = float(why.value(perspective, rate))
-    counterfactual = float(numeric.counterfactual(model))
-    effective = float(why.additional_persons(persons))
+    figures = Figures(reasoning.plain(model))
+    party = At(perspective.key, subsidy_rate=rate, persons=persons)
+    cost, value, counterfactual, effective, payback = (float(figures(name, party)) for name in (
+        "cost", "value_per_person_year", "counterfactual", "additional_persons",
+        "paid_back_after_years"))
     start = model.intervention_years + model.delay_years
     longest = max(model.horizons_years)
 
@@ -83,9 +82,8 @@ def _perspective(model: Model, perspective: Perspective, persons: float,
         cumulative += present
         rows.append(YearRow(year, 0.0, effective * years, effective * value * years, present,
                             cumulative))
-    horizons = tuple(_summary(why, h, value, effective, present_cost)
-                     for h in model.horizons_years)
-    payback = float(numeric.paid_back_after(model, perspective, rate, persons))
+    horizons = tuple(_summary(figures, At(perspective.key, subsidy_rate=rate, horizon_years=h,
+                                          persons=persons)) for h in model.horizons_years)
     return PerspectiveTimeline(perspective, rate, persons, counterfactual, effective, value,
                                tuple(rows), horizons, payback)
 
@@ -108,9 +106,8 @@ def _intervention(model: Model, cost: float) -> list[YearRow]:
     return rows
 
 
-def _summary(why: Reasoning, horizon: float, value: float, additional: float,
-             present_cost: float) -> HorizonSummary:
-    benefit = float(why.benefit(value, why.horizon(horizon), additional))
-    ratio = benefit / present_cost if present_cost > 0 else NEVER
-    return HorizonSummary(horizon, benefit, present_cost,
-                          float(why.net_value(benefit, present_cost)), ratio)
+def _summary(figures: Figures, at: At) -> HorizonSummary:
+    """The payback analysis' net present value and benefit-cost ratio (undefined for a party
+    that paid nothing) of the persons employed for one horizon."""
+    return HorizonSummary(at.horizon_years, *(float(figures(name, at)) for name in (
+        "benefit", "present_cost", "net_present_value", "benefit_cost_ratio")))

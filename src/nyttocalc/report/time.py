@@ -12,6 +12,7 @@ from nyttocalc.core.arith import is_never
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.payback import PaybackAnalysis
+from nyttocalc.core.registry import At
 from nyttocalc.core.timeline import PerspectiveTimeline
 from nyttocalc.report import numbers
 from nyttocalc.report.document import Chart, Document, Table, run_header, years_phrase
@@ -147,11 +148,10 @@ def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Plot | Chart]:
     rate = model.unsubsidised_rate
     plots: list[Plot | Chart] = []
     last = model.delay_years + max(model.horizons_years)
-    counterfactual = float(numeric.counterfactual(model))
+    figures = numeric.figures(model)
     for result in analysis.perspectives:
         perspective = result.perspective
-        cost = float(numeric.present_cost(model, perspective))
-        value = float(numeric.value_per_person_year(model, perspective, rate))
+        cost = float(figures("present_cost", At(perspective.key)))
         paid_back = {(r.subsidy_rate, r.persons): r.paid_back_after_years.value
                      for r in result.payback_by_persons}
         series, marks = [], []
@@ -163,8 +163,8 @@ def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Plot | Chart]:
             for step in range(int(last * CURVE_STEPS) + 1):
                 t = step / CURVE_STEPS
                 worked = min(max(t - model.delay_years, 0.0), row.horizon_years)
-                years = float(numeric.work_years(model, worked))
-                points.append((t, (persons - counterfactual) * value * years))
+                points.append((t, float(figures("benefit", At(
+                    perspective.key, subsidy_rate=rate, horizon_years=worked, persons=persons)))))
             name = label("curve.series", lang, persons=numbers.number(persons, lang),
                          horizon=years_phrase(row.horizon_years, lang))
             series.append(Series(name, tuple(points)))

@@ -23,9 +23,10 @@ from tests.strategies import timed_models
 @given(timed_models(), st.sampled_from(sorted(numeric.METRICS)), st.data())
 def test_narrowing_computes_the_cells_asked_for_and_nothing_else(
         model: Model, metric: str, data: st.DataObject) -> None:
-    every = numeric.break_even(model, metric)
+    persons = 1 if numeric.counts_persons(metric) else None
+    every = numeric.break_even(model, metric, persons=persons)
     asked = data.draw(st.lists(st.sampled_from(list(every)), min_size=1, unique=True))
-    narrowed = numeric.break_even(model, metric, asked)
+    narrowed = numeric.break_even(model, metric, asked, persons)
     assert set(narrowed) == set(asked)
     for cell, value in narrowed.items():
         assert value == every[cell] or (math.isnan(value) and math.isnan(every[cell]))

@@ -29,14 +29,15 @@ ROUND_OFF = 1e-12
 
 @rule
 def ratio(xp: Backend, numerator: Value, denominator: Value) -> Value:
-    """How many ``denominator`` it takes to make up ``numerator``.
+    """How many ``denominator`` it takes to make up ``numerator``: ``numerator / denominator``
+    where both are positive; 0 where there is nothing to make up (the numerator is not
+    positive) and where the denominator is never (infinite: none of it is needed); never
+    (``inf``) where something is owed and the denominator adds nothing, and wherever the
+    denominator takes away.
 
-    ``numerator / denominator`` where both are positive; 0 where there is nothing to make up
-    (the numerator is not positive), and where the denominator is never (infinite: none of it
-    is needed); ``inf`` (never) where something is owed and the denominator adds nothing, and
-    wherever the denominator takes away: no count of losses makes anything up, and "none are
-    needed" would read as paying back (a party that paid nothing and loses by every employed
-    person-year never pays back; neither does a payback time of nothing over a loss).
+    No count of losses makes anything up, and "none are needed" would read as paying back (a
+    party that paid nothing and loses by every employed person-year never pays back; neither
+    does a payback time of nothing over a loss).
 
     >>> ratio(2_750_000, 1_800_000)
     1.5277777777777777
@@ -95,8 +96,8 @@ def share(xp: Backend, part: Value, whole: Value) -> Value:
 
 @rule
 def ceil_step(xp: Backend, x: Value, step: Value = 1.0) -> Value:
-    """Round ``x`` up to a whole multiple of ``step``, less ``ROUND_OFF`` of it; ``inf`` stays
-    ``inf``.
+    """Round ``x`` up to a whole multiple of ``step``, float residue of up to ``ROUND_OFF``
+    (relative) aside: 3.0000000000000004 persons are 3; never (``inf``) stays never.
 
     >>> ceil_step(1.5277, 0.5)
     2.0

@@ -130,9 +130,8 @@ class Figure:
                 counts.append(float(ceil_step(x)))
                 return ceil_step(x)
 
-            _eval(_parsed(self.formula), {f"_{k}": t.value for k, t in self.terms.items()},
-                  self.formula, {**_CORE_FUNCTIONS, "ceil": Function(traced, 1, 1, "a number")},
-                  _operators(self.plain_division))
+            _compile(self.formula, {**_CORE_FUNCTIONS, "ceil": Function(traced, 1, 1, "a number")},
+                     _operators(self.plain_division))({k: t.value for k, t in self.terms.items()})
         return counts
 
     def derivation(self) -> list[Term]:
@@ -194,8 +193,7 @@ def evaluate(formula: str, values: Mapping[str, Num], plain_division: bool = Fal
     >>> evaluate("sum({a}, {b}, 1) ^ 2", {"a": 1, "b": 2})
     16.0
     """
-    return _eval(_parsed(formula), {f"_{k}": v for k, v in values.items()}, formula,
-                 _CORE_FUNCTIONS, _operators(plain_division))
+    return _evaluator(formula, True, plain_division)(values)
 
 
 def validate(formula: str) -> None:
@@ -203,8 +201,7 @@ def validate(formula: str) -> None:
     a claim's arithmetic): numbers, terms in braces, + − × / and the functions of
     ``_FUNCTIONS``; not the core's own ``share``, whose undefined result nothing may compute
     further with."""
-    _eval(_parsed(formula), dict.fromkeys((f"_{k}" for k in placeholders(formula)), 1.0),
-          formula, _FUNCTIONS, _operators(False))
+    _evaluator(formula, False, False)(dict.fromkeys(placeholders(formula), 1.0))
 
 
 @functools.lru_cache(maxsize=256)
@@ -299,41 +296,94 @@ Functions = Mapping[str, Function]
 Operators = Mapping[type, Callable[[Num, Num], Num]]
 
 
-def _eval(node: ast.expr, names: Mapping[str, Num], formula: str, functions: Functions,
-          operators: Operators) -> Num:
+# A formula compiled: its value from the values of its terms, by name.
+Evaluator = Callable[[Mapping[str, Num]], Num]
+
+
+@functools.lru_cache(maxsize=512)
+def _evaluator(formula: str, core: bool, plain_division: bool) -> Evaluator:
+    """A formula compiled once (a figure's template is evaluated for every row and point)."""
+    return _compile(formula, _CORE_FUNCTIONS if core else _FUNCTIONS, _operators(plain_division))
+
+
+def _compile(formula: str, functions: Functions, operators: Operators) -> Evaluator:
+    """``formula`` as a closure over the closures of its parts: a term read by name, a sign or
+    function applied to its operands. What a formula may not write is refused here, in the
+    order a reader meets it; a term it names and is not given, when it is evaluated."""
+    body = _closure(_parsed(formula), formula, functions, operators)
+
+    def evaluate(values: Mapping[str, Num]) -> Num:
+        try:
+            return body(values)
+        except _MissingTerm as missing:
+            raise FormulaError(f"{_shown(formula)} names {missing.name!r}, which is not a "
+                               "term") from None
+    return evaluate
+
+
+class _MissingTerm(Exception):
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _closure(node: ast.expr, formula: str, functions: Functions,
+             operators: Operators) -> Evaluator:
+    def part(child: ast.expr) -> Evaluator:
+        return _closure(child, formula, functions, operators)
+
     if isinstance(node, ast.Constant) and isinstance(node.value, int | float) and not (
             isinstance(node.value, bool)):
-        return float(node.value)
-    if isinstance(node, ast.Name) and node.id in names:
-        value = names[node.id]
-        return float(value) if isinstance(value, int) else value
+        number = float(node.value)
+        return lambda values: number
+    if isinstance(node, ast.Name) and node.id.startswith("_"):
+        name = node.id[1:]
+
+        def term(values: Mapping[str, Num]) -> Num:
+            try:
+                value = values[name]
+            except KeyError:
+                raise _MissingTerm(name) from None
+            return float(value) if isinstance(value, int) else value
+        return term
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         negations = 0
         while isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
             negations, node = negations + 1, node.operand
-        value = _eval(node, names, formula, functions, operators)
-        for _ in range(negations):
-            value = -value
-        return value
+        operand = part(node)
+
+        def negated(values: Mapping[str, Num]) -> Num:
+            value = operand(values)
+            for _ in range(negations):
+                value = -value
+            return value
+        return negated
     if isinstance(node, ast.BinOp) and type(node.op) in operators:
-        # ``a + b − c …`` is a tree as deep as the sum is long: walked down its left side in a
-        # loop, not by recursion, so a sum of thousands of terms computes like a short one.
+        # ``a + b − c …`` is a tree as deep as the sum is long: compiled down its left side in
+        # a loop, and run as a loop, so a sum of thousands of terms computes like a short one.
         chain: list[ast.BinOp] = []
         while isinstance(node, ast.BinOp) and type(node.op) in operators:
             chain.append(node)
             node = node.left
-        value = _eval(node, names, formula, functions, operators)
-        for link in reversed(chain):
-            value = operators[type(link.op)](
-                value, _eval(link.right, names, formula, functions, operators))
-        return value
+        first = part(node)
+        links = [(operators[type(link.op)], part(link.right)) for link in reversed(chain)]
+        if len(links) == 1:
+            (sign, right), = links
+            return lambda values: sign(first(values), right(values))
+
+        def joined(values: Mapping[str, Num]) -> Num:
+            value = first(values)
+            for sign, right in links:
+                value = sign(value, right(values))
+            return value
+        return joined
     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
             and node.func.id in functions and not node.keywords):
         function = functions[node.func.id]
         if not function.accepts(len(node.args)):
             raise FormulaError(f"{formula!r}: {node.func.id}( ) takes {function.takes}")
-        args = [_eval(a, names, formula, functions, operators) for a in node.args]
-        return function.compute(*args)
+        args = [part(a) for a in node.args]
+        compute = function.compute
+        return lambda values: compute(*[arg(values) for arg in args])
     if isinstance(node, ast.Name):
         raise FormulaError(f"{_shown(formula)} names {node.id.lstrip('_')!r}, which is not a term")
     raise FormulaError(f"{_shown(formula)} uses syntax a formula may not: only numbers, terms in "

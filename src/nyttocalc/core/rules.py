@@ -96,6 +96,8 @@ class _Floats:
 
     @staticmethod
     def power(base: float, exponent: float) -> float:
+        if base == 0 and exponent < 0:  # IEEE 754 says ±inf (math.pow(0, −inf) does not raise)
+            return math.nan
         try:
             return math.pow(base, exponent)
         except ValueError:  # a negative base to a fractional power, 0 to a negative one

@@ -88,7 +88,7 @@ def business_rules(source: str) -> list[str]:
     number, ``math``, and a literal that is a setting of an analysis: a share (``"20%"``), a
     figure's name (``"persons_exact"``) or a key path into the scenario
     (``"analysis.horizons_years.0"``). Each as ``line: what``."""
-    from nyttocalc.core.numeric import METRICS
+    from nyttocalc.core.arrays import METRICS
     from nyttocalc.scenario.schema import Scenario
 
     tree = ast.parse(source)
@@ -174,7 +174,8 @@ def test_the_report_moves_every_input_but_the_questions_by_a_fifth() -> None:
     for drivers in parts.drivers:
         assert (drivers.share, drivers.rate) == (0.2, model.unsubsidised_rate)
         assert drivers.effects
-        assert not [e.move.path for e in drivers.effects if e.move.path.startswith(questions)]
+        assert not [e.variation.path for e in drivers.effects
+                    if e.variation.path.startswith(questions)]
     assert [c.party for c in parts.chances] == paying
     assert all([h for h, _ in c.by_horizon] == list(model.horizons_years) for c in parts.chances)
     assert parts.simulation is not None

@@ -358,8 +358,8 @@ def _drivers_sentence(drivers: Drivers, analysis: PaybackAnalysis, run: RunInfo,
     name = _name(analysis.perspective(drivers.party), lang)
     effects = []
     for effect in drivers.effects[:3]:
-        info = run.input(effect.move.path)
-        what = info.name if info is not None and info.name else effect.move.path
+        info = run.input(effect.variation.path)
+        what = info.name if info is not None and info.name else effect.variation.path
         low, high = sorted((effect.at_low, effect.at_high))
         effects.append(label("answer.driver", lang, input=what,
                              low=numbers.figure(low, Unit.YEARS, lang),

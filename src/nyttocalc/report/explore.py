@@ -12,9 +12,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from nyttocalc import __version__
+from nyttocalc.core.arrays import METRICS, Cell
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
-from nyttocalc.core.numeric import METRICS, Cell
 from nyttocalc.core.sensitivity import Effect, SensitivityResult
 from nyttocalc.core.solve import Answer, Question
 from nyttocalc.core.sweep import SweepResult
@@ -395,12 +395,13 @@ def sensitivity_document(result: SensitivityResult, model: Model, units: Mapping
         name = perspective_label(model, cell.perspective, lang)
         effects = result.effects.get(cell, ())
         moving = [e for e in effects if e.swing > 0]
-        unmoved = [e.move.path for e in effects if e.move.low == e.move.high]
-        still = [e.move.path for e in effects if e.swing == 0 and e.move.low != e.move.high]
+        unmoved = [e.variation.path for e in effects if e.variation.low == e.variation.high]
+        still = [e.variation.path for e in effects
+                 if e.swing == 0 and e.variation.low != e.variation.high]
         base = result.base[cell]
-        rows = tuple((e.move.path, _show(e.move.base, units[e.move.path], lang),
-                      _show(e.move.low, units[e.move.path], lang),
-                      _show(e.move.high, units[e.move.path], lang),
+        rows = tuple((e.variation.path, _show(e.variation.base, units[e.variation.path], lang),
+                      _show(e.variation.low, units[e.variation.path], lang),
+                      _show(e.variation.high, units[e.variation.path], lang),
                       _show(e.at_low, unit, lang), _show(e.at_high, unit, lang),
                       _show(e.swing, unit, lang)) for e in moving)
         notes = [label("note.moves", lang, by=numbers.percent(by, lang),
@@ -437,12 +438,12 @@ def _tornado(effects: Sequence[Effect], base: float, unit: Unit, by: float, titl
                                       for i, e in enumerate(effects)))
                    for name, end in zip(ends, ("at_low", "at_high"), strict=True))
     table = Table(title, (label("col.input", lang), *ends),
-                  tuple((e.move.path, _show(e.at_low - base, unit, lang),
+                  tuple((e.variation.path, _show(e.at_low - base, unit, lang),
                          _show(e.at_high - base, unit, lang)) for e in effects))
     return Plot(title, Kind.TORNADO, label("col.input", lang),
                 label("tornado.change", lang, metric=metric.lower(),
                       base=_show(base, unit, lang)), None, unit, series, table, lang,
-                categories=tuple(e.move.path for e in effects))
+                categories=tuple(e.variation.path for e in effects))
 
 
 def sensitivity_json(result: SensitivityResult, model: Model, selected: Sequence[Cell],
@@ -455,8 +456,9 @@ def sensitivity_json(result: SensitivityResult, model: Model, selected: Sequence
         **_persons_json(result.persons),
         "by": by,
         "cells": [{**_cell_json(model, c), "base": finite(result.base[c]),
-                   "effects": [{"path": e.move.path, "base": e.move.base, "low": e.move.low,
-                                "high": e.move.high, "at_low": finite(e.at_low),
+                   "effects": [{"path": e.variation.path, "base": e.variation.base,
+                                "low": e.variation.low, "high": e.variation.high,
+                                "at_low": finite(e.at_low),
                                 "at_high": finite(e.at_high), "swing": finite(e.swing)}
                                for e in result.effects.get(c, ())]}
                   for c in selected],
@@ -473,7 +475,7 @@ def sensitivity_csv(result: SensitivityResult, model: Model, selected: Sequence[
             writer.writerow([c.perspective,
                              csv_number(model.subsidy_rates[c.rate_index], swedish),
                              csv_number(model.horizons_years[c.horizon_index], swedish),
-                             e.move.path, *(csv_number(x, swedish) for x in (
-                                 e.move.base, e.move.low, e.move.high, e.at_low, e.at_high,
-                                 e.swing))])
+                             e.variation.path, *(csv_number(x, swedish) for x in (
+                                 e.variation.base, e.variation.low, e.variation.high, e.at_low,
+                                 e.at_high, e.swing))])
     return buffer.getvalue()

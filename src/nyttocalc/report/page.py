@@ -138,8 +138,8 @@ def drivers_documents(found: Sequence[Drivers], model: Model, run: RunInfo,
                       persons=numbers.number(drivers.persons, lang),
                       rate=rate_text(drivers.rate, lang))
         base = numbers.figure(drivers.base, Unit.YEARS, lang)
-        names = [_input_name(run, e.move.path) for e in drivers.effects]
-        rows = tuple((what, _given(run, e.move.path, e.move.base, lang),
+        names = [_input_name(run, e.variation.path) for e in drivers.effects]
+        rows = tuple((what, _given(run, e.variation.path, e.variation.base, lang),
                       _years(e.at_low, lang), _years(e.at_high, lang))
                      for what, e in zip(names, drivers.effects, strict=True))
         headers = (label("col.input", lang), label("col.base_value", lang),

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from nyttocalc import __version__
-from nyttocalc.core import numeric
+from nyttocalc.core import arrays
 from nyttocalc.core.arith import is_never
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
@@ -148,7 +148,7 @@ def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Plot | Chart]:
     rate = model.unsubsidised_rate
     plots: list[Plot | Chart] = []
     last = model.delay_years + max(model.horizons_years)
-    figures = numeric.figures(model)
+    figures = arrays.figures(model)
     for result in analysis.perspectives:
         perspective = result.perspective
         cost = float(figures("present_cost", At(perspective.key)))

@@ -13,8 +13,8 @@ from nyttocalc.core import arrays
 from nyttocalc.core import sweep as sweep_module
 from nyttocalc.core.model import Model
 from nyttocalc.core.sweep import Axis, sweep
-from nyttocalc.report.csv_columns import csv_column, csv_lines
-from nyttocalc.report.machine import csv_number
+from nyttocalc.report.machine.as_json import csv_number
+from nyttocalc.report.machine.csv_columns import csv_column, csv_lines
 from tests.conftest import LIVA, run_cli
 from tests.strategies import timed_models
 
@@ -103,7 +103,7 @@ def test_many_numbers_are_written_as_one_is(values: list[float]) -> None:
 @pytest.mark.parametrize("args", [("-f", "csv"), ("-f", "csv", "--lang", "sv")])
 def test_the_number_of_threads_changes_nothing(monkeypatch: pytest.MonkeyPatch,
                                                args: tuple[str, ...]) -> None:
-    from nyttocalc.report import parallel
+    from nyttocalc.report.machine import parallel
 
     monkeypatch.setattr(sweep_module, "BLOCK_VALUES", 40)  # many blocks, several in flight
     outputs = set()

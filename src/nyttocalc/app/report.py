@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from nyttocalc.core.payback import PaybackAnalysis
     from nyttocalc.core.simulate import SimulationResult
     from nyttocalc.core.timeline import PerspectiveTimeline
-    from nyttocalc.report.answer import Chance, Drivers, Expected
+    from nyttocalc.report.page.answer import Chance, Drivers, Expected
     from nyttocalc.scenario.load import LoadedScenario
 
 REPORT_SHARE = 0.2  # how far the report moves each input
@@ -75,7 +75,7 @@ def report_expected(analysis: PaybackAnalysis,
     """The number the Monte Carlo expects in work, and when each paying party is paid back
     with that many at the lowest rate; None without a simulation."""
     from nyttocalc.core.sensitivity import payback_time_effects
-    from nyttocalc.report.answer import Expected
+    from nyttocalc.report.page.answer import Expected
 
     if simulated is None:
         return None
@@ -96,7 +96,7 @@ def report_drivers(loaded: LoadedScenario, analysis: PaybackAnalysis) -> tuple[D
     from nyttocalc.app.analysts import QUESTIONS, variations
     from nyttocalc.core.arith import is_never
     from nyttocalc.core.sensitivity import payback_time_effects
-    from nyttocalc.report.answer import Drivers
+    from nyttocalc.report.page.answer import Drivers
 
     model = analysis.model
     rate = model.unsubsidised_rate
@@ -118,7 +118,7 @@ def report_drivers(loaded: LoadedScenario, analysis: PaybackAnalysis) -> tuple[D
 def report_chances(analysis: PaybackAnalysis,
                    simulated: SimulationResult | None) -> tuple[Chance, ...]:
     """Each paying party's chance of being paid back within each horizon, at the lowest rate."""
-    from nyttocalc.report.answer import Chance
+    from nyttocalc.report.page.answer import Chance
 
     if simulated is None:
         return ()

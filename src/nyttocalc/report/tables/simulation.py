@@ -11,10 +11,10 @@ from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.simulate import HISTOGRAM_YEARS, PERCENTILES, PaybackYears, SimulationResult
 from nyttocalc.core.uncertainty import Distribution, Uncertainty
-from nyttocalc.report import numbers
-from nyttocalc.report.document import Document, Table, perspective_label, run_header
-from nyttocalc.report.i18n import label
-from nyttocalc.report.machine import (
+from nyttocalc.report.charts.plot import Kind, Plot, Series
+from nyttocalc.report.language import numbers
+from nyttocalc.report.language.labels import label
+from nyttocalc.report.machine.as_json import (
     csv_number,
     csv_word,
     csv_writer,
@@ -22,7 +22,7 @@ from nyttocalc.report.machine import (
     finite,
     scenario_json,
 )
-from nyttocalc.report.plot import Kind, Plot, Series
+from nyttocalc.report.tables.payback import Document, Table, perspective_label, run_header
 from nyttocalc.run import RunInfo
 
 

@@ -10,9 +10,9 @@ from nyttocalc.core.claims import Chain, ClaimResult, Qualifier, Reason, Verdict
 from nyttocalc.core.figures import Figure
 from nyttocalc.documents.check import DocumentCheck
 from nyttocalc.documents.coverage import Coverage
-from nyttocalc.report import numbers
-from nyttocalc.report.document import Document, Table, arithmetic, run_header
-from nyttocalc.report.i18n import LABELS, label
+from nyttocalc.report.language import numbers
+from nyttocalc.report.language.labels import LABELS, label
+from nyttocalc.report.tables.payback import Document, Table, arithmetic, run_header
 from nyttocalc.run import ClaimSource, RunInfo
 
 

@@ -18,8 +18,18 @@ from nyttocalc.core.model import Model
 from nyttocalc.core.sensitivity import Effect, SensitivityResult
 from nyttocalc.core.solve import Answer, Question
 from nyttocalc.core.sweep import SweepResult
-from nyttocalc.report import numbers
-from nyttocalc.report.document import (
+from nyttocalc.report.charts.plot import Kind, Plot, Series
+from nyttocalc.report.language import numbers
+from nyttocalc.report.language.labels import label
+from nyttocalc.report.machine.as_json import (
+    csv_number,
+    csv_word,
+    csv_writer,
+    dumps,
+    finite,
+    scenario_json,
+)
+from nyttocalc.report.tables.payback import (
     Chart,
     Document,
     Table,
@@ -28,16 +38,6 @@ from nyttocalc.report.document import (
     run_header,
     years_phrase,
 )
-from nyttocalc.report.i18n import label
-from nyttocalc.report.machine import (
-    csv_number,
-    csv_word,
-    csv_writer,
-    dumps,
-    finite,
-    scenario_json,
-)
-from nyttocalc.report.plot import Kind, Plot, Series
 from nyttocalc.run import RunInfo
 
 MAX_ROWS = 60  # a 1-D sweep's table; more values are sampled evenly (ends included)
@@ -288,8 +288,8 @@ def sweep_csv(result: SweepResult, lang: str) -> Iterator[str]:
     one the sweep varies). Written a block of rows at a time, each column at once."""
     import numpy as np
 
-    from nyttocalc.report.csv_columns import csv_column, csv_lines
-    from nyttocalc.report.parallel import ordered_map
+    from nyttocalc.report.machine.csv_columns import csv_column, csv_lines
+    from nyttocalc.report.machine.parallel import ordered_map
 
     swedish = lang == "sv"
     varied = [a.path for a in result.axes]

@@ -17,9 +17,9 @@ from nyttocalc.core.figures import Unit
 from nyttocalc.core.outcomes import KeyFigures
 from nyttocalc.core.payback import Outlook, PaybackAnalysis, PerspectiveResult, Row
 from nyttocalc.core.sensitivity import Effect
-from nyttocalc.report import numbers
-from nyttocalc.report.document import Table, rate_text
-from nyttocalc.report.i18n import label
+from nyttocalc.report.language import numbers
+from nyttocalc.report.language.labels import label
+from nyttocalc.report.tables.payback import Table, rate_text
 from nyttocalc.run import RunInfo
 
 

@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING, Any
 
 from nyttocalc import __version__
 from nyttocalc.core.figures import Figure
-from nyttocalc.report.document import arithmetic, symbolic
-from nyttocalc.report.i18n import csv_swedish
-from nyttocalc.report.numbers import unit_name
+from nyttocalc.report.language.labels import csv_swedish
+from nyttocalc.report.language.numbers import unit_name
 from nyttocalc.report.rows import parts
+from nyttocalc.report.tables.payback import arithmetic, symbolic
 from nyttocalc.run import RunInfo
 
 if TYPE_CHECKING:  # payback's JSON and CSV need none of check's machinery
@@ -229,7 +229,7 @@ def csv_number(x: float, swedish: bool) -> CsvNumber:
 def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
                documents: tuple[DocumentCheck, ...] = ()) -> str:
     from nyttocalc.core.claims import RULES, Verdict
-    from nyttocalc.report.check_document import (
+    from nyttocalc.report.tables.check import (
         claim_arithmetic,
         reason_text,
         verdict_counts,
@@ -313,7 +313,7 @@ def _item_json(n: NumberFound) -> dict[str, Any]:
 
 
 def _chain_json(result: ClaimResult, lang: str) -> dict[str, Any] | None:
-    from nyttocalc.report.check_document import claim_arithmetic
+    from nyttocalc.report.tables.check import claim_arithmetic
 
     chain = result.chain
     if chain is None:

@@ -14,11 +14,11 @@ from nyttocalc.core.model import Model
 from nyttocalc.core.payback import PaybackAnalysis
 from nyttocalc.core.registry import At
 from nyttocalc.core.timeline import PerspectiveTimeline
-from nyttocalc.report import numbers
-from nyttocalc.report.document import Chart, Document, Table, run_header, years_phrase
-from nyttocalc.report.i18n import label
-from nyttocalc.report.machine import csv_number, csv_writer, dumps, finite, scenario_json
-from nyttocalc.report.plot import Kind, Mark, Plot, Series
+from nyttocalc.report.charts.plot import Kind, Mark, Plot, Series
+from nyttocalc.report.language import numbers
+from nyttocalc.report.language.labels import label
+from nyttocalc.report.machine.as_json import csv_number, csv_writer, dumps, finite, scenario_json
+from nyttocalc.report.tables.payback import Chart, Document, Table, run_header, years_phrase
 from nyttocalc.run import RunInfo
 
 CURVE_STEPS = 8  # points per year on a payback curve

@@ -24,13 +24,13 @@ from nyttocalc.core.outcomes import (
     OutcomesAnalysis,
 )
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult, Row
-from nyttocalc.report import numbers
-from nyttocalc.report.i18n import label
+from nyttocalc.report.language import numbers
+from nyttocalc.report.language.labels import label
 from nyttocalc.report.rows import parts
 from nyttocalc.run import RunInfo
 
 if TYPE_CHECKING:
-    from nyttocalc.report.plot import Plot
+    from nyttocalc.report.charts.plot import Plot
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def payback_document(analysis: PaybackAnalysis, run: RunInfo, lang: str,
         if explain:
             tables.append(_explained_outcomes(analysis, lang))
     if curves:
-        from nyttocalc.report.time import payback_curves
+        from nyttocalc.report.tables.timeline import payback_curves
 
         tables += payback_curves(analysis, lang)
     return Document(run.title, _header(analysis, run, lang), tuple(tables))

@@ -17,19 +17,20 @@ from nyttocalc.core.claims import ClaimResult, Verdict
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.uncertainty import Uncertainty
-from nyttocalc.report import numbers, simulation
-from nyttocalc.report import time as time_report
-from nyttocalc.report.answer import MINUS, Answer, Drivers, answer, observed_table
-from nyttocalc.report.check_document import check_document
-from nyttocalc.report.document import (
+from nyttocalc.report.charts.plot import Kind, Plot, Series
+from nyttocalc.report.language import numbers
+from nyttocalc.report.language.labels import label
+from nyttocalc.report.page.answer import MINUS, Answer, Drivers, answer, observed_table
+from nyttocalc.report.tables.check import check_document
+from nyttocalc.report.tables.payback import (
     Document,
     Table,
     payback_details,
     payback_summary,
     rate_text,
 )
-from nyttocalc.report.i18n import label
-from nyttocalc.report.plot import Kind, Plot, Series
+from nyttocalc.report.tables.simulation import simulation_parts
+from nyttocalc.report.tables.timeline import payback_curves, timeline_parts
 from nyttocalc.run import RunInfo
 
 
@@ -60,7 +61,7 @@ def report_page(parts: ReportParts, model: Model, uncertainty: Uncertainty | Non
                    chances=parts.chances, expected=parts.expected,
                    claim_anchor={r.claim.id: claim_anchor(r.claim.id) for r in parts.claims})
     paying = [r.perspective.key for r in analysis.perspectives if r.has_cost]
-    curves = tuple(curve for curve, result in zip(time_report.payback_curves(analysis, lang),
+    curves = tuple(curve for curve, result in zip(payback_curves(analysis, lang),
                                                   analysis.perspectives, strict=True)
                    if result.has_cost)
     observed = observed_table(analysis, lang) if analysis.outcomes is not None else None
@@ -71,7 +72,7 @@ def report_page(parts: ReportParts, model: Model, uncertainty: Uncertainty | Non
     details = [payback_details(analysis, run, lang)]
     uncertain: list[Document] = []
     if parts.simulation is not None and uncertainty is not None:
-        main, detail = simulation.simulation_parts(parts.simulation, model, uncertainty, run,
+        main, detail = simulation_parts(parts.simulation, model, uncertainty, run,
                                                    lang, paying)
         uncertain.append(main)
         details.append(detail)
@@ -120,7 +121,7 @@ def _timeline_section(parts: ReportParts, model: Model, run: RunInfo, lang: str,
         return Section("timeline", heading, (), label(
             "html.nobody_employed" if nobody else "html.no_timeline", lang,
             participants=model.participants)), []
-    main, detail = time_report.timeline_parts(parts.timelines, model, run, lang, paying)
+    main, detail = timeline_parts(parts.timelines, model, run, lang, paying)
     return Section("timeline", heading, (main,)), [detail]
 
 

@@ -7,10 +7,10 @@ import io
 import re
 from typing import TYPE_CHECKING, TextIO
 
-from nyttocalc.report.document import Chart, Document, Table
-from nyttocalc.report.numbers import NBSP
-from nyttocalc.report.plain import PLOT_WIDTH, missing_plotext, plain_text
-from nyttocalc.report.plot import Plot
+from nyttocalc.report.charts.plot import Plot
+from nyttocalc.report.language.numbers import NBSP
+from nyttocalc.report.tables.payback import Chart, Document, Table
+from nyttocalc.report.tables.plain import PLOT_WIDTH, missing_plotext, plain_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -106,15 +106,15 @@ def _plot(console: Console, plot: Plot) -> None:
     """A chart in colour where the console has colour; its table where plotext is missing."""
     from rich.text import Text
 
-    from nyttocalc.report import terminal_plot
+    from nyttocalc.report.charts import terminal
 
-    if not terminal_plot.available():
+    if not terminal.available():
         _table(console, plot.table)
         console.print(_text(missing_plotext(), "dim"))
         return
     colour = console.color_system is not None and not console.no_color
     console.print()
-    for line in terminal_plot.draw(plot, min(console.width, PLOT_WIDTH), colour):
+    for line in terminal.draw(plot, min(console.width, PLOT_WIDTH), colour):
         console.print(Text.from_ansi(line) if colour else Text(line))
     for note in plot.notes:
         console.print(_text(note, "dim"))
@@ -168,12 +168,12 @@ def _markdown_table(table: Table) -> list[str]:
 
 
 def _markdown_plot(plot: Plot) -> list[str]:
-    from nyttocalc.report import terminal_plot
+    from nyttocalc.report.charts import terminal
 
-    if not terminal_plot.available():
+    if not terminal.available():
         return [*_markdown_table(plot.table), f"_{_escape(missing_plotext())}_  "]
     return ["", f"## {_escape(plot.title)}", "", "```",
-            *terminal_plot.draw(plot, PLOT_WIDTH, colour=False), "```",
+            *terminal.draw(plot, PLOT_WIDTH, colour=False), "```",
             *(f"_{_escape(note)}_  " for note in plot.notes)]
 
 

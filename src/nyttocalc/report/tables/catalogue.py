@@ -11,9 +11,9 @@ from typing import Any
 from nyttocalc import __version__, bundled
 from nyttocalc.core.figures import Unit
 from nyttocalc.errors import NyttocalcError
-from nyttocalc.report.document import Document, Table, exactly
-from nyttocalc.report.i18n import label, unit_after
-from nyttocalc.report.machine import dumps
+from nyttocalc.report.language.labels import label, unit_after
+from nyttocalc.report.machine.as_json import dumps
+from nyttocalc.report.tables.payback import Document, Table, exactly
 from nyttocalc.scenario import parameter_sets
 from nyttocalc.scenario.parameter_sets import SetDescription, SetFigure, SetSummary
 

@@ -61,7 +61,7 @@ def figure_registry() -> tuple[list[Listed], list[Template]]:
     from nyttocalc.core import formulas, reasoning
     from nyttocalc.core.figures import Figure
     from nyttocalc.core.registry import DEFINITIONS, GROUPS, At, Figures, metrics
-    from nyttocalc.report.tables.payback import symbolic
+    from nyttocalc.report.language.explained import symbolic
     from nyttocalc.scenario.load import load
 
     liva = example("liva")

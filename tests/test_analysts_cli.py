@@ -73,7 +73,7 @@ def test_sweep_csv_has_a_line_per_point_in_swedish_too() -> None:
 def test_heat_map_colours_a_terminal_but_not_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from nyttocalc.report.tables.payback import Document, Table
+    from nyttocalc.report.tables.printout import Document, Table
     from nyttocalc.report.tables.render import to_terminal
 
     document = Document("t", (), (Table("heat", ("a", "b"), (("x", "1"), ("y", "2")),

@@ -10,7 +10,7 @@ import pytest
 
 from nyttocalc.report import extras
 from nyttocalc.report.charts.plot import Kind, Plot, Series
-from nyttocalc.report.tables.payback import Table
+from nyttocalc.report.tables.printout import Table
 from tests.conftest import LIVA, run_cli
 
 NBSP = "\u00a0"
@@ -42,9 +42,9 @@ def test_payback_curves_carry_values_units_and_a_legend() -> None:
 def test_a_chart_in_a_terminal_has_colour_and_none_under_no_color(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from nyttocalc.core.payback import analyse
-    from nyttocalc.report.tables.payback import Document
+    from nyttocalc.report.tables.curves import payback_curves
+    from nyttocalc.report.tables.printout import Document
     from nyttocalc.report.tables.render import to_terminal
-    from nyttocalc.report.tables.timeline import payback_curves
     from nyttocalc.scenario.load import load
 
     plots = payback_curves(analyse(load(LIVA).model), "en")
@@ -115,7 +115,7 @@ def test_a_narrow_chart_keeps_its_title_and_axis_names(width: int) -> None:
     tornado lost both, and the payback curve its x axis' name."""
     from nyttocalc.core.payback import analyse
     from nyttocalc.report.charts import terminal
-    from nyttocalc.report.tables.timeline import payback_curves
+    from nyttocalc.report.tables.curves import payback_curves
     from nyttocalc.scenario.load import load
 
     pytest.importorskip("plotext")

@@ -171,16 +171,16 @@ def test_libreoffice_reads_swedish_csv_numbers_as_numbers(tmp_path: Path) -> Non
 # the test has signalled: the signal then arrives, for certain, in the middle of the writing.
 HELD = """
 import os, sys
-from nyttocalc.report.tables import analysts
+from nyttocalc.report.machine import as_csv
 ready, gate = int(sys.argv[1]), int(sys.argv[2])
-real = analysts.sweep_csv
+real = as_csv.sweep_csv
 def held(*args, **kwargs):
     for number, piece in enumerate(real(*args, **kwargs)):
         yield piece
         if number == 1:
             os.write(ready, b"x")
             os.read(gate, 1)
-analysts.sweep_csv = held
+as_csv.sweep_csv = held
 from nyttocalc.__main__ import main
 sys.argv = ["nyttocalc", *sys.argv[3:]]
 main()

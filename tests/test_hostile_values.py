@@ -23,7 +23,7 @@ from nyttocalc.core.model import Model, Scaling, ValueComponent
 from nyttocalc.core.payback import analyse
 from nyttocalc.report.charts import svg, terminal
 from nyttocalc.report.charts.plot import Kind, Plot, Series, nice_ticks
-from nyttocalc.report.tables.payback import Table
+from nyttocalc.report.tables.printout import Table
 from nyttocalc.scenario import yamlsafe
 from tests.conftest import run_process
 

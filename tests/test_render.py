@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from nyttocalc.core.claims import check
 from nyttocalc.core.payback import analyse
 from nyttocalc.report.tables.check import check_document
-from nyttocalc.report.tables.payback import Document, payback_document
+from nyttocalc.report.tables.payback import payback_document
+from nyttocalc.report.tables.printout import Document
 from nyttocalc.report.tables.render import markdown, plain_text, to_terminal
 from nyttocalc.scenario.load import load, run_info
 from tests.conftest import LIVA
@@ -56,7 +57,7 @@ def test_no_figure_is_split_across_lines(kind: str, columns: int, lang: str,
 
 
 def test_a_key_path_heading_a_column_is_never_split(monkeypatch: pytest.MonkeyPatch) -> None:
-    from nyttocalc.report.tables.payback import Table
+    from nyttocalc.report.tables.printout import Table
 
     path = "analysis.subsidy_rates.1"
     document = Document("t", (), (Table("sweep", (path, "Society 0 % · 1 year"),
@@ -76,8 +77,8 @@ _CELL = st.lists(_WORD, min_size=1, max_size=6).map(" ".join)
     st.integers(20, 160))
 def test_a_plain_table_never_breaks_a_word_and_keeps_within_the_width(
         table: tuple[list[str], list[list[str]]], width: int) -> None:
-    from nyttocalc.report.tables.payback import Table
     from nyttocalc.report.tables.plain import GAP, _table, cells
+    from nyttocalc.report.tables.printout import Table
 
     headers, rows = table
     drawn = _table(Table("t", tuple(headers), tuple(map(tuple, rows))), width)

@@ -24,7 +24,7 @@ from nyttocalc.errors import NyttocalcError, Stopped
 
 if TYPE_CHECKING:
 
-    from nyttocalc.report.tables.payback import Document
+    from nyttocalc.report.tables.printout import Document
     from nyttocalc.run import RunInfo
     from nyttocalc.scenario.load import LoadedScenario
 
@@ -121,7 +121,8 @@ def payback(
     how long, payback years, mixes, the break-even employment rate and the long view, for
     every perspective in the scenario."""
     from nyttocalc.app.payback import payback_analysis
-    from nyttocalc.report.machine.as_json import payback_csv, payback_json
+    from nyttocalc.report.machine.as_csv import payback_csv
+    from nyttocalc.report.machine.as_json import payback_json
     from nyttocalc.report.tables.payback import payback_document
 
     _check_target(output, force)
@@ -170,7 +171,8 @@ def check(
     not in its document (the report changed after the scenario was written), whatever the
     verdicts."""
     from nyttocalc.app.audit import audit
-    from nyttocalc.report.machine.as_json import check_csv, check_json, coverage_csv
+    from nyttocalc.report.machine.as_csv import check_csv, coverage_csv
+    from nyttocalc.report.machine.as_json import check_json
     from nyttocalc.report.tables.check import check_document
 
     _check_target(output, force)
@@ -227,7 +229,9 @@ def sweep(
     rate and horizon, over a range of one input (a table) or a grid of two (heat maps). Every
     value is validated as in the file."""
     from nyttocalc.app import analysts
-    from nyttocalc.report.tables.analysts import sweep_csv, sweep_document, sweep_json
+    from nyttocalc.report.machine.as_csv import sweep_csv
+    from nyttocalc.report.machine.as_json import sweep_json
+    from nyttocalc.report.tables.analysts import sweep_document
 
     _check_target(output, force)
     metric = _metric(metric, persons)
@@ -269,7 +273,8 @@ def solve(
     """The value of one input at which N employed participants pay back a perspective's cost
     within H years: exact where the formula inverts, bracketed and bisected otherwise."""
     from nyttocalc.app import analysts
-    from nyttocalc.report.tables.analysts import solve_document, solve_json
+    from nyttocalc.report.machine.as_json import solve_json
+    from nyttocalc.report.tables.analysts import solve_document
 
     _check_target(output, force)
     _refuse_csv(format, "solve gives one answer")
@@ -309,11 +314,9 @@ def sensitivity(
     """Move each input down and up, one at a time, and rank the inputs by how far they move a
     break-even figure: a sorted table and a tornado chart per perspective."""
     from nyttocalc.app import analysts
-    from nyttocalc.report.tables.analysts import (
-        sensitivity_csv,
-        sensitivity_document,
-        sensitivity_json,
-    )
+    from nyttocalc.report.machine.as_csv import sensitivity_csv
+    from nyttocalc.report.machine.as_json import sensitivity_json
+    from nyttocalc.report.tables.analysts import sensitivity_document
 
     _check_target(output, force)
     metric = _metric(metric, persons)
@@ -348,7 +351,9 @@ def timeline(
     its value, and the cumulative net value discounted at analysis.discount_rate; the NPV and
     benefit-cost ratio per horizon, and the (discounted) payback year."""
     from nyttocalc.app.timeline import timeline_for
-    from nyttocalc.report.tables.timeline import timeline_csv, timeline_document, timeline_json
+    from nyttocalc.report.machine.as_csv import timeline_csv
+    from nyttocalc.report.machine.as_json import timeline_json
+    from nyttocalc.report.tables.timeline import timeline_document
 
     _check_target(output, force)
     loaded = _load(file, set, allow_path)
@@ -379,20 +384,21 @@ def simulate(
     distributions. Per perspective, subsidy rate and horizon: the chance of paying back, the
     net value's percentiles and the payback year's distribution, with a histogram."""
     from nyttocalc.app.simulation import monte_carlo
-    from nyttocalc.report.tables import simulation
+    from nyttocalc.report.machine.as_csv import simulation_csv
+    from nyttocalc.report.machine.as_json import simulation_json
+    from nyttocalc.report.tables.simulation import progress_text, simulation_document
 
     _check_target(output, force)
     loaded = _load(file, set, allow_path)
     with _user_errors(loaded.name), \
-            streams.progress(simulation.progress_text(lang.value)) as progress:
+            streams.progress(progress_text(lang.value)) as progress:
         simulated = monte_carlo(loaded, draws, seed, progress)
     run, model = _run(loaded, lang), loaded.model
     result, uncertainty = simulated.result, simulated.uncertainty
     _emit(format, lang, output, force,
-          json=lambda: simulation.simulation_json(result, uncertainty, run),
-          csv=lambda: simulation.simulation_csv(result, uncertainty, lang.value),
-          document=lambda: simulation.simulation_document(result, model, uncertainty, run,
-                                                          lang.value))
+          json=lambda: simulation_json(result, uncertainty, run),
+          csv=lambda: simulation_csv(result, uncertainty, lang.value),
+          document=lambda: simulation_document(result, model, uncertainty, run, lang.value))
 
 
 RequiredOutputOpt = Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help=(
@@ -507,7 +513,8 @@ def examples(
     """The scenarios that come with nyttocalc: list them, or write one out to start from
     (nyttocalc examples liva -o liva.yaml); it runs wherever it is written."""
     from nyttocalc import bundled
-    from nyttocalc.report.tables import catalogue
+    from nyttocalc.report.machine.as_json import examples_json
+    from nyttocalc.report.tables.catalogue import examples_document
 
     _check_target(output, force)
     if name is not None:
@@ -516,8 +523,9 @@ def examples(
         _deliver(text, output, force)
         return
     _refuse_csv(format, "examples lists text")
-    view = catalogue.examples_view(lang.value)
-    _emit(format, lang, output, force, json=view.json, csv=None, document=view.document)
+    found = bundled.examples(lang.value)
+    _emit(format, lang, output, force, json=lambda: examples_json(found), csv=None,
+          document=lambda: examples_document(found, lang.value))
 
 
 @app.command()
@@ -536,13 +544,16 @@ def parameters(
     """The public figures that come with nyttocalc, by year: list the sets, or show one
     set's figures, each with its value, unit and source (or how it was derived, or why it is
     missing)."""
-    from nyttocalc.report.tables import catalogue
+    from nyttocalc.app.catalogue import parameter_listing
+    from nyttocalc.report.machine.as_json import parameters_json
+    from nyttocalc.report.tables.catalogue import parameters_document
 
     _check_target(output, force)
     _refuse_csv(format, "parameters lists text")
     with _user_errors():
-        view = catalogue.parameters_view(name, municipality, lang.value)
-    _emit(format, lang, output, force, json=view.json, csv=None, document=view.document)
+        listing = parameter_listing(name, municipality, lang.value)
+    _emit(format, lang, output, force, json=lambda: parameters_json(listing), csv=None,
+          document=lambda: parameters_document(listing, lang.value))
 
 
 @app.command()

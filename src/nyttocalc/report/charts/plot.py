@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from nyttocalc.core.figures import Unit
 from nyttocalc.report.language import numbers
-from nyttocalc.report.tables.payback import Table
+from nyttocalc.report.tables.printout import Table
 
 
 class Kind(StrEnum):

@@ -1,6 +1,7 @@
-"""JSON and CSV for scripts: unrounded numbers, stable keys, ``null``/empty for "never".
+"""JSON for scripts (``--format json``): unrounded numbers, stable keys, ``null`` for "never".
 
-JSON (``--format json``)::
+Every command's JSON starts with ``nyttocalc_version`` and ``scenario`` (file, title,
+overrides, assumptions). payback's::
 
     {"nyttocalc_version": "…", "scenario": {file, title, overrides, assumptions},
      "cohort": {participants, full_time_equivalent, delay_years},
@@ -14,39 +15,40 @@ that rate (``pays_back``, ``never``, ``gains_from_start``, ``loses``, ``nothing`
 Each group is a list of objects holding the row's dimensions, figures and flags (``summary`` is
 a single object). A figure is a number, or ``null`` where it is never reached; with ``--explain``
 it is ``{"value", "unit", "formula", "arithmetic"}`` instead.
-
-CSV (``--format csv``) has one line per figure: ``perspective, group, figure, subsidy_rate,
-horizon_years, persons, unsubsidised, value, unit``; an empty value means never. With
-``--lang sv`` the separator is ``;`` and the decimal mark a comma, as Swedish Excel expects.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from nyttocalc import __version__
-from nyttocalc.core.figures import Figure
-from nyttocalc.report.language.labels import csv_swedish
+from nyttocalc.core.figures import Figure, Unit
+from nyttocalc.report.cells import dimensions, drawn
+from nyttocalc.report.language.explained import arithmetic, symbolic
 from nyttocalc.report.language.numbers import unit_name
 from nyttocalc.report.rows import parts
-from nyttocalc.report.tables.payback import arithmetic, symbolic
 from nyttocalc.run import RunInfo
 
-if TYPE_CHECKING:  # payback's JSON and CSV need none of check's machinery
+if TYPE_CHECKING:  # each command's JSON imports only what it needs
+    from nyttocalc.core.arrays import Cell
     from nyttocalc.core.claims import ClaimResult
+    from nyttocalc.core.model import Model
     from nyttocalc.core.outcomes import GroupEffect, KeyFigures, OutcomesAnalysis
     from nyttocalc.core.payback import PaybackAnalysis
+    from nyttocalc.core.sensitivity import SensitivityResult
+    from nyttocalc.core.simulate import SimulationResult
+    from nyttocalc.core.solve import Answer, Question
+    from nyttocalc.core.sweep import SweepResult
+    from nyttocalc.core.timeline import PerspectiveTimeline
+    from nyttocalc.core.uncertainty import Uncertainty
     from nyttocalc.documents.check import DocumentCheck
     from nyttocalc.documents.coverage import NumberFound
     from nyttocalc.documents.text import Passage
-
-CSV_DIMS = ("subsidy_rate", "horizon_years", "persons", "unsubsidised")
-CSV_COLUMNS = ("perspective", "group", "figure", *CSV_DIMS, "value", "unit")
+    from nyttocalc.scenario.parameter_sets import SetDescription, SetFigure, SetSummary
 
 
 def finite(x: float) -> float | None:
@@ -62,6 +64,8 @@ def scenario_json(run: RunInfo) -> dict[str, Any]:
                          "reason": a.reason} for a in run.assumptions],
     }
 
+
+# ---- payback --------------------------------------------------------------------------------
 
 def payback_json(analysis: PaybackAnalysis, run: RunInfo, lang: str, explain: bool) -> str:
     model = analysis.model
@@ -127,108 +131,12 @@ def _figure_json(fig: Figure, lang: str) -> dict[str, Any]:
             "arithmetic": arithmetic(fig, lang)}
 
 
-class CsvNumber(str):
-    """A number as ``csv_number`` writes it: a cell that is never escaped, negative or not."""
-
-
-# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection";
-# a line break too, which some split off and read what follows as a new cell).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def csv_cell(cell: object) -> object:
-    """A text cell that a spreadsheet would run as a formula, with a leading ``'`` (shown as
-    text, not run); numbers written by ``csv_number`` and everything else unchanged. A carriage
-    return in text becomes a line feed, which the writer quotes (it would not quote a bare CR).
-
-    >>> csv_cell("=cmd|' /C calc'!A0"), csv_cell(csv_number(-5.0, False)), csv_cell("society")
-    ("'=cmd|' /C calc'!A0", '-5', 'society')
-    """
-    if not isinstance(cell, str) or isinstance(cell, CsvNumber):
-        return cell
-    text = cell.replace("\r\n", "\n").replace("\r", "\n")
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-class CsvWriter:
-    """``csv.writer`` whose every text cell goes through ``csv_cell``: no CSV of the tool can
-    carry a formula from a scenario's text, whichever command writes it."""
-
-    def __init__(self, stream: Any, lang: str) -> None:
-        self._writer = csv.writer(stream, delimiter=";" if lang == "sv" else ",",
-                                  lineterminator="\n")
-
-    def writerow(self, row: Iterable[object]) -> None:
-        self._writer.writerow([csv_cell(cell) for cell in row])
-
-
-def csv_writer(lang: str, columns: Sequence[str]) -> tuple[io.StringIO, CsvWriter]:
-    """A CSV writer with its header line written: the machine's column names in English; in
-    Swedish (for Excel: ``;`` and a decimal comma) the column names in Swedish."""
-    buffer = io.StringIO()
-    writer = CsvWriter(buffer, lang)
-    writer.writerow([csv_heading(column, lang) for column in columns])
-    return buffer, writer
-
-
-def csv_heading(column: str, lang: str) -> str:
-    """A column's name; a Swedish word starts with a capital ("personer" is also a unit)."""
-    word = csv_word(column, lang)
-    return word if word == column else word[:1].upper() + word[1:]
-
-
-def csv_word(word: str, lang: str) -> str:
-    """A column name or a word of a CSV cell (a unit, a verdict, "varied"): itself in English,
-    its Swedish word in Swedish."""
-    return word if lang == "en" else csv_swedish(word)
-
-
-def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
-    swedish = lang == "sv"
-    buffer, writer = csv_writer(lang, CSV_COLUMNS)
-    for result in analysis.perspectives:
-        for group, rows in result.groups().items():
-            for row in rows:
-                p = parts(row)
-                dims = [csv_number(p.dims[d], swedish) if d in p.dims else "" for d in CSV_DIMS]
-                for key, fig in p.figures.items():
-                    writer.writerow([result.perspective.key, csv_word(group, lang),
-                                     csv_word(key, lang), *dims,
-                                     csv_number(fig.value, swedish),
-                                     csv_word(unit_name(fig.unit), lang)])
-    if analysis.outcomes is not None:
-        rows_of: list[tuple[str, GroupEffect | KeyFigures]] = [
-            (outcomes_group(e.group), e) for e in analysis.outcomes.groups]
-        rows_of += [(outcomes_group(None), t) for t in analysis.outcomes.totals]
-        for group, effect in rows_of:
-            for key, fig in parts(effect).figures.items():
-                writer.writerow([effect.party, group, csv_word(key, lang), *[""] * len(CSV_DIMS),
-                                 csv_number(fig.value, swedish),
-                                 csv_word(unit_name(fig.unit), lang)])
-    return buffer.getvalue()
-
-
-def outcomes_group(group: str | None) -> str:
-    """Where a key figure stands among the figures: ``outcomes GROUP`` for one group's,
-    ``outcomes`` for every group's together (payback's CSV, the workbook's figure keys)."""
-    return "outcomes" if group is None else f"outcomes {group}"
-
-
-def csv_number(x: float, swedish: bool) -> CsvNumber:
-    """Unrounded; empty where the figure is never reached.
-
-    >>> csv_number(2.5, True), csv_number(2750000.0, False), csv_number(math.inf, False)
-    ('2,5', '2750000', '')
-    """
-    x = float(x)
-    # x - x is NaN (true) for inf and NaN, 0.0 (false) for every finite number
-    text = "" if x - x else str(int(x)) if x.is_integer() else repr(x)
-    return CsvNumber(text.replace(".", ",") if swedish else text)
-
+# ---- check ----------------------------------------------------------------------------------
 
 def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
                documents: tuple[DocumentCheck, ...] = ()) -> str:
     from nyttocalc.core.claims import RULES, Verdict
+    from nyttocalc.documents.check import quotes_found
     from nyttocalc.report.tables.check import (
         claim_arithmetic,
         reason_text,
@@ -236,7 +144,7 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
         verdict_text,
     )
 
-    found = _quotes_found(documents)
+    found = quotes_found(documents)
     claims = []
     for result in results:
         claim, source = result.claim, run.claims.get(result.claim.id)
@@ -272,12 +180,6 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
                    "claims": claims, "documents": [_document_json(d) for d in documents],
                    "summary": {"claims": len(results), **counts,
                                "quotes_missing": sum(len(d.missing) for d in documents)}})
-
-
-def _quotes_found(documents: tuple[DocumentCheck, ...]) -> dict[str, bool]:
-    """Whether each claim's quote stands in its document, by claim id (absent: not checked)."""
-    return {q.citation.owner: q.found for d in documents for q in d.quotes
-            if q.citation.kind == "claim"}
 
 
 def _passage_json(passage: Passage) -> dict[str, Any]:
@@ -323,56 +225,195 @@ def _chain_json(result: ClaimResult, lang: str) -> dict[str, Any] | None:
             "arithmetic": claim_arithmetic(result, chain.figure, lang)}
 
 
-CHECK_CSV_COLUMNS = ("id", "verdict", "published", "computed", "difference", "unit",
-                     "qualifier", "precision", "section", "chain_claim", "chain_printed",
-                     "chain_computed", "quote", "computed_low", "computed_high", "misses_by")
+# ---- sweep ----------------------------------------------------------------------------------
+
+def _persons_json(persons: float | None) -> dict[str, float]:
+    """``persons`` in JSON, for a metric that counts the employed."""
+    return {} if persons is None else {"persons": persons}
 
 
-def check_csv(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
-              documents: tuple[DocumentCheck, ...] = ()) -> str:
-    swedish = lang == "sv"
-    found = _quotes_found(documents)
-    buffer, writer = csv_writer(lang, CHECK_CSV_COLUMNS)
-    for result in results:
-        claim, source = result.claim, run.claims.get(result.claim.id)
-        numbers = [claim.published, result.computed.value, result.difference]
-        chain = result.chain
-        writer.writerow([claim.id, csv_word(result.verdict.value, lang),
-                         *(csv_number(x, swedish) for x in numbers),
-                         csv_word(unit_name(result.computed.unit), lang),
-                         csv_word(claim.qualifier.value, lang),
-                         csv_number(claim.precision, swedish),
-                         source.section if source else "",
-                         *((chain.claim, csv_number(chain.printed, swedish),
-                            csv_number(chain.figure.value, swedish)) if chain else ("",) * 3),
-                         csv_word(_found_cell(found.get(claim.id)), lang),
-                         csv_number(result.bounds.low, swedish),
-                         csv_number(result.bounds.high, swedish),
-                         "" if result.misses_by is None else csv_number(result.misses_by,
-                                                                        swedish)])
-    return buffer.getvalue()
+def sweep_json(result: SweepResult, run: RunInfo) -> Iterator[str]:
+    """The sweep as JSON, in pieces: every grid is written row by row as it is computed (a
+    million points as Python lists would take gigabytes, as one string hundreds of MB)."""
+    from nyttocalc.core.arrays import METRICS
+
+    document = {
+        "nyttocalc_version": __version__,
+        "scenario": scenario_json(run),
+        "metric": result.metric,
+        "unit": METRICS[result.metric].value,
+        **_persons_json(result.persons),
+        "axes": [{"path": a.path, "values": list(a.values)} for a in result.axes],
+        "cells": [{**dimensions(result.model, c, [a.path for a in result.axes]),
+                   "values": _GRID} for c in result.cells],
+    }
+    first, *rest = dumps(document).split(json.dumps(_GRID))
+    yield first
+    for cell, text in zip(result.cells, rest, strict=True):
+        yield from _json_grid(result, cell)
+        yield text
 
 
-def _found_cell(found: bool | None) -> str:
-    """``found``, ``missing``, or empty where the quote was not checked (no document)."""
-    return "" if found is None else "found" if found else "missing"
+_GRID = "\u0000grid"  # a placeholder no JSON string of ours contains
 
 
-COVERAGE_CSV_COLUMNS = ("document", "section", "line", "number", "value", "covered_by",
-                        "in_heading")
+def _json_grid(result: SweepResult, cell: Cell) -> Iterator[str]:
+    """A cell's grid as a JSON array (of arrays), ``null`` where never reached."""
+    def row(values: Any) -> str:
+        text = ",".join(map(repr, values.tolist()))
+        if "inf" in text or "nan" in text:
+            text = ",".join("null" if not math.isfinite(v) else repr(v) for v in values.tolist())
+        return text
+
+    yield "["
+    for rows, block in result.blocks([cell]):
+        grid = block[cell]
+        comma = "," if rows.start else ""
+        if grid.ndim == 1:
+            yield comma + row(grid)
+        else:
+            yield comma + ",".join(f"[{row(r)}]" for r in grid)
+    yield "]"
 
 
-def coverage_csv(documents: tuple[DocumentCheck, ...], lang: str) -> str:
-    """One line per number in the named sections; ``covered_by`` lists the claims and inputs
-    (space-separated), empty where none covers it; the numbers of headings come last, with
-    ``in_heading`` set (they are not counted)."""
-    buffer, writer = csv_writer(lang, COVERAGE_CSV_COLUMNS)
-    for checked in documents:
-        for section in checked.coverage.sections if checked.coverage else ():
-            rows = [(n, "") for n in section.numbers]
-            rows += [(n, csv_word("yes", lang)) for n in section.in_headings]
-            for n, heading in rows:
-                writer.writerow([checked.source.key, n.section, n.line, n.text,
-                                 csv_number(n.value, lang == "sv"), " ".join(n.covered_by),
-                                 heading])
-    return buffer.getvalue()
+# ---- solve ----------------------------------------------------------------------------------
+
+def solve_json(question: Question, answer: Answer, unit: Unit, check: float | None,
+               run: RunInfo) -> str:
+    return dumps({
+        "nyttocalc_version": __version__,
+        "scenario": scenario_json(run),
+        "question": {"path": question.path, "unit": unit.value, "persons": question.persons,
+                     "perspective": question.perspective,
+                     "horizon_years": None if question.path.startswith(
+                         "analysis.horizons_years.") else question.horizon_years,
+                     "subsidy_rate": None if question.path.startswith(
+                         "analysis.subsidy_rates.") else question.subsidy_rate,
+                     "between": [question.low, question.high]},
+        "answer": {"values": list(answer.roots),
+                   "pays_back": ["at_least" if a else "at_most" for a in answer.pays_back_above],
+                   "everywhere": answer.everywhere, "nowhere": answer.nowhere,
+                   "exact": answer.exact,
+                   "net_value_at_low": finite(answer.net_at_low),
+                   "net_value_at_high": finite(answer.net_at_high),
+                   "persons_exact_at_value": None if check is None else finite(check)},
+    })
+
+
+# ---- sensitivity ----------------------------------------------------------------------------
+
+def sensitivity_json(result: SensitivityResult, model: Model, selected: Sequence[Cell],
+                     by: float, run: RunInfo) -> str:
+    from nyttocalc.core.arrays import METRICS
+
+    return dumps({
+        "nyttocalc_version": __version__,
+        "scenario": scenario_json(run),
+        "metric": result.metric,
+        "unit": METRICS[result.metric].value,
+        **_persons_json(result.persons),
+        "by": by,
+        "cells": [{**dimensions(model, c), "base": finite(result.base[c]),
+                   "effects": [{"path": e.variation.path, "base": e.variation.base,
+                                "low": e.variation.low, "high": e.variation.high,
+                                "at_low": finite(e.at_low),
+                                "at_high": finite(e.at_high), "swing": finite(e.swing)}
+                               for e in result.effects.get(c, ())]}
+                  for c in selected],
+    })
+
+
+# ---- timeline -------------------------------------------------------------------------------
+
+def timeline_json(timelines: tuple[PerspectiveTimeline, ...], model: Model, run: RunInfo) -> str:
+    document: dict[str, Any] = {
+        "nyttocalc_version": __version__,
+        "scenario": scenario_json(run),
+        "discount_rate": model.discount_rate,
+        "perspectives": [{
+            "key": t.perspective.key, "subsidy_rate": t.subsidy_rate, "persons": t.persons,
+            "counterfactual_persons": t.counterfactual,
+            "additional_persons": t.additional,
+            "value_per_person_year": t.value_per_person_year,
+            "payback_year": finite(t.payback_year),
+            "years": [{"year": r.year, "cost": r.cost, "person_years": r.person_years,
+                       "value": r.value, "present_value_net": r.present_value_net,
+                       "cumulative_present_value_net": r.cumulative_present_value_net}
+                      for r in t.rows],
+            "horizons": [{"horizon_years": h.horizon_years,
+                          "present_value_benefit": h.present_value_benefit,
+                          "present_value_cost": h.present_value_cost,
+                          "net_present_value": h.net_present_value,
+                          "benefit_cost_ratio": finite(h.benefit_cost_ratio)}
+                         for h in t.horizons],
+        } for t in timelines],
+    }
+    return dumps(document)
+
+
+# ---- simulate -------------------------------------------------------------------------------
+
+def simulation_json(result: SimulationResult, uncertainty: Uncertainty, run: RunInfo) -> str:
+    from nyttocalc.core.simulate import HISTOGRAM_YEARS, PERCENTILES
+    from nyttocalc.report.tables.simulation import describe
+
+    document: dict[str, Any] = {
+        "nyttocalc_version": __version__,
+        "scenario": scenario_json(run),
+        "draws": result.draws,
+        "seed": result.seed,
+        "distributions": {"employment_probability": describe(uncertainty.employment_probability),
+                          **{p: describe(d) for p, d in uncertainty.inputs.items()}},
+        "percentiles": list(PERCENTILES),
+        "employed": {"participants": result.participants, "mean": result.employed_mean,
+                     "percentiles": list(result.employed_percentiles)},
+        "cells": [{"perspective": c.cell.perspective,
+                   "subsidy_rate": None if drawn(uncertainty, "subsidy_rates", c.cell.rate_index)
+                   else c.subsidy_rate,
+                   "horizon_years": None if drawn(uncertainty, "horizons_years",
+                                                   c.cell.horizon_index) else c.horizon_years,
+                   "probability": c.probability,
+                   "net_value_mean": c.net_value_mean,
+                   "net_value_percentiles": list(c.net_value_percentiles)}
+                  for c in result.cells],
+        "payback_years": [{"perspective": y.perspective,
+                           "subsidy_rate": None if drawn(uncertainty, "subsidy_rates",
+                                                          y.rate_index) else y.subsidy_rate,
+                           "percentiles": [finite(x) for x in y.percentiles],
+                           "never": y.never,
+                           "histogram": {"within_year": list(y.histogram[:HISTOGRAM_YEARS]),
+                                         "later": y.histogram[-1]}}
+                          for y in result.payback_years],
+    }
+    return dumps(document)
+
+
+# ---- examples and parameters ----------------------------------------------------------------
+
+def examples_json(examples: list[tuple[str, str]]) -> str:
+    return dumps({"nyttocalc_version": __version__,
+                  "examples": [{"name": name, "title": title} for name, title in examples]})
+
+
+def parameters_json(listing: list[SetSummary] | SetDescription) -> str:
+    """The sets, or one set's figures."""
+    return sets_json(listing) if isinstance(listing, list) else set_json(listing)
+
+
+def sets_json(sets: list[SetSummary]) -> str:
+    return dumps({"nyttocalc_version": __version__,
+                  "parameter_sets": [asdict(s) for s in sets]})
+
+
+def set_json(described: SetDescription) -> str:
+    return dumps({"nyttocalc_version": __version__, "parameter_set": described.name,
+                  "title": described.title, "year": described.year,
+                  "municipality": described.municipality,
+                  "figures": [_set_figure_json(f) for f in described.figures]})
+
+
+def _set_figure_json(figure: SetFigure) -> dict[str, Any]:
+    return {"name": figure.name, "value": figure.value, "unit": figure.unit,
+            "description": figure.description, "basis": figure.basis,
+            "source": asdict(figure.source) if figure.source else None,
+            "reason": figure.reason, "formula": figure.formula}

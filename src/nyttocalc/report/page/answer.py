@@ -19,7 +19,8 @@ from nyttocalc.core.payback import Outlook, PaybackAnalysis, PerspectiveResult, 
 from nyttocalc.core.sensitivity import Effect
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
-from nyttocalc.report.tables.payback import Table, rate_text
+from nyttocalc.report.language.phrases import rate_text
+from nyttocalc.report.tables.printout import Table
 from nyttocalc.run import RunInfo
 
 

@@ -26,7 +26,7 @@ from nyttocalc.report.language.labels import label, unit_after
 from nyttocalc.report.page import usertext
 from nyttocalc.report.page.answer import Answer, Paragraph
 from nyttocalc.report.page.sections import Page, Section
-from nyttocalc.report.tables.payback import Chart, Table, run_header
+from nyttocalc.report.tables.printout import Chart, Table, run_header
 from nyttocalc.run import InputInfo, RunInfo, SourceInfo
 
 PHONE = "40rem"  # below this width tables of text stack and charts are drawn narrow

@@ -20,17 +20,14 @@ from nyttocalc.core.uncertainty import Uncertainty
 from nyttocalc.report.charts.plot import Kind, Plot, Series
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
+from nyttocalc.report.language.phrases import rate_text
 from nyttocalc.report.page.answer import MINUS, Answer, Drivers, answer, observed_table
 from nyttocalc.report.tables.check import check_document
-from nyttocalc.report.tables.payback import (
-    Document,
-    Table,
-    payback_details,
-    payback_summary,
-    rate_text,
-)
+from nyttocalc.report.tables.curves import payback_curves
+from nyttocalc.report.tables.payback import payback_details, payback_summary
+from nyttocalc.report.tables.printout import Document, Table
 from nyttocalc.report.tables.simulation import simulation_parts
-from nyttocalc.report.tables.timeline import payback_curves, timeline_parts
+from nyttocalc.report.tables.timeline import timeline_parts
 from nyttocalc.run import RunInfo
 
 

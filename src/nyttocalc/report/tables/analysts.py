@@ -1,43 +1,27 @@
-"""Reports of the analysts' commands: sweep (tables and heat maps), solve and sensitivity.
+"""The analysts' commands as printed: sweep (tables and heat maps), solve (the answer in
+sentences) and sensitivity (a ranked table and a tornado per cell).
 
-Each has a ``*_document`` for the terminal and Markdown, and ``*_json`` / ``*_csv`` for scripts
-with unrounded numbers (``null`` or an empty cell where a figure is never reached).
+Their JSON and CSV, with unrounded numbers, are ``machine``'s.
 """
 
 from __future__ import annotations
 
-import json
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from nyttocalc import __version__
 from nyttocalc.core.arrays import METRICS, Cell
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.sensitivity import Effect, SensitivityResult
 from nyttocalc.core.solve import Answer, Question
 from nyttocalc.core.sweep import SweepResult
+from nyttocalc.report.cells import dimensions
 from nyttocalc.report.charts.plot import Kind, Plot, Series
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
-from nyttocalc.report.machine.as_json import (
-    csv_number,
-    csv_word,
-    csv_writer,
-    dumps,
-    finite,
-    scenario_json,
-)
-from nyttocalc.report.tables.payback import (
-    Chart,
-    Document,
-    Table,
-    perspective_label,
-    rate_text,
-    run_header,
-    years_phrase,
-)
+from nyttocalc.report.language.phrases import perspective_label, rate_text, years_phrase
+from nyttocalc.report.tables.printout import Chart, Document, Table, run_header
 from nyttocalc.run import RunInfo
 
 MAX_ROWS = 60  # a 1-D sweep's table; more values are sampled evenly (ends included)
@@ -47,7 +31,7 @@ HEAT_ROWS, HEAT_COLUMNS = 20, 10
 def _rate_and_horizon(model: Model, cell: Cell, varied: Sequence[str],
                       lang: str) -> dict[str, str]:
     """``{"rate": "0 %", "horizon": "3 years"}``, "varied" for one that the sweep varies."""
-    known = _cell_json(model, cell, varied)
+    known = dimensions(model, cell, varied)
     rate, horizon = known["subsidy_rate"], known["horizon_years"]
     return {"rate": label("col.varied", lang) if rate is None else rate_text(rate, lang),
             "horizon": label("col.varied", lang) if horizon is None
@@ -71,11 +55,6 @@ def _employed(persons: float | None, lang: str) -> str:
     if persons is None:
         return ""
     return ", " + label("header.employed", lang, persons=numbers.number(persons, lang))
-
-
-def _persons_json(persons: float | None) -> dict[str, float]:
-    """``persons`` in JSON, for a metric that counts the employed."""
-    return {} if persons is None else {"persons": persons}
 
 
 def _show(x: float, unit: Unit, lang: str) -> str:
@@ -228,97 +207,6 @@ def _heat_map(result: SweepResult, units: Mapping[str, Unit], costs: SweepResult
     return Table(title, headers, tuple(rows), tuple(notes), shades=tuple(shades))
 
 
-def _cell_json(model: Model, cell: Cell, varied: Sequence[str] = ()) -> dict[str, Any]:
-    """The cell's perspective, subsidy rate and horizon; ``null`` for one that varies (the
-    axis holds its values)."""
-    rate_path = f"analysis.subsidy_rates.{cell.rate_index}"
-    horizon_path = f"analysis.horizons_years.{cell.horizon_index}"
-    return {"perspective": cell.perspective,
-            "subsidy_rate": None if rate_path in varied
-            else model.subsidy_rates[cell.rate_index],
-            "horizon_years": None if horizon_path in varied
-            else model.horizons_years[cell.horizon_index]}
-
-
-def sweep_json(result: SweepResult, run: RunInfo) -> Iterator[str]:
-    """The sweep as JSON, in pieces: every grid is written row by row as it is computed (a
-    million points as Python lists would take gigabytes, as one string hundreds of MB)."""
-    document = {
-        "nyttocalc_version": __version__,
-        "scenario": scenario_json(run),
-        "metric": result.metric,
-        "unit": METRICS[result.metric].value,
-        **_persons_json(result.persons),
-        "axes": [{"path": a.path, "values": list(a.values)} for a in result.axes],
-        "cells": [{**_cell_json(result.model, c, [a.path for a in result.axes]),
-                   "values": _GRID} for c in result.cells],
-    }
-    first, *rest = dumps(document).split(json.dumps(_GRID))
-    yield first
-    for cell, text in zip(result.cells, rest, strict=True):
-        yield from _json_grid(result, cell)
-        yield text
-
-
-_GRID = "\u0000grid"  # a placeholder no JSON string of ours contains
-
-
-def _json_grid(result: SweepResult, cell: Cell) -> Iterator[str]:
-    """A cell's grid as a JSON array (of arrays), ``null`` where never reached."""
-    def row(values: Any) -> str:
-        text = ",".join(map(repr, values.tolist()))
-        if "inf" in text or "nan" in text:
-            text = ",".join("null" if not math.isfinite(v) else repr(v) for v in values.tolist())
-        return text
-
-    yield "["
-    for rows, block in result.blocks([cell]):
-        grid = block[cell]
-        comma = "," if rows.start else ""
-        if grid.ndim == 1:
-            yield comma + row(grid)
-        else:
-            yield comma + ",".join(f"[{row(r)}]" for r in grid)
-    yield "]"
-
-
-def sweep_csv(result: SweepResult, lang: str) -> Iterator[str]:
-    """One line per point of the grid: the varied values, then one column per perspective,
-    subsidy rate and horizon (``society 0 1``: society, 0 % subsidy, 1 year; ``varied`` for the
-    one the sweep varies). Written a block of rows at a time, each column at once."""
-    import numpy as np
-
-    from nyttocalc.report.machine.csv_columns import csv_column, csv_lines
-    from nyttocalc.report.machine.parallel import ordered_map
-
-    swedish = lang == "sv"
-    varied = [a.path for a in result.axes]
-
-    def heading(cell: Cell) -> str:
-        known = _cell_json(result.model, cell, varied)
-        return " ".join([cell.perspective] + [
-            csv_word("varied", lang) if known[k] is None else csv_number(known[k], swedish)
-            for k in ("subsidy_rate", "horizon_years")])
-
-    buffer, _ = csv_writer(lang, [*varied, *(heading(c) for c in result.cells)])
-    yield buffer.getvalue()
-    # Number-only lines: a number never needs quoting or escaping.
-    first, *second = (csv_column(a.values, swedish) for a in result.axes)
-
-    def lines(part: tuple[range, dict[Cell, Any]]) -> str:
-        rows, block = part
-        varied_values = [first[rows.start:rows.stop]]
-        if second:  # a grid: each row of the block is a line per value of the second axis
-            varied_values = [np.repeat(varied_values[0], len(second[0]), axis=0),
-                             np.tile(second[0], (len(rows), 1))]
-        return csv_lines([*varied_values, *(csv_column(block[c], swedish) for c in result.cells)],
-                         swedish)
-
-    # The blocks are computed here, one after another, and written as text on a thread a
-    # processor, up to four (measured, 10^6 points on two: the whole run 0.74 × as long).
-    yield from ordered_map(lines, result.blocks())
-
-
 # ---- solve ----------------------------------------------------------------------------------
 
 def solve_lines(question: Question, answer: Answer, model: Model, unit: Unit,
@@ -359,28 +247,6 @@ def solve_document(question: Question, answer: Answer, model: Model, unit: Unit,
     lines = solve_lines(question, answer, model, unit, check, lang)
     return Document(run.title, run_header(run, lang),
                     (Chart(label("title.solve", lang, path=question.path), tuple(lines)),))
-
-
-def solve_json(question: Question, answer: Answer, unit: Unit, check: float | None,
-               run: RunInfo) -> str:
-    return dumps({
-        "nyttocalc_version": __version__,
-        "scenario": scenario_json(run),
-        "question": {"path": question.path, "unit": unit.value, "persons": question.persons,
-                     "perspective": question.perspective,
-                     "horizon_years": None if question.path.startswith(
-                         "analysis.horizons_years.") else question.horizon_years,
-                     "subsidy_rate": None if question.path.startswith(
-                         "analysis.subsidy_rates.") else question.subsidy_rate,
-                     "between": [question.low, question.high]},
-        "answer": {"values": list(answer.roots),
-                   "pays_back": ["at_least" if a else "at_most" for a in answer.pays_back_above],
-                   "everywhere": answer.everywhere, "nowhere": answer.nowhere,
-                   "exact": answer.exact,
-                   "net_value_at_low": finite(answer.net_at_low),
-                   "net_value_at_high": finite(answer.net_at_high),
-                   "persons_exact_at_value": None if check is None else finite(check)},
-    })
 
 
 # ---- sensitivity ----------------------------------------------------------------------------
@@ -444,38 +310,3 @@ def _tornado(effects: Sequence[Effect], base: float, unit: Unit, by: float, titl
                 label("tornado.change", lang, metric=metric.lower(),
                       base=_show(base, unit, lang)), None, unit, series, table, lang,
                 categories=tuple(e.variation.path for e in effects))
-
-
-def sensitivity_json(result: SensitivityResult, model: Model, selected: Sequence[Cell],
-                     by: float, run: RunInfo) -> str:
-    return dumps({
-        "nyttocalc_version": __version__,
-        "scenario": scenario_json(run),
-        "metric": result.metric,
-        "unit": METRICS[result.metric].value,
-        **_persons_json(result.persons),
-        "by": by,
-        "cells": [{**_cell_json(model, c), "base": finite(result.base[c]),
-                   "effects": [{"path": e.variation.path, "base": e.variation.base,
-                                "low": e.variation.low, "high": e.variation.high,
-                                "at_low": finite(e.at_low),
-                                "at_high": finite(e.at_high), "swing": finite(e.swing)}
-                               for e in result.effects.get(c, ())]}
-                  for c in selected],
-    })
-
-
-def sensitivity_csv(result: SensitivityResult, model: Model, selected: Sequence[Cell],
-                    lang: str) -> str:
-    swedish = lang == "sv"
-    buffer, writer = csv_writer(lang, ["perspective", "subsidy_rate", "horizon_years", "path",
-                                       "base", "low", "high", "at_low", "at_high", "swing"])
-    for c in selected:
-        for e in result.effects.get(c, ()):
-            writer.writerow([c.perspective,
-                             csv_number(model.subsidy_rates[c.rate_index], swedish),
-                             csv_number(model.horizons_years[c.horizon_index], swedish),
-                             e.variation.path, *(csv_number(x, swedish) for x in (
-                                 e.variation.base, e.variation.low, e.variation.high, e.at_low,
-                                 e.at_high, e.swing))])
-    return buffer.getvalue()

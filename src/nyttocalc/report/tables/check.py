@@ -11,8 +11,9 @@ from nyttocalc.core.figures import Figure
 from nyttocalc.documents.check import DocumentCheck
 from nyttocalc.documents.coverage import Coverage
 from nyttocalc.report.language import numbers
+from nyttocalc.report.language.explained import arithmetic
 from nyttocalc.report.language.labels import LABELS, label
-from nyttocalc.report.tables.payback import Document, Table, arithmetic, run_header
+from nyttocalc.report.tables.printout import Document, Table, run_header
 from nyttocalc.run import ClaimSource, RunInfo
 
 

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from nyttocalc.report.charts.plot import Plot
-from nyttocalc.report.tables.payback import Chart, Document, Table
+from nyttocalc.report.tables.printout import Chart, Document, Table
 
 WIDTH = 160  # a wide terminal's width: what a report gets when it is not drawn on a terminal
 PLOT_WIDTH = 100  # a chart's width in a pipe, a file or Markdown; at most this in a terminal

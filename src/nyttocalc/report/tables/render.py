@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from nyttocalc.report.charts.plot import Plot
 from nyttocalc.report.language.numbers import NBSP
-from nyttocalc.report.tables.payback import Chart, Document, Table
 from nyttocalc.report.tables.plain import PLOT_WIDTH, missing_plotext, plain_text
+from nyttocalc.report.tables.printout import Chart, Document, Table
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -1,28 +1,20 @@
-"""The report of ``simulate``: the chance of paying back, net value and payback-year
-distributions, and a histogram of payback years."""
+"""``simulate`` as printed: the chance of paying back, net value and payback-year
+distributions, and a histogram of payback years; the progress it shows while it runs."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
-from nyttocalc import __version__
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.simulate import HISTOGRAM_YEARS, PERCENTILES, PaybackYears, SimulationResult
 from nyttocalc.core.uncertainty import Distribution, Uncertainty
+from nyttocalc.report.cells import drawn
 from nyttocalc.report.charts.plot import Kind, Plot, Series
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
-from nyttocalc.report.machine.as_json import (
-    csv_number,
-    csv_word,
-    csv_writer,
-    dumps,
-    finite,
-    scenario_json,
-)
-from nyttocalc.report.tables.payback import Document, Table, perspective_label, run_header
+from nyttocalc.report.language.phrases import perspective_label
+from nyttocalc.report.tables.printout import Document, Table, run_header
 from nyttocalc.run import RunInfo
 
 
@@ -63,13 +55,13 @@ VISIBLE_SD = 8.0  # beyond 8 sd a normal has less than 1e-15 of its mass: no dra
 
 def _rate(rate_index: int, rate: float, uncertainty: Uncertainty, lang: str) -> str:
     """The subsidy rate, or "drawn" where the simulation draws it."""
-    if _drawn(uncertainty, "subsidy_rates", rate_index):
+    if drawn(uncertainty, "subsidy_rates", rate_index):
         return label("drawn", lang)
     return numbers.percent(rate, lang, 0)
 
 
 def _horizon(horizon_index: int, horizon: float, uncertainty: Uncertainty, lang: str) -> str:
-    if _drawn(uncertainty, "horizons_years", horizon_index):
+    if drawn(uncertainty, "horizons_years", horizon_index):
         return label("drawn", lang)
     return numbers.years(horizon, lang)
 
@@ -161,8 +153,8 @@ def _histogram(y: PaybackYears, name: str, draws: int, uncertainty: Uncertainty,
     while counts and counts[0][1] == 0:
         counts.pop(0)
     counts.append((never, y.never))
-    drawn = _drawn(uncertainty, "subsidy_rates", y.rate_index)
-    title = label("title.histogram_drawn" if drawn else "title.histogram", lang,
+    rate_drawn = drawn(uncertainty, "subsidy_rates", y.rate_index)
+    title = label("title.histogram_drawn" if rate_drawn else "title.histogram", lang,
                   perspective=name, rate=numbers.percent(y.subsidy_rate, lang, 0),
                   never=numbers.percent(y.never, lang))
     year, share = label("hist.paid_back", lang), label("hist.share", lang)
@@ -171,64 +163,6 @@ def _histogram(y: PaybackYears, name: str, draws: int, uncertainty: Uncertainty,
     bars = Series(share, tuple((float(i), value) for i, (_, value) in enumerate(counts)))
     return Plot(title, Kind.BARS, year, share, None, Unit.SHARE, (bars,), table, lang,
                 categories=tuple(text for text, _ in counts))
-
-
-def simulation_json(result: SimulationResult, uncertainty: Uncertainty, run: RunInfo) -> str:
-    document: dict[str, Any] = {
-        "nyttocalc_version": __version__,
-        "scenario": scenario_json(run),
-        "draws": result.draws,
-        "seed": result.seed,
-        "distributions": {"employment_probability": describe(uncertainty.employment_probability),
-                          **{p: describe(d) for p, d in uncertainty.inputs.items()}},
-        "percentiles": list(PERCENTILES),
-        "employed": {"participants": result.participants, "mean": result.employed_mean,
-                     "percentiles": list(result.employed_percentiles)},
-        "cells": [{"perspective": c.cell.perspective,
-                   "subsidy_rate": None if _drawn(uncertainty, "subsidy_rates", c.cell.rate_index)
-                   else c.subsidy_rate,
-                   "horizon_years": None if _drawn(uncertainty, "horizons_years",
-                                                   c.cell.horizon_index) else c.horizon_years,
-                   "probability": c.probability,
-                   "net_value_mean": c.net_value_mean,
-                   "net_value_percentiles": list(c.net_value_percentiles)}
-                  for c in result.cells],
-        "payback_years": [{"perspective": y.perspective,
-                           "subsidy_rate": None if _drawn(uncertainty, "subsidy_rates",
-                                                          y.rate_index) else y.subsidy_rate,
-                           "percentiles": [finite(x) for x in y.percentiles],
-                           "never": y.never,
-                           "histogram": {"within_year": list(y.histogram[:HISTOGRAM_YEARS]),
-                                         "later": y.histogram[-1]}}
-                          for y in result.payback_years],
-    }
-    return dumps(document)
-
-
-def _drawn(uncertainty: Uncertainty, name: str, index: int) -> bool:
-    """Whether the simulation draws this list item (its JSON value is then null)."""
-    return f"analysis.{name}.{index}" in uncertainty.inputs
-
-
-def simulation_csv(result: SimulationResult, uncertainty: Uncertainty, lang: str) -> str:
-    """One line per perspective, subsidy rate and horizon; ``drawn`` where the simulation
-    draws the rate or horizon."""
-    swedish = lang == "sv"
-    buffer, writer = csv_writer(lang, ["perspective", "subsidy_rate", "horizon_years",
-                                       "probability", "net_value_mean",
-                                       *(f"net_value_p{p}" for p in PERCENTILES)])
-    for c in result.cells:
-        drawn_rate = _drawn(uncertainty, "subsidy_rates", c.cell.rate_index)
-        drawn_horizon = _drawn(uncertainty, "horizons_years", c.cell.horizon_index)
-        writer.writerow([c.cell.perspective,
-                         csv_word("drawn", lang) if drawn_rate
-                         else csv_number(c.subsidy_rate, swedish),
-                         csv_word("drawn", lang) if drawn_horizon
-                         else csv_number(c.horizon_years, swedish),
-                         csv_number(c.probability, swedish),
-                         csv_number(c.net_value_mean, swedish),
-                         *(csv_number(x, swedish) for x in c.net_value_percentiles)])
-    return buffer.getvalue()
 
 
 def progress_text(lang: str) -> Callable[[str, float, float], str]:

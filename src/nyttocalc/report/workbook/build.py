@@ -38,11 +38,12 @@ from nyttocalc.core.formulas import EFFICIENCY_FORMULA
 from nyttocalc.core.model import Model
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult, input_term
 from nyttocalc.report.language import numbers
+from nyttocalc.report.language.explained import symbolic
 from nyttocalc.report.language.labels import label, unit_after
-from nyttocalc.report.machine.as_json import outcomes_group
+from nyttocalc.report.machine.as_csv import outcomes_group
 from nyttocalc.report.page.answer import rate_phrase
 from nyttocalc.report.rows import parts
-from nyttocalc.report.tables.payback import OutcomeBlock, outcome_blocks, symbolic
+from nyttocalc.report.tables.payback import OutcomeBlock, outcome_blocks
 from nyttocalc.report.workbook import formulas, reproducible
 from nyttocalc.report.workbook.sheet_text import Formula, put, sheet_title
 from nyttocalc.run import Bounds, InputInfo, RunInfo

@@ -43,20 +43,20 @@ def test_a_chart_in_a_terminal_has_colour_and_none_under_no_color(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from nyttocalc.core.payback import analyse
     from nyttocalc.report.tables.curves import payback_curves
-    from nyttocalc.report.tables.printout import Document
+    from nyttocalc.report.tables.printout import Printout
     from nyttocalc.report.tables.render import to_terminal
     from nyttocalc.scenario.load import load
 
     plots = payback_curves(analyse(load(LIVA).model), "en")
-    document = Document("t", (), tuple(plots))
+    printout = Printout("t", (), tuple(plots))
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("FORCE_COLOR", "1")
     coloured = io.StringIO()
-    to_terminal(document, coloured)
+    to_terminal(printout, coloured)
     assert re.search(r"\x1b\[[0-9;]*3[0-9;]*m", coloured.getvalue())
     monkeypatch.setenv("NO_COLOR", "1")
     plain = io.StringIO()
-    to_terminal(document, plain)
+    to_terminal(printout, plain)
     assert not re.search(r"\x1b\[[0-9;]*(3[0-7]|38;)[0-9;]*m", plain.getvalue())
     assert "SEK 1m┤".replace(" ", NBSP) in plain.getvalue()
 

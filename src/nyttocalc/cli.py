@@ -24,7 +24,7 @@ from nyttocalc.errors import NyttocalcError, Stopped
 
 if TYPE_CHECKING:
 
-    from nyttocalc.report.tables.printout import Document
+    from nyttocalc.report.tables.printout import Printout
     from nyttocalc.run import RunInfo
     from nyttocalc.scenario.load import LoadedScenario
 
@@ -123,7 +123,7 @@ def payback(
     from nyttocalc.app.payback import payback_analysis
     from nyttocalc.report.machine.as_csv import payback_csv
     from nyttocalc.report.machine.as_json import payback_json
-    from nyttocalc.report.tables.payback import payback_document
+    from nyttocalc.report.tables.payback import payback_printout
 
     _check_target(output, force)
     if plot:
@@ -136,7 +136,7 @@ def payback(
     _emit(format, lang, output, force,
           json=lambda: payback_json(analysis, run, lang.value, explain),
           csv=lambda: payback_csv(analysis, lang.value),
-          document=lambda: payback_document(analysis, run, lang.value, explain, curves=plot))
+          printout=lambda: payback_printout(analysis, run, lang.value, explain, curves=plot))
 
 
 @app.command()
@@ -173,7 +173,7 @@ def check(
     from nyttocalc.app.audit import audit
     from nyttocalc.report.machine.as_csv import check_csv, coverage_csv
     from nyttocalc.report.machine.as_json import check_json
-    from nyttocalc.report.tables.check import check_document
+    from nyttocalc.report.tables.check import check_printout
 
     _check_target(output, force)
     loaded = _load(file, set, allow_path, audit=True)
@@ -185,7 +185,7 @@ def check(
           json=lambda: check_json(results, run, lang.value, documents),
           csv=lambda: (coverage_csv(documents, lang.value) if coverage
                        else check_csv(results, run, lang.value, documents)),
-          document=lambda: check_document(results, run, lang.value, documents))
+          printout=lambda: check_printout(results, run, lang.value, documents))
     if found.quote_missing:
         raise typer.Exit(EXIT_QUOTE_MISSING)
     if found.fails(strict):
@@ -231,7 +231,7 @@ def sweep(
     from nyttocalc.app import analysts
     from nyttocalc.report.machine.as_csv import sweep_csv
     from nyttocalc.report.machine.as_json import sweep_json
-    from nyttocalc.report.tables.analysts import sweep_document
+    from nyttocalc.report.tables.analysts import sweep_printout
 
     _check_target(output, force)
     metric = _metric(metric, persons)
@@ -242,7 +242,7 @@ def sweep(
     run, result = _run(loaded, lang), swept.result
     _emit(format, lang, output, force, json=lambda: sweep_json(result, run),
           csv=lambda: sweep_csv(result, lang.value),
-          document=lambda: sweep_document(result, swept.units, swept.costs, run, lang.value))
+          printout=lambda: sweep_printout(result, swept.units, swept.costs, run, lang.value))
 
 
 @app.command()
@@ -274,7 +274,7 @@ def solve(
     within H years: exact where the formula inverts, bracketed and bisected otherwise."""
     from nyttocalc.app import analysts
     from nyttocalc.report.machine.as_json import solve_json
-    from nyttocalc.report.tables.analysts import solve_document
+    from nyttocalc.report.tables.analysts import solve_printout
 
     _check_target(output, force)
     _refuse_csv(format, "solve gives one answer")
@@ -286,7 +286,7 @@ def solve(
     question, answer, unit, check = solved.question, solved.answer, solved.unit, solved.check
     _emit(format, lang, output, force,
           json=lambda: solve_json(question, answer, unit, check, run), csv=None,
-          document=lambda: solve_document(question, answer, model, unit, check, run,
+          printout=lambda: solve_printout(question, answer, model, unit, check, run,
                                           lang.value))
 
 
@@ -316,7 +316,7 @@ def sensitivity(
     from nyttocalc.app import analysts
     from nyttocalc.report.machine.as_csv import sensitivity_csv
     from nyttocalc.report.machine.as_json import sensitivity_json
-    from nyttocalc.report.tables.analysts import sensitivity_document
+    from nyttocalc.report.tables.analysts import sensitivity_printout
 
     _check_target(output, force)
     metric = _metric(metric, persons)
@@ -328,7 +328,7 @@ def sensitivity(
     _emit(format, lang, output, force,
           json=lambda: sensitivity_json(result, model, cells, share, run),
           csv=lambda: sensitivity_csv(result, model, cells, lang.value),
-          document=lambda: sensitivity_document(result, model, units, cells, share, run,
+          printout=lambda: sensitivity_printout(result, model, units, cells, share, run,
                                                 lang.value))
 
 
@@ -353,7 +353,7 @@ def timeline(
     from nyttocalc.app.timeline import timeline_for
     from nyttocalc.report.machine.as_csv import timeline_csv
     from nyttocalc.report.machine.as_json import timeline_json
-    from nyttocalc.report.tables.timeline import timeline_document
+    from nyttocalc.report.tables.timeline import timeline_printout
 
     _check_target(output, force)
     loaded = _load(file, set, allow_path)
@@ -362,7 +362,7 @@ def timeline(
     run, model = _run(loaded, lang), loaded.model
     _emit(format, lang, output, force, json=lambda: timeline_json(timelines, model, run),
           csv=lambda: timeline_csv(timelines, lang.value),
-          document=lambda: timeline_document(timelines, model, run, lang.value))
+          printout=lambda: timeline_printout(timelines, model, run, lang.value))
 
 
 @app.command()
@@ -386,7 +386,7 @@ def simulate(
     from nyttocalc.app.simulation import monte_carlo
     from nyttocalc.report.machine.as_csv import simulation_csv
     from nyttocalc.report.machine.as_json import simulation_json
-    from nyttocalc.report.tables.simulation import progress_text, simulation_document
+    from nyttocalc.report.tables.simulation import progress_text, simulation_printout
 
     _check_target(output, force)
     loaded = _load(file, set, allow_path)
@@ -398,7 +398,7 @@ def simulate(
     _emit(format, lang, output, force,
           json=lambda: simulation_json(result, uncertainty, run),
           csv=lambda: simulation_csv(result, uncertainty, lang.value),
-          document=lambda: simulation_document(result, model, uncertainty, run, lang.value))
+          printout=lambda: simulation_printout(result, model, uncertainty, run, lang.value))
 
 
 RequiredOutputOpt = Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help=(
@@ -514,7 +514,7 @@ def examples(
     (nyttocalc examples liva -o liva.yaml); it runs wherever it is written."""
     from nyttocalc import bundled
     from nyttocalc.report.machine.as_json import examples_json
-    from nyttocalc.report.tables.catalogue import examples_document
+    from nyttocalc.report.tables.catalogue import examples_printout
 
     _check_target(output, force)
     if name is not None:
@@ -525,7 +525,7 @@ def examples(
     _refuse_csv(format, "examples lists text")
     found = bundled.examples(lang.value)
     _emit(format, lang, output, force, json=lambda: examples_json(found), csv=None,
-          document=lambda: examples_document(found, lang.value))
+          printout=lambda: examples_printout(found, lang.value))
 
 
 @app.command()
@@ -546,14 +546,14 @@ def parameters(
     missing)."""
     from nyttocalc.app.catalogue import parameter_listing
     from nyttocalc.report.machine.as_json import parameters_json
-    from nyttocalc.report.tables.catalogue import parameters_document
+    from nyttocalc.report.tables.catalogue import parameters_printout
 
     _check_target(output, force)
     _refuse_csv(format, "parameters lists text")
     with _user_errors():
         listing = parameter_listing(name, municipality, lang.value)
     _emit(format, lang, output, force, json=lambda: parameters_json(listing), csv=None,
-          document=lambda: parameters_document(listing, lang.value))
+          printout=lambda: parameters_printout(listing, lang.value))
 
 
 @app.command()
@@ -635,7 +635,7 @@ Text = str | Iterable[str]  # a result whole, or in pieces (a large sweep is str
 
 def _emit(format: Format, lang: Lang, output: Path | None, force: bool, *,
           json: Callable[[], Text], csv: Callable[[], Text] | None,
-          document: "Callable[[], Document]") -> None:
+          printout: "Callable[[], Printout]") -> None:
     """Build only the result the format asks for (``csv=None``: the command has no CSV, and
     refused it before any work), and deliver it."""
     if format is Format.json:
@@ -643,20 +643,20 @@ def _emit(format: Format, lang: Lang, output: Path | None, force: bool, *,
     elif format is Format.csv and csv is not None:
         _deliver(csv(), output, force, excel=lang is Lang.sv)
     else:
-        _deliver_document(document(), format, output, force)
+        _deliver_printout(printout(), format, output, force)
 
 
-def _deliver_document(document: "Document", format: Format, output: Path | None,
+def _deliver_printout(printout: "Printout", format: Format, output: Path | None,
                       force: bool) -> None:
-    """Draw a document for a terminal (its width, colour), or as text for its format."""
+    """Draw a printout for a terminal (its width, colour), or as text for its format."""
     from nyttocalc.report.tables.render import markdown, plain_text, to_terminal
 
     if format is Format.table and output is None and sys.stdout is not None \
             and sys.stdout.isatty():
         with _user_errors(), _reader_may_leave(), streams.drawing() as stream:
-            to_terminal(document, stream)
+            to_terminal(printout, stream)
         return
-    text = markdown(document) if format is Format.markdown else plain_text(document)
+    text = markdown(printout) if format is Format.markdown else plain_text(printout)
     _deliver(text, output, force)
 
 

@@ -69,7 +69,7 @@ def scenario_json(run: RunInfo) -> dict[str, Any]:
 
 def payback_json(analysis: PaybackAnalysis, run: RunInfo, lang: str, explain: bool) -> str:
     model = analysis.model
-    document: dict[str, Any] = {
+    data: dict[str, Any] = {
         "nyttocalc_version": __version__,
         "scenario": scenario_json(run),
         "cohort": {
@@ -96,10 +96,10 @@ def payback_json(analysis: PaybackAnalysis, run: RunInfo, lang: str, explain: bo
         if model.ledger is not None:  # what employment means to each party, as payback says
             for value in entry["values"]:
                 value["outlook"] = result.outlook(value["subsidy_rate"]).value
-        document["perspectives"].append(entry)
+        data["perspectives"].append(entry)
     if analysis.outcomes is not None:
-        document["outcomes"] = _outcomes_json(analysis.outcomes, lang, explain)
-    return dumps(document)
+        data["outcomes"] = _outcomes_json(analysis.outcomes, lang, explain)
+    return dumps(data)
 
 
 def _outcomes_json(outcomes: OutcomesAnalysis, lang: str, explain: bool) -> dict[str, Any]:
@@ -113,8 +113,8 @@ def _outcomes_json(outcomes: OutcomesAnalysis, lang: str, explain: bool) -> dict
             "totals": [{"party": t.party, **figures(t)} for t in outcomes.totals]}
 
 
-def dumps(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _row_json(row: object, lang: str, explain: bool) -> dict[str, Any]:
@@ -237,7 +237,7 @@ def sweep_json(result: SweepResult, run: RunInfo) -> Iterator[str]:
     million points as Python lists would take gigabytes, as one string hundreds of MB)."""
     from nyttocalc.core.arrays import METRICS
 
-    document = {
+    data = {
         "nyttocalc_version": __version__,
         "scenario": scenario_json(run),
         "metric": result.metric,
@@ -247,7 +247,7 @@ def sweep_json(result: SweepResult, run: RunInfo) -> Iterator[str]:
         "cells": [{**dimensions(result.model, c, [a.path for a in result.axes]),
                    "values": _GRID} for c in result.cells],
     }
-    first, *rest = dumps(document).split(json.dumps(_GRID))
+    first, *rest = dumps(data).split(json.dumps(_GRID))
     yield first
     for cell, text in zip(result.cells, rest, strict=True):
         yield from _json_grid(result, cell)
@@ -326,7 +326,7 @@ def sensitivity_json(result: SensitivityResult, model: Model, selected: Sequence
 # ---- timeline -------------------------------------------------------------------------------
 
 def timeline_json(timelines: tuple[PerspectiveTimeline, ...], model: Model, run: RunInfo) -> str:
-    document: dict[str, Any] = {
+    data: dict[str, Any] = {
         "nyttocalc_version": __version__,
         "scenario": scenario_json(run),
         "discount_rate": model.discount_rate,
@@ -348,7 +348,7 @@ def timeline_json(timelines: tuple[PerspectiveTimeline, ...], model: Model, run:
                          for h in t.horizons],
         } for t in timelines],
     }
-    return dumps(document)
+    return dumps(data)
 
 
 # ---- simulate -------------------------------------------------------------------------------
@@ -357,7 +357,7 @@ def simulation_json(result: SimulationResult, uncertainty: Uncertainty, run: Run
     from nyttocalc.core.simulate import HISTOGRAM_YEARS, PERCENTILES
     from nyttocalc.report.tables.simulation import describe
 
-    document: dict[str, Any] = {
+    data: dict[str, Any] = {
         "nyttocalc_version": __version__,
         "scenario": scenario_json(run),
         "draws": result.draws,
@@ -385,7 +385,7 @@ def simulation_json(result: SimulationResult, uncertainty: Uncertainty, run: Run
                                          "later": y.histogram[-1]}}
                           for y in result.payback_years],
     }
-    return dumps(document)
+    return dumps(data)
 
 
 # ---- examples and parameters ----------------------------------------------------------------

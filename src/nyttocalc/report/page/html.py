@@ -1,6 +1,6 @@
 """The HTML report of ``nyttocalc report``: one self-contained page, styles and charts inline.
 
-It assembles the documents the other commands build (payback, check, sensitivity, timeline,
+It assembles the printouts the other commands build (payback, check, sensitivity, timeline,
 simulation) into sections, each with a heading and a page break in print; it derives no number
 of its own. Tables are drawn from ``Table``; charts from ``Plot`` as inline SVG (``svg``), each
 followed by its data table. No script, no font, no image, no request of any kind: it opens from
@@ -146,11 +146,11 @@ def page(content: Page, run: RunInfo, lang: str,
         css = ' class="print-only"' if section.print_only else ""
         parts.append(f'<section id="{section.key}"{css} aria-labelledby="{section.key}-h">')
         parts.append(f'<h2 id="{section.key}-h">{escape(section.heading)}</h2>')
-        if not section.documents:
+        if not section.printouts:
             parts.append(_p(section.note, "note"))
-        for document in section.documents:
-            parts += _header(document.header, run, lang)
-            for item in document.tables:
+        for printout in section.printouts:
+            parts += _header(printout.header, run, lang)
+            for item in printout.tables:
                 parts += _item(item, f"chart{next(counter)}", lang)
         parts.append("</section>")
     parts += _inputs(run, lang, computed or {})
@@ -186,7 +186,7 @@ def _p(text: str, css: str = "") -> str:
 
 
 def _header(lines: Sequence[str], run: RunInfo, lang: str) -> list[str]:
-    """A document's header lines, less what the page says once: the scenario and the overrides
+    """A printout's header lines, less what the page says once: the scenario and the overrides
     (on top) and the assumptions (in the appendix, each beside its value)."""
     said_once = set(run_header(run, lang))
     heading = f"{label('header.assumptions', lang)}:"

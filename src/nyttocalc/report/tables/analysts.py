@@ -21,7 +21,7 @@ from nyttocalc.report.charts.plot import Kind, Plot, Series
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
 from nyttocalc.report.language.phrases import perspective_label, rate_text, years_phrase
-from nyttocalc.report.tables.printout import Chart, Document, Table, run_header
+from nyttocalc.report.tables.printout import Chart, Printout, Table, run_header
 from nyttocalc.run import RunInfo
 
 MAX_ROWS = 60  # a 1-D sweep's table; more values are sampled evenly (ends included)
@@ -61,8 +61,8 @@ def _show(x: float, unit: Unit, lang: str) -> str:
     return numbers.figure(x, unit, lang)
 
 
-def sweep_document(result: SweepResult, units: Mapping[str, Unit], costs: SweepResult | None,
-                   run: RunInfo, lang: str) -> Document:
+def sweep_printout(result: SweepResult, units: Mapping[str, Unit], costs: SweepResult | None,
+                   run: RunInfo, lang: str) -> Printout:
     """``costs``: the cost over the same grid, to mark where a party paid nothing; None where
     the figure means the same whatever was paid."""
     model, selected = result.model, result.cells
@@ -99,7 +99,7 @@ def sweep_document(result: SweepResult, units: Mapping[str, Unit], costs: SweepR
     else:
         for cell in selected:
             tables.append(_heat_map(result, units, costs, cell, unit, lang))
-    return Document(run.title, header, tuple(tables))
+    return Printout(run.title, header, tuple(tables))
 
 
 def _count(x: float, unit: Unit, model: Model, lang: str) -> str:
@@ -242,18 +242,18 @@ def solve_lines(question: Question, answer: Answer, model: Model, unit: Unit,
     return lines
 
 
-def solve_document(question: Question, answer: Answer, model: Model, unit: Unit,
-                   check: float | None, run: RunInfo, lang: str) -> Document:
+def solve_printout(question: Question, answer: Answer, model: Model, unit: Unit,
+                   check: float | None, run: RunInfo, lang: str) -> Printout:
     lines = solve_lines(question, answer, model, unit, check, lang)
-    return Document(run.title, run_header(run, lang),
+    return Printout(run.title, run_header(run, lang),
                     (Chart(label("title.solve", lang, path=question.path), tuple(lines)),))
 
 
 # ---- sensitivity ----------------------------------------------------------------------------
 
-def sensitivity_document(result: SensitivityResult, model: Model, units: Mapping[str, Unit],
+def sensitivity_printout(result: SensitivityResult, model: Model, units: Mapping[str, Unit],
                          selected: Sequence[Cell], by: float, run: RunInfo,
-                         lang: str) -> Document:
+                         lang: str) -> Printout:
     unit = METRICS[result.metric]
     metric = label(result.metric, lang)
     tables: list[Table | Chart | Plot] = []
@@ -289,7 +289,7 @@ def sensitivity_document(result: SensitivityResult, model: Model, units: Mapping
             tables.append(_tornado(shown, base, unit, by,
                                    label("title.tornado", lang, perspective=name,
                                          metric=metric.lower()), metric, lang))
-    return Document(run.title, (*run_header(run, lang),
+    return Printout(run.title, (*run_header(run, lang),
                                 f"{label('header.metric', lang)}: {metric} ({result.metric})"
                                 + _employed(result.persons, lang)),
                     tuple(tables))

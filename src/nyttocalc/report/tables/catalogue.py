@@ -7,36 +7,36 @@ from __future__ import annotations
 from nyttocalc.core.figures import Unit
 from nyttocalc.report.language.labels import label, unit_after
 from nyttocalc.report.language.phrases import exactly
-from nyttocalc.report.tables.printout import Document, Table
+from nyttocalc.report.tables.printout import Printout, Table
 from nyttocalc.scenario.parameter_sets import SetDescription, SetFigure, SetSummary
 
 
-def parameters_document(listing: list[SetSummary] | SetDescription, lang: str) -> Document:
+def parameters_printout(listing: list[SetSummary] | SetDescription, lang: str) -> Printout:
     """The sets, or one set's figures."""
     if isinstance(listing, list):
-        return sets_document(listing, lang)
-    return set_document(listing, lang)
+        return sets_printout(listing, lang)
+    return set_printout(listing, lang)
 
 
-def examples_document(examples: list[tuple[str, str]], lang: str) -> Document:
+def examples_printout(examples: list[tuple[str, str]], lang: str) -> Printout:
     table = Table(_label("scenarios", lang),
                   (_label("col.name", lang), _label("col.title", lang)),
                   tuple(examples), numeric_from=2)
-    return Document(_label("title.examples", lang),
+    return Printout(_label("title.examples", lang),
                     (_label("note.examples", lang),), (table,))
 
 
-def sets_document(sets: list[SetSummary], lang: str) -> Document:
+def sets_printout(sets: list[SetSummary], lang: str) -> Printout:
     rows = tuple((s.name, str(s.year or ""), s.title, str(s.figures), str(s.missing),
                   _label("municipalities", lang, count=s.municipalities)
                   if s.municipalities else "") for s in sets)
     headers = tuple(_label(f"col.{k}", lang) for k in ("name", "year", "title", "figures",
                                                          "missing", "local_taxes"))
     table = Table(_label("sets", lang), headers, rows, numeric_from=3)
-    return Document(_label("title.sets", lang), (_label("note.sets", lang),), (table,))
+    return Printout(_label("title.sets", lang), (_label("note.sets", lang),), (table,))
 
 
-def set_document(described: SetDescription, lang: str) -> Document:
+def set_printout(described: SetDescription, lang: str) -> Printout:
     counts = {basis: sum(f.basis == basis for f in described.figures)
               for basis in ("source", "derived", "assumption", "missing", "not_in_force")}
     header = [_label("header.set", lang, name=described.name, year=described.year or "–")]
@@ -48,7 +48,7 @@ def set_document(described: SetDescription, lang: str) -> Document:
     headers = tuple(_label(f"col.{k}", lang) for k in ("input", "value", "basis", "where"))
     table = Table(_label("title.figures", lang), headers, rows, (_label("note.figures", lang),),
                   numeric_from=4, ratios=(0, 2, 1, 6))
-    return Document(described.title, tuple(header), (table,))
+    return Printout(described.title, tuple(header), (table,))
 
 
 def _value(figure: SetFigure, lang: str) -> str:

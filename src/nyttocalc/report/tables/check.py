@@ -1,4 +1,4 @@
-"""The check report: one row per claim, with its verdict and arithmetic, and a summary line."""
+"""``check`` as printed: one row per claim, with its verdict and arithmetic, and a summary line."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from nyttocalc.documents.coverage import Coverage
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.explained import arithmetic
 from nyttocalc.report.language.labels import LABELS, label
-from nyttocalc.report.tables.printout import Document, Table, run_header
+from nyttocalc.report.tables.printout import Printout, Table, run_header
 from nyttocalc.run import ClaimSource, RunInfo
 
 
-def check_document(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
-                   documents: tuple[DocumentCheck, ...] = (), named: bool = False) -> Document:
+def check_printout(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
+                   documents: tuple[DocumentCheck, ...] = (), named: bool = False) -> Printout:
     """The claims and their verdicts; ``named``: each claim by its label in words (its section
     where it has none), as a report's reader needs it, not by its id, and each row anchored."""
     rows = []
@@ -45,7 +45,7 @@ def check_document(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
             tables.append(_quotes_table(checked, lang))
         if checked.coverage is not None:
             tables.append(_coverage_table(checked, checked.coverage, lang))
-    return Document(run.title, header, tuple(tables))
+    return Printout(run.title, header, tuple(tables))
 
 
 def _quotes_table(checked: DocumentCheck, lang: str) -> Table:

@@ -1,4 +1,5 @@
-"""The payback report as a language-aware document: a header and titled tables of text cells.
+"""``payback`` as printed: per perspective, the cost and value, the break-even tables, the
+mixes and the long view, with ``--explain`` every figure's arithmetic, and the key figures.
 
 Built once, then drawn by ``render`` as rich tables or Markdown. (JSON and CSV are built from the
 analysis directly by ``machine``, with unrounded numbers.)
@@ -27,15 +28,15 @@ from nyttocalc.report.language.explained import arithmetic, symbolic
 from nyttocalc.report.language.labels import label
 from nyttocalc.report.language.phrases import exactly, rate_text, years_phrase
 from nyttocalc.report.rows import parts
-from nyttocalc.report.tables.printout import Chart, Document, Table, run_header
+from nyttocalc.report.tables.printout import Chart, Printout, Table, run_header
 from nyttocalc.run import RunInfo
 
 if TYPE_CHECKING:
     from nyttocalc.report.charts.plot import Plot
 
 
-def payback_document(analysis: PaybackAnalysis, run: RunInfo, lang: str,
-                     explain: bool = False, curves: bool = False) -> Document:
+def payback_printout(analysis: PaybackAnalysis, run: RunInfo, lang: str,
+                     explain: bool = False, curves: bool = False) -> Printout:
     """The break-even tables; with ``curves`` (``--plot``), the payback curves after them."""
     tables: list[Table | Chart | Plot] = []
     if analysis.model.ledger is not None:
@@ -53,10 +54,10 @@ def payback_document(analysis: PaybackAnalysis, run: RunInfo, lang: str,
         from nyttocalc.report.tables.curves import payback_curves
 
         tables += payback_curves(analysis, lang)
-    return Document(run.title, _header(analysis, run, lang), tuple(tables))
+    return Printout(run.title, _header(analysis, run, lang), tuple(tables))
 
 
-def payback_summary(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> Document:
+def payback_summary(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> Printout:
     """The tables a reader of a report needs per party: what each pays and gains, and how many
     must work; the rest is in ``payback_details``."""
     tables: list[Table] = []
@@ -65,16 +66,16 @@ def payback_summary(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> Docum
     for result in analysis.perspectives:  # a party that paid nothing: no table of no cost
         tables += (_summary_tables(result, analysis, lang) if result.has_cost
                    else [_without_cost(result, analysis, lang)])
-    return Document(run.title, _header(analysis, run, lang), tuple(tables))
+    return Printout(run.title, _header(analysis, run, lang), tuple(tables))
 
 
-def payback_details(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> Document:
+def payback_details(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> Printout:
     """The tables behind ``payback_summary``: the inverse tables, the mixes, and NyttoSAM's key
     figures per group."""
     tables = [t for r in analysis.perspectives for t in _detail_tables(r, analysis, lang)]
     if analysis.outcomes is not None:
         tables += outcome_tables(analysis, lang)
-    return Document(run.title, (), tuple(tables))
+    return Printout(run.title, (), tuple(tables))
 
 
 def _summary_tables(result: PerspectiveResult, analysis: PaybackAnalysis,

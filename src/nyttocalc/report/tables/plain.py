@@ -12,17 +12,17 @@ import unicodedata
 from collections.abc import Sequence
 
 from nyttocalc.report.charts.plot import Plot
-from nyttocalc.report.tables.printout import Chart, Document, Table
+from nyttocalc.report.tables.printout import Chart, Printout, Table
 
 WIDTH = 160  # a wide terminal's width: what a report gets when it is not drawn on a terminal
 PLOT_WIDTH = 100  # a chart's width in a pipe, a file or Markdown; at most this in a terminal
 GAP = "   "
 
 
-def plain_text(document: Document, width: int = WIDTH) -> str:
-    """The document as lines of at most ``width`` cells, without trailing spaces."""
-    lines = _text([document.title, *document.header], width)
-    for table in document.tables:
+def plain_text(printout: Printout, width: int = WIDTH) -> str:
+    """The printout as lines of at most ``width`` cells, without trailing spaces."""
+    lines = _text([printout.title, *printout.header], width)
+    for table in printout.tables:
         if isinstance(table, Plot):
             lines += _plot(table, width)
             continue

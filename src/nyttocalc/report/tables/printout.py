@@ -44,7 +44,9 @@ class Chart:
 
 
 @dataclass(frozen=True)
-class Document:
+class Printout:
+    """What one command prints: a title, header lines, then its tables, charts and plots."""
+
     title: str
     header: tuple[str, ...]
     tables: tuple[Table | Chart | Plot, ...] = field(default_factory=tuple)

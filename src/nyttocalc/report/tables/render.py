@@ -1,4 +1,4 @@
-"""Draw a ``Document`` as rich tables (for a terminal), as plain text (for a pipe or a file: see
+"""Draw a ``Printout`` as rich tables (for a terminal), as plain text (for a pipe or a file: see
 ``plain``) or as Markdown (for sharing)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 from nyttocalc.report.charts.plot import Plot
 from nyttocalc.report.language.numbers import NBSP
 from nyttocalc.report.tables.plain import PLOT_WIDTH, missing_plotext, plain_text
-from nyttocalc.report.tables.printout import Chart, Document, Table
+from nyttocalc.report.tables.printout import Chart, Printout, Table
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,7 +23,7 @@ __all__ = ["markdown", "plain_text", "to_terminal"]
 _KEEP = "\ue000"
 
 
-def to_terminal(document: Document, out: TextIO) -> None:
+def to_terminal(printout: Printout, out: TextIO) -> None:
     """Draw rich tables on a terminal: its width, colour where it has it."""
     from rich.console import Console
 
@@ -32,7 +32,7 @@ def to_terminal(document: Document, out: TextIO) -> None:
     _draw(Console(file=buffer, width=terminal.width, height=terminal.height,
                   color_system=terminal.color_system,  # type: ignore[arg-type]
                   force_terminal=terminal.is_terminal, no_color=terminal.no_color,
-                  highlight=False, soft_wrap=False), document)
+                  highlight=False, soft_wrap=False), printout)
     out.write(buffer.getvalue().replace(_KEEP, NBSP))
 
 
@@ -49,11 +49,11 @@ def _longest_unbroken(cells: list[str]) -> int:
     return max((len(word) for cell in cells for word in re.split(r"[ \n]", cell)), default=0)
 
 
-def _draw(console: Console, document: Document) -> None:
-    console.print(_text(document.title, "bold"))
-    for line in document.header:
+def _draw(console: Console, printout: Printout) -> None:
+    console.print(_text(printout.title, "bold"))
+    for line in printout.header:
         console.print(_text(line))
-    for table in document.tables:
+    for table in printout.tables:
         if isinstance(table, Plot):
             _plot(console, table)
             continue
@@ -141,10 +141,10 @@ def _derivations(console: Console, table: Table) -> None:
         console.print(_text(f"    = {numbers}"))
 
 
-def markdown(document: Document) -> str:
-    lines = [f"# {document.title}", ""]
-    lines += [f"{_escape(line)}  " for line in document.header]
-    for table in document.tables:
+def markdown(printout: Printout) -> str:
+    lines = [f"# {printout.title}", ""]
+    lines += [f"{_escape(line)}  " for line in printout.header]
+    for table in printout.tables:
         if isinstance(table, Plot):
             lines += _markdown_plot(table)
             continue

@@ -14,7 +14,7 @@ from nyttocalc.report.charts.plot import Kind, Plot, Series
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
 from nyttocalc.report.language.phrases import perspective_label
-from nyttocalc.report.tables.printout import Document, Table, run_header
+from nyttocalc.report.tables.printout import Printout, Table, run_header
 from nyttocalc.run import RunInfo
 
 
@@ -66,13 +66,13 @@ def _horizon(horizon_index: int, horizon: float, uncertainty: Uncertainty, lang:
     return numbers.years(horizon, lang)
 
 
-def simulation_document(result: SimulationResult, model: Model, uncertainty: Uncertainty,
-                        run: RunInfo, lang: str) -> Document:
+def simulation_printout(result: SimulationResult, model: Model, uncertainty: Uncertainty,
+                        run: RunInfo, lang: str) -> Printout:
     tables: list[Table | Plot] = []
     for key in dict.fromkeys(c.cell.perspective for c in result.cells):
         chances, years, histograms = _perspective(result, key, model, uncertainty, lang)
         tables += [chances, years, *histograms]
-    return Document(run.title, _header(result, uncertainty, run, lang), tuple(tables))
+    return Printout(run.title, _header(result, uncertainty, run, lang), tuple(tables))
 
 
 def _header(result: SimulationResult, uncertainty: Uncertainty, run: RunInfo, lang: str,
@@ -94,7 +94,7 @@ def _header(result: SimulationResult, uncertainty: Uncertainty, run: RunInfo, la
 
 def simulation_parts(result: SimulationResult, model: Model, uncertainty: Uncertainty,
                      run: RunInfo, lang: str, parties: Sequence[str]
-                     ) -> tuple[Document, Document]:
+                     ) -> tuple[Printout, Printout]:
     """For a report, of the ``parties`` named: the chances and the histogram at the lowest rate
     first; the percentiles of the payback year and the other rates' histograms as detail."""
     main: list[Table | Plot] = []
@@ -110,7 +110,7 @@ def simulation_parts(result: SimulationResult, model: Model, uncertainty: Uncert
         return str(info.name) if info is not None and info.name else path
 
     header = _header(result, uncertainty, run, lang, name)
-    return Document(run.title, header, tuple(main)), Document(run.title, (), tuple(detail))
+    return Printout(run.title, header, tuple(main)), Printout(run.title, (), tuple(detail))
 
 
 def _perspective(result: SimulationResult, key: str, model: Model, uncertainty: Uncertainty,

@@ -12,7 +12,7 @@ from nyttocalc.core.timeline import PerspectiveTimeline
 from nyttocalc.report.charts.plot import Plot
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
-from nyttocalc.report.tables.printout import Chart, Document, Table, run_header
+from nyttocalc.report.tables.printout import Chart, Printout, Table, run_header
 from nyttocalc.run import RunInfo
 
 
@@ -20,16 +20,16 @@ def _name(t: PerspectiveTimeline, lang: str) -> str:
     return t.perspective.labels.get(lang, t.perspective.key)
 
 
-def timeline_document(timelines: tuple[PerspectiveTimeline, ...], model: Model, run: RunInfo,
-                      lang: str) -> Document:
+def timeline_printout(timelines: tuple[PerspectiveTimeline, ...], model: Model, run: RunInfo,
+                      lang: str) -> Printout:
     tables: list[Table | Chart | Plot] = []
     for t in timelines:
         tables += _timeline_tables(t, model, lang)
-    return Document(run.title, _timeline_header(timelines, run, lang), tuple(tables))
+    return Printout(run.title, _timeline_header(timelines, run, lang), tuple(tables))
 
 
 def timeline_parts(timelines: tuple[PerspectiveTimeline, ...], model: Model, run: RunInfo,
-                   lang: str, parties: Sequence[str]) -> tuple[Document, Document]:
+                   lang: str, parties: Sequence[str]) -> tuple[Printout, Printout]:
     """For a report: the year-by-year tables of the ``parties`` named first; the net present
     values per horizon, and the other parties' years, as detail."""
     main: list[Table | Chart | Plot] = []
@@ -41,8 +41,8 @@ def timeline_parts(timelines: tuple[PerspectiveTimeline, ...], model: Model, run
         else:
             detail.append(years)
         detail.append(values)
-    return (Document(run.title, _timeline_header(timelines, run, lang), tuple(main)),
-            Document(run.title, (), tuple(detail)))
+    return (Printout(run.title, _timeline_header(timelines, run, lang), tuple(main)),
+            Printout(run.title, (), tuple(detail)))
 
 
 def _timeline_header(timelines: tuple[PerspectiveTimeline, ...], run: RunInfo,

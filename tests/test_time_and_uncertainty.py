@@ -312,6 +312,6 @@ def test_the_docs_income_model_is_livas() -> None:
 def test_a_distribution_is_described_by_what_cuts_it(distribution: Distribution, en: str,
                                                      sv: str) -> None:
     """A bound far beyond the mass (the valid range of an amount ends at 1e15) is not shown."""
-    from nyttocalc.report.tables.simulation import describe
+    from nyttocalc.report.language.phrases import describe
 
     assert (describe(distribution, "en"), describe(distribution, "sv")) == (en, sv)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from nyttocalc.report.machine.as_csv import outcomes_group
+from nyttocalc.report.rows import outcomes_group
 from nyttocalc.report.workbook.build import figure_key
 from tests.conftest import LIVA, ROOT, run_cli, system_tool
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from nyttocalc.report.cells import dimensions, drawn
 from nyttocalc.report.language.labels import csv_swedish
 from nyttocalc.report.language.numbers import unit_name
-from nyttocalc.report.rows import parts
+from nyttocalc.report.rows import outcomes_group, parts
 from nyttocalc.run import RunInfo
 
 if TYPE_CHECKING:  # each command's CSV imports only what it needs
@@ -130,12 +130,6 @@ def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
                                  csv_number(fig.value, swedish),
                                  csv_word(unit_name(fig.unit), lang)])
     return buffer.getvalue()
-
-
-def outcomes_group(group: str | None) -> str:
-    """Where a key figure stands among the figures: ``outcomes GROUP`` for one group's,
-    ``outcomes`` for every group's together (payback's CSV, the workbook's figure keys)."""
-    return "outcomes" if group is None else f"outcomes {group}"
 
 
 # ---- check ----------------------------------------------------------------------------------

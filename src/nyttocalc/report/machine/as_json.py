@@ -30,6 +30,7 @@ from nyttocalc.core.figures import Figure, Unit
 from nyttocalc.report.cells import dimensions, drawn
 from nyttocalc.report.language.explained import arithmetic, symbolic
 from nyttocalc.report.language.numbers import unit_name
+from nyttocalc.report.language.phrases import describe
 from nyttocalc.report.rows import parts
 from nyttocalc.run import RunInfo
 
@@ -137,7 +138,7 @@ def check_json(results: tuple[ClaimResult, ...], run: RunInfo, lang: str,
                documents: tuple[DocumentCheck, ...] = ()) -> str:
     from nyttocalc.core.claims import RULES, Verdict
     from nyttocalc.documents.check import quotes_found
-    from nyttocalc.report.tables.check import (
+    from nyttocalc.report.language.verdicts import (
         claim_arithmetic,
         reason_text,
         verdict_counts,
@@ -215,7 +216,7 @@ def _item_json(n: NumberFound) -> dict[str, Any]:
 
 
 def _chain_json(result: ClaimResult, lang: str) -> dict[str, Any] | None:
-    from nyttocalc.report.tables.check import claim_arithmetic
+    from nyttocalc.report.language.verdicts import claim_arithmetic
 
     chain = result.chain
     if chain is None:
@@ -355,7 +356,6 @@ def timeline_json(timelines: tuple[PerspectiveTimeline, ...], model: Model, run:
 
 def simulation_json(result: SimulationResult, uncertainty: Uncertainty, run: RunInfo) -> str:
     from nyttocalc.core.simulate import HISTOGRAM_YEARS, PERCENTILES
-    from nyttocalc.report.tables.simulation import describe
 
     data: dict[str, Any] = {
         "nyttocalc_version": __version__,

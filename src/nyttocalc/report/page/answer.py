@@ -19,7 +19,7 @@ from nyttocalc.core.payback import Outlook, PaybackAnalysis, PerspectiveResult, 
 from nyttocalc.core.sensitivity import Effect
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
-from nyttocalc.report.language.phrases import rate_text
+from nyttocalc.report.language.phrases import rate_phrase, rate_text
 from nyttocalc.report.tables.printout import Table
 from nyttocalc.run import RunInfo
 
@@ -169,13 +169,6 @@ def _party_sentence(result: PerspectiveResult, analysis: PaybackAnalysis, lang: 
 
 def _capital(sentence: str) -> str:
     return sentence[:1].upper() + sentence[1:]
-
-
-def rate_phrase(rate: float, lang: str) -> str:
-    """``without a subsidy`` / ``at 80 % subsidy``."""
-    if rate == 0:
-        return label("answer.no_subsidy", lang)
-    return label("answer.with_subsidy", lang, rate=rate_text(rate, lang))
 
 
 def _needed(result: PerspectiveResult, rate: float) -> list[float]:

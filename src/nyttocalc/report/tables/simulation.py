@@ -8,49 +8,14 @@ from collections.abc import Callable, Sequence
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.simulate import HISTOGRAM_YEARS, PERCENTILES, PaybackYears, SimulationResult
-from nyttocalc.core.uncertainty import Distribution, Uncertainty
+from nyttocalc.core.uncertainty import Uncertainty
 from nyttocalc.report.cells import drawn
 from nyttocalc.report.charts.plot import Kind, Plot, Series
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
-from nyttocalc.report.language.phrases import perspective_label
+from nyttocalc.report.language.phrases import describe, perspective_label
 from nyttocalc.report.tables.printout import Printout, Table, run_header
 from nyttocalc.run import RunInfo
-
-
-def describe(d: Distribution, lang: str = "en") -> str:
-    """``normal(585000, 50000)``, ``likformig(0,1; 0,3)``: a distribution as a formula, its
-    numbers as the language writes them (in English ungrouped, as commas separate the
-    arguments). A normal's truncation is shown only at a bound that cuts it (within
-    ``VISIBLE_SD`` standard deviations of its mean)."""
-    def n(x: float) -> str:
-        return numbers.number(x, lang, 6, grouped=lang == "sv")
-
-    name = label(f"dist.{d.kind}", lang)
-    if d.kind == "fixed":
-        return f"{name} {n(d.value)}"
-    if d.kind == "uniform":
-        return f"{name}({n(d.low)}; {n(d.high)})" if lang == "sv" else (
-            f"{name}({n(d.low)}, {n(d.high)})")
-    sep = "; " if lang == "sv" else ", "
-    if d.kind == "triangular":
-        return f"{name}({sep.join(n(x) for x in (d.low, d.mode, d.high))})"
-    if d.kind == "beta":
-        return label("dist.beta_on", lang, alpha=n(d.alpha), beta=n(d.beta), low=n(d.low),
-                     high=n(d.high), sep=sep)
-    shape = f"{name}({n(d.mean)}{sep}{n(d.sd)})"
-    low = d.low > d.mean - VISIBLE_SD * d.sd
-    high = d.high < d.mean + VISIBLE_SD * d.sd
-    if low and high:
-        return label("dist.truncated", lang, shape=shape, low=n(d.low), high=n(d.high),
-                     sep=sep)
-    if low or high:
-        return label("dist.truncated_below" if low else "dist.truncated_above", lang,
-                     shape=shape, bound=n(d.low if low else d.high))
-    return shape
-
-
-VISIBLE_SD = 8.0  # beyond 8 sd a normal has less than 1e-15 of its mass: no draw is cut there
 
 
 def _rate(rate_index: int, rate: float, uncertainty: Uncertainty, lang: str) -> str:

@@ -40,9 +40,8 @@ from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult, input_ter
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.explained import symbolic
 from nyttocalc.report.language.labels import label, unit_after
-from nyttocalc.report.machine.as_csv import outcomes_group
-from nyttocalc.report.page.answer import rate_phrase
-from nyttocalc.report.rows import parts
+from nyttocalc.report.language.phrases import rate_phrase
+from nyttocalc.report.rows import outcomes_group, parts
 from nyttocalc.report.tables.payback import OutcomeBlock, outcome_blocks
 from nyttocalc.report.workbook import formulas, reproducible
 from nyttocalc.report.workbook.sheet_text import Formula, put, sheet_title
@@ -706,7 +705,7 @@ def _claims(ws: Worksheet, checked: tuple[ClaimResult, ...], run: RunInfo, cells
     a live formula, and two verdicts: one that follows the inputs (a formula of the qualifier's
     rule over the published and the computed figure), and ``check``'s at export, which also
     weighs the report's rounding chains and its printed inputs' rounding."""
-    from nyttocalc.report.tables.check import verdict_text
+    from nyttocalc.report.language.verdicts import verdict_text
 
     headers = [label(k, lang) for k in ("col.claim", "col.section", "col.published",
                                         "col.printed", "col.computed", "col.formula",

@@ -88,7 +88,7 @@ def business_rules(source: str) -> list[str]:
     number, ``math``, and a literal that is a setting of an analysis: a share (``"20%"``), a
     figure's name (``"persons_exact"``) or a key path into the scenario
     (``"analysis.horizons_years.0"``). Each as ``line: what``."""
-    from nyttocalc.core.arrays import METRICS
+    from nyttocalc.core.batch import METRICS
     from nyttocalc.scenario.schema import Scenario
 
     tree = ast.parse(source)

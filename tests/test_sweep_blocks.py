@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nyttocalc.core import arrays
+from nyttocalc.core import batch
 from nyttocalc.core import sweep as sweep_module
 from nyttocalc.core.model import Model
 from nyttocalc.core.sweep import Axis, sweep
@@ -20,13 +20,13 @@ from tests.strategies import timed_models
 
 
 @settings(max_examples=30, deadline=None)
-@given(timed_models(), st.sampled_from(sorted(arrays.METRICS)), st.data())
+@given(timed_models(), st.sampled_from(sorted(batch.METRICS)), st.data())
 def test_narrowing_computes_the_cells_asked_for_and_nothing_else(
         model: Model, metric: str, data: st.DataObject) -> None:
-    persons = 1 if arrays.counts_persons(metric) else None
-    every = arrays.break_even(model, metric, persons=persons)
+    persons = 1 if batch.counts_persons(metric) else None
+    every = batch.break_even(model, metric, persons=persons)
     asked = data.draw(st.lists(st.sampled_from(list(every)), min_size=1, unique=True))
-    narrowed = arrays.break_even(model, metric, asked, persons)
+    narrowed = batch.break_even(model, metric, asked, persons)
     assert set(narrowed) == set(asked)
     for cell, value in narrowed.items():
         assert value == every[cell] or (math.isnan(value) and math.isnan(every[cell]))

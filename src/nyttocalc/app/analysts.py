@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from nyttocalc.errors import NyttocalcError
 
 if TYPE_CHECKING:
-    from nyttocalc.core.arrays import Cell
+    from nyttocalc.core.batch import Cell
     from nyttocalc.core.figures import Unit
     from nyttocalc.core.sensitivity import SensitivityResult, Variation
     from nyttocalc.core.solve import Answer, Question
@@ -23,7 +23,7 @@ QUESTIONS = ("analysis.horizons_years.", "analysis.long_view_years", "analysis.w
 def metric(name: str, persons: float | None = None) -> str:
     """``--metric``, checked: a figure a sweep computes; ``--persons`` where it counts the
     employed, and only there."""
-    from nyttocalc.core.arrays import METRICS, counts_persons
+    from nyttocalc.core.batch import METRICS, counts_persons
 
     if name not in METRICS:
         raise NyttocalcError(f"--metric {name!r} is not a figure a sweep computes; expected one "
@@ -53,7 +53,7 @@ def sweep(loaded: LoadedScenario, vary: Sequence[str], metric: str,
           subsidy_rate: float | None, persons: float | None = None) -> Swept:
     """``metric`` over the ``--vary`` axes, for the cells selected (all by default); nothing is
     computed until the result is read."""
-    from nyttocalc.core.arrays import select
+    from nyttocalc.core.batch import select
     from nyttocalc.core.sweep import MAX_AXES, MAX_POINTS, Axis
     from nyttocalc.core.sweep import sweep as run_sweep
     from nyttocalc.scenario import values
@@ -144,7 +144,7 @@ def sensitivity(loaded: LoadedScenario, by: str, metric: str, perspectives: Sequ
                 ) -> tuple[SensitivityResult, list[Cell], dict[str, Unit], float]:
     """Every input moved by ``by`` (not the horizons: they are questions), at the first horizon
     and the lowest rate unless given."""
-    from nyttocalc.core.arrays import select
+    from nyttocalc.core.batch import select
     from nyttocalc.core.sensitivity import sensitivity as run_sensitivity
     from nyttocalc.scenario import values
 

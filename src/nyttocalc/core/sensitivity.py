@@ -10,8 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from nyttocalc.core import arrays
-from nyttocalc.core.arrays import Cell
+from nyttocalc.core import batch
+from nyttocalc.core.batch import Cell
 from nyttocalc.core.model import Model
 from nyttocalc.core.registry import At
 
@@ -52,8 +52,8 @@ class SensitivityResult:
 
 def sensitivity(model: Model, variations: Sequence[Variation], metric: str,
                 persons: float | None = None) -> SensitivityResult:
-    base = arrays.break_even(model, metric, persons=persons)
-    varied = (arrays.break_even(_varied(model, variations), metric, persons=persons)
+    base = batch.break_even(model, metric, persons=persons)
+    varied = (batch.break_even(_varied(model, variations), metric, persons=persons)
               if variations else {})
     effects = {cell: _effects(variations, value) for cell, value in varied.items()}
     return SensitivityResult(metric, {c: float(v) for c, v in base.items()}, effects, persons)
@@ -89,8 +89,8 @@ def payback_time_effects(model: Model, variations: Sequence[Variation], perspect
     ``persons`` work at the wage-subsidy ``rate`` (as the inverse table counts), and what moving
     each input does to it, largest swing first."""
     def years(at: Model) -> Any:
-        return arrays.figure(at, "paid_back_after_years",
-                             At(perspective, subsidy_rate=rate, persons=persons))
+        return batch.figure(at, "paid_back_after_years",
+                            At(perspective, subsidy_rate=rate, persons=persons))
 
     base = float(years(model))
     return base, _effects(variations, years(_varied(model, variations))) if variations else ()

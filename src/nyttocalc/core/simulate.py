@@ -22,7 +22,7 @@ from typing import Any
 
 from nyttocalc.core import quantiles, reasoning
 from nyttocalc.core.arith import ROUND_OFF
-from nyttocalc.core.arrays import Cell
+from nyttocalc.core.batch import Cell
 from nyttocalc.core.model import Model
 from nyttocalc.core.uncertainty import Uncertainty, draw
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from nyttocalc.core.arrays import Cell
+    from nyttocalc.core.batch import Cell
     from nyttocalc.core.model import Model
     from nyttocalc.core.uncertainty import Uncertainty
 

@@ -20,7 +20,7 @@ from nyttocalc.report.rows import outcomes_group, parts
 from nyttocalc.run import RunInfo
 
 if TYPE_CHECKING:  # each command's CSV imports only what it needs
-    from nyttocalc.core.arrays import Cell
+    from nyttocalc.core.batch import Cell
     from nyttocalc.core.claims import ClaimResult
     from nyttocalc.core.model import Model
     from nyttocalc.core.outcomes import GroupEffect, KeyFigures

@@ -35,7 +35,7 @@ from nyttocalc.report.rows import parts
 from nyttocalc.run import RunInfo
 
 if TYPE_CHECKING:  # each command's JSON imports only what it needs
-    from nyttocalc.core.arrays import Cell
+    from nyttocalc.core.batch import Cell
     from nyttocalc.core.claims import ClaimResult
     from nyttocalc.core.model import Model
     from nyttocalc.core.outcomes import GroupEffect, KeyFigures, OutcomesAnalysis
@@ -236,7 +236,7 @@ def _persons_json(persons: float | None) -> dict[str, float]:
 def sweep_json(result: SweepResult, run: RunInfo) -> Iterator[str]:
     """The sweep as JSON, in pieces: every grid is written row by row as it is computed (a
     million points as Python lists would take gigabytes, as one string hundreds of MB)."""
-    from nyttocalc.core.arrays import METRICS
+    from nyttocalc.core.batch import METRICS
 
     data = {
         "nyttocalc_version": __version__,
@@ -305,7 +305,7 @@ def solve_json(question: Question, answer: Answer, unit: Unit, check: float | No
 
 def sensitivity_json(result: SensitivityResult, model: Model, selected: Sequence[Cell],
                      by: float, run: RunInfo) -> str:
-    from nyttocalc.core.arrays import METRICS
+    from nyttocalc.core.batch import METRICS
 
     return dumps({
         "nyttocalc_version": __version__,

@@ -10,7 +10,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from nyttocalc.core.arrays import METRICS, Cell
+from nyttocalc.core.batch import METRICS, Cell
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.sensitivity import Effect, SensitivityResult

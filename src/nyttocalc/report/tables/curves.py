@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from nyttocalc.core import arrays
+from nyttocalc.core import batch
 from nyttocalc.core.arith import is_never
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.payback import PaybackAnalysis
@@ -27,7 +27,7 @@ def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Plot | Chart]:
     rate = model.unsubsidised_rate
     plots: list[Plot | Chart] = []
     last = model.delay_years + max(model.horizons_years)
-    figures = arrays.figures(model)
+    figures = batch.figures(model)
     for result in analysis.perspectives:
         perspective = result.perspective
         cost = float(figures("present_cost", At(perspective.key)))

@@ -5,6 +5,9 @@ A page asks for generated text with a marker line of its own:
     <!-- generated: cli-help -->   every command's --help, as the program prints it
     <!-- generated: schema -->     the JSON Schema of scenario files, a table per definition
     <!-- generated: figures -->    every figure of the registry, and the formula templates
+    <!-- generated: formula-table -->  every figure's formula and arithmetic on LivA
+    <!-- generated: formula-table-timed -->  the same, LivA discounted (TIMED)
+    <!-- generated: rules -->      each arithmetic rule in words and as a spreadsheet formula
     <!-- generated: changelog -->  CHANGELOG.md
 
 The text is the program's own: the Typer app run in-process at a fixed width without colour,
@@ -262,8 +265,54 @@ def changelog() -> str:
     return (ROOT / "CHANGELOG.md").read_text(encoding="utf-8").rstrip("\n")
 
 
+def formula_table(sets: tuple[str, ...] = ()) -> str:
+    """Every figure payback reports, with its formula and its arithmetic on LivA's numbers
+    (society, at the first row of its group), as ``--explain`` shows them."""
+    from nyttocalc.bundled import example
+    from nyttocalc.core import reasoning
+    from nyttocalc.core.registry import GROUPS, Figures
+    from nyttocalc.report.language.explained import arithmetic, symbolic
+    from nyttocalc.report.language.labels import label
+    from nyttocalc.scenario.load import load
+
+    liva = example("liva")
+    if liva is None:
+        raise PluginError("docs/hooks.py: the bundled LivA scenario is missing")
+    model = load(liva, list(sets)).model
+    computed = Figures(reasoning.explained(model))
+    society = model.perspectives[0]
+    out = ["| figure | at | formula | LivA, society |", "|---|---|---|---|"]
+    for group in GROUPS.values():
+        at = next(group.points(computed, society))
+        where = ", ".join(f"{dim} {getattr(at, dim):g}" for dim in group.dims)
+        for definition in group.figures:
+            figure = computed(definition.name, at)
+            out.append(f"| {_escape(label(definition.name, 'en'))} | {where} | "
+                       f"`{symbolic(figure)}` | {_escape(arithmetic(figure, 'en'))} |")
+    return "\n".join(out)
+
+
+def formula_table_timed() -> str:
+    return formula_table(TIMED)
+
+
+def rules() -> str:
+    """Each arithmetic rule, in words and as its spreadsheet formula."""
+    from nyttocalc.report.workbook.sheet_rules import describe
+
+    out = ["| rule | what it computes | in the workbook |", "|---|---|---|"]
+    for rule in describe():
+        out.append(f"| `{rule.call}` | {_escape(rule.words)} | `{rule.formula}` |")
+    return "\n".join(out)
+
+
+# LivA with discounting, drop-off, deadweight and a cost paid over the intervention.
+TIMED = ("analysis.discount_rate=0.035", "cohort.drop_off_rate=0.1", "cohort.deadweight=0.1",
+         "analysis.intervention_years=2")
+
 GENERATORS = {"cli-help": cli_help, "schema": schema_tables, "figures": figures,
-              "changelog": changelog}
+              "formula-table": formula_table, "formula-table-timed": formula_table_timed,
+              "rules": rules, "changelog": changelog}
 
 
 # ---- MkDocs events -----------------------------------------------------------------------------

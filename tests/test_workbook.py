@@ -23,6 +23,7 @@ NEVER = {"en": "never", "sv": "aldrig"}
 NO_POTENTIAL = {"en": "no potential", "sv": "ingen potential"}  # an efficiency's null
 UNDEFINED = {"en": "n/a", "sv": "–"}  # a multiple's null, as the tables write it
 DIMENSIONS = ("subsidy_rate", "horizon_years", "persons", "unsubsidised")
+TIMED = ("analysis.discount_rate=0.035", "cohort.drop_off_rate=0.1", "cohort.deadweight=0.05")
 
 
 def recalculated(books: list[Path], out: Path, profile: Path) -> list[Any]:
@@ -120,13 +121,20 @@ def compare(book: Any, cells: dict[str, str], expected: dict[str, float | None],
 
 
 def test_libreoffice_recalculates_every_figure_as_payback_does(tmp_path: Path) -> None:
-    book = tmp_path / "liva.xlsx"
+    book, timed = tmp_path / "liva.xlsx", tmp_path / "liva-timed.xlsx"
     assert run_cli("export", LIVA, "-o", book, "--lang", "sv").code == 0
+    assert run_cli("export", LIVA, "-o", timed, "--lang", "sv",
+                   *(a for s in TIMED for a in ("--set", s))).code == 0
     cells = layout("sv")
-    count, largest, _ = compare(recalculated([book], tmp_path / "out", tmp_path / "profile")[0],
-                                cells, figures(), "sv")
+    exported, discounted = recalculated([book, timed], tmp_path / "out", tmp_path / "profile")
+    count, largest, _ = compare(exported, cells, figures(), "sv")
     assert count == len(cells) == len(figures())
     print(f"\n{count} figures equal payback's JSON; largest relative difference {largest:.1e}")
+
+    # Discounted, thinned by drop-off, with deadweight: pv_years, years_to and pv_spread too.
+    count, largest, _ = compare(discounted, layout("sv", *TIMED), figures(*TIMED), "sv")
+    assert count == len(figures(*TIMED))
+    print(f"discounted: {count} figures; largest relative difference {largest:.1e}")
 
     # An economist changes two inputs in Excel: every figure follows, "never" included.
     edited = with_input(with_input(book, "inputs_municipal_funding", 1_500_000,

@@ -383,7 +383,7 @@ _OPERATORS: dict[type, Callable[[Num, Num], Num]] = {
     ast.Add: operator.add, ast.Sub: difference, ast.Mult: operator.mul, ast.Div: ratio,
     ast.Pow: power,
 }
-_PLAIN_OPERATORS = {**_OPERATORS, ast.Div: quotient}
+_PLAIN_OPERATORS: dict[type, Callable[[Num, Num], Num]] = {**_OPERATORS, ast.Div: quotient}
 
 
 def _operators(plain_division: bool) -> Operators:

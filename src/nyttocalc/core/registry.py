@@ -13,6 +13,8 @@ workbook and the documentation. A new figure is a definition here and its labels
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +52,11 @@ class Definition:
     dims: tuple[str, ...]  # the dimensions its value depends on (beyond the party)
     metric: int | None  # its place among the metrics of sweep, sensitivity and solve
     metric_name: str  # its name there
+
+    @functools.cached_property
+    def point(self) -> Callable[[At], tuple[Any, ...]]:
+        """The values of the dimensions it depends on, at a point: its memo key."""
+        return _values_of(self.dims)
 
 
 @dataclass(frozen=True)
@@ -110,10 +117,17 @@ class Figures:
 
     def __call__(self, name: str, at: At) -> Any:
         definition = DEFINITIONS[name]
-        key = (name, at.party, *(_key(getattr(at, d)) for d in definition.dims))
-        if key not in self._memo:
-            self._memo[key] = definition.compute(self, at)
-        return self._memo[key]
+        key = (name, at.party, definition.point(at))
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = definition.compute(self, at)
+            return value
+        except TypeError:  # a dimension is an array (a sweep's subsidy rates): by identity
+            key = (name, at.party, tuple(map(_key, definition.point(at))))
+            if key not in self._memo:
+                self._memo[key] = definition.compute(self, at)
+            return self._memo[key]
 
     def perspective(self, at: At) -> Perspective:
         return self._perspectives[at.party]
@@ -128,6 +142,14 @@ def _key(value: object) -> object:
     """A dimension's value as part of a memo key: an array (a sweep's subsidy rates) by
     identity, which is what the model it came from holds."""
     return value if value is None or isinstance(value, int | float) else id(value)
+
+
+def _values_of(dims: tuple[str, ...]) -> Callable[[At], tuple[Any, ...]]:
+    """The values of ``dims`` at a point, as a tuple."""
+    if not dims:
+        return lambda at: ()
+    getter = operator.attrgetter(*dims)
+    return getter if len(dims) > 1 else lambda at: (getter(at),)
 
 
 def metrics() -> dict[str, Definition]:

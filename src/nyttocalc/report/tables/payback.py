@@ -102,13 +102,15 @@ def group_tables(result: PerspectiveResult, group: str, rows: tuple[Row, ...],
                  lang: str) -> list[Table]:
     """A result group without a layout of its own: with three dimensions or more, a table per
     value of the first (a subsidy rate), so that a table fits a page."""
-    dims = list(parts(rows[0]).dims)
+    dims = list(rows[0].dims)
     if len(dims) < 3:
         return [group_table(result, group, rows, lang)]
     first = dims[0]
-    values = dict.fromkeys(parts(row).dims[first] for row in rows)
-    return [group_table(result, group, tuple(r for r in rows if parts(r).dims[first] == value),
-                        lang, (first, value)) for value in values]
+    by_value: dict[float, list[Row]] = {}
+    for row in rows:
+        by_value.setdefault(row.dims[first], []).append(row)
+    return [group_table(result, group, tuple(rows_at), lang, (first, value))
+            for value, rows_at in by_value.items()]
 
 
 def group_table(result: PerspectiveResult, group: str, rows: tuple[Row, ...], lang: str,
@@ -116,19 +118,18 @@ def group_table(result: PerspectiveResult, group: str, rows: tuple[Row, ...], la
     """A row per value of the group's last dimension, a column per combination of the others
     (but ``fixed``, which the title names), and in each cell the group's figures, the first one
     and the others in brackets (``−1,95 mkr (0,29 ggr)``)."""
-    *across, down = (d for d in parts(rows[0]).dims if fixed is None or d != fixed[0])
+    *across, down = (d for d in rows[0].dims if fixed is None or d != fixed[0])
     cells: dict[tuple[float, ...], dict[float, str]] = {}
     for row in rows:
-        p = parts(row)
-        texts = [_cell(fig, lang) for fig in p.figures.values()]
+        texts = [_cell(fig, lang) for fig in row.figures.values()]
         text = texts[0] + "".join(f" ({t})" for t in texts[1:])
-        cells.setdefault(tuple(p.dims[d] for d in across), {})[p.dims[down]] = text
+        cells.setdefault(tuple(row.dims[d] for d in across), {})[row.dims[down]] = text
     downs = dict.fromkeys(v for column in cells.values() for v in column)
     headers = (label(down, lang), *(_heading(dict(zip(across, column, strict=True)), lang)
                                     for column in cells))
     body = tuple((numbers.number(v, lang, 0), *(column.get(v, "") for column in cells.values()))
                  for v in downs)
-    names = [_lower(label(name, lang)) for name in parts(rows[0]).figures]
+    names = [_lower(label(name, lang)) for name in rows[0].figures]
     note = label("note.group_cell", lang,
                  figures=names[0] + "".join(f" ({name})" for name in names[1:]))
     title = _lower(label(f"group.{group}", lang))

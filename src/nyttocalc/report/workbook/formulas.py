@@ -3,16 +3,14 @@
 The template is the one ``--explain`` prints; its syntax tree (``figures.parse``) is translated
 once, generically, so every figure the core computes, now or later, gets its formula. Each term
 becomes a reference: the named cell of the scenario number it reads (``Term.path``), the cell of
-the figure it came from (``Term.source``), or else its value. The signs mean what they mean in
-the core (``core.arith``):
-
-- ``a / b`` is ``ratio``: never where ``b`` < 0, else 0 where ``a`` ≤ 0, never where ``b`` = 0;
-- ``a − b`` is ``difference``: exactly 0 where the two cancel within 1e-12 relative;
-- ``ceil(x)`` is ``ceil_step``: rounds up with a 1e-12 relative slack (``-INT(-…)``);
-- ``pv_years``, ``years_to`` and ``pv_spread`` are their closed forms (``core.discounting``),
-  ``years_to`` included: drop-off that caps the work below what is needed gives never;
-- ``share(a, b)`` (an efficiency, a multiple of no cost) is ``a / b`` where ``b`` > 0; where it
-  is undefined the cell shows the no-number text it is given (a spreadsheet has no third word).
+the figure it came from (``Term.source``), or else its value. The signs and functions mean what
+they mean in the core: ``a / b`` is ``ratio`` (``quotient`` with plain division), ``a − b``
+``difference``, ``a ^ b`` ``power``, ``ceil`` ``ceil_step``, and ``pv_years``, ``years_to``,
+``pv_spread``, ``share``, ``annuity``, ``pv`` and ``discount`` their rules: each formula is
+the rule's own definition written out (``sheet_rules``), not a copy beside it. ``max``,
+``min``, ``sum`` and ``npv`` are the spreadsheet's own functions of the same meaning. Where
+a share is undefined the cell shows the no-number text it is given (a spreadsheet has no
+third word).
 
 A translation that repeats an operand (``a − b`` writes each of ``a`` and ``b`` three times,
 ``a / b`` and ``ceil`` twice or more) would, nested, repeat it again at every level: a value of
@@ -37,11 +35,13 @@ import math
 import re
 from collections.abc import Callable, Mapping
 
-from nyttocalc.core.arith import ROUND_OFF
+from nyttocalc.core import arith, discounting, finance
 from nyttocalc.core.figures import Figure, Term, parse
+from nyttocalc.core.rules import Rule
+from nyttocalc.report.workbook.sheet_rules import number as number  # how a formula writes a number
+from nyttocalc.report.workbook.sheet_rules import spreadsheet
 
 NEVER = "NA()"
-SLACK = f"{ROUND_OFF:.0E}"  # 1E-12
 
 
 class Untranslatable(ValueError):
@@ -172,33 +172,20 @@ def _translate(node: ast.expr, term: Callable[[str], tuple[str, bool]],
             return f"{a}+{b}", a_never or b_never
         if isinstance(node.op, ast.Mult):
             return f"{a}*{b}", a_never or b_never
-        if isinstance(node.op, ast.Pow):
-            return f"{a}^{b}", a_never or b_never
-        if isinstance(node.op, ast.Div) and plain:
-            return f"IF({b}=0,{NEVER},{a}/{b})", True
-        if isinstance(node.op, ast.Sub):
-            return (f"IF(ABS({a}-{b})>{SLACK}*(ABS({a})+ABS({b})),{a}-{b},0)",
-                    a_never or b_never)
-        if isinstance(node.op, ast.Div):
-            quotient = f"IF({b}<0,{NEVER},IF({a}<=0,0,IF({b}=0,{NEVER},{a}/{b})))"
-            if b_never:  # something / never is 0, as in the core
-                quotient = f"IF(ISNA({b}),0,{quotient})"
-            return quotient, True
+        signs = _PLAIN_SIGNS if plain else _SIGNS
+        return spreadsheet(signs[type(node.op)], (a, a_never), (b, b_never))
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         args = [_translate(a, term, part, plain) for a in node.args]
         # max and min write each operand once, the others some more than once
         longest = LONGEST if node.func.id in ("max", "min") else REPEATABLE
         texts = [_group(part(a, t, n, longest))
                  for a, (t, n) in zip(node.args, args, strict=True)]
-        never = any(n for _, n in args)
-        if node.func.id in _FUNCTIONS:
-            text, always_finite, may_be_never = _FUNCTIONS[node.func.id](*texts)
-            return text, may_be_never or (never and not always_finite)
+        nevers = [n for _, n in args]
+        if node.func.id in _NATIVE:
+            return f"{_NATIVE[node.func.id]}({','.join(texts)})", any(nevers)
+        if node.func.id in _RULES:
+            return spreadsheet(_RULES[node.func.id], *zip(texts, nevers, strict=True))
     raise Untranslatable(f"no spreadsheet formula for {ast.unparse(node)!r}")
-
-
-def number(x: float) -> str:
-    return str(int(x)) if x.is_integer() and abs(x) < 1e15 else repr(x).upper()
 
 
 def _group(text: str) -> str:
@@ -220,80 +207,24 @@ def _is_call(text: str) -> bool:
     return text.endswith(")")
 
 
-def _ceil(x: str) -> tuple[str, bool, bool]:
-    return f"-INT(-({x}-{SLACK}*ABS({x})))", False, False
+# What each sign means (``core.arith``): "/" how many … make up …, or with plain division, as
+# on paper.
+_SIGNS: Mapping[type, Rule] = {ast.Sub: arith.difference, ast.Div: arith.ratio,
+                               ast.Pow: arith.power}
+_PLAIN_SIGNS: Mapping[type, Rule] = {**_SIGNS, ast.Div: arith.quotient}
 
-
-def _max(*args: str) -> tuple[str, bool, bool]:
-    return f"MAX({','.join(args)})", False, False
-
-
-def _min(*args: str) -> tuple[str, bool, bool]:
-    return f"MIN({','.join(args)})", False, False
-
-
-def _sum(*args: str) -> tuple[str, bool, bool]:
-    return f"SUM({','.join(args)})", False, False
-
-
-def _npv(rate: str, *flows: str) -> tuple[str, bool, bool]:
-    return f"NPV({rate},{','.join(flows)})", False, False  # Excel's own: end of years 1, 2, …
-
-
-def _annuity(rate: str, years: str) -> tuple[str, bool, bool]:
-    return f"IF({rate}=0,{years},(1-(1+{rate})^-{years})/{rate})", False, False
-
-
-def _pv(rate: str, years: str, amount: str) -> tuple[str, bool, bool]:
-    # not Excel's PV, which gives the amount paid as negative
-    return f"{amount}*{_annuity(rate, years)[0]}", False, False
-
-
-def _discount(rate: str, years: str) -> tuple[str, bool, bool]:
-    return f"(1+{rate})^-{years}", False, False
-
-
-def _forces(rate: str, drop_off: str) -> tuple[str, str]:
-    """The continuous discount force ln(1 + r) and the sum with drop-off's −ln(1 − q)."""
-    delta = f"LN(1+{rate})"
-    return delta, f"({delta}-LN(1-{drop_off}))"
-
-
-def _pv_years(start: str, years: str, rate: str, drop_off: str) -> tuple[str, bool, bool]:
-    delta, force = _forces(rate, drop_off)
-    return (f"IF(AND({rate}=0,{drop_off}=0),{years},IF({drop_off}>=1,0,"
-            f"EXP(-{delta}*{start})*(1-EXP(-{force}*{years}))/{force}))", False, False)
-
-
-def _years_to(person_years: str, start: str, rate: str,
-              drop_off: str) -> tuple[str, bool, bool]:
-    delta, force = _forces(rate, drop_off)
-    reach = f"{person_years}*EXP({delta}*{start})*{force}"
-    return (f"IF({person_years}<=0,0,IF(AND({rate}=0,{drop_off}=0),{person_years},"
-            f"IF(OR({drop_off}>=1,{reach}>=1),{NEVER},-LN(1-{reach})/{force})))", False, True)
-
-
-def _share(part: str, whole: str) -> tuple[str, bool, bool]:
-    return f"IF({whole}>0,{part}/{whole},{NEVER})", False, True
-
-
-def _pv_spread(rate: str, years: str) -> tuple[str, bool, bool]:
-    force = f"LN(1+{rate})*{years}"
-    return f"IF({force}=0,1,(1-EXP(-{force}))/({force}))", True, False
-
-
-# name → translation giving (text, finite whatever its arguments, may be never by itself)
-_FUNCTIONS: Mapping[str, Callable[..., tuple[str, bool, bool]]] = {
-    "ceil": _ceil,
-    "max": _max,
-    "min": _min,
-    "pv_years": _pv_years,
-    "years_to": _years_to,
-    "pv_spread": _pv_spread,
-    "share": _share,
-    "sum": _sum,
-    "npv": _npv,
-    "annuity": _annuity,
-    "pv": _pv,
-    "discount": _discount,
+# A template's functions that are the core's rules, by the name a template calls them (``pv``
+# too: Excel's PV gives the amount paid as negative).
+_RULES: Mapping[str, Rule] = {
+    "ceil": arith.ceil_step,
+    "share": arith.share,
+    "pv_years": discounting.present_value_years,
+    "years_to": discounting.years_to_accumulate,
+    "pv_spread": discounting.spread_cost_factor,
+    "annuity": finance.annuity,
+    "pv": finance.present_value,
+    "discount": finance.discount,
 }
+
+# The spreadsheet's own functions, the same as the core's: NPV's flows at the end of years 1, 2, …
+_NATIVE: Mapping[str, str] = {"max": "MAX", "min": "MIN", "sum": "SUM", "npv": "NPV"}

@@ -64,7 +64,7 @@ def figure_registry() -> tuple[list[Listed], list[Template]]:
     from nyttocalc.core import formulas, reasoning
     from nyttocalc.core.figures import Figure
     from nyttocalc.core.registry import DEFINITIONS, GROUPS, At, Figures, metrics
-    from nyttocalc.report.document import symbolic
+    from nyttocalc.report.language.explained import symbolic
     from nyttocalc.scenario.load import load
 
     liva = example("liva")
@@ -271,8 +271,8 @@ def formula_table(sets: tuple[str, ...] = ()) -> str:
     from nyttocalc.bundled import example
     from nyttocalc.core import reasoning
     from nyttocalc.core.registry import GROUPS, Figures
-    from nyttocalc.report.document import arithmetic, symbolic
-    from nyttocalc.report.i18n import label
+    from nyttocalc.report.language.explained import arithmetic, symbolic
+    from nyttocalc.report.language.labels import label
     from nyttocalc.scenario.load import load
 
     liva = example("liva")
@@ -298,7 +298,7 @@ def formula_table_timed() -> str:
 
 def rules() -> str:
     """Each arithmetic rule, in words and as its spreadsheet formula."""
-    from nyttocalc.report.sheet_rules import describe
+    from nyttocalc.report.workbook.sheet_rules import describe
 
     out = ["| rule | what it computes | in the workbook |", "|---|---|---|"]
     for rule in describe():

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from nyttocalc.core.batch import value_per_person_year
 from nyttocalc.core.ledger import SOCIETY, FlowKind, Ledger
 from nyttocalc.core.model import Model
-from nyttocalc.core.numeric import value_per_person_year
 from nyttocalc.scenario.load import load
 from tests.conftest import FIXTURES, ROOT, run_cli
 from tests.strategies import ledgers, shares
@@ -53,7 +53,7 @@ def test_the_cost_is_shared_between_the_payers_and_nobody(
         drawn: tuple[Ledger, dict[str, float]]) -> None:
     ledger, inputs = drawn
     model = _model(ledger, inputs)
-    from nyttocalc.core.numeric import cost
+    from nyttocalc.core.batch import cost
 
     paid = {p.key: float(cost(model, p)) for p in model.perspectives}
     unpaid = sum(inputs[f.amount] for f in ledger.funding if f.paid_by is None)

@@ -73,20 +73,20 @@ def test_sweep_csv_has_a_line_per_point_in_swedish_too() -> None:
 def test_heat_map_colours_a_terminal_but_not_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from nyttocalc.report.document import Document, Table
-    from nyttocalc.report.render import to_terminal
+    from nyttocalc.report.tables.printout import Printout, Table
+    from nyttocalc.report.tables.render import to_terminal
 
-    document = Document("t", (), (Table("heat", ("a", "b"), (("x", "1"), ("y", "2")),
+    printout = Printout("t", (), (Table("heat", ("a", "b"), (("x", "1"), ("y", "2")),
                                         shades=((0.0,), (1.0,))),))
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("FORCE_COLOR", "1")
     coloured = io.StringIO()
-    to_terminal(document, coloured)
+    to_terminal(printout, coloured)
     background = r"\x1b\[[0-9;]*(?<![0-9])(4[0-7]|10[0-7]|48)[;m]"
     assert re.search(background, coloured.getvalue())
     monkeypatch.setenv("NO_COLOR", "1")
     plain = io.StringIO()
-    to_terminal(document, plain)
+    to_terminal(printout, plain)
     assert not re.search(background, plain.getvalue())
 
 

@@ -88,7 +88,7 @@ def business_rules(source: str) -> list[str]:
     number, ``math``, and a literal that is a setting of an analysis: a share (``"20%"``), a
     figure's name (``"persons_exact"``) or a key path into the scenario
     (``"analysis.horizons_years.0"``). Each as ``line: what``."""
-    from nyttocalc.core.numeric import METRICS
+    from nyttocalc.core.batch import METRICS
     from nyttocalc.scenario.schema import Scenario
 
     tree = ast.parse(source)
@@ -145,6 +145,72 @@ def solve(by: str = "20%", metric: str = "persons_exact") -> None:
         "7: arithmetic on a number", "8: a comparison with a number"}
 
 
+# ---- report/: the outputs as products, each a package --------------------------------------
+
+REPORT = Path(__file__).resolve().parent.parent / "src" / "nyttocalc" / "report"
+PRODUCTS = ("tables", "page", "workbook", "machine", "charts")
+SHARED = ("language", "cells", "rows", "extras")  # what every product may use
+# What else of report/ each part may import: the page lays out the printouts and their charts,
+# a chart's text alternative is a table, the workbook lays out payback's tables of key figures.
+MAY_ALSO_USE: dict[str, tuple[str, ...]] = {
+    "tables": ("charts",), "page": ("tables", "charts"), "workbook": ("tables.payback",),
+    "machine": (), "charts": ("tables.printout",),
+    "language": (), "cells": (), "rows": (), "extras": (),
+}
+
+
+def _report_imports(source: str) -> list[str]:
+    """What a module imports of report/, lazy imports too, as ``tables.payback`` or ``extras``."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module == "nyttocalc.report":
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom | ast.Import):
+            found += [name.removeprefix("nyttocalc.report.") for name in _imported(node)[:1]
+                      if name.startswith("nyttocalc.report.")]
+    return found
+
+
+def uses_beyond_its_part(part: str, source: str) -> list[str]:
+    """What a module of ``part`` (a package of report/, or a shared module) imports of report/
+    that it may not."""
+    allowed = (part, *(SHARED if part in PRODUCTS else ()), *MAY_ALSO_USE[part])
+    return [used for used in _report_imports(source)
+            if not any(used == a or used.startswith(f"{a}.") for a in allowed)]
+
+
+def test_report_holds_a_package_per_output_and_the_language_they_share() -> None:
+    top = {p.name.removesuffix(".py") for p in REPORT.iterdir()
+           if p.suffix == ".py" or (p / "__init__.py").exists()}
+    assert top == {"__init__", *PRODUCTS, *SHARED}
+    for package in (*PRODUCTS, "language"):
+        docstring = ast.get_docstring(ast.parse((REPORT / package / "__init__.py").read_text(
+            encoding="utf-8")))
+        assert docstring is not None, package
+        assert "\n" not in docstring, package  # its job, in a line
+
+
+def test_each_output_uses_the_shared_language_and_only_what_it_lays_out() -> None:
+    found = []
+    for path in sorted(REPORT.rglob("*.py")):
+        where = path.relative_to(REPORT)
+        if where.parts == ("__init__.py",):
+            continue
+        part = where.parts[0].removesuffix(".py")
+        found += [f"{where} imports {used}"
+                  for used in uses_beyond_its_part(part, path.read_text(encoding="utf-8"))]
+    assert not found, "; ".join(found)
+
+
+def test_the_rule_finds_an_output_that_uses_another() -> None:
+    source = ("from nyttocalc.report.machine.as_json import dumps\n"
+              "from nyttocalc.report import extras, page\n"
+              "def draw():\n    from nyttocalc.report.language.labels import label\n")
+    assert uses_beyond_its_part("tables", source) == ["machine.as_json", "page"]
+    assert uses_beyond_its_part("machine", source) == ["page"]
+    assert uses_beyond_its_part("language", source) == ["machine.as_json", "extras", "page"]
+
+
 # ---- what the commands decide, asked without Typer ------------------------------------------
 
 def test_the_application_layer_runs_without_the_command_line() -> None:
@@ -174,7 +240,8 @@ def test_the_report_moves_every_input_but_the_questions_by_a_fifth() -> None:
     for drivers in parts.drivers:
         assert (drivers.share, drivers.rate) == (0.2, model.unsubsidised_rate)
         assert drivers.effects
-        assert not [e.move.path for e in drivers.effects if e.move.path.startswith(questions)]
+        assert not [e.variation.path for e in drivers.effects
+                    if e.variation.path.startswith(questions)]
     assert [c.party for c in parts.chances] == paying
     assert all([h for h, _ in c.by_horizon] == list(model.horizons_years) for c in parts.chances)
     assert parts.simulation is not None

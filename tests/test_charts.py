@@ -9,8 +9,8 @@ import re
 import pytest
 
 from nyttocalc.report import extras
-from nyttocalc.report.document import Table
-from nyttocalc.report.plot import Kind, Plot, Series
+from nyttocalc.report.charts.plot import Kind, Plot, Series
+from nyttocalc.report.tables.printout import Table
 from tests.conftest import LIVA, run_cli
 
 NBSP = "\u00a0"
@@ -42,21 +42,21 @@ def test_payback_curves_carry_values_units_and_a_legend() -> None:
 def test_a_chart_in_a_terminal_has_colour_and_none_under_no_color(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from nyttocalc.core.payback import analyse
-    from nyttocalc.report.document import Document
-    from nyttocalc.report.render import to_terminal
-    from nyttocalc.report.time import payback_curves
+    from nyttocalc.report.tables.curves import payback_curves
+    from nyttocalc.report.tables.printout import Printout
+    from nyttocalc.report.tables.render import to_terminal
     from nyttocalc.scenario.load import load
 
     plots = payback_curves(analyse(load(LIVA).model), "en")
-    document = Document("t", (), tuple(plots))
+    printout = Printout("t", (), tuple(plots))
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("FORCE_COLOR", "1")
     coloured = io.StringIO()
-    to_terminal(document, coloured)
+    to_terminal(printout, coloured)
     assert re.search(r"\x1b\[[0-9;]*3[0-9;]*m", coloured.getvalue())
     monkeypatch.setenv("NO_COLOR", "1")
     plain = io.StringIO()
-    to_terminal(document, plain)
+    to_terminal(printout, plain)
     assert not re.search(r"\x1b\[[0-9;]*(3[0-7]|38;)[0-9;]*m", plain.getvalue())
     assert "SEK 1m┤".replace(" ", NBSP) in plain.getvalue()
 
@@ -114,13 +114,13 @@ def test_a_narrow_chart_keeps_its_title_and_axis_names(width: int) -> None:
     """plotext leaves out a title or an axis name wider than its canvas: at 60 columns the
     tornado lost both, and the payback curve its x axis' name."""
     from nyttocalc.core.payback import analyse
-    from nyttocalc.report import terminal_plot
-    from nyttocalc.report.time import payback_curves
+    from nyttocalc.report.charts import terminal
+    from nyttocalc.report.tables.curves import payback_curves
     from nyttocalc.scenario.load import load
 
     pytest.importorskip("plotext")
     for plot in (*payback_curves(analyse(load(LIVA).model), "sv"), _tornado()):
-        lines = terminal_plot.draw(plot, width, colour=False)
+        lines = terminal.draw(plot, width, colour=False)
         text = " ".join(line.strip() for line in lines)
         assert all(len(line) <= width for line in lines), plot.title
         assert plot.title in text

@@ -233,7 +233,7 @@ def test_counts_are_said_in_good_grammar() -> None:
                   "--set", "cohort.delay_years=1").stdout
     assert "1 participant; work starts 1 year after the intervention ends" in out
     assert "* more than the 1 participant\n" in out
-    from nyttocalc.report.i18n import label
+    from nyttocalc.report.language.labels import label
 
     one = {"total": 1, "holds": 1, "rounding": 1, "inputs": 1, "chain": 1, "dnf": 1}
     assert label("summary.check", "en", **one) == (

@@ -1,5 +1,5 @@
-"""A sweep's CSV writes whole NumPy columns at once (``report/csv_columns.py``), each number
-exactly as ``csv_number`` writes it alone: the same text, byte for byte."""
+"""A sweep's CSV writes whole NumPy columns at once (``report/machine/csv_columns.py``), each
+number exactly as ``csv_number`` writes it alone: the same text, byte for byte."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import numpy as np
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from nyttocalc.report.csv_columns import csv_column, csv_lines
-from nyttocalc.report.machine import csv_number
+from nyttocalc.report.machine.as_csv import csv_number
+from nyttocalc.report.machine.csv_columns import csv_column, csv_lines
 from tests.strategies import csv_floats, examples
 
 
@@ -54,7 +54,7 @@ def test_a_grid_of_liva_is_written_as_csv_number_writes_it() -> None:
 @example([0, 9, 10, 99, 100, 2**63 - 1], 19)
 def test_the_digits_of_whole_numbers_are_their_last_places(numbers: list[int],
                                                            width: int) -> None:
-    from nyttocalc.report.csv_columns import _digits
+    from nyttocalc.report.machine.csv_columns import _digits
 
     text = _digits(np.array(numbers, dtype=np.int64), width)
     assert [bytes(row).decode("ascii") for row in text] == [f"{n:019d}"[-width:]

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from nyttocalc.core.figures import Figure, evaluate
 from nyttocalc.core.model import Model
-from nyttocalc.report import numbers
-from nyttocalc.report.document import arithmetic
+from nyttocalc.report.language import numbers
+from nyttocalc.report.language.explained import arithmetic
 from tests.conftest import LIVA, run_cli
 from tests.strategies import models, timed_models
 from tests.test_core_properties import all_figures

@@ -171,16 +171,16 @@ def test_libreoffice_reads_swedish_csv_numbers_as_numbers(tmp_path: Path) -> Non
 # the test has signalled: the signal then arrives, for certain, in the middle of the writing.
 HELD = """
 import os, sys
-from nyttocalc.report import explore
+from nyttocalc.report.machine import as_csv
 ready, gate = int(sys.argv[1]), int(sys.argv[2])
-real = explore.sweep_csv
+real = as_csv.sweep_csv
 def held(*args, **kwargs):
     for number, piece in enumerate(real(*args, **kwargs)):
         yield piece
         if number == 1:
             os.write(ready, b"x")
             os.read(gate, 1)
-explore.sweep_csv = held
+as_csv.sweep_csv = held
 from nyttocalc.__main__ import main
 sys.argv = ["nyttocalc", *sys.argv[3:]]
 main()
@@ -338,7 +338,8 @@ def _interrupted(program: str, *args: str,
 
 
 @pytest.mark.parametrize("where", ["nyttocalc.cli", "typer", "nyttocalc.streams", "pydantic",
-                                   "yaml", "nyttocalc.core.payback", "nyttocalc.report.render"])
+                                   "yaml", "nyttocalc.core.payback",
+                                   "nyttocalc.report.tables.render"])
 def test_ctrl_c_at_any_point_of_start_up_exits_130_quietly(where: str) -> None:
     """Each module is loaded at another stage: the command line, the scenario, the table."""
     assert _interrupted(INTERRUPTED_AT, where, "payback", str(LIVA), "--format",

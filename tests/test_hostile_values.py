@@ -21,9 +21,9 @@ from nyttocalc.core.figures import Unit
 from nyttocalc.core.ledger import SOCIETY, Flow, FlowKind, Funding, Ledger, Move, State, _cancelled
 from nyttocalc.core.model import Model, Scaling, ValueComponent
 from nyttocalc.core.payback import analyse
-from nyttocalc.report import svg, terminal_plot
-from nyttocalc.report.document import Table
-from nyttocalc.report.plot import Kind, Plot, Series, nice_ticks
+from nyttocalc.report.charts import svg, terminal
+from nyttocalc.report.charts.plot import Kind, Plot, Series, nice_ticks
+from nyttocalc.report.tables.printout import Table
 from nyttocalc.scenario import yamlsafe
 from tests.conftest import run_process
 
@@ -274,7 +274,7 @@ def test_ticks_are_finite_rising_distinct_as_written_and_cover_the_range(
 def test_a_chart_of_any_values_draws_in_a_terminal_and_as_svg(
         values: list[float], kind: Kind, unit: Unit | None) -> None:
     plot = _plot(kind, values, unit)
-    lines = terminal_plot.draw(plot, 80, colour=False)
+    lines = terminal.draw(plot, 80, colour=False)
     assert lines
     assert lines[0].strip() == "A chart"
     drawn = svg.draw(plot, "chart")
@@ -430,8 +430,8 @@ def test_an_open_right_to_left_override_in_a_label_turns_none_of_the_tools_words
 
 def test_the_marks_that_isolate_the_scenarios_words_pair_whatever_it_writes() -> None:
     """A label's own isolates cannot close the tool's early."""
-    from nyttocalc.report import usertext
-    from nyttocalc.report.html import typeset
+    from nyttocalc.report.page import usertext
+    from nyttocalc.report.page.html import typeset
 
     marked = usertext.isolated("a\u2069b\u2068c\u202e")
     assert marked == "\u2068abc\u202e\u2069"

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nyttocalc.core.figures import Unit
-from nyttocalc.report import numbers
+from nyttocalc.report.language import numbers
 
 NBSP = "\u00a0"
 

@@ -1,7 +1,7 @@
-"""The numeric layer (sweeps, solve, sensitivity, simulation) computes what payback prints.
+"""A batch of points (sweeps, solve, sensitivity, simulation) computes what payback prints.
 
 Hypothesis draws models, with and without discounting, drop-off and deadweight; every metric of
-``numeric.break_even`` must equal ``payback.analyse``'s figure bit for bit one point at a time, and
+``batch.break_even`` must equal ``payback.analyse``'s figure bit for bit one point at a time, and
 as arrays bit for bit without discounting and within a few ulps with it (NumPy's exp against the
 C library's); solve's answers must round-trip through payback.
 """
@@ -15,11 +15,11 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from nyttocalc.core import discounting, numeric
+from nyttocalc.core import batch, discounting
 from nyttocalc.core.arith import ceil_step
 from nyttocalc.core.model import Model, UnknownParameter
 from nyttocalc.core.payback import analyse
-from nyttocalc.core.sensitivity import Move, sensitivity
+from nyttocalc.core.sensitivity import Variation, sensitivity
 from nyttocalc.core.solve import Question, persons_at, solve
 from nyttocalc.core.sweep import Axis, sweep
 from tests.strategies import examples, timed_models
@@ -30,10 +30,10 @@ PERSONS = 1
 
 
 def _persons(metric: str) -> int | None:
-    return PERSONS if numeric.counts_persons(metric) else None
+    return PERSONS if batch.counts_persons(metric) else None
 
 
-def _payback_figure(model: Model, cell: numeric.Cell, metric: str) -> float:
+def _payback_figure(model: Model, cell: batch.Cell, metric: str) -> float:
     result = analyse(model).perspective(cell.perspective)
     if metric == "cost":
         return result.cost.value
@@ -41,7 +41,7 @@ def _payback_figure(model: Model, cell: numeric.Cell, metric: str) -> float:
     if metric == "value_per_person_year":
         return result.value_at(rate).value
     horizon = model.horizons_years[cell.horizon_index]
-    group = "net_present_values" if numeric.counts_persons(metric) else "break_even"
+    group = "net_present_values" if batch.counts_persons(metric) else "break_even"
     row = next(b for b in result.groups()[group] if b.subsidy_rate == rate
                and b.horizon_years == horizon and b.dims.get("persons", PERSONS) == PERSONS)
     figure = getattr(row, metric)
@@ -53,11 +53,11 @@ def _same(a: float, b: float) -> bool:
 
 
 @settings(max_examples=examples(60), deadline=None)
-@given(timed_models(), st.sampled_from(sorted(numeric.METRICS)))
+@given(timed_models(), st.sampled_from(sorted(batch.METRICS)))
 def test_every_metric_is_paybacks_figure_bit_for_bit(model: Model, metric: str) -> None:
-    if metric == "cost":  # payback's cost row is nominal; the numeric layer's is present value
+    if metric == "cost":  # payback's cost row is nominal; core.batch's is present value
         model = Model(**{**model.__dict__, "discount_rate": 0.0})
-    for cell, value in numeric.break_even(model, metric, persons=_persons(metric)).items():
+    for cell, value in batch.break_even(model, metric, persons=_persons(metric)).items():
         assert _same(float(value), _payback_figure(model, cell, metric)), (cell, metric)
 
 
@@ -84,7 +84,7 @@ def ulps_apart(a: float, b: float) -> float:
 
 
 @settings(max_examples=examples(40), deadline=None)
-@given(timed_models(), st.sampled_from(sorted(numeric.METRICS)), st.data())
+@given(timed_models(), st.sampled_from(sorted(batch.METRICS)), st.data())
 def test_arrays_give_what_points_give(model: Model, metric: str, data: st.DataObject) -> None:
     """A sweep over an input is, point by point, the model with that input set: bit for bit
     without discounting, within DISCOUNTED_ULPS with it (see above)."""
@@ -99,12 +99,12 @@ def test_arrays_give_what_points_give(model: Model, metric: str, data: st.DataOb
     for i, value in enumerate(values):
         at = model.with_values({path: value})
         allowed = DISCOUNTED_ULPS if at.is_discounted or at.discount_rate != 0 else 0
-        point = numeric.break_even(at, metric, persons=_persons(metric))
+        point = batch.break_even(at, metric, persons=_persons(metric))
         for cell, expected in point.items():
             swept = float(result.grids[cell][i])
             if metric in STEPPED and swept != float(expected):
                 # only a count on a step's edge may round the other way
-                persons = float(numeric.break_even(at, "persons_exact")[cell])
+                persons = float(batch.break_even(at, "persons_exact")[cell])
                 assert ulps_apart(float(exact.grids[cell][i]), persons) <= allowed
                 assert ceil_step(float(exact.grids[cell][i]), STEPPED[metric]) != ceil_step(
                     persons, STEPPED[metric]), (path, value, cell)
@@ -130,7 +130,7 @@ def test_a_two_dimensional_grid_is_every_pair() -> None:
     for i, c in enumerate(axes[0].values):
         for j, rate in enumerate(axes[1].values):
             at = model.with_values({"inputs.c": c, "analysis.subsidy_rates.1": rate})
-            for cell, value in numeric.break_even(at, "persons_exact").items():
+            for cell, value in batch.break_even(at, "persons_exact").items():
                 assert result.grids[cell][i, j] == value
 
 
@@ -174,10 +174,10 @@ def test_solve_round_trips_through_payback(model: Model, kind: str, persons: int
     answer = solve(model, question)
     for root in answer.roots:
         at = model.with_values({path: root})
-        assume(persons > float(numeric.counterfactual(at)))
+        assume(persons > float(batch.counterfactual(at)))
         # With no cost or no value the break-even count is 0 whatever N is: nothing to check.
-        assume(float(numeric.present_cost(at, perspective)) > 0)
-        assume(float(numeric.value_per_person_year(
+        assume(float(batch.present_cost(at, perspective)) > 0)
+        assume(float(batch.value_per_person_year(
             at, perspective, root if kind == "rate" else rate)) > 0)
         # 1 − rate near 1 − 1e-8 has lost half its digits to cancellation: the answer is
         # right to the float, the persons it implies only to some 1e-8.
@@ -229,12 +229,12 @@ def test_solve_brackets_a_discount_rate() -> None:
 
 def test_sensitivity_ends_are_payback_at_those_values() -> None:
     model = liva_model()
-    moves = [Move("inputs.production_value", 585_000, 468_000, 702_000),
-             Move("cohort.delay_years", 4, 3.2, 4.8)]
-    result = sensitivity(model, moves, "persons_exact")
-    cell = numeric.Cell("society", 0, 0)
+    variations = [Variation("inputs.production_value", 585_000, 468_000, 702_000),
+                  Variation("cohort.delay_years", 4, 3.2, 4.8)]
+    result = sensitivity(model, variations, "persons_exact")
+    cell = batch.Cell("society", 0, 0)
     top, idle = result.effects[cell]
-    assert top.move.path == "inputs.production_value"
+    assert top.variation.path == "inputs.production_value"
     assert idle.swing == 0
     for value, found in ((468_000, top.at_low), (702_000, top.at_high)):
         expected = analyse(model.with_values({"inputs.production_value": value}))

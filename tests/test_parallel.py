@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nyttocalc.report import parallel
-from nyttocalc.report.parallel import ordered_map
+from nyttocalc.report.machine import parallel
+from nyttocalc.report.machine.parallel import ordered_map
 
 
 @settings(max_examples=50, deadline=None)

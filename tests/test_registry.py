@@ -14,7 +14,7 @@ from nyttocalc.core import reasoning
 from nyttocalc.core.model import Model
 from nyttocalc.core.payback import FIGURES, analyse
 from nyttocalc.core.registry import DEFINITIONS, DIMENSIONS, GROUPS, At, Figures, metrics
-from nyttocalc.report.i18n import LABELS, label
+from nyttocalc.report.language.labels import LABELS, label
 from nyttocalc.scenario.load import load
 from tests.conftest import FIXTURES, LIVA, run_cli
 from tests.strategies import timed_models

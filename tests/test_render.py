@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from nyttocalc.core.claims import check
 from nyttocalc.core.payback import analyse
-from nyttocalc.report.check_document import check_document
-from nyttocalc.report.document import Document, payback_document
-from nyttocalc.report.render import markdown, plain_text, to_terminal
+from nyttocalc.report.tables.check import check_printout
+from nyttocalc.report.tables.payback import payback_printout
+from nyttocalc.report.tables.printout import Printout
+from nyttocalc.report.tables.render import markdown, plain_text, to_terminal
 from nyttocalc.scenario.load import load, run_info
 from tests.conftest import LIVA
 
@@ -23,19 +24,19 @@ NBSP = "\u00a0"
 FIGURE = re.compile(rf"SEK{NBSP}[-\d,.]+m?|[-\d][\d{NBSP},]*{NBSP}(?:kr|mkr|%|ggr)")
 
 
-def document(kind: str, lang: str) -> Document:
+def printout(kind: str, lang: str) -> Printout:
     loaded = load(LIVA)
     run = run_info(loaded)
     if kind == "payback":
-        return payback_document(analyse(loaded.model), run, lang, explain=True)
-    return check_document(check(loaded.claims, loaded.model), run, lang)
+        return payback_printout(analyse(loaded.model), run, lang, explain=True)
+    return check_printout(check(loaded.claims, loaded.model), run, lang)
 
 
-def drawn(document: Document, columns: int, monkeypatch: pytest.MonkeyPatch) -> str:
+def drawn(printout: Printout, columns: int, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("COLUMNS", str(columns))
     monkeypatch.setenv("NO_COLOR", "1")
     out = io.StringIO()
-    to_terminal(document, out)
+    to_terminal(printout, out)
     return out.getvalue()
 
 
@@ -47,7 +48,7 @@ def drawn(document: Document, columns: int, monkeypatch: pytest.MonkeyPatch) -> 
 ])
 def test_no_figure_is_split_across_lines(kind: str, columns: int, lang: str,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    tables = document(kind, lang)
+    tables = printout(kind, lang)
     figures = set(FIGURE.findall(markdown(tables)))  # Markdown never wraps a cell
     assert len(figures) > 20
     for text in (drawn(tables, columns, monkeypatch), plain_text(tables)):
@@ -56,13 +57,13 @@ def test_no_figure_is_split_across_lines(kind: str, columns: int, lang: str,
 
 
 def test_a_key_path_heading_a_column_is_never_split(monkeypatch: pytest.MonkeyPatch) -> None:
-    from nyttocalc.report.document import Table
+    from nyttocalc.report.tables.printout import Table
 
     path = "analysis.subsidy_rates.1"
-    document = Document("t", (), (Table("sweep", (path, "Society 0 % · 1 year"),
+    printout = Printout("t", (), (Table("sweep", (path, "Society 0 % · 1 year"),
                                         (("0,5", "7"), ("0,6", "8"))),))
-    assert path in drawn(document, 40, monkeypatch)
-    assert path in plain_text(document)
+    assert path in drawn(printout, 40, monkeypatch)
+    assert path in plain_text(printout)
 
 
 _WORD = st.text(alphabet="abcåä0123456789,.%\u00a0", min_size=1, max_size=12).filter(
@@ -76,8 +77,8 @@ _CELL = st.lists(_WORD, min_size=1, max_size=6).map(" ".join)
     st.integers(20, 160))
 def test_a_plain_table_never_breaks_a_word_and_keeps_within_the_width(
         table: tuple[list[str], list[list[str]]], width: int) -> None:
-    from nyttocalc.report.document import Table
-    from nyttocalc.report.plain import GAP, _table, cells
+    from nyttocalc.report.tables.plain import GAP, _table, cells
+    from nyttocalc.report.tables.printout import Table
 
     headers, rows = table
     drawn = _table(Table("t", tuple(headers), tuple(map(tuple, rows))), width)

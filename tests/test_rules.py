@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nyttocalc.core.rules import RULES, Rule
-from nyttocalc.report.sheet_rules import describe, spreadsheet
+from nyttocalc.report.workbook.sheet_rules import describe, spreadsheet
 from tests.strategies import examples
 from tests.test_numeric import ulps_apart
 

@@ -9,24 +9,24 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nyttocalc.core import numeric
+from nyttocalc.core import batch
 from nyttocalc.core import sweep as sweep_module
 from nyttocalc.core.model import Model
 from nyttocalc.core.sweep import Axis, sweep
-from nyttocalc.report.csv_columns import csv_column, csv_lines
-from nyttocalc.report.machine import csv_number
+from nyttocalc.report.machine.as_csv import csv_number
+from nyttocalc.report.machine.csv_columns import csv_column, csv_lines
 from tests.conftest import LIVA, run_cli
 from tests.strategies import timed_models
 
 
 @settings(max_examples=30, deadline=None)
-@given(timed_models(), st.sampled_from(sorted(numeric.METRICS)), st.data())
+@given(timed_models(), st.sampled_from(sorted(batch.METRICS)), st.data())
 def test_narrowing_computes_the_cells_asked_for_and_nothing_else(
         model: Model, metric: str, data: st.DataObject) -> None:
-    persons = 1 if numeric.counts_persons(metric) else None
-    every = numeric.break_even(model, metric, persons=persons)
+    persons = 1 if batch.counts_persons(metric) else None
+    every = batch.break_even(model, metric, persons=persons)
     asked = data.draw(st.lists(st.sampled_from(list(every)), min_size=1, unique=True))
-    narrowed = numeric.break_even(model, metric, asked, persons)
+    narrowed = batch.break_even(model, metric, asked, persons)
     assert set(narrowed) == set(asked)
     for cell, value in narrowed.items():
         assert value == every[cell] or (math.isnan(value) and math.isnan(every[cell]))
@@ -103,7 +103,7 @@ def test_many_numbers_are_written_as_one_is(values: list[float]) -> None:
 @pytest.mark.parametrize("args", [("-f", "csv"), ("-f", "csv", "--lang", "sv")])
 def test_the_number_of_threads_changes_nothing(monkeypatch: pytest.MonkeyPatch,
                                                args: tuple[str, ...]) -> None:
-    from nyttocalc.report import parallel
+    from nyttocalc.report.machine import parallel
 
     monkeypatch.setattr(sweep_module, "BLOCK_VALUES", 40)  # many blocks, several in flight
     outputs = set()

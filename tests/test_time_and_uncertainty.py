@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nyttocalc.core import numeric
+from nyttocalc.core import batch
 from nyttocalc.core.payback import analyse
 from nyttocalc.core.simulate import simulate
 from nyttocalc.core.timeline import timeline
@@ -104,8 +104,8 @@ def test_discounting_changes_payback_and_explains_itself() -> None:
     assert "horizon_present_value" in row["persons_exact"]["formula"]
     model = load(LIVA, ["analysis.discount_rate=0.035"]).model
     society_model = model.perspectives[0]
-    cost = numeric.present_cost(model, society_model)
-    years = numeric.work_years(model, 3.0)
+    cost = batch.present_cost(model, society_model)
+    years = batch.work_years(model, 3.0)
     assert cost < 2_750_000
     assert years < 3 * (1.035 ** -(1.3333 + 4))
     assert row["persons_exact"]["value"] == pytest.approx(cost / (years * 600_000), rel=1e-12)
@@ -163,8 +163,8 @@ def test_the_cost_shows_in_the_years_the_intervention_pays_it(length: float, yea
     assert society.rows[0].year == years[0]
     assert society.rows[len(years)].year == 1
     paid = -sum(r.present_value_net for r in paying)
-    assert paid == pytest.approx(float(numeric.present_cost(model, model.perspectives[0])),
-                                 rel=1e-12)
+    assert paid == pytest.approx(float(batch.present_cost(model, model.perspectives[0])),
+                               rel=1e-12)
     if rate > 0 and len(years) > 1:  # later money is worth less
         assert -paying[-1].present_value_net < paying[-1].cost
 
@@ -184,7 +184,7 @@ def test_a_fixed_probability_gives_the_binomial_tail(p: float) -> None:
     result = simulate(model, Uncertainty(fixed, {}), draws, seed=7)
     needed = {(c.perspective, model.subsidy_rates[c.rate_index],
                model.horizons_years[c.horizon_index]): v
-              for c, v in numeric.break_even(model, "persons_whole").items()}
+              for c, v in batch.break_even(model, "persons_whole").items()}
     for outcome in result.cells:
         k = needed[(outcome.cell.perspective, outcome.subsidy_rate, outcome.horizon_years)]
         expected = _binomial_tail(14, p, int(k)) if math.isfinite(k) else 0.0
@@ -312,6 +312,6 @@ def test_the_docs_income_model_is_livas() -> None:
 def test_a_distribution_is_described_by_what_cuts_it(distribution: Distribution, en: str,
                                                      sv: str) -> None:
     """A bound far beyond the mass (the valid range of an amount ends at 1e15) is not shown."""
-    from nyttocalc.report.simulation import describe
+    from nyttocalc.report.language.phrases import describe
 
     assert (describe(distribution, "en"), describe(distribution, "sv")) == (en, sv)

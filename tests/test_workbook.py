@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from nyttocalc.report.machine import outcomes_group
-from nyttocalc.report.workbook import figure_key
+from nyttocalc.report.rows import outcomes_group
+from nyttocalc.report.workbook.build import figure_key
 from tests.conftest import LIVA, ROOT, run_cli, system_tool
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -50,7 +50,7 @@ def with_input(book: Path, name: str, value: float, saved: Path) -> Path:
 def layout(lang: str, *sets: str, scenario: Path = LIVA) -> dict[str, str]:
     """Where export puts each figure: figure_key → 'Sheet'!C7."""
     from nyttocalc.core.payback import analyse
-    from nyttocalc.report.workbook import build
+    from nyttocalc.report.workbook.build import build
     from nyttocalc.scenario.load import load, run_info
 
     loaded = load(scenario, list(sets))

@@ -24,7 +24,7 @@ from nyttocalc.errors import NyttocalcError, Stopped
 
 if TYPE_CHECKING:
 
-    from nyttocalc.report.document import Document
+    from nyttocalc.report.tables.printout import Printout
     from nyttocalc.run import RunInfo
     from nyttocalc.scenario.load import LoadedScenario
 
@@ -121,8 +121,9 @@ def payback(
     how long, payback years, mixes, the break-even employment rate and the long view, for
     every perspective in the scenario."""
     from nyttocalc.app.payback import payback_analysis
-    from nyttocalc.report.document import payback_document
-    from nyttocalc.report.machine import payback_csv, payback_json
+    from nyttocalc.report.machine.as_csv import payback_csv
+    from nyttocalc.report.machine.as_json import payback_json
+    from nyttocalc.report.tables.payback import payback_printout
 
     _check_target(output, force)
     if plot:
@@ -135,7 +136,7 @@ def payback(
     _emit(format, lang, output, force,
           json=lambda: payback_json(analysis, run, lang.value, explain),
           csv=lambda: payback_csv(analysis, lang.value),
-          document=lambda: payback_document(analysis, run, lang.value, explain, curves=plot))
+          printout=lambda: payback_printout(analysis, run, lang.value, explain, curves=plot))
 
 
 @app.command()
@@ -170,8 +171,9 @@ def check(
     not in its document (the report changed after the scenario was written), whatever the
     verdicts."""
     from nyttocalc.app.audit import audit
-    from nyttocalc.report.check_document import check_document
-    from nyttocalc.report.machine import check_csv, check_json, coverage_csv
+    from nyttocalc.report.machine.as_csv import check_csv, coverage_csv
+    from nyttocalc.report.machine.as_json import check_json
+    from nyttocalc.report.tables.check import check_printout
 
     _check_target(output, force)
     loaded = _load(file, set, allow_path, audit=True)
@@ -183,7 +185,7 @@ def check(
           json=lambda: check_json(results, run, lang.value, documents),
           csv=lambda: (coverage_csv(documents, lang.value) if coverage
                        else check_csv(results, run, lang.value, documents)),
-          document=lambda: check_document(results, run, lang.value, documents))
+          printout=lambda: check_printout(results, run, lang.value, documents))
     if found.quote_missing:
         raise typer.Exit(EXIT_QUOTE_MISSING)
     if found.fails(strict):
@@ -227,7 +229,9 @@ def sweep(
     rate and horizon, over a range of one input (a table) or a grid of two (heat maps). Every
     value is validated as in the file."""
     from nyttocalc.app import analysts
-    from nyttocalc.report import explore
+    from nyttocalc.report.machine.as_csv import sweep_csv
+    from nyttocalc.report.machine.as_json import sweep_json
+    from nyttocalc.report.tables.analysts import sweep_printout
 
     _check_target(output, force)
     metric = _metric(metric, persons)
@@ -236,10 +240,9 @@ def sweep(
         swept = analysts.sweep(loaded, vary, metric, perspective or (), horizon, subsidy_rate,
                                persons)
     run, result = _run(loaded, lang), swept.result
-    _emit(format, lang, output, force, json=lambda: explore.sweep_json(result, run),
-          csv=lambda: explore.sweep_csv(result, lang.value),
-          document=lambda: explore.sweep_document(result, swept.units, swept.costs, run,
-                                                  lang.value))
+    _emit(format, lang, output, force, json=lambda: sweep_json(result, run),
+          csv=lambda: sweep_csv(result, lang.value),
+          printout=lambda: sweep_printout(result, swept.units, swept.costs, run, lang.value))
 
 
 @app.command()
@@ -270,7 +273,8 @@ def solve(
     """The value of one input at which N employed participants pay back a perspective's cost
     within H years: exact where the formula inverts, bracketed and bisected otherwise."""
     from nyttocalc.app import analysts
-    from nyttocalc.report import explore
+    from nyttocalc.report.machine.as_json import solve_json
+    from nyttocalc.report.tables.analysts import solve_printout
 
     _check_target(output, force)
     _refuse_csv(format, "solve gives one answer")
@@ -281,9 +285,9 @@ def solve(
     run, model = _run(loaded, lang), loaded.model
     question, answer, unit, check = solved.question, solved.answer, solved.unit, solved.check
     _emit(format, lang, output, force,
-          json=lambda: explore.solve_json(question, answer, unit, check, run), csv=None,
-          document=lambda: explore.solve_document(question, answer, model, unit, check, run,
-                                                  lang.value))
+          json=lambda: solve_json(question, answer, unit, check, run), csv=None,
+          printout=lambda: solve_printout(question, answer, model, unit, check, run,
+                                          lang.value))
 
 
 @app.command()
@@ -310,7 +314,9 @@ def sensitivity(
     """Move each input down and up, one at a time, and rank the inputs by how far they move a
     break-even figure: a sorted table and a tornado chart per perspective."""
     from nyttocalc.app import analysts
-    from nyttocalc.report import explore
+    from nyttocalc.report.machine.as_csv import sensitivity_csv
+    from nyttocalc.report.machine.as_json import sensitivity_json
+    from nyttocalc.report.tables.analysts import sensitivity_printout
 
     _check_target(output, force)
     metric = _metric(metric, persons)
@@ -320,10 +326,10 @@ def sensitivity(
                                                            horizon, subsidy_rate, persons)
     run, model = _run(loaded, lang), loaded.model
     _emit(format, lang, output, force,
-          json=lambda: explore.sensitivity_json(result, model, cells, share, run),
-          csv=lambda: explore.sensitivity_csv(result, model, cells, lang.value),
-          document=lambda: explore.sensitivity_document(result, model, units, cells, share, run,
-                                                        lang.value))
+          json=lambda: sensitivity_json(result, model, cells, share, run),
+          csv=lambda: sensitivity_csv(result, model, cells, lang.value),
+          printout=lambda: sensitivity_printout(result, model, units, cells, share, run,
+                                                lang.value))
 
 
 @app.command()
@@ -345,16 +351,18 @@ def timeline(
     its value, and the cumulative net value discounted at analysis.discount_rate; the NPV and
     benefit-cost ratio per horizon, and the (discounted) payback year."""
     from nyttocalc.app.timeline import timeline_for
-    from nyttocalc.report import time
+    from nyttocalc.report.machine.as_csv import timeline_csv
+    from nyttocalc.report.machine.as_json import timeline_json
+    from nyttocalc.report.tables.timeline import timeline_printout
 
     _check_target(output, force)
     loaded = _load(file, set, allow_path)
     with _user_errors(loaded.name):
         timelines = timeline_for(loaded, persons, subsidy_rate)
     run, model = _run(loaded, lang), loaded.model
-    _emit(format, lang, output, force, json=lambda: time.timeline_json(timelines, model, run),
-          csv=lambda: time.timeline_csv(timelines, lang.value),
-          document=lambda: time.timeline_document(timelines, model, run, lang.value))
+    _emit(format, lang, output, force, json=lambda: timeline_json(timelines, model, run),
+          csv=lambda: timeline_csv(timelines, lang.value),
+          printout=lambda: timeline_printout(timelines, model, run, lang.value))
 
 
 @app.command()
@@ -376,20 +384,21 @@ def simulate(
     distributions. Per perspective, subsidy rate and horizon: the chance of paying back, the
     net value's percentiles and the payback year's distribution, with a histogram."""
     from nyttocalc.app.simulation import monte_carlo
-    from nyttocalc.report import simulation
+    from nyttocalc.report.machine.as_csv import simulation_csv
+    from nyttocalc.report.machine.as_json import simulation_json
+    from nyttocalc.report.tables.simulation import progress_text, simulation_printout
 
     _check_target(output, force)
     loaded = _load(file, set, allow_path)
     with _user_errors(loaded.name), \
-            streams.progress(simulation.progress_text(lang.value)) as progress:
+            streams.progress(progress_text(lang.value)) as progress:
         simulated = monte_carlo(loaded, draws, seed, progress)
     run, model = _run(loaded, lang), loaded.model
     result, uncertainty = simulated.result, simulated.uncertainty
     _emit(format, lang, output, force,
-          json=lambda: simulation.simulation_json(result, uncertainty, run),
-          csv=lambda: simulation.simulation_csv(result, uncertainty, lang.value),
-          document=lambda: simulation.simulation_document(result, model, uncertainty, run,
-                                                          lang.value))
+          json=lambda: simulation_json(result, uncertainty, run),
+          csv=lambda: simulation_csv(result, uncertainty, lang.value),
+          printout=lambda: simulation_printout(result, model, uncertainty, run, lang.value))
 
 
 RequiredOutputOpt = Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help=(
@@ -410,7 +419,7 @@ def export(
     formulas --explain prints), NyttoSAM's key figures where the scenario has outcomes, and the
     claims with their verdicts. Needs the report extra: pip install 'nyttocalc[report]'."""
     from nyttocalc.app.payback import workbook_contents
-    from nyttocalc.report.workbook import workbook_bytes
+    from nyttocalc.report.workbook.build import workbook_bytes
 
     _check_target(output, force)
     _require("openpyxl", "export")
@@ -441,13 +450,13 @@ def report(
     sensitivity (tornado), the timeline and the Monte Carlo results. No network request;
     prints to A4."""
     from nyttocalc.app.report import check_page_file, report_parts
-    from nyttocalc.report import html, usertext
-    from nyttocalc.report.page import report_page
+    from nyttocalc.report.page import html, usertext
+    from nyttocalc.report.page.sections import report_page
 
     _check_target(output, force)
     with _user_errors():
         check_page_file(output)
-    # the scenario's words marked, to be kept apart from the page's (report/usertext.py)
+    # the scenario's words marked, to be kept apart from the page's (report/page/usertext.py)
     loaded = usertext.isolated_scenario(_load(file, set, allow_path))
     run = usertext.isolated_run(_run(loaded, lang))
     with _user_errors(loaded.name):
@@ -460,7 +469,7 @@ def _load(file: str, assignments: list[str] | None, allow: list[str] | None,
           audit: bool = False) -> "LoadedScenario":
     """The scenario; a claims-only audit only where the command is `check` (``audit``)."""
     from nyttocalc.__main__ import started
-    from nyttocalc.report.numbers import use_currency
+    from nyttocalc.report.language.numbers import use_currency
     from nyttocalc.scenario.load import load
 
     with _user_errors():
@@ -504,7 +513,8 @@ def examples(
     """The scenarios that come with nyttocalc: list them, or write one out to start from
     (nyttocalc examples liva -o liva.yaml); it runs wherever it is written."""
     from nyttocalc import bundled
-    from nyttocalc.report import catalogue
+    from nyttocalc.report.machine.as_json import examples_json
+    from nyttocalc.report.tables.catalogue import examples_printout
 
     _check_target(output, force)
     if name is not None:
@@ -513,8 +523,9 @@ def examples(
         _deliver(text, output, force)
         return
     _refuse_csv(format, "examples lists text")
-    view = catalogue.examples_view(lang.value)
-    _emit(format, lang, output, force, json=view.json, csv=None, document=view.document)
+    found = bundled.examples(lang.value)
+    _emit(format, lang, output, force, json=lambda: examples_json(found), csv=None,
+          printout=lambda: examples_printout(found, lang.value))
 
 
 @app.command()
@@ -533,13 +544,16 @@ def parameters(
     """The public figures that come with nyttocalc, by year: list the sets, or show one
     set's figures, each with its value, unit and source (or how it was derived, or why it is
     missing)."""
-    from nyttocalc.report import catalogue
+    from nyttocalc.app.catalogue import parameter_listing
+    from nyttocalc.report.machine.as_json import parameters_json
+    from nyttocalc.report.tables.catalogue import parameters_printout
 
     _check_target(output, force)
     _refuse_csv(format, "parameters lists text")
     with _user_errors():
-        view = catalogue.parameters_view(name, municipality, lang.value)
-    _emit(format, lang, output, force, json=view.json, csv=None, document=view.document)
+        listing = parameter_listing(name, municipality, lang.value)
+    _emit(format, lang, output, force, json=lambda: parameters_json(listing), csv=None,
+          printout=lambda: parameters_printout(listing, lang.value))
 
 
 @app.command()
@@ -621,7 +635,7 @@ Text = str | Iterable[str]  # a result whole, or in pieces (a large sweep is str
 
 def _emit(format: Format, lang: Lang, output: Path | None, force: bool, *,
           json: Callable[[], Text], csv: Callable[[], Text] | None,
-          document: "Callable[[], Document]") -> None:
+          printout: "Callable[[], Printout]") -> None:
     """Build only the result the format asks for (``csv=None``: the command has no CSV, and
     refused it before any work), and deliver it."""
     if format is Format.json:
@@ -629,20 +643,20 @@ def _emit(format: Format, lang: Lang, output: Path | None, force: bool, *,
     elif format is Format.csv and csv is not None:
         _deliver(csv(), output, force, excel=lang is Lang.sv)
     else:
-        _deliver_document(document(), format, output, force)
+        _deliver_printout(printout(), format, output, force)
 
 
-def _deliver_document(document: "Document", format: Format, output: Path | None,
+def _deliver_printout(printout: "Printout", format: Format, output: Path | None,
                       force: bool) -> None:
-    """Draw a document for a terminal (its width, colour), or as text for its format."""
-    from nyttocalc.report.render import markdown, plain_text, to_terminal
+    """Draw a printout for a terminal (its width, colour), or as text for its format."""
+    from nyttocalc.report.tables.render import markdown, plain_text, to_terminal
 
     if format is Format.table and output is None and sys.stdout is not None \
             and sys.stdout.isatty():
         with _user_errors(), _reader_may_leave(), streams.drawing() as stream:
-            to_terminal(document, stream)
+            to_terminal(printout, stream)
         return
-    text = markdown(document) if format is Format.markdown else plain_text(document)
+    text = markdown(printout) if format is Format.markdown else plain_text(printout)
     _deliver(text, output, force)
 
 

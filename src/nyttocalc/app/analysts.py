@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from nyttocalc.errors import NyttocalcError
 
 if TYPE_CHECKING:
+    from nyttocalc.core.batch import Cell
     from nyttocalc.core.figures import Unit
-    from nyttocalc.core.numeric import Cell
-    from nyttocalc.core.sensitivity import Move, SensitivityResult
+    from nyttocalc.core.sensitivity import SensitivityResult, Variation
     from nyttocalc.core.solve import Answer, Question
     from nyttocalc.core.sweep import SweepResult
     from nyttocalc.scenario.load import LoadedScenario
@@ -23,7 +23,7 @@ QUESTIONS = ("analysis.horizons_years.", "analysis.long_view_years", "analysis.w
 def metric(name: str, persons: float | None = None) -> str:
     """``--metric``, checked: a figure a sweep computes; ``--persons`` where it counts the
     employed, and only there."""
-    from nyttocalc.core.numeric import METRICS, counts_persons
+    from nyttocalc.core.batch import METRICS, counts_persons
 
     if name not in METRICS:
         raise NyttocalcError(f"--metric {name!r} is not a figure a sweep computes; expected one "
@@ -53,7 +53,7 @@ def sweep(loaded: LoadedScenario, vary: Sequence[str], metric: str,
           subsidy_rate: float | None, persons: float | None = None) -> Swept:
     """``metric`` over the ``--vary`` axes, for the cells selected (all by default); nothing is
     computed until the result is read."""
-    from nyttocalc.core.numeric import select
+    from nyttocalc.core.batch import select
     from nyttocalc.core.sweep import MAX_AXES, MAX_POINTS, Axis
     from nyttocalc.core.sweep import sweep as run_sweep
     from nyttocalc.scenario import values
@@ -126,17 +126,17 @@ def whole_roots(answer: Answer) -> Answer:
         for root, above in zip(answer.roots, answer.pays_back_above, strict=True)))
 
 
-def moves(loaded: LoadedScenario, share: float,
-          exclude: Sequence[str] = QUESTIONS) -> tuple[list[Move], dict[str, Unit]]:
+def variations(loaded: LoadedScenario, share: float,
+               exclude: Sequence[str] = QUESTIONS) -> tuple[list[Variation], dict[str, Unit]]:
     """Every input of the scenario moved down and up by ``share``, and each one's unit."""
     from nyttocalc.core.figures import Unit
-    from nyttocalc.core.sensitivity import Move
+    from nyttocalc.core.sensitivity import Variation
     from nyttocalc.scenario import values
 
     paths = [p for p in loaded.model.parameter_paths() if not p.startswith(tuple(exclude))]
-    moved = values.moves(loaded.scenario, paths, share)
-    return ([Move(p.path, p.value, lo, hi) for p, lo, hi in moved],
-            {p.path: Unit(p.unit) for p, _, _ in moved})
+    varied = values.variations(loaded.scenario, paths, share)
+    return ([Variation(p.path, p.value, lo, hi) for p, lo, hi in varied],
+            {p.path: Unit(p.unit) for p, _, _ in varied})
 
 
 def sensitivity(loaded: LoadedScenario, by: str, metric: str, perspectives: Sequence[str],
@@ -144,7 +144,7 @@ def sensitivity(loaded: LoadedScenario, by: str, metric: str, perspectives: Sequ
                 ) -> tuple[SensitivityResult, list[Cell], dict[str, Unit], float]:
     """Every input moved by ``by`` (not the horizons: they are questions), at the first horizon
     and the lowest rate unless given."""
-    from nyttocalc.core.numeric import select
+    from nyttocalc.core.batch import select
     from nyttocalc.core.sensitivity import sensitivity as run_sensitivity
     from nyttocalc.scenario import values
 
@@ -153,8 +153,8 @@ def sensitivity(loaded: LoadedScenario, by: str, metric: str, perspectives: Sequ
         share = values.parse_share(by)
     except values.PlaceError as exc:
         raise NyttocalcError(f"--by {by}: {exc.message}") from None
-    moved, units = moves(loaded, share)
+    varied, units = variations(loaded, share)
     cells = select(model, perspectives,
                    model.horizons_years[0] if horizon is None else horizon,
                    model.unsubsidised_rate if subsidy_rate is None else subsidy_rate)
-    return run_sensitivity(model, moved, metric, persons), cells, units, share
+    return run_sensitivity(model, varied, metric, persons), cells, units, share

@@ -35,7 +35,7 @@ def audit(loaded: LoadedScenario, documents: list[str], coverage: bool) -> Audit
     and their quotes found, and with ``coverage`` their numbers that no claim covers."""
     from nyttocalc.core.claims import check
     from nyttocalc.documents.check import check_documents
-    from nyttocalc.scenario.documents import citations, quoted_values, read_sources
+    from nyttocalc.scenario.sources import citations, quoted_values, read_sources
 
     sources = read_sources(loaded, documents)
     if coverage and not sources:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from nyttocalc.core.payback import PaybackAnalysis
     from nyttocalc.core.simulate import SimulationResult
     from nyttocalc.core.timeline import PerspectiveTimeline
-    from nyttocalc.report.answer import Chance, Drivers, Expected
+    from nyttocalc.report.page.answer import Chance, Drivers, Expected
     from nyttocalc.scenario.load import LoadedScenario
 
 REPORT_SHARE = 0.2  # how far the report moves each input
@@ -75,7 +75,7 @@ def report_expected(analysis: PaybackAnalysis,
     """The number the Monte Carlo expects in work, and when each paying party is paid back
     with that many at the lowest rate; None without a simulation."""
     from nyttocalc.core.sensitivity import payback_time_effects
-    from nyttocalc.report.answer import Expected
+    from nyttocalc.report.page.answer import Expected
 
     if simulated is None:
         return None
@@ -93,22 +93,22 @@ def report_drivers(loaded: LoadedScenario, analysis: PaybackAnalysis) -> tuple[D
     """For each party that paid and can be paid back: its payback time if the whole persons it
     needs within the first horizon work at the lowest rate, and what moving each input by
     ``REPORT_SHARE`` does to it."""
-    from nyttocalc.app.analysts import QUESTIONS, moves
+    from nyttocalc.app.analysts import QUESTIONS, variations
     from nyttocalc.core.arith import is_never
     from nyttocalc.core.sensitivity import payback_time_effects
-    from nyttocalc.report.answer import Drivers
+    from nyttocalc.report.page.answer import Drivers
 
     model = analysis.model
     rate = model.unsubsidised_rate
     # The subsidy rates are questions too: the answer is asked at each of them.
-    moved, _ = moves(loaded, REPORT_SHARE, (*QUESTIONS, "analysis.subsidy_rates."))
+    varied, _ = variations(loaded, REPORT_SHARE, (*QUESTIONS, "analysis.subsidy_rates."))
     found = []
     for result in analysis.perspectives:
         first = next(b for b in result.break_even if b.subsidy_rate == rate)
         persons = first.persons_whole.value
         if not result.has_cost or is_never(persons):
             continue
-        base, effects = payback_time_effects(model, moved, result.perspective.key, rate,
+        base, effects = payback_time_effects(model, varied, result.perspective.key, rate,
                                              persons)
         found.append(Drivers(result.perspective.key, rate, persons, base, REPORT_SHARE,
                              tuple(e for e in effects if e.swing > 0)))
@@ -118,7 +118,7 @@ def report_drivers(loaded: LoadedScenario, analysis: PaybackAnalysis) -> tuple[D
 def report_chances(analysis: PaybackAnalysis,
                    simulated: SimulationResult | None) -> tuple[Chance, ...]:
     """Each paying party's chance of being paid back within each horizon, at the lowest rate."""
-    from nyttocalc.report.answer import Chance
+    from nyttocalc.report.page.answer import Chance
 
     if simulated is None:
         return ()

@@ -8,8 +8,8 @@ value, as a definition by cases on paper does. Three backends evaluate it:
 
 - floats (``FLOATS``, here): Python's ``math``, never NumPy, for one point (``payback``);
 - NumPy arrays (``core.arrays``), element-wise, each case a mask: sweeps and simulations;
-- spreadsheet formulas (``report.sheet_rules``): the operands are formula text and each case
-  an ``IF``, so a workbook computes what the core does.
+- spreadsheet formulas (``report.workbook.sheet_rules``): the operands are formula text and
+  each case an ``IF``, so a workbook computes what the core does.
 
 Every branch is evaluated, the one chosen and the others, as arrays must (a mask chooses after
 the fact). So no operation may fail where IEEE 754 gives a value: ``xp.divide`` is ±inf or NaN

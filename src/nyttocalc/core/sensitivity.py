@@ -1,6 +1,6 @@
-"""One input at a time: move each down and up, and see how far the break-even figures move.
+"""One input at a time: vary each down and up, and see how far the break-even figures move.
 
-All moves are evaluated in one pass: input k's array holds its low and high value at positions
+All variations are evaluated in one pass: input k's array holds its low and high value at positions
 2k and 2k + 1 and its own value everywhere else.
 """
 
@@ -10,14 +10,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from nyttocalc.core import numeric
+from nyttocalc.core import batch
+from nyttocalc.core.batch import Cell
 from nyttocalc.core.model import Model
-from nyttocalc.core.numeric import Cell
 from nyttocalc.core.registry import At
 
 
 @dataclass(frozen=True)
-class Move:
+class Variation:
+    """One input moved down and up: its key path, its own value and its two ends."""
+
     path: str
     base: float
     low: float
@@ -26,9 +28,9 @@ class Move:
 
 @dataclass(frozen=True)
 class Effect:
-    """What moving one input does to one cell's figure."""
+    """What varying one input does to one cell's figure."""
 
-    move: Move
+    variation: Variation
     at_low: float
     at_high: float
 
@@ -48,46 +50,47 @@ class SensitivityResult:
     persons: float | None = None  # employed, for a metric that counts them
 
 
-def sensitivity(model: Model, moves: Sequence[Move], metric: str,
+def sensitivity(model: Model, variations: Sequence[Variation], metric: str,
                 persons: float | None = None) -> SensitivityResult:
-    base = numeric.break_even(model, metric, persons=persons)
-    moved = numeric.break_even(_moved(model, moves), metric, persons=persons) if moves else {}
-    effects = {cell: _effects(moves, value) for cell, value in moved.items()}
+    base = batch.break_even(model, metric, persons=persons)
+    varied = (batch.break_even(_varied(model, variations), metric, persons=persons)
+              if variations else {})
+    effects = {cell: _effects(variations, value) for cell, value in varied.items()}
     return SensitivityResult(metric, {c: float(v) for c, v in base.items()}, effects, persons)
 
 
-def _moved(model: Model, moves: Sequence[Move]) -> Model:
-    """The model with every move at once: input k holds its low and high value at positions
+def _varied(model: Model, variations: Sequence[Variation]) -> Model:
+    """The model with every variation at once: input k holds its low and high value at positions
     2k and 2k + 1 of an array, and its own value everywhere else."""
     import numpy as np
 
-    count = 2 * len(moves)
+    count = 2 * len(variations)
     varied: dict[str, Any] = {}
-    for k, move in enumerate(moves):
-        values = np.full(count, move.base, dtype=float)
-        values[2 * k], values[2 * k + 1] = move.low, move.high
-        varied[move.path] = values
+    for k, variation in enumerate(variations):
+        values = np.full(count, variation.base, dtype=float)
+        values[2 * k], values[2 * k + 1] = variation.low, variation.high
+        varied[variation.path] = values
     return model.with_values(varied)
 
 
-def _effects(moves: Sequence[Move], value: Any) -> tuple[Effect, ...]:
-    """Each move's effect on a figure computed over ``_moved``, largest swing first."""
+def _effects(variations: Sequence[Variation], value: Any) -> tuple[Effect, ...]:
+    """Each variation's effect on a figure computed over ``_varied``, largest swing first."""
     import numpy as np
 
-    figures = np.broadcast_to(np.asarray(value, dtype=float), (2 * len(moves),))
-    rows = [Effect(move, float(figures[2 * k]), float(figures[2 * k + 1]))
-            for k, move in enumerate(moves)]
+    figures = np.broadcast_to(np.asarray(value, dtype=float), (2 * len(variations),))
+    rows = [Effect(variation, float(figures[2 * k]), float(figures[2 * k + 1]))
+            for k, variation in enumerate(variations)]
     return tuple(sorted(rows, key=lambda e: -e.swing))
 
 
-def payback_time_effects(model: Model, moves: Sequence[Move], perspective: str, rate: float,
-                         persons: float) -> tuple[float, tuple[Effect, ...]]:
+def payback_time_effects(model: Model, variations: Sequence[Variation], perspective: str,
+                         rate: float, persons: float) -> tuple[float, tuple[Effect, ...]]:
     """How many years after the end of the intervention a perspective's cost is paid back if
     ``persons`` work at the wage-subsidy ``rate`` (as the inverse table counts), and what moving
     each input does to it, largest swing first."""
     def years(at: Model) -> Any:
-        return numeric.figure(at, "paid_back_after_years",
-                              At(perspective, subsidy_rate=rate, persons=persons))
+        return batch.figure(at, "paid_back_after_years",
+                            At(perspective, subsidy_rate=rate, persons=persons))
 
     base = float(years(model))
-    return base, _effects(moves, years(_moved(model, moves))) if moves else ()
+    return base, _effects(variations, years(_varied(model, variations))) if variations else ()

@@ -22,8 +22,8 @@ from typing import Any
 
 from nyttocalc.core import quantiles, reasoning
 from nyttocalc.core.arith import ROUND_OFF
+from nyttocalc.core.batch import Cell
 from nyttocalc.core.model import Model
-from nyttocalc.core.numeric import Cell
 from nyttocalc.core.uncertainty import Uncertainty, draw
 
 PERCENTILES = (5, 25, 50, 75, 95)

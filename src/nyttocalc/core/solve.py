@@ -1,6 +1,6 @@
 """Goal-seeking: the value of one input at which N employed pay back a perspective's cost.
 
-The condition is that the net value of N employed over the horizon (``numeric.net_value``) is
+The condition is that the net value of N employed over the horizon (``batch.net_value``) is
 zero. Most inputs enter it linearly (a cost item, a value component, the subsidy rate, the FTE),
 so the answer is read off a straight line, exactly, and confirmed. Where it is not linear (a
 discount rate, a delay under discounting, a formula with max( )) the range is scanned and the
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from nyttocalc.core import numeric
+from nyttocalc.core import batch
 from nyttocalc.core.model import Model, Perspective
 from nyttocalc.core.registry import At
 
@@ -69,7 +69,7 @@ def _at(model: Model, question: Question, x: Any) -> tuple[Model, Perspective, A
 def net_value(model: Model, question: Question, x: Any) -> Any:
     """The net value, in present value, at ``path = x`` (a float or an array of them)."""
     at, perspective, rate, horizon = _at(model, question, x)
-    return numeric.net_value(at, perspective, rate, horizon, question.persons)
+    return batch.net_value(at, perspective, rate, horizon, question.persons)
 
 
 def solve(model: Model, question: Question) -> Answer:
@@ -80,7 +80,7 @@ def solve(model: Model, question: Question) -> Answer:
         return np.broadcast_to(np.asarray(net_value(model, question, x), float), np.shape(x))
 
     perspective = next(p for p in model.perspectives if p.key == question.perspective)
-    scale = max(1.0, abs(float(np.max(numeric.cost(model, perspective)))))
+    scale = max(1.0, abs(float(np.max(batch.cost(model, perspective)))))
     ends = g(np.array([lo, hi]))
     roots = _linear_roots(g, lo, hi, scale)
     if roots is not None:
@@ -138,6 +138,6 @@ def persons_at(model: Model, question: Question, x: float) -> float:
     """The break-even persons (exact) that ``payback`` computes with ``path = x``: the check
     that a solution answers the question."""
     at, perspective, rate, horizon = _at(model, question, x)
-    persons: float = numeric.figure(at, "persons_exact", At(
+    persons: float = batch.figure(at, "persons_exact", At(
         perspective.key, subsidy_rate=rate, horizon_years=horizon))
     return persons

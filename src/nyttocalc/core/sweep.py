@@ -1,7 +1,7 @@
 """Sweeps: one break-even figure over a range of one input, or a grid of two.
 
 The grid is evaluated a block of rows at a time: each axis becomes an array shaped to broadcast
-against the other, and ``numeric.break_even`` computes the selected perspectives, subsidy rates
+against the other, and ``batch.break_even`` computes the selected perspectives, subsidy rates
 and horizons on it. A million points cost a few array operations per block, not a million
 models; only the selected cells are computed, and no block outlives its use, so memory stays
 bounded whatever the grid's size and the scenario's other horizons and rates.
@@ -13,9 +13,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from nyttocalc.core import numeric
+from nyttocalc.core import batch
+from nyttocalc.core.batch import Cell
 from nyttocalc.core.model import Model
-from nyttocalc.core.numeric import Cell
 
 MAX_AXES = 2
 MAX_POINTS = 4_000_000  # a 2000 × 2000 grid
@@ -63,8 +63,8 @@ class SweepResult:
         for start in range(0, len(first.values), step):
             rows = np.asarray(first.values[start:start + step], dtype=float)
             varied = {**fixed, first.path: rows.reshape([len(rows), *along[1:]])}
-            results = numeric.break_even(self.model.with_values(varied), self.metric, wanted,
-                                         self.persons)
+            results = batch.break_even(self.model.with_values(varied), self.metric, wanted,
+                                        self.persons)
             shape = (len(rows), *rest)
             yield range(start, start + len(rows)), {
                 cell: np.broadcast_to(np.asarray(results[cell], dtype=float), shape)
@@ -110,7 +110,7 @@ def sweep(model: Model, axes: Sequence[Axis], metric: str,
     nothing is computed until it is read."""
     if not 1 <= len(axes) <= MAX_AXES:
         raise ValueError("a sweep varies one or two inputs")
-    if metric not in numeric.METRICS:
+    if metric not in batch.METRICS:
         raise ValueError(f"unknown metric {metric!r}")
     return SweepResult(model, tuple(axes), metric,
-                       tuple(numeric.cells(model) if cells is None else cells), persons)
+                       tuple(batch.cells(model) if cells is None else cells), persons)

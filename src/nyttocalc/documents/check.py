@@ -33,3 +33,9 @@ def check_documents(sources: tuple[SourceText, ...], citations: list[Citation],
         checks.append(DocumentCheck(source, quotes, coverage_of(source, quotes, values, style)
                                     if coverage else None))
     return tuple(checks)
+
+
+def quotes_found(documents: tuple[DocumentCheck, ...]) -> dict[str, bool]:
+    """Whether each claim's quote stands in its document, by claim id (absent: not checked)."""
+    return {q.citation.owner: q.found for d in documents for q in d.quotes
+            if q.citation.kind == "claim"}

@@ -1,1 +1,1 @@
-"""Presentation: numbers and labels in English and Swedish, and the output formats."""
+"""Presentation: each output a package (tables, page, workbook, machine, charts); their language."""

@@ -1,4 +1,5 @@
-"""Read a result row by the kinds of its fields: dimensions, figures and flags.
+"""Read a result row by the kinds of its fields: dimensions, figures and flags; and name the
+group of a row of key figures.
 
 The core's result rows are dataclasses; an int or float field is a dimension (which subsidy rate,
 horizon or number of persons the row is about), a ``Figure`` field a computed figure, a bool a
@@ -36,3 +37,9 @@ def parts(row: Any) -> RowParts:
         elif isinstance(value, int | float):
             dims[field.name] = value
     return RowParts(dims, figures, flags)
+
+
+def outcomes_group(group: str | None) -> str:
+    """Where a key figure stands among the figures: ``outcomes GROUP`` for one group's,
+    ``outcomes`` for every group's together (payback's CSV, the workbook's figure keys)."""
+    return "outcomes" if group is None else f"outcomes {group}"

@@ -331,8 +331,8 @@ def sweep_axes(scenario: AnyScenario, assignments: Sequence[str], overrides: Seq
     return axes
 
 
-def moves(scenario: AnyScenario, paths: Sequence[str], by: float) -> list[tuple[NumberPlace, float,
-                                                                                float]]:
+def variations(scenario: AnyScenario, paths: Sequence[str],
+               by: float) -> list[tuple[NumberPlace, float, float]]:
     """Each place moved down and up by the share ``by`` of its value, kept in its valid range.
     Paths the scenario does not hold (an optional parameter left out) are skipped."""
     found = []

@@ -1,6 +1,6 @@
 """The HTML report of ``nyttocalc report``: one self-contained page, styles and charts inline.
 
-It assembles the documents the other commands build (payback, check, sensitivity, timeline,
+It assembles the printouts the other commands build (payback, check, sensitivity, timeline,
 simulation) into sections, each with a heading and a page break in print; it derives no number
 of its own. Tables are drawn from ``Table``; charts from ``Plot`` as inline SVG (``svg``), each
 followed by its data table. No script, no font, no image, no request of any kind: it opens from
@@ -19,12 +19,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from html import escape
 
 from nyttocalc import __version__
-from nyttocalc.report import numbers, svg, usertext
-from nyttocalc.report.answer import Answer, Paragraph
-from nyttocalc.report.document import Chart, Table, run_header
-from nyttocalc.report.i18n import label, unit_after
-from nyttocalc.report.page import Page, Section
-from nyttocalc.report.plot import Plot
+from nyttocalc.report.charts import svg
+from nyttocalc.report.charts.plot import Plot
+from nyttocalc.report.language import numbers
+from nyttocalc.report.language.labels import label, unit_after
+from nyttocalc.report.page import usertext
+from nyttocalc.report.page.answer import Answer, Paragraph
+from nyttocalc.report.page.sections import Page, Section
+from nyttocalc.report.tables.printout import Chart, Table, run_header
 from nyttocalc.run import InputInfo, RunInfo, SourceInfo
 
 PHONE = "40rem"  # below this width tables of text stack and charts are drawn narrow
@@ -144,11 +146,11 @@ def page(content: Page, run: RunInfo, lang: str,
         css = ' class="print-only"' if section.print_only else ""
         parts.append(f'<section id="{section.key}"{css} aria-labelledby="{section.key}-h">')
         parts.append(f'<h2 id="{section.key}-h">{escape(section.heading)}</h2>')
-        if not section.documents:
+        if not section.printouts:
             parts.append(_p(section.note, "note"))
-        for document in section.documents:
-            parts += _header(document.header, run, lang)
-            for item in document.tables:
+        for printout in section.printouts:
+            parts += _header(printout.header, run, lang)
+            for item in printout.tables:
                 parts += _item(item, f"chart{next(counter)}", lang)
         parts.append("</section>")
     parts += _inputs(run, lang, computed or {})
@@ -184,7 +186,7 @@ def _p(text: str, css: str = "") -> str:
 
 
 def _header(lines: Sequence[str], run: RunInfo, lang: str) -> list[str]:
-    """A document's header lines, less what the page says once: the scenario and the overrides
+    """A printout's header lines, less what the page says once: the scenario and the overrides
     (on top) and the assumptions (in the appendix, each beside its value)."""
     said_once = set(run_header(run, lang))
     heading = f"{label('header.assumptions', lang)}:"

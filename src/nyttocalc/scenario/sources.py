@@ -1,5 +1,6 @@
-"""Which documents `check` reads (``--document KEY=PATH``, or a source's ``path``), and what
-the scenario quotes from each: every claim's ``where`` and every input's ``source``."""
+"""The scenario's sources as `check` reads them: which documents (``--document KEY=PATH``, or a
+source's ``path``), and what the scenario quotes from each: every claim's ``where`` and every
+input's ``source``."""
 
 from __future__ import annotations
 

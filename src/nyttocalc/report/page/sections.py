@@ -17,19 +17,17 @@ from nyttocalc.core.claims import ClaimResult, Verdict
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.uncertainty import Uncertainty
-from nyttocalc.report import numbers, simulation
-from nyttocalc.report import time as time_report
-from nyttocalc.report.answer import MINUS, Answer, Drivers, answer, observed_table
-from nyttocalc.report.check_document import check_document
-from nyttocalc.report.document import (
-    Document,
-    Table,
-    payback_details,
-    payback_summary,
-    rate_text,
-)
-from nyttocalc.report.i18n import label
-from nyttocalc.report.plot import Kind, Plot, Series
+from nyttocalc.report.charts.plot import Kind, Plot, Series
+from nyttocalc.report.language import numbers
+from nyttocalc.report.language.labels import label
+from nyttocalc.report.language.phrases import rate_text
+from nyttocalc.report.page.answer import MINUS, Answer, Drivers, answer, observed_table
+from nyttocalc.report.tables.check import check_printout
+from nyttocalc.report.tables.curves import payback_curves
+from nyttocalc.report.tables.payback import payback_details, payback_summary
+from nyttocalc.report.tables.printout import Printout, Table
+from nyttocalc.report.tables.simulation import simulation_parts
+from nyttocalc.report.tables.timeline import timeline_parts
 from nyttocalc.run import RunInfo
 
 
@@ -37,7 +35,7 @@ from nyttocalc.run import RunInfo
 class Section:
     key: str  # the anchor of the section
     heading: str
-    documents: tuple[Document, ...]
+    printouts: tuple[Printout, ...]
     note: str = ""  # said where there is nothing to show
     print_only: bool = False  # on screen each chart's data folds beside it instead
 
@@ -49,7 +47,7 @@ class Page:
 
 
 def claim_anchor(claim_id: str) -> str:
-    """The id of a claim's row in the page (``check_document`` with ``named``)."""
+    """The id of a claim's row in the page (``check_printout`` with ``named``)."""
     return f"claim-{claim_id}"
 
 
@@ -60,23 +58,23 @@ def report_page(parts: ReportParts, model: Model, uncertainty: Uncertainty | Non
                    chances=parts.chances, expected=parts.expected,
                    claim_anchor={r.claim.id: claim_anchor(r.claim.id) for r in parts.claims})
     paying = [r.perspective.key for r in analysis.perspectives if r.has_cost]
-    curves = tuple(curve for curve, result in zip(time_report.payback_curves(analysis, lang),
+    curves = tuple(curve for curve, result in zip(payback_curves(analysis, lang),
                                                   analysis.perspectives, strict=True)
                    if result.has_cost)
     observed = observed_table(analysis, lang) if analysis.outcomes is not None else None
     sections = [Section("results", label("html.results", lang), (
         payback_summary(analysis, run, lang),
-        Document("", (), (observed,) if observed is not None else ()),
-        Document("", (), curves)))]
+        Printout("", (), (observed,) if observed is not None else ()),
+        Printout("", (), curves)))]
     details = [payback_details(analysis, run, lang)]
-    uncertain: list[Document] = []
+    uncertain: list[Printout] = []
     if parts.simulation is not None and uncertainty is not None:
-        main, detail = simulation.simulation_parts(parts.simulation, model, uncertainty, run,
+        main, detail = simulation_parts(parts.simulation, model, uncertainty, run,
                                                    lang, paying)
         uncertain.append(main)
         details.append(detail)
     if parts.drivers:
-        tornados, tables = drivers_documents(parts.drivers, analysis.model, run, lang)
+        tornados, tables = drivers_printouts(parts.drivers, analysis.model, run, lang)
         uncertain.append(tornados)
         details.append(tables)
     if uncertain:
@@ -86,46 +84,46 @@ def report_page(parts: ReportParts, model: Model, uncertainty: Uncertainty | Non
     sections.append(timeline)
     details += timeline_detail
     if parts.claims:
-        published = check_document(parts.claims, run, lang, named=True)
+        published = check_printout(parts.claims, run, lang, named=True)
         sections.append(Section("claims", label("html.check", lang), (
             _not_following(published, parts.claims, lang),)))
         details.append(published)
     sections.append(Section("details", label("html.details", lang), tuple(details)))
-    charts = tuple(item.table for section in sections for document in section.documents
-                   for item in document.tables if isinstance(item, Plot))
+    charts = tuple(item.table for section in sections for printout in section.printouts
+                   for item in printout.tables if isinstance(item, Plot))
     if charts:
         sections.append(Section("chart-data", label("html.chart_data", lang),
-                                (Document("", (), charts),), print_only=True))
+                                (Printout("", (), charts),), print_only=True))
     return Page(first, tuple(sections))
 
 
-def _not_following(published: Document, claims: Sequence[ClaimResult], lang: str) -> Document:
+def _not_following(published: Printout, claims: Sequence[ClaimResult], lang: str) -> Printout:
     """The claims that do not follow, or follow only through the report's own rounding, with
     the arithmetic; every claim is in the appendix."""
     table = published.tables[0]
     assert isinstance(table, Table)
     keep = [i for i, r in enumerate(claims)
             if r.verdict in (Verdict.DOES_NOT_FOLLOW, Verdict.ROUNDING_CHAIN)]
-    return Document(published.title, published.header, (replace(
+    return Printout(published.title, published.header, (replace(
         table, title=label("title.check_failing", lang),
         rows=tuple(table.rows[i] for i in keep),
         anchors=tuple(table.anchors[i] for i in keep)),))
 
 
 def _timeline_section(parts: ReportParts, model: Model, run: RunInfo, lang: str,
-                      paying: Sequence[str]) -> tuple[Section, list[Document]]:
+                      paying: Sequence[str]) -> tuple[Section, list[Printout]]:
     heading = label("html.timeline", lang)
     if parts.timelines is None:
         nobody = parts.employed == 0
         return Section("timeline", heading, (), label(
             "html.nobody_employed" if nobody else "html.no_timeline", lang,
             participants=model.participants)), []
-    main, detail = time_report.timeline_parts(parts.timelines, model, run, lang, paying)
+    main, detail = timeline_parts(parts.timelines, model, run, lang, paying)
     return Section("timeline", heading, (main,)), [detail]
 
 
-def drivers_documents(found: Sequence[Drivers], model: Model, run: RunInfo,
-                      lang: str) -> tuple[Document, Document]:
+def drivers_printouts(found: Sequence[Drivers], model: Model, run: RunInfo,
+                      lang: str) -> tuple[Printout, Printout]:
     """Per paying party: how far each input, moved down and up, moves its payback time, as a
     tornado, and as a table for the appendix; the inputs by their names in words."""
     items: list[Table | Plot] = []
@@ -138,8 +136,8 @@ def drivers_documents(found: Sequence[Drivers], model: Model, run: RunInfo,
                       persons=numbers.number(drivers.persons, lang),
                       rate=rate_text(drivers.rate, lang))
         base = numbers.figure(drivers.base, Unit.YEARS, lang)
-        names = [_input_name(run, e.move.path) for e in drivers.effects]
-        rows = tuple((what, _given(run, e.move.path, e.move.base, lang),
+        names = [_input_name(run, e.variation.path) for e in drivers.effects]
+        rows = tuple((what, _given(run, e.variation.path, e.variation.base, lang),
                       _years(e.at_low, lang), _years(e.at_high, lang))
                      for what, e in zip(names, drivers.effects, strict=True))
         headers = (label("col.input", lang), label("col.base_value", lang),
@@ -162,7 +160,7 @@ def drivers_documents(found: Sequence[Drivers], model: Model, run: RunInfo,
                               label("tornado.years", lang, base=base), None, Unit.YEARS,
                               series, table, lang, categories=tuple(n for n, _ in shown),
                               notes=(label("note.drivers", lang, base=base, share=share),)))
-    return Document(run.title, (), tuple(items)), Document(run.title, (), tuple(tables))
+    return Printout(run.title, (), tuple(items)), Printout(run.title, (), tuple(tables))
 
 
 def _input_name(run: RunInfo, path: str) -> str:

@@ -38,8 +38,8 @@ from collections.abc import Callable, Mapping
 from nyttocalc.core import arith, discounting, finance
 from nyttocalc.core.figures import Figure, Term, parse
 from nyttocalc.core.rules import Rule
-from nyttocalc.report.sheet_rules import number as number  # how a formula writes a number
-from nyttocalc.report.sheet_rules import spreadsheet
+from nyttocalc.report.workbook.sheet_rules import number as number  # how a formula writes a number
+from nyttocalc.report.workbook.sheet_rules import spreadsheet
 
 NEVER = "NA()"
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nyttocalc.report.machine import csv_number
+from nyttocalc.report.machine.as_csv import csv_number
 
 _POWERS = tuple(float(10**k) for k in range(23))  # exact as floats
 # "00", "01", … "99" as two-byte numbers: written into an array of them, each puts its two

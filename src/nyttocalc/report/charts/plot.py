@@ -1,7 +1,7 @@
 """A chart as data: what it shows, not how it is drawn.
 
 A ``Plot`` is built once by a report (payback curves, a tornado, a histogram) and drawn by
-``terminal_plot`` (plotext, in a terminal, a pipe or Markdown) and by ``svg`` (the HTML report).
+``terminal`` (plotext, in a terminal, a pipe or Markdown) and by ``svg`` (the HTML report).
 Each carries its data as a ``Table`` too: the text alternative for a reader who cannot see it.
 Axis values are written by ``numbers``, so a chart reads ``2,75 mkr`` where the tables do.
 """
@@ -16,8 +16,8 @@ from enum import StrEnum
 from itertools import pairwise
 
 from nyttocalc.core.figures import Unit
-from nyttocalc.report import numbers
-from nyttocalc.report.document import Table
+from nyttocalc.report.language import numbers
+from nyttocalc.report.tables.printout import Table
 
 
 class Kind(StrEnum):

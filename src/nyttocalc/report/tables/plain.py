@@ -11,18 +11,18 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from nyttocalc.report.document import Chart, Document, Table
-from nyttocalc.report.plot import Plot
+from nyttocalc.report.charts.plot import Plot
+from nyttocalc.report.tables.printout import Chart, Printout, Table
 
 WIDTH = 160  # a wide terminal's width: what a report gets when it is not drawn on a terminal
 PLOT_WIDTH = 100  # a chart's width in a pipe, a file or Markdown; at most this in a terminal
 GAP = "   "
 
 
-def plain_text(document: Document, width: int = WIDTH) -> str:
-    """The document as lines of at most ``width`` cells, without trailing spaces."""
-    lines = _text([document.title, *document.header], width)
-    for table in document.tables:
+def plain_text(printout: Printout, width: int = WIDTH) -> str:
+    """The printout as lines of at most ``width`` cells, without trailing spaces."""
+    lines = _text([printout.title, *printout.header], width)
+    for table in printout.tables:
         if isinstance(table, Plot):
             lines += _plot(table, width)
             continue
@@ -39,12 +39,12 @@ def plain_text(document: Document, width: int = WIDTH) -> str:
 
 def _plot(plot: Plot, width: int) -> list[str]:
     """A chart drawn by plotext, without colour; its table where plotext is not installed."""
-    from nyttocalc.report import terminal_plot
+    from nyttocalc.report.charts import terminal
 
-    if not terminal_plot.available():
+    if not terminal.available():
         return ["", *_text([plot.table.title], width), *_table(plot.table, width),
                 *_text([*plot.table.notes, missing_plotext()], width)]
-    return ["", *terminal_plot.draw(plot, PLOT_WIDTH, colour=False),
+    return ["", *terminal.draw(plot, PLOT_WIDTH, colour=False),
             *_text(plot.notes, width)]
 
 

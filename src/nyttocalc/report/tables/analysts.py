@@ -1,43 +1,27 @@
-"""Reports of the analysts' commands: sweep (tables and heat maps), solve and sensitivity.
+"""The analysts' commands as printed: sweep (tables and heat maps), solve (the answer in
+sentences) and sensitivity (a ranked table and a tornado per cell).
 
-Each has a ``*_document`` for the terminal and Markdown, and ``*_json`` / ``*_csv`` for scripts
-with unrounded numbers (``null`` or an empty cell where a figure is never reached).
+Their JSON and CSV, with unrounded numbers, are ``machine``'s.
 """
 
 from __future__ import annotations
 
-import json
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from nyttocalc import __version__
+from nyttocalc.core.batch import METRICS, Cell
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
-from nyttocalc.core.numeric import METRICS, Cell
 from nyttocalc.core.sensitivity import Effect, SensitivityResult
 from nyttocalc.core.solve import Answer, Question
 from nyttocalc.core.sweep import SweepResult
-from nyttocalc.report import numbers
-from nyttocalc.report.document import (
-    Chart,
-    Document,
-    Table,
-    perspective_label,
-    rate_text,
-    run_header,
-    years_phrase,
-)
-from nyttocalc.report.i18n import label
-from nyttocalc.report.machine import (
-    csv_number,
-    csv_word,
-    csv_writer,
-    dumps,
-    finite,
-    scenario_json,
-)
-from nyttocalc.report.plot import Kind, Plot, Series
+from nyttocalc.report.cells import dimensions
+from nyttocalc.report.charts.plot import Kind, Plot, Series
+from nyttocalc.report.language import numbers
+from nyttocalc.report.language.labels import label
+from nyttocalc.report.language.phrases import perspective_label, rate_text, years_phrase
+from nyttocalc.report.tables.printout import Chart, Printout, Table, run_header
 from nyttocalc.run import RunInfo
 
 MAX_ROWS = 60  # a 1-D sweep's table; more values are sampled evenly (ends included)
@@ -47,7 +31,7 @@ HEAT_ROWS, HEAT_COLUMNS = 20, 10
 def _rate_and_horizon(model: Model, cell: Cell, varied: Sequence[str],
                       lang: str) -> dict[str, str]:
     """``{"rate": "0 %", "horizon": "3 years"}``, "varied" for one that the sweep varies."""
-    known = _cell_json(model, cell, varied)
+    known = dimensions(model, cell, varied)
     rate, horizon = known["subsidy_rate"], known["horizon_years"]
     return {"rate": label("col.varied", lang) if rate is None else rate_text(rate, lang),
             "horizon": label("col.varied", lang) if horizon is None
@@ -73,17 +57,12 @@ def _employed(persons: float | None, lang: str) -> str:
     return ", " + label("header.employed", lang, persons=numbers.number(persons, lang))
 
 
-def _persons_json(persons: float | None) -> dict[str, float]:
-    """``persons`` in JSON, for a metric that counts the employed."""
-    return {} if persons is None else {"persons": persons}
-
-
 def _show(x: float, unit: Unit, lang: str) -> str:
     return numbers.figure(x, unit, lang)
 
 
-def sweep_document(result: SweepResult, units: Mapping[str, Unit], costs: SweepResult | None,
-                   run: RunInfo, lang: str) -> Document:
+def sweep_printout(result: SweepResult, units: Mapping[str, Unit], costs: SweepResult | None,
+                   run: RunInfo, lang: str) -> Printout:
     """``costs``: the cost over the same grid, to mark where a party paid nothing; None where
     the figure means the same whatever was paid."""
     model, selected = result.model, result.cells
@@ -120,7 +99,7 @@ def sweep_document(result: SweepResult, units: Mapping[str, Unit], costs: SweepR
     else:
         for cell in selected:
             tables.append(_heat_map(result, units, costs, cell, unit, lang))
-    return Document(run.title, header, tuple(tables))
+    return Printout(run.title, header, tuple(tables))
 
 
 def _count(x: float, unit: Unit, model: Model, lang: str) -> str:
@@ -228,97 +207,6 @@ def _heat_map(result: SweepResult, units: Mapping[str, Unit], costs: SweepResult
     return Table(title, headers, tuple(rows), tuple(notes), shades=tuple(shades))
 
 
-def _cell_json(model: Model, cell: Cell, varied: Sequence[str] = ()) -> dict[str, Any]:
-    """The cell's perspective, subsidy rate and horizon; ``null`` for one that varies (the
-    axis holds its values)."""
-    rate_path = f"analysis.subsidy_rates.{cell.rate_index}"
-    horizon_path = f"analysis.horizons_years.{cell.horizon_index}"
-    return {"perspective": cell.perspective,
-            "subsidy_rate": None if rate_path in varied
-            else model.subsidy_rates[cell.rate_index],
-            "horizon_years": None if horizon_path in varied
-            else model.horizons_years[cell.horizon_index]}
-
-
-def sweep_json(result: SweepResult, run: RunInfo) -> Iterator[str]:
-    """The sweep as JSON, in pieces: every grid is written row by row as it is computed (a
-    million points as Python lists would take gigabytes, as one string hundreds of MB)."""
-    document = {
-        "nyttocalc_version": __version__,
-        "scenario": scenario_json(run),
-        "metric": result.metric,
-        "unit": METRICS[result.metric].value,
-        **_persons_json(result.persons),
-        "axes": [{"path": a.path, "values": list(a.values)} for a in result.axes],
-        "cells": [{**_cell_json(result.model, c, [a.path for a in result.axes]),
-                   "values": _GRID} for c in result.cells],
-    }
-    first, *rest = dumps(document).split(json.dumps(_GRID))
-    yield first
-    for cell, text in zip(result.cells, rest, strict=True):
-        yield from _json_grid(result, cell)
-        yield text
-
-
-_GRID = "\u0000grid"  # a placeholder no JSON string of ours contains
-
-
-def _json_grid(result: SweepResult, cell: Cell) -> Iterator[str]:
-    """A cell's grid as a JSON array (of arrays), ``null`` where never reached."""
-    def row(values: Any) -> str:
-        text = ",".join(map(repr, values.tolist()))
-        if "inf" in text or "nan" in text:
-            text = ",".join("null" if not math.isfinite(v) else repr(v) for v in values.tolist())
-        return text
-
-    yield "["
-    for rows, block in result.blocks([cell]):
-        grid = block[cell]
-        comma = "," if rows.start else ""
-        if grid.ndim == 1:
-            yield comma + row(grid)
-        else:
-            yield comma + ",".join(f"[{row(r)}]" for r in grid)
-    yield "]"
-
-
-def sweep_csv(result: SweepResult, lang: str) -> Iterator[str]:
-    """One line per point of the grid: the varied values, then one column per perspective,
-    subsidy rate and horizon (``society 0 1``: society, 0 % subsidy, 1 year; ``varied`` for the
-    one the sweep varies). Written a block of rows at a time, each column at once."""
-    import numpy as np
-
-    from nyttocalc.report.csv_columns import csv_column, csv_lines
-    from nyttocalc.report.parallel import ordered_map
-
-    swedish = lang == "sv"
-    varied = [a.path for a in result.axes]
-
-    def heading(cell: Cell) -> str:
-        known = _cell_json(result.model, cell, varied)
-        return " ".join([cell.perspective] + [
-            csv_word("varied", lang) if known[k] is None else csv_number(known[k], swedish)
-            for k in ("subsidy_rate", "horizon_years")])
-
-    buffer, _ = csv_writer(lang, [*varied, *(heading(c) for c in result.cells)])
-    yield buffer.getvalue()
-    # Number-only lines: a number never needs quoting or escaping.
-    first, *second = (csv_column(a.values, swedish) for a in result.axes)
-
-    def lines(part: tuple[range, dict[Cell, Any]]) -> str:
-        rows, block = part
-        varied_values = [first[rows.start:rows.stop]]
-        if second:  # a grid: each row of the block is a line per value of the second axis
-            varied_values = [np.repeat(varied_values[0], len(second[0]), axis=0),
-                             np.tile(second[0], (len(rows), 1))]
-        return csv_lines([*varied_values, *(csv_column(block[c], swedish) for c in result.cells)],
-                         swedish)
-
-    # The blocks are computed here, one after another, and written as text on a thread a
-    # processor, up to four (measured, 10^6 points on two: the whole run 0.74 × as long).
-    yield from ordered_map(lines, result.blocks())
-
-
 # ---- solve ----------------------------------------------------------------------------------
 
 def solve_lines(question: Question, answer: Answer, model: Model, unit: Unit,
@@ -354,40 +242,18 @@ def solve_lines(question: Question, answer: Answer, model: Model, unit: Unit,
     return lines
 
 
-def solve_document(question: Question, answer: Answer, model: Model, unit: Unit,
-                   check: float | None, run: RunInfo, lang: str) -> Document:
+def solve_printout(question: Question, answer: Answer, model: Model, unit: Unit,
+                   check: float | None, run: RunInfo, lang: str) -> Printout:
     lines = solve_lines(question, answer, model, unit, check, lang)
-    return Document(run.title, run_header(run, lang),
+    return Printout(run.title, run_header(run, lang),
                     (Chart(label("title.solve", lang, path=question.path), tuple(lines)),))
-
-
-def solve_json(question: Question, answer: Answer, unit: Unit, check: float | None,
-               run: RunInfo) -> str:
-    return dumps({
-        "nyttocalc_version": __version__,
-        "scenario": scenario_json(run),
-        "question": {"path": question.path, "unit": unit.value, "persons": question.persons,
-                     "perspective": question.perspective,
-                     "horizon_years": None if question.path.startswith(
-                         "analysis.horizons_years.") else question.horizon_years,
-                     "subsidy_rate": None if question.path.startswith(
-                         "analysis.subsidy_rates.") else question.subsidy_rate,
-                     "between": [question.low, question.high]},
-        "answer": {"values": list(answer.roots),
-                   "pays_back": ["at_least" if a else "at_most" for a in answer.pays_back_above],
-                   "everywhere": answer.everywhere, "nowhere": answer.nowhere,
-                   "exact": answer.exact,
-                   "net_value_at_low": finite(answer.net_at_low),
-                   "net_value_at_high": finite(answer.net_at_high),
-                   "persons_exact_at_value": None if check is None else finite(check)},
-    })
 
 
 # ---- sensitivity ----------------------------------------------------------------------------
 
-def sensitivity_document(result: SensitivityResult, model: Model, units: Mapping[str, Unit],
+def sensitivity_printout(result: SensitivityResult, model: Model, units: Mapping[str, Unit],
                          selected: Sequence[Cell], by: float, run: RunInfo,
-                         lang: str) -> Document:
+                         lang: str) -> Printout:
     unit = METRICS[result.metric]
     metric = label(result.metric, lang)
     tables: list[Table | Chart | Plot] = []
@@ -395,12 +261,13 @@ def sensitivity_document(result: SensitivityResult, model: Model, units: Mapping
         name = perspective_label(model, cell.perspective, lang)
         effects = result.effects.get(cell, ())
         moving = [e for e in effects if e.swing > 0]
-        unmoved = [e.move.path for e in effects if e.move.low == e.move.high]
-        still = [e.move.path for e in effects if e.swing == 0 and e.move.low != e.move.high]
+        unmoved = [e.variation.path for e in effects if e.variation.low == e.variation.high]
+        still = [e.variation.path for e in effects
+                 if e.swing == 0 and e.variation.low != e.variation.high]
         base = result.base[cell]
-        rows = tuple((e.move.path, _show(e.move.base, units[e.move.path], lang),
-                      _show(e.move.low, units[e.move.path], lang),
-                      _show(e.move.high, units[e.move.path], lang),
+        rows = tuple((e.variation.path, _show(e.variation.base, units[e.variation.path], lang),
+                      _show(e.variation.low, units[e.variation.path], lang),
+                      _show(e.variation.high, units[e.variation.path], lang),
                       _show(e.at_low, unit, lang), _show(e.at_high, unit, lang),
                       _show(e.swing, unit, lang)) for e in moving)
         notes = [label("note.moves", lang, by=numbers.percent(by, lang),
@@ -422,7 +289,7 @@ def sensitivity_document(result: SensitivityResult, model: Model, units: Mapping
             tables.append(_tornado(shown, base, unit, by,
                                    label("title.tornado", lang, perspective=name,
                                          metric=metric.lower()), metric, lang))
-    return Document(run.title, (*run_header(run, lang),
+    return Printout(run.title, (*run_header(run, lang),
                                 f"{label('header.metric', lang)}: {metric} ({result.metric})"
                                 + _employed(result.persons, lang)),
                     tuple(tables))
@@ -437,43 +304,9 @@ def _tornado(effects: Sequence[Effect], base: float, unit: Unit, by: float, titl
                                       for i, e in enumerate(effects)))
                    for name, end in zip(ends, ("at_low", "at_high"), strict=True))
     table = Table(title, (label("col.input", lang), *ends),
-                  tuple((e.move.path, _show(e.at_low - base, unit, lang),
+                  tuple((e.variation.path, _show(e.at_low - base, unit, lang),
                          _show(e.at_high - base, unit, lang)) for e in effects))
     return Plot(title, Kind.TORNADO, label("col.input", lang),
                 label("tornado.change", lang, metric=metric.lower(),
                       base=_show(base, unit, lang)), None, unit, series, table, lang,
-                categories=tuple(e.move.path for e in effects))
-
-
-def sensitivity_json(result: SensitivityResult, model: Model, selected: Sequence[Cell],
-                     by: float, run: RunInfo) -> str:
-    return dumps({
-        "nyttocalc_version": __version__,
-        "scenario": scenario_json(run),
-        "metric": result.metric,
-        "unit": METRICS[result.metric].value,
-        **_persons_json(result.persons),
-        "by": by,
-        "cells": [{**_cell_json(model, c), "base": finite(result.base[c]),
-                   "effects": [{"path": e.move.path, "base": e.move.base, "low": e.move.low,
-                                "high": e.move.high, "at_low": finite(e.at_low),
-                                "at_high": finite(e.at_high), "swing": finite(e.swing)}
-                               for e in result.effects.get(c, ())]}
-                  for c in selected],
-    })
-
-
-def sensitivity_csv(result: SensitivityResult, model: Model, selected: Sequence[Cell],
-                    lang: str) -> str:
-    swedish = lang == "sv"
-    buffer, writer = csv_writer(lang, ["perspective", "subsidy_rate", "horizon_years", "path",
-                                       "base", "low", "high", "at_low", "at_high", "swing"])
-    for c in selected:
-        for e in result.effects.get(c, ()):
-            writer.writerow([c.perspective,
-                             csv_number(model.subsidy_rates[c.rate_index], swedish),
-                             csv_number(model.horizons_years[c.horizon_index], swedish),
-                             e.move.path, *(csv_number(x, swedish) for x in (
-                                 e.move.base, e.move.low, e.move.high, e.at_low, e.at_high,
-                                 e.swing))])
-    return buffer.getvalue()
+                categories=tuple(e.variation.path for e in effects))

@@ -1,4 +1,4 @@
-"""Draw a ``Document`` as rich tables (for a terminal), as plain text (for a pipe or a file: see
+"""Draw a ``Printout`` as rich tables (for a terminal), as plain text (for a pipe or a file: see
 ``plain``) or as Markdown (for sharing)."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ import io
 import re
 from typing import TYPE_CHECKING, TextIO
 
-from nyttocalc.report.document import Chart, Document, Table
-from nyttocalc.report.numbers import NBSP
-from nyttocalc.report.plain import PLOT_WIDTH, missing_plotext, plain_text
-from nyttocalc.report.plot import Plot
+from nyttocalc.report.charts.plot import Plot
+from nyttocalc.report.language.numbers import NBSP
+from nyttocalc.report.tables.plain import PLOT_WIDTH, missing_plotext, plain_text
+from nyttocalc.report.tables.printout import Chart, Printout, Table
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,7 +23,7 @@ __all__ = ["markdown", "plain_text", "to_terminal"]
 _KEEP = "\ue000"
 
 
-def to_terminal(document: Document, out: TextIO) -> None:
+def to_terminal(printout: Printout, out: TextIO) -> None:
     """Draw rich tables on a terminal: its width, colour where it has it."""
     from rich.console import Console
 
@@ -32,7 +32,7 @@ def to_terminal(document: Document, out: TextIO) -> None:
     _draw(Console(file=buffer, width=terminal.width, height=terminal.height,
                   color_system=terminal.color_system,  # type: ignore[arg-type]
                   force_terminal=terminal.is_terminal, no_color=terminal.no_color,
-                  highlight=False, soft_wrap=False), document)
+                  highlight=False, soft_wrap=False), printout)
     out.write(buffer.getvalue().replace(_KEEP, NBSP))
 
 
@@ -49,11 +49,11 @@ def _longest_unbroken(cells: list[str]) -> int:
     return max((len(word) for cell in cells for word in re.split(r"[ \n]", cell)), default=0)
 
 
-def _draw(console: Console, document: Document) -> None:
-    console.print(_text(document.title, "bold"))
-    for line in document.header:
+def _draw(console: Console, printout: Printout) -> None:
+    console.print(_text(printout.title, "bold"))
+    for line in printout.header:
         console.print(_text(line))
-    for table in document.tables:
+    for table in printout.tables:
         if isinstance(table, Plot):
             _plot(console, table)
             continue
@@ -106,15 +106,15 @@ def _plot(console: Console, plot: Plot) -> None:
     """A chart in colour where the console has colour; its table where plotext is missing."""
     from rich.text import Text
 
-    from nyttocalc.report import terminal_plot
+    from nyttocalc.report.charts import terminal
 
-    if not terminal_plot.available():
+    if not terminal.available():
         _table(console, plot.table)
         console.print(_text(missing_plotext(), "dim"))
         return
     colour = console.color_system is not None and not console.no_color
     console.print()
-    for line in terminal_plot.draw(plot, min(console.width, PLOT_WIDTH), colour):
+    for line in terminal.draw(plot, min(console.width, PLOT_WIDTH), colour):
         console.print(Text.from_ansi(line) if colour else Text(line))
     for note in plot.notes:
         console.print(_text(note, "dim"))
@@ -141,10 +141,10 @@ def _derivations(console: Console, table: Table) -> None:
         console.print(_text(f"    = {numbers}"))
 
 
-def markdown(document: Document) -> str:
-    lines = [f"# {document.title}", ""]
-    lines += [f"{_escape(line)}  " for line in document.header]
-    for table in document.tables:
+def markdown(printout: Printout) -> str:
+    lines = [f"# {printout.title}", ""]
+    lines += [f"{_escape(line)}  " for line in printout.header]
+    for table in printout.tables:
         if isinstance(table, Plot):
             lines += _markdown_plot(table)
             continue
@@ -168,12 +168,12 @@ def _markdown_table(table: Table) -> list[str]:
 
 
 def _markdown_plot(plot: Plot) -> list[str]:
-    from nyttocalc.report import terminal_plot
+    from nyttocalc.report.charts import terminal
 
-    if not terminal_plot.available():
+    if not terminal.available():
         return [*_markdown_table(plot.table), f"_{_escape(missing_plotext())}_  "]
     return ["", f"## {_escape(plot.title)}", "", "```",
-            *terminal_plot.draw(plot, PLOT_WIDTH, colour=False), "```",
+            *terminal.draw(plot, PLOT_WIDTH, colour=False), "```",
             *(f"_{_escape(note)}_  " for note in plot.notes)]
 
 

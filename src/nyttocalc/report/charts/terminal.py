@@ -15,8 +15,8 @@ from typing import Any
 
 from nyttocalc.core.figures import Unit
 from nyttocalc.report import extras
-from nyttocalc.report.i18n import label
-from nyttocalc.report.plot import Kind, Plot, extent, nice_ticks
+from nyttocalc.report.charts.plot import Kind, Plot, extent, nice_ticks
+from nyttocalc.report.language.labels import label
 
 MARKERS = ("•", "+", "o", "x", "*", "#")
 COLOURS = ("blue", "red", "green", "orange", "magenta", "cyan")

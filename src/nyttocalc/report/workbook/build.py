@@ -7,14 +7,14 @@
   tables, a row per result row, a column per dimension and per figure, with the formula
   ``--explain`` prints above each figure column; figures computed on the way that no table shows
   (a cost in present value) below them. Each figure cell's formula is its ``Figure``'s template
-  translated by ``excel``, so changing an input recomputes every figure that depends on it.
+  translated by ``formulas``, so changing an input recomputes every figure that depends on it.
 - Key figures (when the scenario has ``outcomes``): NyttoSAM's tables as the report has them, per
   group and for every group together, a row per party; each figure a live formula of the
   transitions' counts (named inputs too) and each move's effect for the party.
 - Claims (when the scenario has claims): each published figure, the computed figure as a live
   formula, and the verdict and explanation as ``check`` gave them at export.
 - Under a sheet's tables, the parts of its formulas that a formula would otherwise repeat, each
-  in a cell of its own (``excel.Hoist``), with its words as the template writes them.
+  in a cell of its own (``formulas.Hoist``), with its words as the template writes them.
 
 Every text is text (``sheet_text``): a scenario's words never become a formula. The file carries
 no clock (``reproducible``): the same scenario gives the same bytes.
@@ -37,13 +37,14 @@ from nyttocalc.core.figures import Figure, Term, Unit, parse
 from nyttocalc.core.formulas import EFFICIENCY_FORMULA
 from nyttocalc.core.model import Model
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult, input_term
-from nyttocalc.report import excel, numbers, reproducible
-from nyttocalc.report.answer import rate_phrase
-from nyttocalc.report.document import OutcomeBlock, outcome_blocks, symbolic
-from nyttocalc.report.i18n import label, unit_after
-from nyttocalc.report.machine import outcomes_group
-from nyttocalc.report.rows import parts
-from nyttocalc.report.sheet_text import Formula, put, sheet_title
+from nyttocalc.report.language import numbers
+from nyttocalc.report.language.explained import symbolic
+from nyttocalc.report.language.labels import label, unit_after
+from nyttocalc.report.language.phrases import rate_phrase
+from nyttocalc.report.rows import outcomes_group, parts
+from nyttocalc.report.tables.payback import OutcomeBlock, outcome_blocks
+from nyttocalc.report.workbook import formulas, reproducible
+from nyttocalc.report.workbook.sheet_text import Formula, put, sheet_title
 from nyttocalc.run import Bounds, InputInfo, RunInfo
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def figure_format(figure: Figure, lang: str) -> str:
         return number_format(figure.unit, lang)
     if isinstance(parse(figure.formula), ast.Name):  # an input itself: as it is typed
         return "General"
-    step = excel.steps(figure)
+    step = formulas.steps(figure)
     return number_format(figure.unit, lang, {1: 0, 2: 1, 5: 1, 10: 1}.get(step or 0, 2))
 
 
@@ -153,7 +154,7 @@ class _Cells:
                         found.setdefault(key, (term.symbol, term.source))
         return list(found.values())
 
-    def reference(self, here: str) -> excel.Reference:
+    def reference(self, here: str) -> formulas.Reference:
         def refer(term: Term) -> tuple[str, bool]:
             if term.path in self.names:
                 return self.names[term.path], False
@@ -161,8 +162,8 @@ class _Cells:
                 place = self.places[self.key(term.source)]
                 cell = place.cell if place.sheet == here else f"{_quoted(place.sheet)}!{place.cell}"
                 never = self.may_be_never(term.source)
-                return excel.cell_reference(cell, never), never
-            return excel.number(float(term.value)), False
+                return formulas.cell_reference(cell, never), never
+            return formulas.number(float(term.value)), False
         return refer
 
     def may_be_never(self, figure: Figure) -> bool:
@@ -173,12 +174,12 @@ class _Cells:
         """The figure's formula on the sheet ``here``, made once."""
         made = self._formulas.get((self.key(figure), here))
         if made is None:
-            made = Formula(excel.formula(figure, self.reference(here),
-                                         _no_number_text(figure, self.lang), self.hoist(here)))
+            made = Formula(formulas.formula(figure, self.reference(here),
+                                            _no_number_text(figure, self.lang), self.hoist(here)))
             self._formulas[(self.key(figure), here)] = made
         return made
 
-    def hoist(self, here: str) -> excel.Hoist:
+    def hoist(self, here: str) -> formulas.Hoist:
         """A formula's part in a cell of its own on the sheet ``here``, under the heading that
         the first part writes below everything else: the same part once."""
         def write(expression: str, never: bool, words: str) -> str:
@@ -195,7 +196,7 @@ class _Cells:
                                     if never else f"={expression}"))
                 target.alignment = _right()
                 self._parts[(here, expression)] = cell
-            return excel.cell_reference(cell, never)
+            return formulas.cell_reference(cell, never)
         return write
 
 
@@ -365,7 +366,7 @@ def _inputs(book: Workbook, ws: Worksheet, analysis: PaybackAnalysis, run: RunIn
     _put(ws, 1, [run.title], "title")
     _put(ws, 2, headers, "header")
     names: dict[str, str] = {}
-    formulas: list[tuple[int, str]] = []
+    computed_rows: list[tuple[int, str]] = []
     described = {i.path: i for i in run.inputs}
     counts = _counts(model)
     for path in _paths([*model.parameter_paths(), *counts], run.inputs, model.formulas):
@@ -384,11 +385,11 @@ def _inputs(book: Workbook, ws: Worksheet, analysis: PaybackAnalysis, run: RunIn
         book.defined_names[name_of(path)] = DefinedName(
             name_of(path), attr_text=f"{_quoted(ws.title)}!$B${row}")
         if computed:
-            formulas.append((row, path.removeprefix("inputs.")))
+            computed_rows.append((row, path.removeprefix("inputs.")))
         else:
             _as_input(ws, f"B{row}", info.bounds, lang)
     cells = _Cells(names, lang, book)
-    for row, name in formulas:  # after every name exists: a formula may name a later input
+    for row, name in computed_rows:  # after every name exists: a formula may name a later input
         figure = input_term(model, name).source
         assert figure is not None
         put(ws.cell(row, 2), cells.formula(figure, ws.title))
@@ -411,9 +412,9 @@ def _as_input(ws: Worksheet, cell: str, bounds: Bounds, lang: str) -> None:
     target.protection = Protection(locked=False)
     tests = [f"ISNUMBER({cell})"]
     if bounds.low is not None:
-        tests.append(f"{cell}{'>=' if bounds.low_included else '>'}{excel.number(bounds.low)}")
+        tests.append(f"{cell}{'>=' if bounds.low_included else '>'}{formulas.number(bounds.low)}")
     if bounds.high is not None:
-        tests.append(f"{cell}<={excel.number(bounds.high)}")
+        tests.append(f"{cell}<={formulas.number(bounds.high)}")
     if bounds.whole:
         tests.append(f"{cell}=INT({cell})")
     allowed = _allowed(bounds, lang)
@@ -503,10 +504,10 @@ def _description(info: InputInfo, lang: str) -> str:
 
 
 def _paths(paths: list[str], inputs: tuple[InputInfo, ...],
-           formulas: Any) -> list[str]:
+           computed_inputs: Any) -> list[str]:
     """Every scalar's key path, computed inputs in their place among the inputs."""
     order = [i.path for i in inputs]
-    computed = [f"inputs.{name}" for name in formulas]
+    computed = [f"inputs.{name}" for name in computed_inputs]
     listed = [p for p in paths if p not in computed] + [p for p in computed if p not in paths]
 
     def position(path: str) -> tuple[int, str]:
@@ -670,8 +671,8 @@ def _key_figures(ws: Worksheet, blocks: list[OutcomeBlock], cells: _Cells,
 def _column_formula(figures: list[Figure], lang: str) -> str:
     """The formula --explain prints for a column's figures, where every party's is the same
     (not a cost, which is each perspective's own)."""
-    formulas = {symbolic(figure) for figure in figures}
-    return formulas.pop() if len(formulas) == 1 else label("col.formula_varies", lang)
+    templates = {symbolic(figure) for figure in figures}
+    return templates.pop() if len(templates) == 1 else label("col.formula_varies", lang)
 
 
 def _note(ws: Worksheet, row: int, text: str, columns: int) -> None:
@@ -704,7 +705,7 @@ def _claims(ws: Worksheet, checked: tuple[ClaimResult, ...], run: RunInfo, cells
     a live formula, and two verdicts: one that follows the inputs (a formula of the qualifier's
     rule over the published and the computed figure), and ``check``'s at export, which also
     weighs the report's rounding chains and its printed inputs' rounding."""
-    from nyttocalc.report.check_document import verdict_text
+    from nyttocalc.report.language.verdicts import verdict_text
 
     headers = [label(k, lang) for k in ("col.claim", "col.section", "col.published",
                                         "col.printed", "col.computed", "col.formula",
@@ -737,8 +738,8 @@ def _live_verdict(result: ClaimResult, computed: str, published: str, lang: str)
     that is never reached does not follow."""
     from nyttocalc.core.claims import Qualifier
 
-    q = excel.number(result.claim.precision)
-    half = excel.number(result.claim.precision / 2 * (1 + 1e-9))  # |c − p| ≤ q/2, as check
+    q = formulas.number(result.claim.precision)
+    half = formulas.number(result.claim.precision / 2 * (1 + 1e-9))  # |c − p| ≤ q/2, as check
     c, p = computed, published
     holds, rounding, fails = (f'"{label(k, lang)}"' for k in (
         "xlsx.verdict_holds", "xlsx.verdict_rounding", "xlsx.verdict_fails"))

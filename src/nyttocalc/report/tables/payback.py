@@ -1,4 +1,5 @@
-"""The payback report as a language-aware document: a header and titled tables of text cells.
+"""``payback`` as printed: per perspective, the cost and value, the break-even tables, the
+mixes and the long view, with ``--explain`` every figure's arithmetic, and the key figures.
 
 Built once, then drawn by ``render`` as rich tables or Markdown. (JSON and CSV are built from the
 analysis directly by ``machine``, with unrounded numbers.)
@@ -7,14 +8,12 @@ analysis directly by ``machine``, with unrounded numbers.)
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from nyttocalc.core.arith import is_never
-from nyttocalc.core.figures import Figure, Term, Unit, evaluate
+from nyttocalc.core.figures import Figure, Unit
 from nyttocalc.core.ledger import Ledger
-from nyttocalc.core.model import Model
 from nyttocalc.core.outcomes import (
     GROUP_FIGURES,
     TOTAL_FIGURES,
@@ -24,50 +23,20 @@ from nyttocalc.core.outcomes import (
     OutcomesAnalysis,
 )
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult, Row
-from nyttocalc.report import numbers
-from nyttocalc.report.i18n import label
+from nyttocalc.report.language import numbers
+from nyttocalc.report.language.explained import arithmetic, symbolic
+from nyttocalc.report.language.labels import label
+from nyttocalc.report.language.phrases import exactly, rate_text, years_phrase
 from nyttocalc.report.rows import parts
+from nyttocalc.report.tables.printout import Chart, Printout, Table, run_header
 from nyttocalc.run import RunInfo
 
 if TYPE_CHECKING:
-    from nyttocalc.report.plot import Plot
+    from nyttocalc.report.charts.plot import Plot
 
 
-@dataclass(frozen=True)
-class Table:
-    title: str
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    notes: tuple[str, ...] = ()
-    numeric_from: int = 1  # columns from this index on are right-aligned numbers
-    derivations: bool = False  # rows are (figure, formula, arithmetic): drawn as lines
-    ratios: tuple[int, ...] = ()  # relative widths of the columns after the first, which is
-    # as wide as its longest name: for tables whose text must wrap to fit
-    # A heat map: per row, per column after the first, the cell's magnitude from 0 to 1 (None:
-    # not a number). Drawn as a background colour where the terminal has colour.
-    shades: tuple[tuple[float | None, ...], ...] = ()
-    anchors: tuple[str, ...] = ()  # where a page links to a row: an id per row
-    stacks: bool = False  # on a phone, one block per row (a short table a reader must see whole)
-
-
-@dataclass(frozen=True)
-class Chart:
-    """Lines of a text chart (see ``charts``), drawn as they are."""
-
-    title: str
-    lines: tuple[str, ...]
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Document:
-    title: str
-    header: tuple[str, ...]
-    tables: tuple[Table | Chart | Plot, ...] = field(default_factory=tuple)
-
-
-def payback_document(analysis: PaybackAnalysis, run: RunInfo, lang: str,
-                     explain: bool = False, curves: bool = False) -> Document:
+def payback_printout(analysis: PaybackAnalysis, run: RunInfo, lang: str,
+                     explain: bool = False, curves: bool = False) -> Printout:
     """The break-even tables; with ``curves`` (``--plot``), the payback curves after them."""
     tables: list[Table | Chart | Plot] = []
     if analysis.model.ledger is not None:
@@ -82,13 +51,13 @@ def payback_document(analysis: PaybackAnalysis, run: RunInfo, lang: str,
         if explain:
             tables.append(_explained_outcomes(analysis, lang))
     if curves:
-        from nyttocalc.report.time import payback_curves
+        from nyttocalc.report.tables.curves import payback_curves
 
         tables += payback_curves(analysis, lang)
-    return Document(run.title, _header(analysis, run, lang), tuple(tables))
+    return Printout(run.title, _header(analysis, run, lang), tuple(tables))
 
 
-def payback_summary(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> Document:
+def payback_summary(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> Printout:
     """The tables a reader of a report needs per party: what each pays and gains, and how many
     must work; the rest is in ``payback_details``."""
     tables: list[Table] = []
@@ -97,16 +66,16 @@ def payback_summary(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> Docum
     for result in analysis.perspectives:  # a party that paid nothing: no table of no cost
         tables += (_summary_tables(result, analysis, lang) if result.has_cost
                    else [_without_cost(result, analysis, lang)])
-    return Document(run.title, _header(analysis, run, lang), tuple(tables))
+    return Printout(run.title, _header(analysis, run, lang), tuple(tables))
 
 
-def payback_details(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> Document:
+def payback_details(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> Printout:
     """The tables behind ``payback_summary``: the inverse tables, the mixes, and NyttoSAM's key
     figures per group."""
     tables = [t for r in analysis.perspectives for t in _detail_tables(r, analysis, lang)]
     if analysis.outcomes is not None:
         tables += outcome_tables(analysis, lang)
-    return Document(run.title, (), tuple(tables))
+    return Printout(run.title, (), tuple(tables))
 
 
 def _summary_tables(result: PerspectiveResult, analysis: PaybackAnalysis,
@@ -185,15 +154,6 @@ def _lower(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def run_header(run: RunInfo, lang: str) -> tuple[str, ...]:
-    """The scenario file, and the --set overrides of this run."""
-    lines: tuple[str, ...] = (f"{label('header.scenario', lang)}: {run.file}",)
-    if run.overrides:
-        lines += (f"{label('header.overrides', lang)}: "
-                  + "; ".join(f"--set {o}" for o in run.overrides),)
-    return lines
-
-
 def _header(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> tuple[str, ...]:
     model = analysis.model
     lines = [
@@ -219,21 +179,6 @@ def _value(value: object, unit: Unit, lang: str) -> str:
     if isinstance(value, int | float):
         return exactly(float(value), unit, lang)
     return str(value)
-
-
-def exactly(value: float, unit: Unit, lang: str) -> str:
-    """A number given in a file, written with as many digits as it has."""
-    return numbers.as_given(value, unit, lang)[0]
-
-
-def rate_text(rate: float, lang: str) -> str:
-    """A subsidy rate as a whole percentage: ``80 %``."""
-    return numbers.percent(rate, lang, 0)
-
-
-def perspective_label(model: Model, key: str, lang: str) -> str:
-    perspective = next(p for p in model.perspectives if p.key == key)
-    return perspective.labels.get(lang, key)
 
 
 def _title(key: str, result: PerspectiveResult, lang: str, **values: object) -> str:
@@ -496,70 +441,9 @@ def _party(ledger: Ledger, party: str, lang: str) -> str:
     return ledger.labels(party).get(lang, party)
 
 
-def years_phrase(value: float, lang: str) -> str:
-    word = label("year" if value == 1 else "years", lang)
-    return f"{numbers.years(value, lang)} {word}"
-
-
 def _dim(key: str, value: float, lang: str) -> str:
     if key == "subsidy_rate":
         return f"{label(key, lang).lower()} {rate_text(value, lang)}"
     if key == "horizon_years":
         return years_phrase(value, lang)
     return f"{label(key, lang).lower()} {numbers.number(value, lang, 0)}"
-
-
-def symbolic(fig: Figure) -> str:
-    return fig.substitute(lambda term: term.symbol)
-
-
-def arithmetic(fig: Figure, lang: str, whole_kronor: bool = False,
-               precision: float | None = None) -> str:
-    """The formula with the scenario's numbers filled in, ``= result``, precise enough that a
-    reader redoing it by hand gets the result as printed; a figure that is one number shown as
-    it is (a cost of one item) is that number, said once. ``precision`` (a claim's): the result
-    with at least the decimals it needs.
-
-    An input is shown as given (4 875 000 kr, not 4,88 mkr; 22,02 %, not 22 %). Figures computed
-    on the way are shown as a report rounds them, and with more digits, step by step, until the
-    formula over the numbers shown gives the printed result. A negative number after a plus or
-    minus sign is in parentheses: ``$367 + (-$2,406)``.
-    """
-    def show(x: float) -> str:
-        if precision is None:
-            return numbers.figure(x, fig.unit, lang, whole_kronor)
-        return numbers.at_precision(x, fig.unit, lang, precision, whole_kronor)
-
-    result = show(fig.value)
-    waits_for = fig.never_with
-    if waits_for is not None and is_never(waits_for.value):  # "persons = never"
-        return f"{waits_for.symbol} = {numbers.figure(waits_for.value, waits_for.unit, lang)}"
-    for finer in range(numbers.FINEST + 1):
-        operands = {name: _operand(term, lang, whole_kronor, finer)
-                    for name, term in fig.terms.items()}
-        again = evaluate(fig.formula, {name: value for name, (_, value) in operands.items()},
-                         fig.plain_division)
-        if show(float(again)) == result:
-            break
-    filled = _SIGNED_PLACEHOLDER.sub(
-        lambda m: (m[1] or "") + _enclosed(operands[m[2]][0], bool(m[1])), fig.formula)
-    return result if filled == result else f"{filled} = {result}"  # one number: said once
-
-
-_SIGNED_PLACEHOLDER = re.compile(r"([+\-−]\s*)?\{(\w+)\}")
-
-
-def _enclosed(text: str, after_sign: bool) -> str:
-    """A negative number after a sign in parentheses: ``+ (-$2,406)``, ``+ (SEK -50)``."""
-    sign = re.search(r"[-−\d]", text)
-    negative = sign is not None and sign.group() in "-−"
-    return f"({text})" if after_sign and negative else text
-
-
-def _operand(term: Term, lang: str, whole_kronor: bool, finer: int) -> tuple[str, float]:
-    """A term as shown: an input (no ``source``) as given, at the first step of precision that
-    shows it exactly; a computed figure at step ``finer``."""
-    if term.source is not None:
-        return numbers.shown(term.value, term.unit, lang, whole_kronor, finer)
-    return numbers.as_given(term.value, term.unit, lang, whole_kronor)
-

@@ -17,9 +17,10 @@ from nyttocalc.core.figures import Unit
 from nyttocalc.core.outcomes import KeyFigures
 from nyttocalc.core.payback import Outlook, PaybackAnalysis, PerspectiveResult, Row
 from nyttocalc.core.sensitivity import Effect
-from nyttocalc.report import numbers
-from nyttocalc.report.document import Table, rate_text
-from nyttocalc.report.i18n import label
+from nyttocalc.report.language import numbers
+from nyttocalc.report.language.labels import label
+from nyttocalc.report.language.phrases import rate_phrase, rate_text
+from nyttocalc.report.tables.printout import Table
 from nyttocalc.run import RunInfo
 
 
@@ -168,13 +169,6 @@ def _party_sentence(result: PerspectiveResult, analysis: PaybackAnalysis, lang: 
 
 def _capital(sentence: str) -> str:
     return sentence[:1].upper() + sentence[1:]
-
-
-def rate_phrase(rate: float, lang: str) -> str:
-    """``without a subsidy`` / ``at 80 % subsidy``."""
-    if rate == 0:
-        return label("answer.no_subsidy", lang)
-    return label("answer.with_subsidy", lang, rate=rate_text(rate, lang))
 
 
 def _needed(result: PerspectiveResult, rate: float) -> list[float]:
@@ -358,8 +352,8 @@ def _drivers_sentence(drivers: Drivers, analysis: PaybackAnalysis, run: RunInfo,
     name = _name(analysis.perspective(drivers.party), lang)
     effects = []
     for effect in drivers.effects[:3]:
-        info = run.input(effect.move.path)
-        what = info.name if info is not None and info.name else effect.move.path
+        info = run.input(effect.variation.path)
+        what = info.name if info is not None and info.name else effect.variation.path
         low, high = sorted((effect.at_low, effect.at_high))
         effects.append(label("answer.driver", lang, input=what,
                              low=numbers.figure(low, Unit.YEARS, lang),

@@ -7,7 +7,7 @@ is one word as wide as the page. The report marks each such text with the Unicod
 FSI … PDI (U+2068, U+2069), which is what they are for: where the page can hold markup, each
 marked text becomes a ``<bdi>`` that may break anywhere (``html``); where it cannot (a title
 bar, an attribute, a chart's text), the isolates themselves keep it apart. The marks are
-added to the model's and the run's texts before the page's documents are built, so every table
+added to the model's and the run's texts before the page's printouts are built, so every table
 title and heading that names an actor, a state or a group carries them.
 """
 

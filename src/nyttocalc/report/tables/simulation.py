@@ -1,86 +1,43 @@
-"""The report of ``simulate``: the chance of paying back, net value and payback-year
-distributions, and a histogram of payback years."""
+"""``simulate`` as printed: the chance of paying back, net value and payback-year
+distributions, and a histogram of payback years; the progress it shows while it runs."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
-from nyttocalc import __version__
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.simulate import HISTOGRAM_YEARS, PERCENTILES, PaybackYears, SimulationResult
-from nyttocalc.core.uncertainty import Distribution, Uncertainty
-from nyttocalc.report import numbers
-from nyttocalc.report.document import Document, Table, perspective_label, run_header
-from nyttocalc.report.i18n import label
-from nyttocalc.report.machine import (
-    csv_number,
-    csv_word,
-    csv_writer,
-    dumps,
-    finite,
-    scenario_json,
-)
-from nyttocalc.report.plot import Kind, Plot, Series
+from nyttocalc.core.uncertainty import Uncertainty
+from nyttocalc.report.cells import drawn
+from nyttocalc.report.charts.plot import Kind, Plot, Series
+from nyttocalc.report.language import numbers
+from nyttocalc.report.language.labels import label
+from nyttocalc.report.language.phrases import describe, perspective_label
+from nyttocalc.report.tables.printout import Printout, Table, run_header
 from nyttocalc.run import RunInfo
-
-
-def describe(d: Distribution, lang: str = "en") -> str:
-    """``normal(585000, 50000)``, ``likformig(0,1; 0,3)``: a distribution as a formula, its
-    numbers as the language writes them (in English ungrouped, as commas separate the
-    arguments). A normal's truncation is shown only at a bound that cuts it (within
-    ``VISIBLE_SD`` standard deviations of its mean)."""
-    def n(x: float) -> str:
-        return numbers.number(x, lang, 6, grouped=lang == "sv")
-
-    name = label(f"dist.{d.kind}", lang)
-    if d.kind == "fixed":
-        return f"{name} {n(d.value)}"
-    if d.kind == "uniform":
-        return f"{name}({n(d.low)}; {n(d.high)})" if lang == "sv" else (
-            f"{name}({n(d.low)}, {n(d.high)})")
-    sep = "; " if lang == "sv" else ", "
-    if d.kind == "triangular":
-        return f"{name}({sep.join(n(x) for x in (d.low, d.mode, d.high))})"
-    if d.kind == "beta":
-        return label("dist.beta_on", lang, alpha=n(d.alpha), beta=n(d.beta), low=n(d.low),
-                     high=n(d.high), sep=sep)
-    shape = f"{name}({n(d.mean)}{sep}{n(d.sd)})"
-    low = d.low > d.mean - VISIBLE_SD * d.sd
-    high = d.high < d.mean + VISIBLE_SD * d.sd
-    if low and high:
-        return label("dist.truncated", lang, shape=shape, low=n(d.low), high=n(d.high),
-                     sep=sep)
-    if low or high:
-        return label("dist.truncated_below" if low else "dist.truncated_above", lang,
-                     shape=shape, bound=n(d.low if low else d.high))
-    return shape
-
-
-VISIBLE_SD = 8.0  # beyond 8 sd a normal has less than 1e-15 of its mass: no draw is cut there
 
 
 def _rate(rate_index: int, rate: float, uncertainty: Uncertainty, lang: str) -> str:
     """The subsidy rate, or "drawn" where the simulation draws it."""
-    if _drawn(uncertainty, "subsidy_rates", rate_index):
+    if drawn(uncertainty, "subsidy_rates", rate_index):
         return label("drawn", lang)
     return numbers.percent(rate, lang, 0)
 
 
 def _horizon(horizon_index: int, horizon: float, uncertainty: Uncertainty, lang: str) -> str:
-    if _drawn(uncertainty, "horizons_years", horizon_index):
+    if drawn(uncertainty, "horizons_years", horizon_index):
         return label("drawn", lang)
     return numbers.years(horizon, lang)
 
 
-def simulation_document(result: SimulationResult, model: Model, uncertainty: Uncertainty,
-                        run: RunInfo, lang: str) -> Document:
+def simulation_printout(result: SimulationResult, model: Model, uncertainty: Uncertainty,
+                        run: RunInfo, lang: str) -> Printout:
     tables: list[Table | Plot] = []
     for key in dict.fromkeys(c.cell.perspective for c in result.cells):
         chances, years, histograms = _perspective(result, key, model, uncertainty, lang)
         tables += [chances, years, *histograms]
-    return Document(run.title, _header(result, uncertainty, run, lang), tuple(tables))
+    return Printout(run.title, _header(result, uncertainty, run, lang), tuple(tables))
 
 
 def _header(result: SimulationResult, uncertainty: Uncertainty, run: RunInfo, lang: str,
@@ -102,7 +59,7 @@ def _header(result: SimulationResult, uncertainty: Uncertainty, run: RunInfo, la
 
 def simulation_parts(result: SimulationResult, model: Model, uncertainty: Uncertainty,
                      run: RunInfo, lang: str, parties: Sequence[str]
-                     ) -> tuple[Document, Document]:
+                     ) -> tuple[Printout, Printout]:
     """For a report, of the ``parties`` named: the chances and the histogram at the lowest rate
     first; the percentiles of the payback year and the other rates' histograms as detail."""
     main: list[Table | Plot] = []
@@ -118,7 +75,7 @@ def simulation_parts(result: SimulationResult, model: Model, uncertainty: Uncert
         return str(info.name) if info is not None and info.name else path
 
     header = _header(result, uncertainty, run, lang, name)
-    return Document(run.title, header, tuple(main)), Document(run.title, (), tuple(detail))
+    return Printout(run.title, header, tuple(main)), Printout(run.title, (), tuple(detail))
 
 
 def _perspective(result: SimulationResult, key: str, model: Model, uncertainty: Uncertainty,
@@ -161,8 +118,8 @@ def _histogram(y: PaybackYears, name: str, draws: int, uncertainty: Uncertainty,
     while counts and counts[0][1] == 0:
         counts.pop(0)
     counts.append((never, y.never))
-    drawn = _drawn(uncertainty, "subsidy_rates", y.rate_index)
-    title = label("title.histogram_drawn" if drawn else "title.histogram", lang,
+    rate_drawn = drawn(uncertainty, "subsidy_rates", y.rate_index)
+    title = label("title.histogram_drawn" if rate_drawn else "title.histogram", lang,
                   perspective=name, rate=numbers.percent(y.subsidy_rate, lang, 0),
                   never=numbers.percent(y.never, lang))
     year, share = label("hist.paid_back", lang), label("hist.share", lang)
@@ -171,64 +128,6 @@ def _histogram(y: PaybackYears, name: str, draws: int, uncertainty: Uncertainty,
     bars = Series(share, tuple((float(i), value) for i, (_, value) in enumerate(counts)))
     return Plot(title, Kind.BARS, year, share, None, Unit.SHARE, (bars,), table, lang,
                 categories=tuple(text for text, _ in counts))
-
-
-def simulation_json(result: SimulationResult, uncertainty: Uncertainty, run: RunInfo) -> str:
-    document: dict[str, Any] = {
-        "nyttocalc_version": __version__,
-        "scenario": scenario_json(run),
-        "draws": result.draws,
-        "seed": result.seed,
-        "distributions": {"employment_probability": describe(uncertainty.employment_probability),
-                          **{p: describe(d) for p, d in uncertainty.inputs.items()}},
-        "percentiles": list(PERCENTILES),
-        "employed": {"participants": result.participants, "mean": result.employed_mean,
-                     "percentiles": list(result.employed_percentiles)},
-        "cells": [{"perspective": c.cell.perspective,
-                   "subsidy_rate": None if _drawn(uncertainty, "subsidy_rates", c.cell.rate_index)
-                   else c.subsidy_rate,
-                   "horizon_years": None if _drawn(uncertainty, "horizons_years",
-                                                   c.cell.horizon_index) else c.horizon_years,
-                   "probability": c.probability,
-                   "net_value_mean": c.net_value_mean,
-                   "net_value_percentiles": list(c.net_value_percentiles)}
-                  for c in result.cells],
-        "payback_years": [{"perspective": y.perspective,
-                           "subsidy_rate": None if _drawn(uncertainty, "subsidy_rates",
-                                                          y.rate_index) else y.subsidy_rate,
-                           "percentiles": [finite(x) for x in y.percentiles],
-                           "never": y.never,
-                           "histogram": {"within_year": list(y.histogram[:HISTOGRAM_YEARS]),
-                                         "later": y.histogram[-1]}}
-                          for y in result.payback_years],
-    }
-    return dumps(document)
-
-
-def _drawn(uncertainty: Uncertainty, name: str, index: int) -> bool:
-    """Whether the simulation draws this list item (its JSON value is then null)."""
-    return f"analysis.{name}.{index}" in uncertainty.inputs
-
-
-def simulation_csv(result: SimulationResult, uncertainty: Uncertainty, lang: str) -> str:
-    """One line per perspective, subsidy rate and horizon; ``drawn`` where the simulation
-    draws the rate or horizon."""
-    swedish = lang == "sv"
-    buffer, writer = csv_writer(lang, ["perspective", "subsidy_rate", "horizon_years",
-                                       "probability", "net_value_mean",
-                                       *(f"net_value_p{p}" for p in PERCENTILES)])
-    for c in result.cells:
-        drawn_rate = _drawn(uncertainty, "subsidy_rates", c.cell.rate_index)
-        drawn_horizon = _drawn(uncertainty, "horizons_years", c.cell.horizon_index)
-        writer.writerow([c.cell.perspective,
-                         csv_word("drawn", lang) if drawn_rate
-                         else csv_number(c.subsidy_rate, swedish),
-                         csv_word("drawn", lang) if drawn_horizon
-                         else csv_number(c.horizon_years, swedish),
-                         csv_number(c.probability, swedish),
-                         csv_number(c.net_value_mean, swedish),
-                         *(csv_number(x, swedish) for x in c.net_value_percentiles)])
-    return buffer.getvalue()
 
 
 def progress_text(lang: str) -> Callable[[str, float, float], str]:

@@ -1,0 +1,1 @@
+"""Charts: a chart as data, drawn as text (plotext) or as SVG."""

@@ -1,0 +1,1 @@
+"""Output for scripts: JSON and CSV with unrounded numbers and stable keys."""

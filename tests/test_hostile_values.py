@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 from nyttocalc.core import figures
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.ledger import SOCIETY, Flow, FlowKind, Funding, Ledger, Move, State, _cancelled
-from nyttocalc.core.model import Model, Scaling, ValueComponent
+from nyttocalc.core.model import Model
 from nyttocalc.core.payback import analyse
+from nyttocalc.core.perspective import Scaling, ValueComponent
 from nyttocalc.report import svg, terminal_plot
 from nyttocalc.report.document import Table
 from nyttocalc.report.plot import Kind, Plot, Series, nice_ticks

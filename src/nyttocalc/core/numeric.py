@@ -17,7 +17,8 @@ from nyttocalc.core import formulas as f
 from nyttocalc.core import reasoning
 from nyttocalc.core.arith import Num
 from nyttocalc.core.figures import Unit, evaluate
-from nyttocalc.core.model import Model, Perspective
+from nyttocalc.core.model import Model
+from nyttocalc.core.perspective import Perspective
 from nyttocalc.core.reasoning import Reasoning
 from nyttocalc.errors import NyttocalcError
 

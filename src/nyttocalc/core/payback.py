@@ -15,8 +15,9 @@ from enum import StrEnum
 from nyttocalc.core import reasoning
 from nyttocalc.core.arith import is_never
 from nyttocalc.core.figures import Figure, Term
-from nyttocalc.core.model import Model, Perspective
+from nyttocalc.core.model import Model
 from nyttocalc.core.outcomes import OutcomesAnalysis, key_figures
+from nyttocalc.core.perspective import Perspective
 from nyttocalc.core.reasoning import Reasoning
 
 # Each result group is a tuple of rows. A row's int/float fields are its dimensions (which

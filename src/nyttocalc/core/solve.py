@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from nyttocalc.core import numeric, reasoning
-from nyttocalc.core.model import Model, Perspective
+from nyttocalc.core.model import Model
+from nyttocalc.core.perspective import Perspective
 
 SCAN_POINTS = 1025
 BISECTIONS = 200

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from nyttocalc.core import discounting, numeric, reasoning
 from nyttocalc.core.arith import NEVER, ROUND_OFF
-from nyttocalc.core.model import Model, Perspective
+from nyttocalc.core.model import Model
+from nyttocalc.core.perspective import Perspective
 from nyttocalc.core.reasoning import Reasoning
 
 

@@ -20,10 +20,10 @@ from nyttocalc.core.outcomes import (
     TOTAL_FIGURES,
     GroupEffect,
     KeyFigures,
-    Outcomes,
     OutcomesAnalysis,
 )
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult
+from nyttocalc.core.transitions import Outcomes
 from nyttocalc.report import numbers
 from nyttocalc.report.i18n import label
 from nyttocalc.report.rows import parts

@@ -10,7 +10,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from nyttocalc.core import numeric
+import numpy as np
+
+from nyttocalc.core import numeric, reasoning
 from nyttocalc.core.model import Model
 from nyttocalc.core.numeric import Cell
 
@@ -56,8 +58,6 @@ def sensitivity(model: Model, moves: Sequence[Move], metric: str) -> Sensitivity
 def _moved(model: Model, moves: Sequence[Move]) -> Model:
     """The model with every move at once: input k holds its low and high value at positions
     2k and 2k + 1 of an array, and its own value everywhere else."""
-    import numpy as np
-
     count = 2 * len(moves)
     varied: dict[str, Any] = {}
     for k, move in enumerate(moves):
@@ -69,8 +69,6 @@ def _moved(model: Model, moves: Sequence[Move]) -> Model:
 
 def _effects(moves: Sequence[Move], value: Any) -> tuple[Effect, ...]:
     """Each move's effect on a figure computed over ``_moved``, largest swing first."""
-    import numpy as np
-
     figures = np.broadcast_to(np.asarray(value, dtype=float), (2 * len(moves),))
     rows = [Effect(move, float(figures[2 * k]), float(figures[2 * k + 1]))
             for k, move in enumerate(moves)]
@@ -82,8 +80,6 @@ def payback_time_effects(model: Model, moves: Sequence[Move], perspective: str, 
     """How many years after the end of the intervention a perspective's cost is paid back if
     ``persons`` work at the wage-subsidy ``rate`` (as the inverse table counts), and what moving
     each input does to it, largest swing first."""
-    from nyttocalc.core import reasoning
-
     def years(at: Model) -> Any:
         why = reasoning.plain(at)
         party = next(p for p in at.perspectives if p.key == perspective)

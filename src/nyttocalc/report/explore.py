@@ -11,6 +11,8 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+import numpy as np
+
 from nyttocalc import __version__
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
@@ -19,6 +21,7 @@ from nyttocalc.core.sensitivity import Effect, SensitivityResult
 from nyttocalc.core.solve import Answer, Question
 from nyttocalc.core.sweep import Axis, SweepResult, sweep
 from nyttocalc.report import numbers
+from nyttocalc.report.csv_columns import csv_column, csv_lines
 from nyttocalc.report.document import (
     Chart,
     Document,
@@ -37,6 +40,7 @@ from nyttocalc.report.machine import (
     finite,
     scenario_json,
 )
+from nyttocalc.report.parallel import ordered_map
 from nyttocalc.report.plot import Kind, Plot, Series
 from nyttocalc.run import RunInfo
 
@@ -159,8 +163,6 @@ def _heat_map(result: SweepResult, units: Mapping[str, Unit], cell: Cell, unit: 
     """A sample of the grid (at most 20 × 10 cells) with what is read from all of it: the range,
     whether an axis changes nothing, the share within the cohort. The grid is read a block of
     rows at a time and never held whole."""
-    import numpy as np
-
     model = result.model
     rows_axis, columns_axis = result.axes
     row_index = _sample(len(rows_axis.values), HEAT_ROWS)
@@ -273,11 +275,6 @@ def sweep_csv(result: SweepResult, lang: str) -> Iterator[str]:
     """One line per point of the grid: the varied values, then one column per perspective,
     subsidy rate and horizon (``society 0 1``: society, 0 % subsidy, 1 year; ``varied`` for the
     one the sweep varies). Written a block of rows at a time, each column at once."""
-    import numpy as np
-
-    from nyttocalc.report.csv_columns import csv_column, csv_lines
-    from nyttocalc.report.parallel import ordered_map
-
     swedish = lang == "sv"
     varied = [a.path for a in result.axes]
 

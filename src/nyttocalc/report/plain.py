@@ -11,7 +11,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from nyttocalc.report import terminal_plot
 from nyttocalc.report.document import Chart, Document, Table
+from nyttocalc.report.extras import INSTALL
 from nyttocalc.report.plot import Plot
 
 WIDTH = 160  # a wide terminal's width: what a report gets when it is not drawn on a terminal
@@ -39,8 +41,6 @@ def plain_text(document: Document, width: int = WIDTH) -> str:
 
 def _plot(plot: Plot, width: int) -> list[str]:
     """A chart drawn by plotext, without colour; its table where plotext is not installed."""
-    from nyttocalc.report import terminal_plot
-
     if not terminal_plot.available():
         return ["", *_text([plot.table.title], width), *_table(plot.table, width),
                 *_text([*plot.table.notes, missing_plotext()], width)]
@@ -49,8 +49,6 @@ def _plot(plot: Plot, width: int) -> list[str]:
 
 
 def missing_plotext() -> str:
-    from nyttocalc.report.extras import INSTALL
-
     return f"(The chart needs plotext: {INSTALL})"
 
 

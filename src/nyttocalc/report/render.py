@@ -7,6 +7,7 @@ import io
 import re
 from typing import TYPE_CHECKING, TextIO
 
+from nyttocalc.report import terminal_plot
 from nyttocalc.report.document import Chart, Document, Table
 from nyttocalc.report.numbers import NBSP
 from nyttocalc.report.plain import PLOT_WIDTH, missing_plotext, plain_text
@@ -25,6 +26,7 @@ _KEEP = "\ue000"
 
 def to_terminal(document: Document, out: TextIO) -> None:
     """Draw rich tables on a terminal: its width, colour where it has it."""
+    # rich only here and below: 25 ms to import, which a pipe or a file (plain text) does without
     from rich.console import Console
 
     terminal = Console(file=out, highlight=False, soft_wrap=False)
@@ -106,8 +108,6 @@ def _plot(console: Console, plot: Plot) -> None:
     """A chart in colour where the console has colour; its table where plotext is missing."""
     from rich.text import Text
 
-    from nyttocalc.report import terminal_plot
-
     if not terminal_plot.available():
         _table(console, plot.table)
         console.print(_text(missing_plotext(), "dim"))
@@ -168,8 +168,6 @@ def _markdown_table(table: Table) -> list[str]:
 
 
 def _markdown_plot(plot: Plot) -> list[str]:
-    from nyttocalc.report import terminal_plot
-
     if not terminal_plot.available():
         return [*_markdown_table(plot.table), f"_{_escape(missing_plotext())}_  "]
     return ["", f"## {_escape(plot.title)}", "", "```",

@@ -33,12 +33,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from nyttocalc.core.claims import ClaimResult, Qualifier
 from nyttocalc.core.figures import Figure, Term, Unit, parse
 from nyttocalc.core.formulas import EFFICIENCY_FORMULA
 from nyttocalc.core.model import Model
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult, input_term
 from nyttocalc.report import excel, numbers, reproducible
 from nyttocalc.report.answer import rate_phrase
+from nyttocalc.report.check_document import verdict_text
 from nyttocalc.report.document import OutcomeBlock, outcome_blocks, symbolic
 from nyttocalc.report.i18n import label, unit_after
 from nyttocalc.report.machine import outcomes_group
@@ -50,7 +52,6 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from nyttocalc.core.claims import ClaimResult
 
 NEVER_TEXT = {"en": "never", "sv": "aldrig"}
 
@@ -704,8 +705,6 @@ def _claims(ws: Worksheet, checked: tuple[ClaimResult, ...], run: RunInfo, cells
     a live formula, and two verdicts: one that follows the inputs (a formula of the qualifier's
     rule over the published and the computed figure), and ``check``'s at export, which also
     weighs the report's rounding chains and its printed inputs' rounding."""
-    from nyttocalc.report.check_document import verdict_text
-
     headers = [label(k, lang) for k in ("col.claim", "col.section", "col.published",
                                         "col.printed", "col.computed", "col.formula",
                                         "col.verdict_live", "col.verdict_export")]
@@ -735,8 +734,6 @@ def _live_verdict(result: ClaimResult, computed: str, published: str, lang: str)
     """The qualifier's rule (``core.claims.RULES``) as a formula of the computed figure's cell
     and the published one's: "holds", "holds within rounding" or "does not follow"; a figure
     that is never reached does not follow."""
-    from nyttocalc.core.claims import Qualifier
-
     q = excel.number(result.claim.precision)
     half = excel.number(result.claim.precision / 2 * (1 + 1e-9))  # |c − p| ≤ q/2, as check
     c, p = computed, published

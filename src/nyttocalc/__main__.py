@@ -14,21 +14,22 @@ collector would walk again and again for nothing; and the commands leave next to
 cycles (some 800 objects, classes made as the libraries load, as many after a million points
 or draws as after ten: ``tests/test_streams.py`` holds them to that), so there is nothing for
 it to find later either. Reference counting frees the rest as usual. Measured, against the
-collector on: 7 % of ``--help`` and ``payback``, 11-14 % of a small sweep or simulation. At
+collector on: 7-9 % of ``--help`` and ``payback``, 8-14 % of a small sweep or simulation. At
 the end every object is frozen (``gc.freeze``): Python's shutdown collects once more, off or
-not, and would walk them all (measured: 16 % of a CSV sweep, which ends that way).
+not, and would walk them all (measured: 17 % of a CSV sweep, which ends that way).
 
 When the command is done and its output flushed, the process ends at once (``os._exit``)
 instead of tearing the interpreter down, which frees every object of every library one by one
-for nothing (measured: 3 % of ``--help``, ``payback`` or ``check``). That is skipped, and
-Python exits as usual, whenever the ordinary shutdown has work to do: an ``atexit`` handler (a
-temporary directory's clean-up; ``logging``'s, which ``concurrent.futures`` brings in), another
-thread, a tracer or profiler (coverage, cProfile: through ``sys.settrace``/``sys.setprofile``,
-or from Python 3.12 on ``sys.monitoring``) that writes its data at exit, or output that cannot
-be flushed (its error is then reported as before). So ``main`` is the program, not a function
-to call from one: it does not return. To run the command line in a program of your own, call
-``nyttocalc.cli.main`` (it raises ``SystemExit``, as any Typer app does) or use
-``nyttocalc.cli.app``: neither touches the collector or ends the process.
+for nothing (measured: 3-5 % of ``--help``, ``payback``, a sweep or a simulation). That is
+skipped, and Python exits as usual, whenever the ordinary shutdown has work to do: an
+``atexit`` handler (a temporary directory's clean-up; ``logging``'s, which
+``concurrent.futures`` brings in), another thread, a tracer or profiler (coverage, cProfile:
+through ``sys.settrace``/``sys.setprofile``, or from Python 3.12 on ``sys.monitoring``) that
+writes its data at exit, or output that cannot be flushed (its error is then reported as
+before). So ``main`` is the program, not a function to call from one: it does not return. To
+run the command line in a program of your own, call ``nyttocalc.cli.main`` (it raises
+``SystemExit``, as any Typer app does) or use ``nyttocalc.cli.app``: neither touches the
+collector or ends the process.
 """
 
 import _signal  # signal's C half, loaded with Python: `import signal` would take milliseconds

@@ -10,7 +10,8 @@ from typing import Any
 import numpy as np
 from hypothesis import strategies as st
 
-from nyttocalc.core.model import Model, Perspective, Scaling, ValueComponent
+from nyttocalc.core.model import Model
+from nyttocalc.core.perspective import Perspective, Scaling, ValueComponent
 
 SCALE = int(os.environ.get("NYTTOCALC_HYPOTHESIS_SCALE", "1"))
 

@@ -174,7 +174,8 @@ def test_bilaga_5s_example_of_efficiency() -> None:
     reference, work, produces it): 600 000 kr a year. After: a little work (20 000 kr of
     production) and no support: 120 000 kr created."""
     from nyttocalc.core.ledger import Flow, Funding, Move, State
-    from nyttocalc.core.outcomes import Group, Outcomes, Transition, key_figures
+    from nyttocalc.core.outcomes import key_figures
+    from nyttocalc.core.transitions import Group, Outcomes, Transition
 
     ledger = Ledger(
         {"municipality": {"en": "Municipality"}, "individual": {"en": "Individual"}},

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+import nyttocalc.core
+
 PROGRAM = """
 import sys
 import nyttocalc.core
@@ -298,3 +300,58 @@ def test_solve_for_the_cohort_answers_with_a_whole_cohort_that_pays_back() -> No
     assert solved.check is not None
     assert solved.check <= 3
     assert persons_at(loaded.model, solved.question, 4) > 3
+
+
+CORE = Path(nyttocalc.core.__file__).parent
+
+
+def _core_imports(tree: ast.Module, modules: set[str]) -> set[str]:
+    """The core modules a module imports, wherever: at the top, in a function, or for type
+    checking only. ``from nyttocalc.core import analyse`` imports the package, ``__init__``."""
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            # within the core, ``from . import x`` and ``from .x import y`` (the level is 1)
+            base = (node.module or "") if node.level == 0 else ".".join(
+                filter(None, ["nyttocalc.core", node.module]))
+            names += [f"{base}.{alias.name}" for alias in node.names]
+    found = set()
+    for name in names:
+        if name.startswith("nyttocalc.core."):
+            first = name.split(".")[2]
+            found.add(first if first in modules else "__init__")
+    return found
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """One cycle for each import that closes one, found depth first."""
+    cycles: list[list[str]] = []
+    done: set[str] = set()
+    path: list[str] = []
+
+    def visit(module: str) -> None:
+        path.append(module)
+        for imported in sorted(graph[module]):
+            if imported in path:
+                cycles.append([*path[path.index(imported):], imported])
+            elif imported not in done:
+                visit(imported)
+        path.pop()
+        done.add(module)
+
+    for module in sorted(graph):
+        if module not in done:
+            visit(module)
+    return cycles
+
+
+def test_no_circle_of_imports_in_the_core() -> None:
+    """Each core module builds only on modules below it: a circle (model → outcomes →
+    reasoning → model) would make the order of imports matter and the layers meaningless."""
+    modules = {path.stem for path in CORE.glob("*.py")}
+    graph = {path.stem: _core_imports(ast.parse(path.read_text(encoding="utf-8")), modules)
+             - {path.stem} for path in CORE.glob("*.py")}
+    assert {"model", "reasoning"} <= graph["outcomes"]  # the imports are seen
+    assert [" → ".join(cycle) for cycle in _cycles(graph)] == []

@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from nyttocalc.core import formulas as f
 from nyttocalc.core.arith import ceil_step, difference, ratio
 from nyttocalc.core.figures import Figure, evaluate, placeholders
-from nyttocalc.core.model import Model, Perspective, Scaling, ValueComponent
+from nyttocalc.core.model import Model
 from nyttocalc.core.payback import analyse
+from nyttocalc.core.perspective import Perspective, Scaling, ValueComponent
 from nyttocalc.report.rows import parts
 from tests.strategies import amounts, horizons, models, positive_amounts, shares, timed_models
 

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 from nyttocalc.core import figures
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.ledger import SOCIETY, Flow, FlowKind, Funding, Ledger, Move, State, _cancelled
-from nyttocalc.core.model import Model, Scaling, ValueComponent
+from nyttocalc.core.model import Model
 from nyttocalc.core.payback import analyse
+from nyttocalc.core.perspective import Scaling, ValueComponent
 from nyttocalc.report.charts import svg, terminal
 from nyttocalc.report.charts.plot import Kind, Plot, Series, nice_ticks
 from nyttocalc.report.tables.printout import Table

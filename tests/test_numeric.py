@@ -135,7 +135,7 @@ def test_a_two_dimensional_grid_is_every_pair() -> None:
 
 
 def numeric_perspective():  # type: ignore[no-untyped-def]
-    from nyttocalc.core.model import Perspective, Scaling, ValueComponent
+    from nyttocalc.core.perspective import Perspective, Scaling, ValueComponent
 
     return Perspective("society", {"en": "Society", "sv": "Samhället"}, ("c",), None,
                        (ValueComponent("v", frozenset({Scaling.PRODUCTIVITY})),))

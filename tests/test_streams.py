@@ -3,6 +3,7 @@ a pipe whose reader has gone, a Latin-1 terminal; and Ctrl-C while the program s
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -179,7 +180,7 @@ def test_no_progress_where_stderr_is_not_a_terminal() -> None:
 @pytest.mark.parametrize("args", [
     ["sweep", str(LIVA), "--vary", "analysis.subsidy_rates.1=0.001:1:0.001", "-f", "csv"],
     ["check", str(LIVA), "-f", "json"],  # exit status 1: claims that do not follow
-    ["schema"],  # no scenario read: the collector never turned on
+    ["schema"],  # no scenario read
 ])
 def test_everything_printed_arrives_in_a_file_and_the_status_is_kept(
         args: list[str], tmp_path: Path) -> None:
@@ -227,3 +228,42 @@ def test_a_profiler_still_writes_its_data(tmp_path: Path) -> None:
                command=[sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "nyttocalc"])
     assert done.returncode == 0, done.stderr
     assert pstats.Stats(str(profile)).total_calls > 0
+
+
+# The collector is off for the whole of a program's run (``__main__.main``), and only there.
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_app_in_process_leaves_the_collector_as_it_was(collecting: bool) -> None:
+    was_enabled, was_frozen = gc.isenabled(), gc.get_freeze_count()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        assert run_cli("payback", LIVA).code == 0
+        assert (gc.isenabled(), gc.get_freeze_count()) == (collecting, was_frozen)
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
+
+
+def _cyclic_garbage_left(*args: str) -> int:
+    gc.collect()
+    gc.disable()
+    try:
+        assert run_cli(*args).code == 0
+        return gc.collect()
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize(("small", "large"), [
+    (["sweep", "--vary", "analysis.subsidy_rates.1=0.1:1:0.1"],
+     ["sweep", "--vary", "analysis.subsidy_rates.1=0.001:1:0.001", "--vary",
+      "inputs.volunteer_time=0:99000:1000", "-f", "csv"]),
+    (["simulate", "--draws", "1000"], ["simulate", "--draws", "100000"]),
+])
+def test_a_larger_run_leaves_no_more_garbage_in_cycles(small: list[str],
+                                                      large: list[str]) -> None:
+    """What lets the program run with the collector off: ten points or draws, or a hundred
+    thousand, leave the same few objects in cycles (those of the command line)."""
+    command, *options = small
+    _cyclic_garbage_left(command, str(LIVA), *options)  # what loads once is loaded
+    left = _cyclic_garbage_left(command, str(LIVA), *options)
+    assert _cyclic_garbage_left(large[0], str(LIVA), *large[1:]) <= left + 100

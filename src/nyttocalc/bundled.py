@@ -13,6 +13,9 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from nyttocalc.errors import NyttocalcError
+from nyttocalc.scenario import yamlsafe
+
 DATA = Path(__file__).resolve().parent / "data"
 SCENARIOS = DATA / "scenarios"
 PARAMETERS = DATA / "parameters"
@@ -62,8 +65,6 @@ def closest(given: str, names: list[str]) -> str:
 
 def examples(lang: str = "en") -> list[tuple[str, str]]:
     """Each bundled scenario's name and title, in ``lang`` where the scenario gives it so."""
-    from nyttocalc.scenario import yamlsafe
-
     found = []
     for name in example_names():
         data = yamlsafe.parse((SCENARIOS / f"{name}.yaml").read_text(encoding="utf-8")).data
@@ -76,8 +77,6 @@ def examples(lang: str = "en") -> list[tuple[str, str]]:
 
 def example_text(name: str) -> str:
     """A bundled scenario's text, as it is; an unknown name is a NyttocalcError."""
-    from nyttocalc.errors import NyttocalcError
-
     path = example(name)
     if path is None:
         names = example_names()

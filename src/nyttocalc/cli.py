@@ -468,7 +468,6 @@ def report(
 def _load(file: str, assignments: list[str] | None, allow: list[str] | None,
           audit: bool = False) -> "LoadedScenario":
     """The scenario; a claims-only audit only where the command is `check` (``audit``)."""
-    from nyttocalc.__main__ import started
     from nyttocalc.report.language.numbers import use_currency
     from nyttocalc.scenario.load import load
 
@@ -478,7 +477,6 @@ def _load(file: str, assignments: list[str] | None, allow: list[str] | None,
             raise NyttocalcError(f"{loaded.name} holds claims only (no perspectives or ledger): "
                                  f"use nyttocalc check {file}")
     use_currency(loaded.scenario.numbers.currency)
-    started()
     for warning in loaded.warnings:
         typer.echo(f"warning: {warning}.", err=True)
     return loaded

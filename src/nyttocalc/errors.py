@@ -2,6 +2,8 @@
 
 And ``Stopped``: the program was told to end while it wrote a file."""
 
+import signal
+
 
 class NyttocalcError(Exception):
     """Bad input or usage: the message says where and what was expected."""
@@ -43,7 +45,5 @@ class Stopped(BaseException):
         return 128 + self.signal_number
 
     def __str__(self) -> str:
-        import signal
-
         name = signal.Signals(self.signal_number).name
         return f"stopped by {name} before {self.path} was complete; it was not written."

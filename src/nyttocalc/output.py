@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import signal
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -165,8 +166,6 @@ def _stopped_by_signals(path: Path) -> Iterator[_Signals]:
     until the result is in place (a moment) and then has its usual effect. A signal that is
     ignored (``nohup``) stays ignored; outside the main thread, where Python cannot handle
     signals, nothing changes."""
-    import signal
-
     signals = _Signals(path)
     previous: dict[int, Any] = {}
     try:

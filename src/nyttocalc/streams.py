@@ -14,6 +14,7 @@ import codecs
 import io
 import os
 import re
+import select
 import sys
 import time
 import unicodedata
@@ -105,8 +106,6 @@ class _WaitingFile(io.FileIO):
     def write(self, data: ReadableBuffer, /) -> int:
         written: int | None = super().write(data)  # None: the pipe is full (EAGAIN)
         while written is None:
-            import select
-
             select.select([], [self], [])
             written = super().write(data)
         return written
@@ -118,7 +117,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 def ascii_json(text: str) -> str:
     """JSON text with every non-ASCII character escaped as JSON escapes it (``\\u00e4``; a
     surrogate pair beyond the BMP). Outside strings JSON is ASCII, so the data is unchanged."""
-    import json
+    import json  # only here: --help needs none, and importing it is 3 % of --help's time
 
     return _NON_ASCII.sub(lambda m: json.dumps(m.group())[1:-1], text)
 

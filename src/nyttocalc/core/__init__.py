@@ -4,8 +4,9 @@ Importable without YAML, pydantic, Typer or rich (a ruff rule and a test hold it
 """
 
 from nyttocalc.core.figures import Figure, Term, Unit
-from nyttocalc.core.model import Model, Perspective, Scaling, ValueComponent
+from nyttocalc.core.model import Model
 from nyttocalc.core.payback import PaybackAnalysis, analyse
+from nyttocalc.core.perspective import Perspective, Scaling, ValueComponent
 
 __all__ = [
     "Figure",

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from nyttocalc.core import reasoning, registry
 from nyttocalc.core.arith import Num
 from nyttocalc.core.figures import Unit
-from nyttocalc.core.model import Model, Perspective
+from nyttocalc.core.model import Model
+from nyttocalc.core.perspective import Perspective
 from nyttocalc.core.registry import At, Figures
 from nyttocalc.errors import NyttocalcError
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import ast
 import functools
+import keyword
 import math
 import operator
 import re
+import tokenize
 from collections.abc import Callable, KeysView, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -227,9 +229,6 @@ def _parsed_term_by_term(formula: str, expression: str) -> ast.expr:
     its outermost sum parsed alone, and the terms joined left to right, the tree Python builds.
     Only a formula Python could parse gets here, so every + and − its tokens show outside
     brackets, after an operand, joins two terms."""
-    import keyword
-    import tokenize
-
     too_long = FormulaError(f"{_shown(formula)} is too long or too deeply nested to read")
     expression = expression.replace("\r\n", "\n").replace("\r", "\n")  # as Python reads it
     lines = [line + "\n" for line in expression.split("\n")]

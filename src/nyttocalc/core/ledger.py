@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from nyttocalc.core.model import Perspective, Scaling, ValueComponent
+from nyttocalc.core.perspective import Perspective, Scaling, ValueComponent
 
 SOCIETY = "society"
 SOCIETY_LABELS = {"en": "Society", "sv": "Samhället"}

@@ -1,10 +1,5 @@
 """The calculation model: plain, frozen data that the formulas read.
 
-A perspective (society, the municipality, later a region or a state agency) is data: which inputs
-it pays as its cost, whether those are marked up to socio-economic kronor, and which value
-components it gains for each employed person-year. Adding a perspective is a scenario change,
-never a code change.
-
 Every scalar of a model has a key path, the same as in the scenario file
 (``inputs.production_value``, ``cohort.delay_years``, ``analysis.subsidy_rates.1``).
 ``with_values`` replaces scalars by path; the values may be NumPy arrays, which is how sweeps,
@@ -16,46 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from nyttocalc.core.arith import Num, is_zero
 from nyttocalc.core.figures import Unit, evaluate, placeholders
+from nyttocalc.core.ledger import Ledger
+from nyttocalc.core.perspective import Perspective
+from nyttocalc.core.transitions import Outcomes
 from nyttocalc.errors import NyttocalcError
-
-if TYPE_CHECKING:
-    from nyttocalc.core.ledger import Ledger
-    from nyttocalc.core.outcomes import Outcomes
-
-
-class Scaling(StrEnum):
-    """What a value component is proportional to, besides the number of employed persons."""
-
-    PRODUCTIVITY = "productivity"  # 1 − wage-subsidy rate: the share of the wage the employer pays
-    SUBSIDY = "subsidy"  # the wage-subsidy rate itself: the share of the wage cost subsidised
-    FTE = "fte"  # the full-time equivalent of the job (0.5 for half-time)
-
-
-@dataclass(frozen=True)
-class ValueComponent:
-    """One source of value per employed person-year, read from a named input; ``sign`` −1 for
-    what a perspective loses (a transfer it pays, a resource it uses, in the state it gains)."""
-
-    input: str
-    scales_with: frozenset[Scaling]
-    sign: int = 1
-
-
-@dataclass(frozen=True)
-class Perspective:
-    """Whose costs and benefits are counted: society, the municipality, …"""
-
-    key: str
-    labels: Mapping[str, str]  # language code → display name
-    cost_items: tuple[str, ...]  # names of amount inputs that this perspective pays
-    cost_markup: str | None  # name of a rate input added on top (indirect taxes), or None
-    value_components: tuple[ValueComponent, ...]
-
 
 # Scalar fields of the cohort and the analysis, by key path. Lists (horizons, subsidy rates) are
 # addressed item by item: ``analysis.horizons_years.0``.

@@ -18,7 +18,6 @@ Bilaga 5 defines the key figures:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
@@ -27,27 +26,7 @@ from nyttocalc.core.figures import Figure, Term, Unit, slot
 from nyttocalc.core.ledger import Ledger, Move
 from nyttocalc.core.model import Model
 from nyttocalc.core.reasoning import Reasoning, explained
-
-
-@dataclass(frozen=True)
-class Transition:
-    move: Move
-    persons: float  # how many made this move
-    subsidy_rate: float  # their wage-subsidy rate after it (0 where none)
-    path: str  # the key path of the count, for explanations
-
-
-@dataclass(frozen=True)
-class Group:
-    key: str
-    labels: Mapping[str, str]
-    transitions: tuple[Transition, ...]
-
-
-@dataclass(frozen=True)
-class Outcomes:
-    reference: str  # the state of a person's potential: work, full time, no subsidy
-    groups: tuple[Group, ...]
+from nyttocalc.core.transitions import Group, Outcomes, Transition
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from typing import Any
 
 from nyttocalc.core import reasoning
 from nyttocalc.core.figures import Figure, Term
-from nyttocalc.core.model import Model, Perspective
+from nyttocalc.core.model import Model
 from nyttocalc.core.outcomes import OutcomesAnalysis, key_figures
+from nyttocalc.core.perspective import Perspective
 from nyttocalc.core.registry import DEFINITIONS, GROUPS, Figures
 
 

@@ -19,7 +19,8 @@ from nyttocalc.core import formulas as f
 from nyttocalc.core.arith import Num, is_zero
 from nyttocalc.core.calc import EXPLAINED, PLAIN, Calc
 from nyttocalc.core.figures import Unit, placeholders, slot
-from nyttocalc.core.model import Model, Perspective, Scaling, field_path
+from nyttocalc.core.model import Model, field_path
+from nyttocalc.core.perspective import Perspective, Scaling
 
 # The cohort's and the analysis' numbers that formulas name as the file does, and their units.
 _NUMBER_UNITS = {

@@ -21,7 +21,8 @@ from typing import Any
 
 from nyttocalc.core.arith import Num, is_never
 from nyttocalc.core.figures import Unit
-from nyttocalc.core.model import Model, Perspective
+from nyttocalc.core.model import Model
+from nyttocalc.core.perspective import Perspective
 from nyttocalc.core.reasoning import Reasoning
 
 # The dimensions that pick a figure's row, in the order rows report them.

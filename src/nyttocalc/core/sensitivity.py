@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from nyttocalc.core import batch
 from nyttocalc.core.batch import Cell
 from nyttocalc.core.model import Model
@@ -62,8 +64,6 @@ def sensitivity(model: Model, variations: Sequence[Variation], metric: str,
 def _varied(model: Model, variations: Sequence[Variation]) -> Model:
     """The model with every variation at once: input k holds its low and high value at positions
     2k and 2k + 1 of an array, and its own value everywhere else."""
-    import numpy as np
-
     count = 2 * len(variations)
     varied: dict[str, Any] = {}
     for k, variation in enumerate(variations):
@@ -75,8 +75,6 @@ def _varied(model: Model, variations: Sequence[Variation]) -> Model:
 
 def _effects(variations: Sequence[Variation], value: Any) -> tuple[Effect, ...]:
     """Each variation's effect on a figure computed over ``_varied``, largest swing first."""
-    import numpy as np
-
     figures = np.broadcast_to(np.asarray(value, dtype=float), (2 * len(variations),))
     rows = [Effect(variation, float(figures[2 * k]), float(figures[2 * k + 1]))
             for k, variation in enumerate(variations)]

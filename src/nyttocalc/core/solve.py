@@ -12,8 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from nyttocalc.core import batch
-from nyttocalc.core.model import Model, Perspective
+from nyttocalc.core.model import Model
+from nyttocalc.core.perspective import Perspective
 from nyttocalc.core.registry import At
 
 SCAN_POINTS = 1025
@@ -73,8 +76,6 @@ def net_value(model: Model, question: Question, x: Any) -> Any:
 
 
 def solve(model: Model, question: Question) -> Answer:
-    import numpy as np
-
     lo, hi = question.low, question.high
     def g(x: Any) -> Any:
         return np.broadcast_to(np.asarray(net_value(model, question, x), float), np.shape(x))
@@ -99,8 +100,6 @@ def _linear_roots(g: Any, lo: float, hi: float, scale: float) -> tuple[float, ..
     """Where g, a straight line over [lo, hi] (checked at five points and at the root itself),
     crosses zero within the range: one root, or none (a flat line, zero or not, crosses
     nowhere: every value pays back or none does); None where g is not a straight line."""
-    import numpy as np
-
     xs = np.linspace(lo, hi, 5)
     ys = g(xs)
     if not np.all(np.isfinite(ys)):
@@ -117,8 +116,6 @@ def _linear_roots(g: Any, lo: float, hi: float, scale: float) -> tuple[float, ..
 
 
 def _bisect(g: Any, a: float, b: float) -> float:
-    import numpy as np
-
     def pays(x: float) -> bool:  # the sign itself: the crossing to float precision
         return bool(g(np.array([x]))[0] >= 0)
 

@@ -13,6 +13,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
+
 from nyttocalc.core import batch
 from nyttocalc.core.batch import Cell
 from nyttocalc.core.model import Model
@@ -47,8 +49,6 @@ class SweepResult:
                ) -> Iterator[tuple[range, dict[Cell, Any]]]:
         """Consecutive rows of the grid (along the first axis): their indices, and for each cell
         (by default every cell of the sweep) an array of those rows' figures."""
-        import numpy as np
-
         wanted = tuple(self.cells if cells is None else cells)
         rest = self.shape[1:]
         per_row = max(1, len(wanted)) * (rest[0] if rest else 1)
@@ -88,8 +88,6 @@ class _Grids(Mapping[Cell, Any]):
         self._result = result
 
     def __getitem__(self, cell: Cell) -> Any:
-        import numpy as np
-
         if cell not in self._result.cells:
             raise KeyError(cell)
         grid = np.empty(self._result.shape)

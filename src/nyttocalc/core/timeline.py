@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from nyttocalc.core import discounting, reasoning
 from nyttocalc.core.arith import ROUND_OFF
-from nyttocalc.core.model import Model, Perspective
+from nyttocalc.core.model import Model
+from nyttocalc.core.perspective import Perspective
 from nyttocalc.core.registry import At, Figures
 
 

@@ -7,9 +7,10 @@ from typing import Any
 from nyttocalc.core.claims import Claim, FigureRef, Operand, Qualifier
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.ledger import Flow, FlowKind, Funding, Ledger, Move, State
-from nyttocalc.core.model import Model, Perspective, Scaling, ValueComponent
-from nyttocalc.core.outcomes import Group, Outcomes, Transition
+from nyttocalc.core.model import Model
 from nyttocalc.core.payback import input_term
+from nyttocalc.core.perspective import Perspective, Scaling, ValueComponent
+from nyttocalc.core.transitions import Group, Outcomes, Transition
 from nyttocalc.scenario import printed
 from nyttocalc.scenario.printed import NumberStyle
 from nyttocalc.scenario.schema import (

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from nyttocalc import bundled
 from nyttocalc.errors import NyttocalcError
 
 
@@ -41,8 +42,6 @@ def entries(given: Any) -> list[Entry] | None:
 
 def described(entry: Entry) -> str:
     """How a message names where a figure came from."""
-    from nyttocalc import bundled
-
     kind = "the parameter set" if bundled.is_name(entry.parameters) else "the parameter file"
     local = (f" with the municipality {entry.municipality}" if entry.municipality is not None
              else "")
@@ -52,7 +51,7 @@ def described(entry: Entry) -> str:
 def local_tax(parameters: dict[str, Any], entry: Entry, where: str) -> dict[str, Any]:
     """The sources and inputs that an entry's municipality adds: its municipal, regional and
     total local tax rates in the year of the parameter file, from the file's table."""
-    from nyttocalc.scenario import local_tax
+    from nyttocalc.scenario import local_tax  # 9 ms to import, for these scenarios only
 
     assert entry.municipality is not None
     try:

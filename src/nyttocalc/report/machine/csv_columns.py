@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from nyttocalc.report.machine.as_csv import csv_number
 
 _POWERS = tuple(float(10**k) for k in range(23))  # exact as floats
@@ -35,8 +37,6 @@ _MARGIN = 2.0**-40
 def csv_lines(columns: list[Any], swedish: bool) -> str:
     """One line per row of ``columns`` (``csv_column``'s, of one length), separated as
     ``csv_writer`` separates them."""
-    import numpy as np
-
     separator = ord(";" if swedish else ",")
     parts = []
     for index, column in enumerate(columns):
@@ -48,8 +48,6 @@ def csv_lines(columns: list[Any], swedish: bool) -> str:
 
 def csv_column(values: Any, swedish: bool) -> Any:
     """Each number's text, as ``csv_number`` writes it, as a row of bytes (0: no character)."""
-    import numpy as np
-
     x = np.asarray(values, dtype=float).ravel()
     finite = np.isfinite(x)
     size = np.abs(np.where(finite, x, 0.0))
@@ -81,8 +79,6 @@ def _written(negative: Any, digits: Any, scale: Any, done: Any, swedish: bool) -
     many as the largest N or ``scale`` needs) with the point before the last ``scale`` of them,
     shown from the first that is not 0 (or the one before the point) to the last that is not 0
     (the point only if such a digit follows it); 0 in the places not shown."""
-    import numpy as np
-
     n = len(digits)
     width = max(len(str(int(digits.max(initial=0)))), int(scale.max(initial=0)) + 1)
     own = _digits(digits, width)
@@ -112,8 +108,6 @@ def _written(negative: Any, digits: Any, scale: Any, done: Any, swedish: bool) -
 def _digits(n: Any, width: int) -> Any:
     """The last ``width`` decimal digits of whole numbers from 0 to below 2^63, as characters:
     two at a time, each pair's two characters looked up at once."""
-    import numpy as np
-
     pairs_of = np.frombuffer(_PAIRS_TEXT, dtype=np.uint16)
     pairs = (width + 1) // 2
     out = np.empty((pairs, len(n)), dtype=np.uint16)  # a place a row, then turned
@@ -128,8 +122,6 @@ def _digits(n: Any, width: int) -> Any:
 def _shortest(size: Any) -> tuple[Any, Any, Any]:
     """For positive non-whole floats from 1e-4 to below 1e15 that are not powers of two: N and
     k with N × 10^-k the digits ``repr`` writes, and whether that was decided for certain."""
-    import numpy as np
-
     exponent = np.floor(np.log10(size)).astype(np.int64)  # 10^e ≤ size < 10^(e+1), ± 1
     product, error = _times_power(size, 16 - exponent)
     # y = product + error = size × 10^(16 − e), exactly, must lie in [10^16, 10^17)
@@ -160,8 +152,6 @@ def _shortest(size: Any) -> tuple[Any, Any, Any]:
 
 def _times_power(x: Any, k: Any) -> tuple[Any, Any]:
     """x × 10^k as product + error exactly (Dekker's TwoProduct, no fused multiply-add)."""
-    import numpy as np
-
     power = np.take(_POWERS, k)
     product = x * power
     x_high, x_low = _halves(x)

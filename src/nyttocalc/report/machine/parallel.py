@@ -38,6 +38,8 @@ def ordered_map(function: Callable[[Item], Result], items: Iterable[Item],
     if workers <= 1:
         yield from map(function, items)
         return
+    # Only here: it brings in logging, whose exit handler keeps the process from ending at once
+    # (``__main__``).
     from concurrent.futures import Future, ThreadPoolExecutor
 
     with ThreadPoolExecutor(workers, thread_name_prefix="nyttocalc") as pool:

@@ -10,6 +10,8 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
+
 from nyttocalc.core.batch import METRICS, Cell
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
@@ -150,8 +152,6 @@ def _heat_map(result: SweepResult, units: Mapping[str, Unit], costs: SweepResult
     """A sample of the grid (at most 20 × 10 cells) with what is read from all of it: the range,
     whether an axis changes nothing, the share within the cohort. The grid is read a block of
     rows at a time and never held whole."""
-    import numpy as np
-
     model = result.model
     rows_axis, columns_axis = result.axes
     row_index = _sample(len(rows_axis.values), HEAT_ROWS)

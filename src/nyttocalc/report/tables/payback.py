@@ -19,10 +19,10 @@ from nyttocalc.core.outcomes import (
     TOTAL_FIGURES,
     GroupEffect,
     KeyFigures,
-    Outcomes,
     OutcomesAnalysis,
 )
 from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult, Row
+from nyttocalc.core.transitions import Outcomes
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.explained import arithmetic, symbolic
 from nyttocalc.report.language.labels import label

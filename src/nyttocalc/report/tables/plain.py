@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from nyttocalc.report.charts.plot import Plot
+from nyttocalc.report.extras import INSTALL
 from nyttocalc.report.tables.printout import Chart, Printout, Table
 
 WIDTH = 160  # a wide terminal's width: what a report gets when it is not drawn on a terminal
@@ -49,8 +50,6 @@ def _plot(plot: Plot, width: int) -> list[str]:
 
 
 def missing_plotext() -> str:
-    from nyttocalc.report.extras import INSTALL
-
     return f"(The chart needs plotext: {INSTALL})"
 
 

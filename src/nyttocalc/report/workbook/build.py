@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from nyttocalc.core.claims import ClaimResult, Qualifier
 from nyttocalc.core.figures import Figure, Term, Unit, parse
 from nyttocalc.core.formulas import EFFICIENCY_FORMULA
 from nyttocalc.core.model import Model
@@ -51,7 +52,6 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from nyttocalc.core.claims import ClaimResult
 
 NEVER_TEXT = {"en": "never", "sv": "aldrig"}
 
@@ -736,7 +736,6 @@ def _live_verdict(result: ClaimResult, computed: str, published: str, lang: str)
     """The qualifier's rule (``core.claims.RULES``) as a formula of the computed figure's cell
     and the published one's: "holds", "holds within rounding" or "does not follow"; a figure
     that is never reached does not follow."""
-    from nyttocalc.core.claims import Qualifier
 
     q = formulas.number(result.claim.precision)
     half = formulas.number(result.claim.precision / 2 * (1 + 1e-9))  # |c − p| ≤ q/2, as check

@@ -13,8 +13,9 @@ from __future__ import annotations
 import math
 from typing import TypeAlias
 
-from nyttocalc.core.rules import NEVER as NEVER
-from nyttocalc.core.rules import UNDEFINED, Backend, Value, rule
+from nyttocalc.core.backend import NEVER as NEVER
+from nyttocalc.core.backend import UNDEFINED, Backend, Value
+from nyttocalc.core.rules import rule
 
 # A float, or element-wise a NumPy array of floats: every formula uses only operators and these
 # helpers. Typed as float until a module that passes arrays needs the union.

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from nyttocalc.core.rules import NEVER, Backend, Value
+from nyttocalc.core.backend import NEVER, Backend, Value
 
 
 def evaluate(define: Callable[..., Value], operands: Sequence[Any]) -> Any:

@@ -13,7 +13,8 @@ within round-off): the report's arithmetic is the special case, bit for bit.
 
 from __future__ import annotations
 
-from nyttocalc.core.rules import NEVER, Backend, Value, rule
+from nyttocalc.core.backend import NEVER, Backend, Value
+from nyttocalc.core.rules import rule
 
 
 def _forces(xp: Backend, rate: Value, drop_off: Value) -> tuple[Value, Value]:

@@ -9,7 +9,8 @@ states: "a present value at 5 % over 45 years", Excel's NPV.)
 from __future__ import annotations
 
 from nyttocalc.core.arith import Num
-from nyttocalc.core.rules import UNDEFINED, Backend, Value, rule
+from nyttocalc.core.backend import UNDEFINED, Backend, Value
+from nyttocalc.core.rules import rule
 
 
 @rule

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from nyttocalc.core import arith, discounting, finance  # noqa: F401  (their rules fill RULES)
-from nyttocalc.core.rules import RULES, Backend, Rule, Value
+from nyttocalc.core.backend import Backend, Value
+from nyttocalc.core.rules import RULES, Rule
 
 # How tightly an expression binds, loosest first, as a spreadsheet reads it (a negation binds
 # tighter than a power: -2^2 is 4).

@@ -76,6 +76,15 @@ def system_tool(name: str) -> str:
     return found
 
 
+def liva_with(tmp_path: Path, old: str, new: str) -> Path:
+    """scenarios/liva.yaml with the first ``old`` replaced by ``new``, written in ``tmp_path``."""
+    text = LIVA.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "changed.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def liva() -> Path:
     return LIVA

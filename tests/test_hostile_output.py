@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import LIVA, ROOT, run_cli, run_process, system_tool
+from tests.conftest import LIVA, ROOT, run_cli, run_process
 
 NYTTOCALC = [sys.executable, "-m", "nyttocalc"]
 BOM = "\ufeff"
@@ -138,14 +138,14 @@ def test_swedish_csv_on_standard_output_has_no_byte_order_mark(name: str) -> Non
     assert BOM not in run.stdout
 
 
-def test_libreoffice_reads_swedish_csv_numbers_as_numbers(tmp_path: Path) -> None:
+def test_libreoffice_reads_swedish_csv_numbers_as_numbers(soffice: str,
+                                                          tmp_path: Path) -> None:
     """LibreOffice opens every Swedish CSV as a Swedish user does (`;`, UTF-8, Swedish
     locale): no cell is text that reads as a number (a mark before "0,05" made it text), and
     the first column of the sweep is its axis, in numbers."""
     import re
 
     openpyxl = pytest.importorskip("openpyxl")
-    soffice = system_tool("soffice")
     (tmp_path / "csv").mkdir()
     files = _swedish_csv(tmp_path / "csv")
     out = tmp_path / "xlsx"

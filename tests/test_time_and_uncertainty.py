@@ -230,6 +230,7 @@ def test_distributions_stay_in_their_ranges() -> None:
             assert values.mean() == pytest.approx(d.expected(), abs=0.01)
 
 
+@pytest.mark.slow  # six simulations, each a process: about 3 s
 def test_the_same_seed_gives_the_same_bytes() -> None:
     for fmt in ("json", "table", "csv"):
         first = run_process("simulate", LIVA, "--draws", "5000", "--seed", "42", "-f", fmt)

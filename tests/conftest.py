@@ -1,4 +1,5 @@
-"""Shared fixtures: paths, and running the CLI in-process or as a real process."""
+"""Shared fixtures: paths, running the CLI in-process or as a real process, the browser and
+the spreadsheet; and the fast default, which leaves the slow tests out unless --runslow."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import contextvars
 import os
 import subprocess
 import sys
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from nyttocalc.cli import app
 # machine. Hypothesis draws its examples from a seed fixed per test (derandomize), keeps no example
 # database between runs, and checks neither deadlines nor its "too slow" health check, which
 # depend on how busy the machine is. For a wider, random campaign run
-#     NYTTOCALC_HYPOTHESIS=explore NYTTOCALC_HYPOTHESIS_SCALE=10 python -m pytest
+#     NYTTOCALC_HYPOTHESIS=explore NYTTOCALC_HYPOTHESIS_SCALE=10 python -m pytest --runslow
 # (new random examples every run; a failure prints the seed and example to reproduce it).
 settings.register_profile("deterministic", derandomize=True, database=None, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow], print_blob=True)
@@ -76,6 +78,15 @@ def system_tool(name: str) -> str:
     return found
 
 
+def liva_with(tmp_path: Path, old: str, new: str) -> Path:
+    """scenarios/liva.yaml with the first ``old`` replaced by ``new``, written in ``tmp_path``."""
+    text = LIVA.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "changed.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def liva() -> Path:
     return LIVA
@@ -97,3 +108,50 @@ def browser() -> Any:
         launched = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """LibreOffice's program, which recalculates workbooks and reads CSV as a user's would."""
+    return system_tool("soffice")
+
+
+# The fast default: `python -m pytest` leaves out the tests marked slow (Chromium, LibreOffice,
+# the fuzz campaigns, and the few others that take seconds) and says how many; `--runslow` runs
+# every test. A test reaches Chromium and LibreOffice only through these fixtures, and using
+# one marks it slow, so a new browser or spreadsheet test needs no marker of its own.
+SLOW_FIXTURES = {"browser", "soffice"}
+LEFT_OUT = pytest.StashKey[int]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--runslow", action="store_true",
+                     help="also run the slow tests: browser, spreadsheet, fuzz and the few "
+                          "others that take seconds")
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m reads the markers
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+    if config.getoption("--runslow"):
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    config.hook.pytest_deselected(items=slow)
+    items[:] = [item for item in items if not item.get_closest_marker("slow")]
+    config.stash[LEFT_OUT] = len(slow)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)  # outermost: after the short test summary
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter,
+                            config: pytest.Config) -> Generator[None, object, object]:
+    result = yield
+    left_out = config.stash.get(LEFT_OUT, 0)
+    if left_out:
+        tests = "test" if left_out == 1 else "tests"
+        terminalreporter.write_line(
+            f"{left_out} slow {tests} left out (browser, spreadsheet, fuzz, and a few others of "
+            "seconds each); add --runslow to run them: `python -m pytest --runslow` runs every "
+            "test")
+    return result

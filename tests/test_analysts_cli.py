@@ -247,3 +247,98 @@ def test_range_points_are_the_decimal_numbers_written() -> None:
     assert fine == [float(f"1000000.{i:06d}") for i in range(11)]
     assert len(set(fine)) == 11
     assert points("0:10:5") == [0, 5, 10]
+
+
+SOLVE_RATE = ("solve", LIVA, "--for", "analysis.subsidy_rates.1", "--perspective", "society")
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0:.inf:1"), "not a finite number"),
+    ((*SOLVE_RATE, "--persons", "3", "--horizon", "nan"), "--horizon nan"),
+    ((*SOLVE_RATE, "--persons", "3", "--horizon", "-1"), "above 0"),
+    ((*SOLVE_RATE, "--persons", "3", "--horizon", "0"), "above 0"),
+    ((*SOLVE_RATE, "--persons", "inf", "--horizon", "3"), "--persons inf"),
+    (("solve", LIVA, "--for", "inputs.volunteer_time", "--perspective", "society", "--persons",
+      "3", "--horizon", "3", "--subsidy-rate", "2"), "--subsidy-rate 2"),
+    (("timeline", LIVA, "--persons", "inf"), "--persons inf"),
+    (("timeline", LIVA, "--persons", "100"), "the 14 participants"),
+    (("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0.0005:1:0.0005", "--vary",
+      "cohort.delay_years=0:100:0.01"), "at most 4,000,000"),
+    (("simulate", LIVA, "--set", "inputs.volunteer_time=5000000"), "also drawn"),
+    (("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0.5:1:0.5", "--set",
+      "analysis.subsidy_rates.1=0.5"), "also varied by --vary"),
+    ((*SOLVE_RATE, "--persons", "3", "--horizon", "3", "--between", "0.5:0.5"),
+     "LOW must be below HIGH"),
+    ((*SOLVE_RATE, "--persons", "3", "--horizon", "3", "--between", ":"), "expected LOW:HIGH"),
+    (("sweep", LIVA, "--vary", "analysis.horizons_years.0=0:5:1"),
+     "a number above 0 and at most 200"),
+])
+def test_analysts_bad_input_is_refused(args: tuple[str, ...], expected: str) -> None:
+    result = run_cli(*args)
+    assert result.code == 2, result.stdout
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [
+    ("solve", LIVA, "--for", "inputs.volunteer_time", "--perspective", "society", "--horizon",
+     "3"),
+    ("timeline", LIVA),
+])
+def test_more_persons_than_participants_is_one_rule(command: tuple[str, ...]) -> None:
+    result = run_cli(*command, "--persons", "500")
+    assert result.code == 2
+    assert "--persons 500: expected a number from 0 to the 14 participants" in result.stderr
+
+
+def test_solving_for_a_head_count_gives_a_whole_number() -> None:
+    result = run_cli("solve", LIVA, "--for", "cohort.participants", "--persons", "3",
+                     "--horizon", "3", "--perspective", "society", "--set",
+                     "cohort.deadweight=0.1", "-f", "json")
+    assert result.code == 0
+    assert json.loads(result.stdout)["answer"]["values"] == [14]  # ≤ 14.72: at most 14
+
+
+def test_solving_for_the_cohort_size_bounds_persons_by_the_largest_cohort() -> None:
+    result = run_cli("solve", LIVA, "--for", "cohort.participants", "--persons", "20",
+                     "--horizon", "3", "--perspective", "society", "--set",
+                     "cohort.deadweight=0.1")
+    assert result.code == 0, result.stderr
+
+
+def test_solve_where_the_net_value_is_zero_everywhere_pays_back_everywhere() -> None:
+    """No persons employed and no cost: the net value is 0 at every value of the input. It used
+    to answer "pays back at ≤ SEK 0" with everywhere=false."""
+    result = run_cli("solve", LIVA, "--for", "inputs.municipal_revenue", "--persons", "0",
+                     "--horizon", "3", "--perspective", "municipality", "--set",
+                     "inputs.municipal_funding=0", "-f", "json")
+    assert result.code == 0, result.stderr
+    answer = json.loads(result.stdout)["answer"]
+    assert (answer["values"], answer["everywhere"], answer["nowhere"]) == ([], True, False)
+    table = run_cli("solve", LIVA, "--for", "inputs.municipal_revenue", "--persons", "0",
+                    "--horizon", "3", "--perspective", "municipality", "--set",
+                    "inputs.municipal_funding=0").stdout
+    assert "Pays back at every value from SEK 0 to" in table.replace("\xa0", " ")
+    assert "≤" not in table
+
+
+def test_sensitivity_says_which_inputs_it_could_not_move() -> None:
+    table = run_cli("sensitivity", LIVA).stdout
+    assert "Not moved, as their value is 0 (try sweep): " in table
+    note = table[table.index("Not moved"):]
+    assert "cohort.deadweight" in note
+    assert "analysis.discount_rate" in note
+
+
+def test_a_varied_rate_is_named_varied_in_csv() -> None:
+    header = run_cli("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0.5:1:0.5",
+                     "-f", "csv").stdout.splitlines()[0]
+    assert "society varied 1" in header
+    assert "0.8" not in header
+
+
+def test_a_heat_map_says_when_an_axis_changes_nothing() -> None:
+    table = run_cli("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0.5:1:0.5", "--vary",
+                    "cohort.delay_years=0:8:4", "--perspective", "society", "--horizon",
+                    "3").stdout
+    assert "cohort.delay_years does not change this figure here." in table

@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from conftest import BROKEN, LIVA, Run, run_cli
+from tests.conftest import BROKEN, LIVA, Run, liva_with, run_cli
 
 
 def case(name: str, line: int | None, path: str | None, *fragments: str,
@@ -316,6 +316,14 @@ def test_deep_nesting_is_the_tools_own_paragraph(tmp_path: Path, text: str) -> N
     assert "nests deeper than 64 levels" in message
 
 
+def test_a_huge_list_stops_at_the_values_limit(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    path.write_text("title: x\nitems:\n" + "  - 1\n" * 300_000, encoding="utf-8")
+    run = run_cli("payback", path)
+    assert run.code == 2
+    assert "more than 20000 values" in run.stderr
+
+
 def test_directory_is_refused(tmp_path: Path) -> None:
     directory = tmp_path / "scenario.yaml"
     directory.mkdir()
@@ -388,6 +396,56 @@ def test_two_bad_sets_are_one_paragraph() -> None:
     assert "2 problems" in message
     assert f"--set {first}" in message
     assert f"--set {second}" in message
+
+
+@pytest.mark.parametrize("assignment", [
+    "cohort.delay_years=2019-02-30",  # looks like a YAML 1.1 date, is none
+    "cohort.delay_years=2019-02-03 25:00:00",
+    "analysis.subsidy_rates.²=0.5",  # "²".isdigit() is true
+    "analysis.subsidy_rates.١=0.5",  # an Arabic-Indic one: not silently index 1
+])
+def test_odd_set_values_are_refused_not_crashed(assignment: str) -> None:
+    run = run_cli("payback", LIVA, "--set", assignment)
+    assert run.code == 2
+    assert f"--set {assignment}" in run.stderr
+
+
+@pytest.mark.parametrize(("assignment", "fragment"), [
+    ("cohort.participants=1001", "≤ 1000"),
+    ("cohort.full_time_equivalent=1.0e-300", "≥ 0.01"),
+])
+def test_sizes_that_would_make_outputs_explode_are_refused(assignment: str,
+                                                          fragment: str) -> None:
+    run = run_cli("payback", LIVA, "--set", assignment)
+    assert run.code == 2
+    assert fragment in run.stderr
+
+
+def test_a_set_that_breaks_a_reference_is_named_with_the_place() -> None:
+    run = run_cli("payback", LIVA, "--set", "inputs.municipal_funding.unit=SEK/person-year")
+    assert run.code == 2
+    assert "line " not in run.stderr
+    assert ("--set inputs.municipal_funding.unit=SEK/person-year "
+            "(at perspectives.society.cost.items.0)") in run.stderr
+
+
+# ---- LivA with one change -------------------------------------------------------------------
+
+def test_a_cost_item_listed_twice_is_refused(tmp_path: Path) -> None:
+    path = liva_with(tmp_path, "items: [municipal_funding, volunteer_time]",
+                     "items: [municipal_funding, municipal_funding, volunteer_time]")
+    run = run_cli("payback", path)
+    assert run.code == 2
+    assert "perspectives.society.cost.items" in run.stderr
+    assert "once" in run.stderr
+
+
+def test_a_value_component_listed_twice_is_refused(tmp_path: Path) -> None:
+    twice = ("      - input: municipal_revenue\n        scales_with: [fte]\n"
+             "      - input: municipal_revenue\n        scales_with: [fte]\n")
+    path = liva_with(tmp_path, "      - input: municipal_revenue\n        scales_with: [fte]\n",
+                     twice)
+    assert run_cli("payback", path).code == 2
 
 
 # ---- the base of the corpus -----------------------------------------------------------------

@@ -126,3 +126,13 @@ def test_a_narrow_chart_keeps_its_title_and_axis_names(width: int) -> None:
         assert plot.title in text
         assert plot.y_label in text  # the curve's y axis, the tornado's values
         assert plot.x_label in text
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "No number of workers pays back the cost at this rate"),
+    ("sv", "Inget antal i arbete betalar tillbaka kostnaden vid denna subvention")])
+def test_plot_says_when_there_is_nothing_to_draw(lang: str, expected: str) -> None:
+    result = run_cli("payback", LIVA, "--plot", "--set", "cohort.drop_off_rate=1",
+                     "--lang", lang)
+    assert result.code == 0
+    assert result.stdout.count(expected) == 2  # society and the municipality

@@ -7,11 +7,12 @@ import io
 import json
 import math
 import re
+from pathlib import Path
 
 import pytest
 
 from nyttocalc import __version__
-from tests.conftest import LIVA, run_cli, run_process
+from tests.conftest import LIVA, liva_with, run_cli, run_process
 
 NBSP = "\u00a0"
 FORMATS = ["table", "markdown", "json", "csv"]
@@ -100,6 +101,49 @@ def test_json_never_is_null_not_infinity() -> None:
 def test_table_says_never_in_both_languages() -> None:
     assert "never" in run_cli("payback", LIVA, *ZERO_VALUE).stdout
     assert "aldrig" in run_cli("payback", LIVA, "--lang", "sv", *ZERO_VALUE).stdout
+
+
+def test_never_has_no_payback_year() -> None:
+    run = run_cli("payback", LIVA, "--set", "inputs.municipal_revenue=0", "--format", "json")
+    municipality = json.loads(run.stdout)["perspectives"][1]
+    row = municipality["break_even"][0]
+    assert row["persons_exact"] is None
+    assert row["payback_year"] is None
+    table = run_cli("payback", LIVA, "--set", "inputs.municipal_revenue=0").stdout
+    assert "never*" not in table
+
+
+def test_mix_round_off_does_not_ask_for_one_more_worker() -> None:
+    """cost = 110 000.00000000001 after the markup: one unsubsidised worker suffices in a
+    year, so the mix beside him needs no subsidised one."""
+    run = run_cli("payback", LIVA, "--format", "json",
+                  "--set", "inputs.municipal_funding=100000", "--set", "inputs.volunteer_time=0",
+                  "--set", "inputs.indirect_tax_rate=0.1", "--set", "inputs.production_value=95000")
+    society = json.loads(run.stdout)["perspectives"][0]
+    one = next(m for m in society["mixes"] if m["horizon_years"] == 1 and m["unsubsidised"] == 1)
+    assert one["subsidised"] == 0
+
+
+def test_mixes_name_the_base_rate_when_it_is_not_zero() -> None:
+    out = run_cli("payback", LIVA, "--set", "analysis.subsidy_rates.0=0.5",
+                  "--set", "analysis.subsidy_rates.1=1.0").stdout
+    assert "beside workers at 50%" in out
+    assert "unsubsidised" not in out.lower()
+
+
+def test_rows_stay_bounded_when_lowest_rate_workers_add_nothing() -> None:
+    run = run_cli("payback", LIVA, "--format", "json", "--set", "inputs.municipal_revenue=0")
+    municipality = json.loads(run.stdout)["perspectives"][1]
+    assert len(municipality["mixes"]) == 3  # one row per horizon, not one per participant
+
+
+@pytest.mark.parametrize("label", ["Society [/]", "[bold red]Society"])
+def test_labels_are_text_not_rich_markup(tmp_path: Path, label: str) -> None:
+    path = liva_with(tmp_path, "label: {en: Society, sv: Samhället}",
+                     f'label: {{en: "{label}", sv: Samhället}}')
+    run = run_cli("payback", path)
+    assert run.code == 0, run.stderr
+    assert f"{label}: cost and value" in run.stdout
 
 
 def _csv(lang: str) -> list[dict[str, str]]:

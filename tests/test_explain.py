@@ -77,3 +77,12 @@ def test_inputs_are_shown_as_given() -> None:
                   "perspectives.municipality.value_per_person_year.0.input="
                   "municipal_revenue_from_income").stdout
     assert "× 22.02%" in out
+
+
+def test_discounted_explain_shows_every_intermediate() -> None:
+    table = run_cli("payback", LIVA, "--explain", "--set", "analysis.discount_rate=0.035").stdout
+    assert "= cost_present_value / (horizon_present_value × value)" in table
+    spread = "\ncost_present_value\n    = cost × pv_spread(discount_rate, intervention_years)"
+    assert spread in table
+    assert "\nhorizon_present_value\n    = pv_years(intervention_years + delay_years, horizon," \
+        in table

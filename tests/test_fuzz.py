@@ -7,7 +7,9 @@ never a traceback (the in-process runner re-raises any exception), never a non-f
 the output, and on a refusal one paragraph on stderr; with -o, nothing but the target is
 written, and an existing file is replaced only when forced.
 
-``NYTTOCALC_FUZZ_EXAMPLES=3000`` runs each campaign longer (the suite runs a few dozen).
+Marked slow: ``python -m pytest --runslow`` runs them, a few dozen examples each;
+``NYTTOCALC_FUZZ_EXAMPLES=3000 python -m pytest --runslow tests/test_fuzz.py`` runs each
+campaign longer.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from hypothesis import strategies as st
 
 from tests.conftest import LIVA, run_cli
 from tests.strategies import scenario_documents
+
+pytestmark = pytest.mark.slow  # campaigns of many runs each
 
 EXAMPLES = int(os.environ.get("NYTTOCALC_FUZZ_EXAMPLES", "150"))
 NON_FINITE = re.compile(r"\b(inf|-inf|nan|Infinity|NaN)\b")

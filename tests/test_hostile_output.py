@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import LIVA, ROOT, run_cli, run_process, system_tool
+from tests.conftest import LIVA, ROOT, run_cli, run_process
 
 NYTTOCALC = [sys.executable, "-m", "nyttocalc"]
 BOM = "\ufeff"
@@ -28,6 +28,13 @@ SWEEP = ["sweep", str(LIVA), "--vary", "analysis.subsidy_rates.1=0.001:1:0.001",
 # A grid, streamed in blocks that threads format ahead of the writer.
 GRID = ["sweep", str(LIVA), "--vary", "analysis.subsidy_rates.1=0.002:1:0.002", "--vary",
         "inputs.monthly_income=18000:30000:1000", "-f", "csv"]
+
+
+def as_from_a_terminal() -> None:
+    """In a child before it runs: Ctrl-C and a hang-up end it, as when a terminal starts it,
+    whatever this test run inherited (a script's background job ignores SIGINT; nohup, SIGHUP)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 def blocking_run(args: list[str]) -> subprocess.CompletedProcess[bytes]:
@@ -138,14 +145,14 @@ def test_swedish_csv_on_standard_output_has_no_byte_order_mark(name: str) -> Non
     assert BOM not in run.stdout
 
 
-def test_libreoffice_reads_swedish_csv_numbers_as_numbers(tmp_path: Path) -> None:
+def test_libreoffice_reads_swedish_csv_numbers_as_numbers(soffice: str,
+                                                          tmp_path: Path) -> None:
     """LibreOffice opens every Swedish CSV as a Swedish user does (`;`, UTF-8, Swedish
     locale): no cell is text that reads as a number (a mark before "0,05" made it text), and
     the first column of the sweep is its axis, in numbers."""
     import re
 
     openpyxl = pytest.importorskip("openpyxl")
-    soffice = system_tool("soffice")
     (tmp_path / "csv").mkdir()
     files = _swedish_csv(tmp_path / "csv")
     out = tmp_path / "xlsx"
@@ -192,7 +199,7 @@ def _signalled_while_writing(args: list[str], number: int) -> tuple[int, str]:
     gate, gate_write = os.pipe()
     process = subprocess.Popen([sys.executable, "-c", HELD, str(ready), str(gate), *args],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
-                               pass_fds=(ready, gate))
+                               pass_fds=(ready, gate), preexec_fn=as_from_a_terminal)
     os.close(ready)
     os.close(gate)
     assert os.read(ready_read, 1) == b"x", "the command did not start writing"
@@ -260,7 +267,7 @@ def test_a_big_sweep_signalled_mid_write_leaves_nothing(tmp_path: Path, number: 
     args = ["sweep", str(LIVA), "--vary", "analysis.subsidy_rates.1=0.0002:1:0.0002",
             "--vary", "inputs.monthly_income=10000:30000:100", "-f", "csv", "-o", str(target)]
     process = subprocess.Popen([*NYTTOCALC, *args], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, cwd=ROOT)
+                               stderr=subprocess.PIPE, cwd=ROOT, preexec_fn=as_from_a_terminal)
     temporary = _first_temporary(tmp_path, process)
     process.send_signal(signal.SIGSTOP)
     assert temporary.exists(), "the grid was written before it could be signalled"
@@ -331,7 +338,8 @@ main()
 
 
 def _interrupted(program: str, *args: str,
-                 preexec_fn: Callable[[], object] | None = None) -> tuple[int, bytes, bytes]:
+                 preexec_fn: Callable[[], object] = as_from_a_terminal
+                 ) -> tuple[int, bytes, bytes]:
     done = subprocess.run([sys.executable, "-c", program, *args], capture_output=True,
                           cwd=ROOT, timeout=120, check=False, preexec_fn=preexec_fn)
     return done.returncode, done.stdout, done.stderr
@@ -380,7 +388,11 @@ def test_a_signal_while_the_temporary_file_is_made_leaves_nothing(
         return handle, name
 
     monkeypatch.setattr(output.tempfile, "mkstemp", mkstemp)
-    with pytest.raises(Stopped) as stopped:
-        output.write_atomically(tmp_path / "out.csv", ["a;b\n", "1;2\n"])
+    inherited = signal.signal(number, signal.SIG_DFL)  # as from a terminal, even under nohup
+    try:
+        with pytest.raises(Stopped) as stopped:
+            output.write_atomically(tmp_path / "out.csv", ["a;b\n", "1;2\n"])
+    finally:
+        signal.signal(number, inherited)
     assert stopped.value.status == 128 + number
     assert list(tmp_path.iterdir()) == []

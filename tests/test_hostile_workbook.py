@@ -103,12 +103,12 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
-def libreoffice(books: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
-                ) -> dict[str, tuple[Any, Any]]:
+def libreoffice(soffice: str, books: dict[str, Path],
+                tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Any, Any]]:
     """Each workbook as LibreOffice saves it after computing every formula, in one run: its
     values, and its cells as LibreOffice stores them (text or formula)."""
     folder = tmp_path_factory.mktemp("libreoffice")
-    values = recalculated(list(books.values()), folder / "out", folder / "profile")
+    values = recalculated(soffice, list(books.values()), folder / "out", folder / "profile")
     return {name: (computed, openpyxl.load_workbook(folder / "out" / path.name))
             for (name, path), computed in zip(books.items(), values, strict=True)}
 
@@ -251,6 +251,7 @@ def _export_process(book: Path, epoch: str, hash_seed: int = 1) -> bytes:
     return book.read_bytes()
 
 
+@pytest.mark.slow  # four exports, each a process: about 4 s
 def test_two_exports_give_the_same_bytes(tmp_path: Path) -> None:
     """No clock in the file: the same scenario exported in two processes is the same file,
     dated 1980-01-01 (or SOURCE_DATE_EPOCH) in its properties and its zip entries. Under

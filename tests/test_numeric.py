@@ -52,6 +52,7 @@ def _same(a: float, b: float) -> bool:
     return a == b or (math.isnan(a) and math.isnan(b))
 
 
+@pytest.mark.slow  # 60 generated models and metrics: about 4 s
 @settings(max_examples=examples(60), deadline=None)
 @given(timed_models(), st.sampled_from(sorted(batch.METRICS)))
 def test_every_metric_is_paybacks_figure_bit_for_bit(model: Model, metric: str) -> None:

@@ -169,6 +169,29 @@ def test_the_cost_shows_in_the_years_the_intervention_pays_it(length: float, yea
         assert -paying[-1].present_value_net < paying[-1].cost
 
 
+def test_never_because_of_drop_off_is_explained() -> None:
+    table = run_cli("payback", LIVA, "--set", "cohort.drop_off_rate=1").stdout
+    assert "or drop-off ends the work first" in table
+
+
+def test_deadweight_one_adds_no_work_and_no_negative_work() -> None:
+    """Everyone would have found work anyway: 3.5 employed of 14 are not −10.5 person-years
+    a year and a benefit-cost ratio of −2.3×, but no work and no value."""
+    data = json.loads(run_cli("timeline", LIVA, "--set", "cohort.deadweight=1",
+                              "-f", "json").stdout)
+    for perspective in data["perspectives"]:
+        assert perspective["additional_persons"] == 0
+        assert all(year["person_years"] == 0 and year["value"] == 0
+                   for year in perspective["years"])
+        for horizon in perspective["horizons"]:
+            assert horizon["benefit_cost_ratio"] == 0
+            assert horizon["net_present_value"] == -horizon["present_value_cost"]
+        assert perspective["payback_year"] is None
+    table = run_cli("timeline", LIVA, "--set", "cohort.deadweight=1").stdout
+    assert "no more than the 14 participants who would have found work anyway" in table
+    assert "Never paid back" in table
+
+
 # ---- Monte Carlo -------------------------------------------------------------------------------
 
 def _binomial_tail(n: int, p: float, k: int) -> float:
@@ -207,6 +230,7 @@ def test_distributions_stay_in_their_ranges() -> None:
             assert values.mean() == pytest.approx(d.expected(), abs=0.01)
 
 
+@pytest.mark.slow  # six simulations, each a process: about 3 s
 def test_the_same_seed_gives_the_same_bytes() -> None:
     for fmt in ("json", "table", "csv"):
         first = run_process("simulate", LIVA, "--draws", "5000", "--seed", "42", "-f", fmt)
@@ -238,6 +262,30 @@ def test_simulate_needs_a_simulation_section() -> None:
     result = run_cli("simulate", FIXTURES / "three_perspectives.yaml")
     assert result.code == 2
     assert "no `simulation` section" in result.stderr
+
+
+def test_drawn_rates_are_labelled_drawn() -> None:
+    table = run_cli("simulate", LIVA, "--draws", "2000").stdout
+    assert "drawn" in table
+    assert "\n80%" not in table
+    data = json.loads(run_cli("simulate", LIVA, "--draws", "2000", "-f", "json").stdout)
+    assert {c["subsidy_rate"] for c in data["cells"]} == {0.0, None}
+    csv_text = run_cli("simulate", LIVA, "--draws", "2000", "-f", "csv").stdout
+    assert ",drawn," in csv_text
+
+
+def test_simulate_with_full_drop_off_warns_nothing() -> None:
+    result = run_cli("simulate", LIVA, "--draws", "1000", "--set", "cohort.drop_off_rate=1")
+    assert result.code == 0
+    assert result.stderr == ""
+
+
+def test_deadweight_never_makes_the_net_value_worse_than_the_cost() -> None:
+    data = json.loads(run_cli("simulate", LIVA, "--draws", "2000", "--set",
+                              "cohort.deadweight=1", "-f", "json").stdout)
+    municipality = [c for c in data["cells"] if c["perspective"] == "municipality"]
+    assert all(c["net_value_percentiles"] == [-1_200_000.0] * 5 for c in municipality)
+    assert all(c["probability"] == 0 for c in data["cells"])
 
 
 BROKEN_SIMULATIONS = ROOT / "tests" / "broken_simulation"

@@ -14,7 +14,7 @@ import pytest
 
 from nyttocalc.report.rows import outcomes_group
 from nyttocalc.report.workbook.build import figure_key
-from tests.conftest import LIVA, ROOT, run_cli, system_tool
+from tests.conftest import LIVA, ROOT, run_cli
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -26,10 +26,9 @@ DIMENSIONS = ("subsidy_rate", "horizon_years", "persons", "unsubsidised")
 TIMED = ("analysis.discount_rate=0.035", "cohort.drop_off_rate=0.1", "cohort.deadweight=0.05")
 
 
-def recalculated(books: list[Path], out: Path, profile: Path) -> list[Any]:
-    """The workbooks as LibreOffice saves them after recomputing every formula (values only),
-    converted in one run (file names apart)."""
-    soffice = system_tool("soffice")
+def recalculated(soffice: str, books: list[Path], out: Path, profile: Path) -> list[Any]:
+    """The workbooks as LibreOffice (``soffice``, the fixture) saves them after recomputing
+    every formula (values only), converted in one run (file names apart)."""
     out.mkdir()
     subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
                     "--convert-to", "xlsx", "--outdir", str(out), *map(str, books)],
@@ -120,13 +119,15 @@ def compare(book: Any, cells: dict[str, str], expected: dict[str, float | None],
     return len(compared), largest, nevers
 
 
-def test_libreoffice_recalculates_every_figure_as_payback_does(tmp_path: Path) -> None:
+def test_libreoffice_recalculates_every_figure_as_payback_does(soffice: str,
+                                                               tmp_path: Path) -> None:
     book, timed = tmp_path / "liva.xlsx", tmp_path / "liva-timed.xlsx"
     assert run_cli("export", LIVA, "-o", book, "--lang", "sv").code == 0
     assert run_cli("export", LIVA, "-o", timed, "--lang", "sv",
                    *(a for s in TIMED for a in ("--set", s))).code == 0
     cells = layout("sv")
-    exported, discounted = recalculated([book, timed], tmp_path / "out", tmp_path / "profile")
+    exported, discounted = recalculated(soffice, [book, timed], tmp_path / "out",
+                                        tmp_path / "profile")
     count, largest, _ = compare(exported, cells, figures(), "sv")
     assert count == len(cells) == len(figures())
     print(f"\n{count} figures equal payback's JSON; largest relative difference {largest:.1e}")
@@ -142,7 +143,7 @@ def test_libreoffice_recalculates_every_figure_as_payback_does(tmp_path: Path) -
                         "inputs_municipal_revenue", 0, tmp_path / "edited" / "liva.xlsx")
     sets = ("inputs.municipal_funding=1500000", "inputs.municipal_revenue=0")
     count, largest, nevers = compare(
-        recalculated([edited], tmp_path / "out2", tmp_path / "profile")[0], cells,
+        recalculated(soffice, [edited], tmp_path / "out2", tmp_path / "profile")[0], cells,
         figures(*sets), "sv")
     assert count >= len(cells) - sum("/mixes/" in k for k in cells)
     assert nevers > 0  # the municipality now never pays back: "aldrig", JSON's null
@@ -153,7 +154,7 @@ COUNT = "outcomes.groups.spill_over.transitions.0.persons"  # 3 young adults lef
 
 
 @pytest.fixture(scope="module")
-def key_figure_books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def key_figure_books(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """liva-actors' workbook in Swedish recalculated by LibreOffice: as exported; with the
     spill-over group's count typed over (3 → 5); and with the lowest listed subsidy rate typed
     over (0 → 50 %), which the key figures do not read (a transition's rate and the potential's
@@ -165,7 +166,7 @@ def key_figure_books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]
                               folder / "actors-count.xlsx"),
              with_input(book, "analysis_subsidy_rates_0", 0.5, folder / "actors-rate.xlsx")]
     return dict(zip(("exported", "count", "rate"),
-                    recalculated(books, folder / "out", folder / "profile"), strict=True))
+                    recalculated(soffice, books, folder / "out", folder / "profile"), strict=True))
 
 
 def key_figure_cells() -> dict[str, str]:

@@ -60,7 +60,8 @@ def _close(got: list[Any], want: list[Any]) -> bool:
         for g, w in zip(got, want, strict=False))
 
 
-def test_the_first_sheet_is_the_answer_and_follows_an_edited_input(tmp_path: Path) -> None:
+def test_the_first_sheet_is_the_answer_and_follows_an_edited_input(soffice: str,
+                                                                   tmp_path: Path) -> None:
     books = []
     for scenario in (LIVA, LIVA_ACTORS):
         book = tmp_path / f"{scenario.stem}.xlsx"
@@ -69,7 +70,8 @@ def test_the_first_sheet_is_the_answer_and_follows_an_edited_input(tmp_path: Pat
         books.append(book)
     edited = with_input(books[0], "inputs_municipal_funding", 1_500_000,
                         tmp_path / "edited" / "liva-edited.xlsx")
-    liva, actors, changed = recalculated([*books, edited], tmp_path / "out", tmp_path / "p")
+    liva, actors, changed = recalculated(soffice, [*books, edited], tmp_path / "out",
+                                          tmp_path / "p")
     for book, perspectives in ((liva, _payback(LIVA)), (actors, _payback(LIVA_ACTORS)),
                                (changed, _payback(LIVA, "inputs.municipal_funding=1500000"))):
         got, want = _answer_rows(book), _expected(perspectives)
@@ -113,12 +115,12 @@ def test_inputs_are_the_only_cells_to_type_in_and_take_only_what_the_format_allo
     assert all(c.protection.locked for row in other.iter_rows() for c in row)
 
 
-def test_the_claims_verdicts_follow_the_inputs(tmp_path: Path) -> None:
+def test_the_claims_verdicts_follow_the_inputs(soffice: str, tmp_path: Path) -> None:
     book = tmp_path / "liva.xlsx"
     assert run_cli("export", LIVA, "-o", book, "--lang", "sv").code == 0
     edited = with_input(book, "inputs_municipal_funding", 1_500_000,
                         tmp_path / "edited" / "liva-edited.xlsx")
-    now, after = recalculated([book, edited], tmp_path / "out", tmp_path / "p")
+    now, after = recalculated(soffice, [book, edited], tmp_path / "out", tmp_path / "p")
     for wb, sets in ((now, ()), (after, ("inputs.municipal_funding=1500000",))):
         args = [a for s in sets for a in ("--set", s)]
         checked = json.loads(run_cli("check", LIVA, "-f", "json", *args).stdout)["claims"]
@@ -172,7 +174,7 @@ CLAIMS = """
 
 
 def test_a_claims_power_sum_discounting_and_plain_division_are_spreadsheet_formulas(
-        tmp_path: Path) -> None:
+        soffice: str, tmp_path: Path) -> None:
     scenario = tmp_path / "claims.yaml"
     scenario.write_text(LIVA.read_text("utf-8").replace("\nclaims:\n", "\nclaims:\n" + CLAIMS,
                                                         1), encoding="utf-8")
@@ -180,7 +182,7 @@ def test_a_claims_power_sum_discounting_and_plain_division_are_spreadsheet_formu
     assert run_cli("export", scenario, "-o", book, "--lang", "sv").code == 0, "exported"
     computed = {c["id"]: c["computed"] for c in json.loads(
         run_cli("check", scenario, "-f", "json").stdout)["claims"]}
-    sheet = recalculated([book], tmp_path / "out", tmp_path / "p")[0]["Påståenden"]
+    sheet = recalculated(soffice, [book], tmp_path / "out", tmp_path / "p")[0]["Påståenden"]
     assert computed["power-and-sum"] == 7  # 2² + (2 + 1,5 + 0,5) − 1
     assert computed["plain-division"] == -3  # as on paper, not "how many … make up …"
     for row in sheet.iter_rows(min_row=3, values_only=True):

@@ -13,8 +13,6 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
-
 
 def ranks(n: int, percentiles: Sequence[float]) -> list[int]:
     """The 0-based rank of each percentile among ``n`` sorted values (``inverted_cdf``)."""
@@ -24,6 +22,8 @@ def ranks(n: int, percentiles: Sequence[float]) -> list[int]:
 def of_array(values: Any, percentiles: Sequence[float]) -> tuple[float, ...]:
     """The values at the percentiles' ranks (an actual value: no interpolation between a finite
     year and "never"). NumPy's sort is faster here than a partition at five ranks."""
+    import numpy as np  # in the functions, not with the module: see ``simulate.simulate``
+
     ordered = np.sort(values)
     return tuple(float(ordered[rank]) for rank in ranks(values.size, percentiles))
 
@@ -31,6 +31,8 @@ def of_array(values: Any, percentiles: Sequence[float]) -> tuple[float, ...]:
 def of_tally(tally: Any, percentiles: Sequence[float]) -> tuple[float, ...]:
     """The percentiles of whole numbers 0, 1, 2, … from how often each occurs (a bincount):
     what ``of_array`` gives for the numbers themselves."""
+    import numpy as np
+
     cumulative = np.cumsum(tally)
     n = int(cumulative[-1])
     return tuple(float(np.searchsorted(cumulative, rank, side="right"))
@@ -58,6 +60,8 @@ class TwoPasses:
         self._inside: list[list[tuple[Any, Any]]] = [[] for _ in self._ranks]
 
     def first(self, chunk: Any) -> None:
+        import numpy as np
+
         ordered = np.sort(chunk)
         every = max(1, math.isqrt(len(ordered) // 16))
         self._kept.append((ordered[_places(every, len(ordered)) - 1], every, len(ordered)))
@@ -65,6 +69,8 @@ class TwoPasses:
     def _bracket(self) -> list[tuple[float | None, float]]:
         """For each rank: (low, high) with #(x ≤ low) ≤ rank < #(x ≤ high); low None where
         no value is surely below the rank."""
+        import numpy as np
+
         candidates = np.unique(np.concatenate([kept for kept, _, _ in self._kept]))
         at_least = np.zeros(candidates.size, dtype=np.int64)  # ≤ #(x ≤ v)
         at_most = np.zeros(candidates.size, dtype=np.int64)  # ≥ #(x ≤ v)
@@ -84,6 +90,8 @@ class TwoPasses:
         return brackets
 
     def second(self, chunk: Any) -> None:
+        import numpy as np
+
         if not self._brackets:
             self._brackets = self._bracket()
             self._kept = []  # pass 1's values are no longer needed
@@ -95,6 +103,8 @@ class TwoPasses:
             self._inside[k].append(_runs(ordered[start:stop]))
 
     def result(self) -> tuple[float, ...]:
+        import numpy as np
+
         found = []
         for k, rank in enumerate(self._ranks):
             values = np.concatenate([v for v, _ in self._inside[k]])
@@ -109,6 +119,8 @@ class TwoPasses:
 def _runs(ordered: Any) -> tuple[Any, Any]:
     """Sorted values as (each distinct value, how often): many draws share a value (no one
     employed, "never"), and a bracket around such a value is kept as one number and a count."""
+    import numpy as np
+
     if not ordered.size:
         return ordered, np.zeros(0, dtype=np.int64)
     starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
@@ -117,6 +129,8 @@ def _runs(ordered: Any) -> tuple[Any, Any]:
 
 def _places(every: int, size: int) -> Any:
     """The 1-based places kept of a sorted chunk: every ``every``-th, and the last."""
+    import numpy as np
+
     places = np.arange(every, size + 1, every)
     if places.size == 0 or places[-1] != size:
         places = np.append(places, size)

@@ -16,9 +16,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nyttocalc.core.batch import value_per_person_year
+from nyttocalc.core.batch import figure
 from nyttocalc.core.ledger import SOCIETY, FlowKind, Ledger
 from nyttocalc.core.model import Model
+from nyttocalc.core.registry import At
 from nyttocalc.scenario.load import load
 from tests.conftest import FIXTURES, ROOT, run_cli
 from tests.strategies import ledgers, shares
@@ -38,7 +39,8 @@ def test_society_is_the_sum_of_every_actor_and_transfers_cancel(
         drawn: tuple[Ledger, dict[str, float]], rate: float, fte: float) -> None:
     ledger, inputs = drawn
     model = _model(ledger, inputs, fte)
-    value = {p.key: float(value_per_person_year(model, p, rate)) for p in model.perspectives}
+    value = {p.key: float(figure(model, "value_per_person_year", At(p.key, subsidy_rate=rate)))
+             for p in model.perspectives}
     scale = sum(inputs.values()) + 1.0
     actors = sum(v for key, v in value.items() if key != SOCIETY)
     assert actors == pytest.approx(value[SOCIETY], abs=1e-9 * scale)
@@ -53,9 +55,7 @@ def test_the_cost_is_shared_between_the_payers_and_nobody(
         drawn: tuple[Ledger, dict[str, float]]) -> None:
     ledger, inputs = drawn
     model = _model(ledger, inputs)
-    from nyttocalc.core.batch import cost
-
-    paid = {p.key: float(cost(model, p)) for p in model.perspectives}
+    paid = {p.key: float(figure(model, "cost", At(p.key))) for p in model.perspectives}
     unpaid = sum(inputs[f.amount] for f in ledger.funding if f.paid_by is None)
     assert sum(v for k, v in paid.items() if k != SOCIETY) + unpaid == pytest.approx(
         paid[SOCIETY], rel=1e-12, abs=1e-9)
@@ -236,7 +236,8 @@ def test_the_municipality_is_the_income_model_of_liva_yaml() -> None:
     liva = load(ROOT / "scenarios" / "liva.yaml").model
     actors = load(LIVA_ACTORS).model
     municipality = next(p for p in actors.perspectives if p.key == "municipality")
-    assert float(value_per_person_year(actors, municipality, 0.0)) == pytest.approx(
+    assert float(figure(actors, "value_per_person_year",
+                        At(municipality.key, subsidy_rate=0.0))) == pytest.approx(
         liva.input_value("municipal_revenue_from_income"), rel=1e-12)
 
 

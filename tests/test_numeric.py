@@ -19,6 +19,7 @@ from nyttocalc.core import batch, discounting
 from nyttocalc.core.arith import ceil_step
 from nyttocalc.core.model import Model, UnknownParameter
 from nyttocalc.core.payback import analyse
+from nyttocalc.core.registry import At
 from nyttocalc.core.sensitivity import Variation, sensitivity
 from nyttocalc.core.solve import Question, persons_at, solve
 from nyttocalc.core.sweep import Axis, sweep
@@ -175,11 +176,11 @@ def test_solve_round_trips_through_payback(model: Model, kind: str, persons: int
     answer = solve(model, question)
     for root in answer.roots:
         at = model.with_values({path: root})
-        assume(persons > float(batch.counterfactual(at)))
+        party = At(perspective.key, subsidy_rate=root if kind == "rate" else rate)
+        assume(persons > float(batch.figure(at, "counterfactual", party)))
         # With no cost or no value the break-even count is 0 whatever N is: nothing to check.
-        assume(float(batch.present_cost(at, perspective)) > 0)
-        assume(float(batch.value_per_person_year(
-            at, perspective, root if kind == "rate" else rate)) > 0)
+        assume(float(batch.figure(at, "present_cost", party)) > 0)
+        assume(float(batch.figure(at, "value_per_person_year", party)) > 0)
         # 1 − rate near 1 − 1e-8 has lost half its digits to cancellation: the answer is
         # right to the float, the persons it implies only to some 1e-8.
         assume(kind != "rate" or 1 - root > 1e-6)

@@ -159,9 +159,11 @@ def test_sweep_and_explain_carry_the_new_figures() -> None:
 def test_the_command_lines_metrics_are_the_registrys() -> None:
     """``app.defaults.METRICS`` is written out so that --help imports no core; it must say
     what the registry says."""
-    from nyttocalc.app.defaults import METRICS
+    from nyttocalc.app.defaults import COUNTING_METRICS, METRICS
+    from nyttocalc.core.batch import counts_persons
 
     assert tuple(metrics()) == METRICS
+    assert tuple(m for m in METRICS if counts_persons(m)) == COUNTING_METRICS
 
 
 def test_sweep_reports_a_net_present_value_for_the_persons_given() -> None:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from nyttocalc.core import batch
 from nyttocalc.core.payback import analyse
+from nyttocalc.core.registry import At
 from nyttocalc.core.simulate import simulate
 from nyttocalc.core.timeline import timeline
 from nyttocalc.core.uncertainty import Distribution, Uncertainty, draw
@@ -103,9 +104,8 @@ def test_discounting_changes_payback_and_explains_itself() -> None:
                if r["subsidy_rate"] == 0 and r["horizon_years"] == 3)
     assert "horizon_present_value" in row["persons_exact"]["formula"]
     model = load(LIVA, ["analysis.discount_rate=0.035"]).model
-    society_model = model.perspectives[0]
-    cost = batch.present_cost(model, society_model)
-    years = batch.work_years(model, 3.0)
+    cost = batch.figure(model, "present_cost", At("society"))
+    years = batch.figure(model, "work_years", At("society", horizon_years=3.0))
     assert cost < 2_750_000
     assert years < 3 * (1.035 ** -(1.3333 + 4))
     assert row["persons_exact"]["value"] == pytest.approx(cost / (years * 600_000), rel=1e-12)
@@ -163,8 +163,8 @@ def test_the_cost_shows_in_the_years_the_intervention_pays_it(length: float, yea
     assert society.rows[0].year == years[0]
     assert society.rows[len(years)].year == 1
     paid = -sum(r.present_value_net for r in paying)
-    assert paid == pytest.approx(float(batch.present_cost(model, model.perspectives[0])),
-                               rel=1e-12)
+    assert paid == pytest.approx(
+        float(batch.figure(model, "present_cost", At(model.perspectives[0].key))), rel=1e-12)
     if rate > 0 and len(years) > 1:  # later money is worth less
         assert -paying[-1].present_value_net < paying[-1].cost
 

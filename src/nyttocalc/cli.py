@@ -213,7 +213,7 @@ def sweep(
         "as heat maps."))],
     metric: Annotated[str, typer.Option("--metric", help=(
         f"The figure to show: {', '.join(defaults.METRICS[:-1])} or {defaults.METRICS[-1]}; "
-        "the last two need --persons."))] = defaults.SWEEP_METRIC,
+        f"{' and '.join(defaults.COUNTING_METRICS)} need --persons."))] = defaults.SWEEP_METRIC,
     persons: MetricPersonsOpt = None,
     perspective: PerspectiveOpt = None,
     horizon: HorizonOpt = None,

@@ -54,30 +54,6 @@ def figure(model: Model, name: str, at: At) -> Num:
     return value
 
 
-def cost(model: Model, perspective: Perspective) -> Num:
-    """The cost, nominal."""
-    return figure(model, "cost", At(perspective.key))
-
-
-def present_cost(model: Model, perspective: Perspective) -> Num:
-    """The cost in present value at the start of the intervention (the cost, undiscounted)."""
-    return figure(model, "present_cost", At(perspective.key))
-
-
-def value_per_person_year(model: Model, perspective: Perspective, subsidy_rate: Num) -> Num:
-    return figure(model, "value_per_person_year", At(perspective.key, subsidy_rate=subsidy_rate))
-
-
-def work_years(model: Model, years: Num) -> Num:
-    """Years of work in present value (the years themselves when undiscounted)."""
-    return figure(model, "work_years", At("", horizon_years=years))
-
-
-def counterfactual(model: Model) -> Num:
-    """The participants who would have found work anyway."""
-    return figure(model, "counterfactual", At(""))
-
-
 def break_even(model: Model, metric: str, only: Collection[Cell] | None = None,
                persons: Num | None = None) -> dict[Cell, Num]:
     """One figure for every perspective, subsidy rate and horizon, or for the cells ``only``
@@ -107,7 +83,7 @@ def at(model: Model, cell: Cell, persons: Num | None = None) -> At:
 def net_value(model: Model, perspective: Perspective, subsidy_rate: Num, horizon: Num,
               persons: Num) -> Num:
     """What ``persons`` employed for ``horizon`` years give beyond the cost, in present value."""
-    return figure(model, "net_value", At(perspective.key, subsidy_rate=subsidy_rate,
+    return figure(model, "net_present_value", At(perspective.key, subsidy_rate=subsidy_rate,
                                          horizon_years=horizon, persons=persons))
 
 

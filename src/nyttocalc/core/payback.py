@@ -149,9 +149,9 @@ def input_term(model: Model, name: str) -> Term:
 
 def _perspective(figures: Figures, perspective: Perspective) -> PerspectiveResult:
     rows = {}
-    for name, group in GROUPS.items():
+    for key, group in GROUPS.items():
         names = [d.name for d in group.figures]
-        rows[name] = tuple(
+        rows[key] = tuple(
             Row(at.dims(group.dims), {name: figures(name, at) for name in names},
                 {flag: test(figures, at) for flag, test in group.flags.items()})
             for at in group.points(figures, perspective))

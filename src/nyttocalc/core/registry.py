@@ -118,17 +118,18 @@ class Figures:
 
     def __call__(self, name: str, at: At) -> Any:
         definition = DEFINITIONS[name]
-        key = (name, at.party, definition.point(at))
+        point = definition.point(at)
+        key = (name, at.party, point)
         try:
             return self._memo[key]
         except KeyError:
-            value = self._memo[key] = definition.compute(self, at)
-            return value
+            pass
         except TypeError:  # a dimension is an array (a sweep's subsidy rates): by identity
-            key = (name, at.party, tuple(map(_key, definition.point(at))))
-            if key not in self._memo:
-                self._memo[key] = definition.compute(self, at)
-            return self._memo[key]
+            key = (name, at.party, tuple(map(_key, point)))
+            if key in self._memo:
+                return self._memo[key]
+        value = self._memo[key] = definition.compute(self, at)
+        return value
 
     def perspective(self, at: At) -> Perspective:
         return self._perspectives[at.party]
@@ -174,10 +175,6 @@ def group_words() -> dict[str, str]:
 
 # ---- groups ------------------------------------------------------------------------------------
 
-def _rates(model: Model) -> tuple[Any, ...]:
-    return tuple(model.subsidy_rates)
-
-
 @group("summary", (), "Cost", "Kostnad", "Sammanfattning")
 def _summary(figures: Figures, perspective: Perspective) -> Iterator[At]:
     yield At(perspective.key)
@@ -186,7 +183,7 @@ def _summary(figures: Figures, perspective: Perspective) -> Iterator[At]:
 @group("values", ("subsidy_rate",), "Value per employed person-year and over the long view",
        "Värde per person och arbetsår och i långt perspektiv", "Värden")
 def _values(figures: Figures, perspective: Perspective) -> Iterator[At]:
-    for rate in _rates(figures.model):
+    for rate in figures.model.subsidy_rates:
         yield At(perspective.key, subsidy_rate=rate)
 
 
@@ -199,7 +196,7 @@ def _within_cohort(figure: str) -> Callable[[Figures, At], bool]:
        "Hur många måste komma i arbete för återbetalning", "Återbetalning",
        flags={"within_cohort": _within_cohort("persons_whole")})
 def _break_even(figures: Figures, perspective: Perspective) -> Iterator[At]:
-    for rate in _rates(figures.model):
+    for rate in figures.model.subsidy_rates:
         for horizon in figures.model.horizons_years:
             yield At(perspective.key, subsidy_rate=rate, horizon_years=horizon)
 
@@ -208,7 +205,7 @@ def _break_even(figures: Figures, perspective: Perspective) -> Iterator[At]:
        "If k get work, when is the cost paid back",
        "Om k kommer i arbete, när är kostnaden återbetald", "Per antal i arbete")
 def _by_persons(figures: Figures, perspective: Perspective) -> Iterator[At]:
-    for rate in _rates(figures.model):
+    for rate in figures.model.subsidy_rates:
         for persons in range(1, figures.model.participants + 1):
             yield At(perspective.key, subsidy_rate=rate, persons=persons)
 
@@ -378,12 +375,6 @@ def _benefit(figures: Figures, at: At) -> Any:
                                figures("additional_persons", at))
 
 
-@define("net_value", Unit.SEK, "Net value in present value", "Nettovärde i nuvärde",
-        dims=("subsidy_rate", "horizon_years", "persons"))
-def _net_value(figures: Figures, at: At) -> Any:
-    return figures.why.net_value(figures("benefit", at), figures("present_cost", at))
-
-
 # ---- per party: net present value and benefit-cost ratio if k work -----------------------------
 # As the UK Green Book and the Greater Manchester CBA model report them per agency: what k
 # employed for a horizon bring a party beyond its cost, and as a multiple of it, in present
@@ -393,7 +384,7 @@ def _net_value(figures: Figures, at: At) -> Any:
        "Net present value and benefit-cost ratio if k work for a horizon",
        "Nettonuvärde och nyttokostnadskvot om k arbetar under en horisont", "Nettonuvärden")
 def _net_present_values(figures: Figures, perspective: Perspective) -> Iterator[At]:
-    for rate in _rates(figures.model):
+    for rate in figures.model.subsidy_rates:
         for horizon in figures.model.horizons_years:
             for persons in range(1, figures.model.participants + 1):
                 yield At(perspective.key, subsidy_rate=rate, horizon_years=horizon,
@@ -403,7 +394,7 @@ def _net_present_values(figures: Figures, perspective: Perspective) -> Iterator[
 @define("net_present_value", Unit.SEK, "Net present value", "Nettonuvärde",
         group="net_present_values", metric=9)
 def _net_present_value(figures: Figures, at: At) -> Any:
-    return figures("net_value", at)
+    return figures.why.net_value(figures("benefit", at), figures("present_cost", at))
 
 
 @define("benefit_cost_ratio", Unit.MULTIPLE, "Benefit-cost ratio", "Nyttokostnadskvot",

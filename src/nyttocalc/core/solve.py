@@ -81,7 +81,7 @@ def solve(model: Model, question: Question) -> Answer:
         return np.broadcast_to(np.asarray(net_value(model, question, x), float), np.shape(x))
 
     perspective = next(p for p in model.perspectives if p.key == question.perspective)
-    scale = max(1.0, abs(float(np.max(batch.cost(model, perspective)))))
+    scale = max(1.0, abs(float(np.max(batch.figure(model, "cost", At(perspective.key))))))
     ends = g(np.array([lo, hi]))
     roots = _linear_roots(g, lo, hi, scale)
     if roots is not None:

@@ -11,7 +11,7 @@ A page asks for generated text with a marker line of its own:
     <!-- generated: changelog -->  CHANGELOG.md
 
 The text is the program's own: the Typer app run in-process at a fixed width without colour,
-the function behind `nyttocalc schema`, and the core's figures read in ``figure_registry``
+the function behind `nyttocalc schema`, and the core's figures read in ``liva_figures``
 (the one place that knows where they live). The schema is also published whole, as
 ``reference/scenario.schema.json`` beside the page. A marker the hooks do not know fails the
 build. mkdocs.yml names this file under ``hooks:``; it is excluded from the site.
@@ -56,27 +56,37 @@ class Template:
     why: str  # the comment above it in the source: where the report reasons so
 
 
-def figure_registry() -> tuple[list[Listed], list[Template]]:
-    """Every figure of the registry (``nyttocalc.core.registry``), with its formula as
-    ``--explain`` shows it on the bundled LivA scenario, and every formula template of the
-    core. The ONLY access the docs have to the core's figures."""
+def liva_figures(sets: tuple[str, ...] = ()) -> tuple[Any, Any]:
+    """The bundled LivA scenario's model (with ``--set`` values ``sets``) and its figures,
+    explained, from the figure registry (``nyttocalc.core.registry``): what the docs show of
+    the core's figures is computed by the program, never copied."""
     from nyttocalc.bundled import example
-    from nyttocalc.core import formulas, reasoning
-    from nyttocalc.core.figures import Figure
-    from nyttocalc.core.registry import DEFINITIONS, GROUPS, At, Figures, metrics
-    from nyttocalc.report.language.explained import symbolic
+    from nyttocalc.core import reasoning
+    from nyttocalc.core.registry import Figures
     from nyttocalc.scenario.load import load
 
     liva = example("liva")
     if liva is None:
         raise PluginError("docs/hooks.py: the bundled LivA scenario is missing")
-    model = load(liva).model
-    computed = Figures(reasoning.explained(model))
+    model = load(liva, list(sets)).model
+    return model, Figures(reasoning.explained(model))
+
+
+def figure_registry() -> tuple[list[Listed], list[Template]]:
+    """Every figure of the registry, with its formula as ``--explain`` shows it on LivA, and
+    every formula template of the core."""
+    from nyttocalc.core import formulas
+    from nyttocalc.core.figures import Figure
+    from nyttocalc.core.registry import DEFINITIONS, GROUPS, At, metrics
+    from nyttocalc.report.language.explained import symbolic
+
+    model, computed = liva_figures()
     party = model.perspectives[0]
     first = {name: next(group.points(computed, party)) for name, group in GROUPS.items()}
     anywhere = At(party.key, subsidy_rate=model.subsidy_rates[-1],
                   horizon_years=model.horizons_years[0], persons=model.participants)
     as_metric = {d.name: name for name, d in metrics().items()}
+
     def formula(name: str, at: At) -> str:
         value = computed(name, at)  # a figure, or a number given as it is (a term)
         return symbolic(value) if isinstance(value, Figure) else str(value.symbol)
@@ -268,18 +278,11 @@ def changelog() -> str:
 def formula_table(sets: tuple[str, ...] = ()) -> str:
     """Every figure payback reports, with its formula and its arithmetic on LivA's numbers
     (society, at the first row of its group), as ``--explain`` shows them."""
-    from nyttocalc.bundled import example
-    from nyttocalc.core import reasoning
-    from nyttocalc.core.registry import GROUPS, Figures
+    from nyttocalc.core.registry import GROUPS
     from nyttocalc.report.language.explained import arithmetic, symbolic
     from nyttocalc.report.language.labels import label
-    from nyttocalc.scenario.load import load
 
-    liva = example("liva")
-    if liva is None:
-        raise PluginError("docs/hooks.py: the bundled LivA scenario is missing")
-    model = load(liva, list(sets)).model
-    computed = Figures(reasoning.explained(model))
+    model, computed = liva_figures(sets)
     society = model.perspectives[0]
     out = ["| figure | at | formula | LivA, society |", "|---|---|---|---|"]
     for group in GROUPS.values():

@@ -60,12 +60,10 @@ def _parent(doc: Any, path: tuple[Any, ...]) -> Any:
     return doc
 
 
-@st.composite
-def mutated(draw: st.DrawFn) -> str:
-    doc = draw(st.one_of(scenario_documents(),
-                         st.just(json.loads(json.dumps(_liva_data())))))
-    doc = copy.deepcopy(doc)
-    for _ in range(draw(st.integers(0, 3))):
+def _mutate(draw: st.DrawFn, doc: Any, times: int, unknown_keys: list[str]) -> None:
+    """Up to ``times`` changes to ``doc`` in place: a key left out, a value replaced by an odd
+    one, or one of ``unknown_keys`` (misspelt or foreign) added."""
+    for _ in range(times):
         paths = _paths(doc)
         if not paths:
             break
@@ -77,7 +75,15 @@ def mutated(draw: st.DrawFn) -> str:
         elif action == "replace":
             parent[path[-1]] = copy.deepcopy(draw(ODD_VALUES))  # not the shared list
         elif isinstance(parent, dict):
-            parent[draw(st.sampled_from(["valeu", "extra", "units", "descripton"]))] = 1
+            parent[draw(st.sampled_from(unknown_keys))] = 1
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    doc = draw(st.one_of(scenario_documents(),
+                         st.just(json.loads(json.dumps(_liva_data())))))
+    doc = copy.deepcopy(doc)
+    _mutate(draw, doc, draw(st.integers(0, 3)), ["valeu", "extra", "units", "descripton"])
     text = json.dumps(doc, ensure_ascii=False)
     textual = draw(st.sampled_from(["none", "truncate", "tab", "anchor", "byte"]))
     if textual == "truncate":
@@ -442,17 +448,8 @@ def parameter_files(draw: st.DrawFn) -> str:
     """se-2019.yaml's sources and inputs, mostly as they are, else a few mutated (a value
     replaced, a key left out or misspelt) or the text broken."""
     data = copy.deepcopy(_data(PARAMETERS))
-    for _ in range(draw(mostly(st.just(0), st.integers(1, 3)))):
-        paths = _paths(data)
-        path = draw(st.sampled_from(paths))
-        parent = _parent(data, path)
-        action = draw(st.sampled_from(["delete", "replace", "unknown_key"]))
-        if action == "delete":
-            del parent[path[-1]]
-        elif action == "replace":
-            parent[path[-1]] = copy.deepcopy(draw(ODD_VALUES))  # not the shared list
-        elif isinstance(parent, dict):
-            parent[draw(st.sampled_from(["valeu", "extra", "uses", "title"]))] = 1
+    _mutate(draw, data, draw(mostly(st.just(0), st.integers(1, 3))),
+            ["valeu", "extra", "uses", "title"])
     text = json.dumps(data, ensure_ascii=False)
     if draw(st.integers(0, 9)) == 0:
         text = text[: draw(st.integers(0, len(text)))]

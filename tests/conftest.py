@@ -33,6 +33,7 @@ settings.load_profile(os.environ.get("NYTTOCALC_HYPOTHESIS", "deterministic"))
 
 ROOT = Path(__file__).resolve().parent.parent
 LIVA = ROOT / "scenarios" / "liva.yaml"
+LIVA_ACTORS = ROOT / "scenarios" / "liva-actors.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BROKEN = Path(__file__).resolve().parent / "broken"
 

@@ -26,7 +26,7 @@ from nyttocalc.report.charts import svg, terminal
 from nyttocalc.report.charts.plot import Kind, Plot, Series, nice_ticks
 from nyttocalc.report.tables.printout import Table
 from nyttocalc.scenario import yamlsafe
-from tests.conftest import run_process
+from tests.conftest import LIVA_ACTORS, run_process
 
 # ---- item 9: thousands of flows in one state -------------------------------------------------
 
@@ -491,7 +491,6 @@ def test_circles_are_the_inputs_that_lead_back_to_themselves(graph: dict[str, li
 
 # ---- a computed input that is no number (found by the fuzz campaign) -------------------------
 
-LIVA_ACTORS = LIVA.parent / "liva-actors.yaml"
 
 
 def test_a_computed_input_that_is_no_number_is_refused_where_it_is_computed() -> None:
@@ -518,3 +517,16 @@ def test_a_number_set_twice_is_refused_naming_both() -> None:
     assert run.code == 2
     assert "--set cohort.delay_years.value=2: " in run.stderr
     assert "already set by --set cohort.delay_years=1" in run.stderr
+
+
+def test_only_a_word_as_long_as_a_url_may_break_anywhere() -> None:
+    """A party's name breaks between words only; a run of more than LONGEST_WORD characters
+    (a URL, a hostile label) anywhere, so that a table holding it still fits the page."""
+    from nyttocalc.report.page.usertext import LONGEST_WORD, bdi
+
+    assert bdi("Arbetsförmedlingen", "user") == '<bdi class="user">Arbetsförmedlingen</bdi>'
+    assert bdi(f"Ett {'x' * LONGEST_WORD}", "user") == (
+        f'<bdi class="user">Ett {"x" * LONGEST_WORD}</bdi>')
+    assert bdi(LONG_WORD, "user") == f'<bdi class="user long">{LONG_WORD}</bdi>'
+    assert bdi(f'<span class="fig">{LONG_URL}</span>', attributes=' lang="en"') == (
+        f'<bdi class="long" lang="en"><span class="fig">{LONG_URL}</span></bdi>')

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import LIVA, ROOT, run_cli
+from tests.conftest import LIVA, LIVA_ACTORS, ROOT, run_cli
 
 NBSP = "\u00a0"
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -135,6 +135,32 @@ def test_every_table_fits_its_box_and_every_cell_its_content(browser: Any, repor
     assert found == {"wide": [], "spilling": []}
 
 
+# Every table cell whose words are one word (a party's name, "Kommunen"): the lines that word
+# takes. Broken inside, it takes two ("Kommune" / "n").
+_BROKEN_WORDS = """() => [...document.querySelectorAll('th, td')]
+  .filter(cell => cell.getClientRects().length && /^\\S{2,40}$/.test(cell.innerText.trim()))
+  .map(cell => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+                           .map(r => Math.round(r.top)));
+    return {word: cell.innerText.trim(), lines: lines.size};
+  })
+  .filter(cell => cell.lines > 1)"""
+
+
+@pytest.mark.parametrize(("width", "media"), [DESKTOP, PRINT], ids=["desktop", "A4"])
+@pytest.mark.parametrize("scenario", [LIVA, LIVA_ACTORS], ids=["liva", "liva-actors"])
+def test_no_word_in_a_table_is_broken(browser: Any, tmp_path: Path, scenario: Path, width: int,
+                                      media: str) -> None:
+    """A table's column is as wide as its longest word: the party a row is about reads whole
+    (the scenario's words are marked to break anywhere, which let a narrow page split them)."""
+    target = tmp_path / "report.html"
+    assert run_cli("report", scenario, "-o", target, "--lang", "sv", "--draws", "500").code == 0
+    page, _, _ = _open(browser, target, width, media=media)
+    assert page.evaluate(_BROKEN_WORDS) == []
+
+
 def test_on_a_phone_text_stacks_and_only_tables_of_numbers_scroll(browser: Any,
                                                                    report: Path) -> None:
     page, _, _ = _open(browser, report, 375, 740)
@@ -199,8 +225,7 @@ def test_a_changed_input_says_so_beside_its_source(tmp_path: Path) -> None:
 def test_an_input_the_file_leaves_out_is_its_default_in_the_reports_language(
         tmp_path: Path) -> None:
     target = tmp_path / "defaults.html"
-    actors = ROOT / "scenarios" / "liva-actors.yaml"
-    assert run_cli("report", actors, "-o", target, "--lang", "sv", "--draws", "100").code == 0
+    assert run_cli("report", LIVA_ACTORS, "-o", target, "--lang", "sv", "--draws", "100").code == 0
     page = target.read_text(encoding="utf-8")
     row = page.split('<tr id="input-analysis-discount_rate"')[1].split("</tr>")[0]
     assert "Finns inte i scenariot: standardvärdet" in row

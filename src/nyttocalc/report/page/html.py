@@ -40,7 +40,8 @@ h2 {{ font-size: 1.35rem; border-bottom: 2px solid #1f4e79; padding-bottom: .2re
   margin-top: 2.5rem; }}
 h3, nav h2 {{ font-size: 1.05rem; margin: 1.6rem 0 .4rem; border: 0; padding: 0; }}
 p, li, td, th, caption {{ overflow-wrap: break-word; hyphens: auto; }}
-bdi {{ overflow-wrap: anywhere; }}
+bdi {{ overflow-wrap: break-word; }}
+bdi.long {{ overflow-wrap: anywhere; }}
 .fig {{ white-space: nowrap; }}
 cite {{ font-style: normal; }}
 code {{ font: .92em ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
@@ -210,7 +211,7 @@ def said(text: str, lang: str) -> str:
     scenario has it only in another one."""
     other = getattr(text, "lang", lang)
     attribute = f' lang="{other}"' if other != lang else ""
-    return f'<bdi{attribute}>{typeset(text)}</bdi>'
+    return usertext.bdi(typeset(text), attributes=attribute)
 
 
 # A figure as the tables write it: a number (a minus, digits grouped by a space or a no-break

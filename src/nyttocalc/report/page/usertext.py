@@ -5,10 +5,11 @@ script and with any character: a right-to-left override (U+202E) left open in a 
 turn the tool's words after it around ("Municipality eulav dna tsoc :"), and a URL as the title
 is one word as wide as the page. The report marks each such text with the Unicode isolates
 FSI … PDI (U+2068, U+2069), which is what they are for: where the page can hold markup, each
-marked text becomes a ``<bdi>`` that may break anywhere (``html``); where it cannot (a title
-bar, an attribute, a chart's text), the isolates themselves keep it apart. The marks are
-added to the model's and the run's texts before the page's printouts are built, so every table
-title and heading that names an actor, a state or a group carries them.
+marked text becomes a ``<bdi>``, which may break anywhere where a word of it is as long as a URL
+(``bdi``); where it cannot (a title bar, an attribute, a chart's text), the isolates themselves
+keep it apart. The marks are added to the model's and the run's texts before the page's
+printouts are built, so every table title and heading that names an actor, a state or a group
+carries them.
 """
 
 from __future__ import annotations
@@ -37,7 +38,23 @@ def isolated(text: str) -> str:
 
 def as_bdi(markup: str) -> str:
     """HTML in which each marked part of the scenario's words is a ``<bdi class="user">``."""
-    return _MARKED.sub(r'<bdi class="user">\1</bdi>', markup)
+    return _MARKED.sub(lambda m: bdi(m.group(1), "user"), markup)
+
+
+# A word longer than this (a URL, a run of characters with no space) may break anywhere, so that
+# even a table column that holds it fits the page; a shorter one, a party's name, breaks only
+# between words: marked to break anywhere, a table on a narrow page split "Kommune" / "n".
+LONGEST_WORD = 30
+_TAG = re.compile(r"<[^>]*>")
+
+
+def bdi(html: str, classes: str = "", attributes: str = "") -> str:
+    """``html`` (the scenario's words, escaped and typeset) in a ``<bdi>``, of class ``long``
+    where a word of it is longer than ``LONGEST_WORD``."""
+    if any(len(word) > LONGEST_WORD for word in _TAG.sub(" ", html).split()):
+        classes = f"{classes} long".strip()
+    class_attribute = f' class="{classes}"' if classes else ""
+    return f"<bdi{class_attribute}{attributes}>{html}</bdi>"
 
 
 def isolated_scenario(loaded: LoadedScenario) -> LoadedScenario:

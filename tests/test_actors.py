@@ -21,11 +21,10 @@ from nyttocalc.core.ledger import SOCIETY, FlowKind, Ledger
 from nyttocalc.core.model import Model
 from nyttocalc.core.registry import At
 from nyttocalc.scenario.load import load
-from tests.conftest import FIXTURES, ROOT, run_cli
+from tests.conftest import FIXTURES, LIVA_ACTORS, ROOT, run_cli
 from tests.strategies import ledgers, shares
 
 ACTORS = FIXTURES / "actors.yaml"
-LIVA_ACTORS = ROOT / "scenarios" / "liva-actors.yaml"
 BROKEN = Path(__file__).resolve().parent / "broken_ledger"
 
 

@@ -30,7 +30,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import LIVA, run_cli
+from tests.conftest import LIVA, LIVA_ACTORS, run_cli
 from tests.strategies import scenario_documents
 
 pytestmark = pytest.mark.slow  # campaigns of many runs each
@@ -345,7 +345,7 @@ def _assert_finite(text: str, command: tuple[str, ...]) -> None:
 
 # ---- a ledger scenario's key paths, and parameter files (`uses:`) ---------------------------
 
-LEDGER = LIVA.parent / "liva-actors.yaml"
+LEDGER = LIVA_ACTORS  # a scenario with actors and flows
 PARAMETERS = LIVA.parent.parent / "parameters" / "se-2019.yaml"
 _PARSED: dict[Path, dict[str, Any]] = {}
 

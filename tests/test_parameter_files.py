@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from nyttocalc.scenario.load import load
-from tests.conftest import ROOT, run_cli
+from tests.conftest import LIVA_ACTORS, ROOT, run_cli
 
-LIVA_ACTORS = ROOT / "scenarios" / "liva-actors.yaml"
 SE_2019 = ROOT / "parameters" / "se-2019.yaml"
 
 

@@ -14,11 +14,10 @@ import pytest
 
 from nyttocalc.report.rows import outcomes_group
 from nyttocalc.report.workbook.build import figure_key
-from tests.conftest import LIVA, ROOT, run_cli
+from tests.conftest import LIVA, LIVA_ACTORS, run_cli
 
 openpyxl = pytest.importorskip("openpyxl")
 
-LIVA_ACTORS = ROOT / "scenarios" / "liva-actors.yaml"
 NEVER = {"en": "never", "sv": "aldrig"}
 NO_POTENTIAL = {"en": "no potential", "sv": "ingen potential"}  # an efficiency's null
 UNDEFINED = {"en": "n/a", "sv": "–"}  # a multiple's null, as the tables write it

@@ -14,12 +14,11 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import LIVA, ROOT, run_cli
+from tests.conftest import LIVA, LIVA_ACTORS, run_cli
 from tests.test_workbook import recalculated, with_input
 
 openpyxl = pytest.importorskip("openpyxl")
 
-LIVA_ACTORS = ROOT / "scenarios" / "liva-actors.yaml"
 VERDICTS = {"holds": "stämmer", "rounding": "stämmer inom avrundning",
             "does-not-follow": "följer inte"}
 

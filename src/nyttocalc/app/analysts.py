@@ -128,15 +128,16 @@ def whole_roots(answer: Answer) -> Answer:
 
 def variations(loaded: LoadedScenario, share: float,
                exclude: Sequence[str] = QUESTIONS) -> tuple[list[Variation], dict[str, Unit]]:
-    """Every input of the scenario moved down and up by ``share``, and each one's unit."""
-    from nyttocalc.core.figures import Unit
+    """Every input of the scenario moved down and up by ``share``, and each one's unit (money
+    in any currency is money: ``GBP/year`` is the core's ``SEK/year``)."""
     from nyttocalc.core.sensitivity import Variation
     from nyttocalc.scenario import values
+    from nyttocalc.scenario.convert import unit
 
     paths = [p for p in loaded.model.parameter_paths() if not p.startswith(tuple(exclude))]
     varied = values.variations(loaded.scenario, paths, share)
     return ([Variation(p.path, p.value, lo, hi) for p, lo, hi in varied],
-            {p.path: Unit(p.unit) for p, _, _ in varied})
+            {p.path: unit(p.unit) for p, _, _ in varied})
 
 
 def sensitivity(loaded: LoadedScenario, by: str, metric: str, perspectives: Sequence[str],

@@ -40,6 +40,9 @@ class ReportParts:
     chances: tuple[Chance, ...]
     expected: Expected | None  # the Monte Carlo's number in work, and the paybacks with it
     computed: dict[str, float]  # the value of each computed input, by key path
+    # the outcome groups whose counts add up to a total (the participants, or the group's own
+    # number): no count of theirs moves alone
+    tied_groups: tuple[str, ...] = ()
 
 
 def report_parts(loaded: LoadedScenario, draws: int, seed: int,
@@ -67,7 +70,18 @@ def report_parts(loaded: LoadedScenario, draws: int, seed: int,
                        employed, report_drivers(loaded, analysis),
                        report_chances(analysis, simulated), report_expected(analysis, simulated),
                        {f"inputs.{name}": float(model.input_value(name))
-                        for name in model.formulas})
+                        for name in model.formulas},
+                       _tied_groups(loaded))
+
+
+def _tied_groups(loaded: LoadedScenario) -> tuple[str, ...]:
+    """The outcome groups whose counts add up to a total: the cohort's, and those that state
+    how many they are."""
+    outcomes = loaded.scenario.outcomes
+    if outcomes is None:
+        return ()
+    return (*outcomes.cohort_groups, *(key for key, group in outcomes.groups.items()
+                                       if group.participants is not None))
 
 
 def report_expected(analysis: PaybackAnalysis,

@@ -35,6 +35,7 @@ from nyttocalc.core.discounting import (
     years_to_accumulate,
 )
 from nyttocalc.core.finance import annuity, discount, net_present_value, present_value
+from nyttocalc.core.rules import Rule
 
 
 class Unit(StrEnum):
@@ -437,3 +438,19 @@ _PLAIN_OPERATORS: dict[type, Callable[[Num, Num], Num]] = {**_OPERATORS, ast.Div
 
 def _operators(plain_division: bool) -> Operators:
     return _PLAIN_OPERATORS if plain_division else _OPERATORS
+
+
+def sign_rule(sign: type, plain_division: bool = False) -> Rule | None:
+    """The rule a sign of a template means (``−`` ``difference``, ``/`` ``ratio``, or with
+    plain division ``quotient``, ``^`` ``power``); None for ``+`` and ``×``, which are the
+    operators themselves. A translation of a template (a workbook, a page's script) asks here."""
+    meaning = _operators(plain_division).get(sign)
+    return meaning if isinstance(meaning, Rule) else None
+
+
+def function_rule(name: str) -> Rule | None:
+    """The rule a template's function is (``ceil`` is ``ceil_step``, ``pv`` ``present_value``
+    …); None for ``max``, ``min``, ``sum`` and ``npv``, which fold a rule or an operator over
+    their arguments."""
+    function = _CORE_FUNCTIONS.get(name)
+    return function.compute if function is not None and isinstance(function.compute, Rule) else None

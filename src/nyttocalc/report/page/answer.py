@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from nyttocalc.core.arith import is_never
 from nyttocalc.core.claims import ClaimResult, Verdict
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.outcomes import KeyFigures
@@ -19,8 +18,8 @@ from nyttocalc.core.payback import Outlook, PaybackAnalysis, PerspectiveResult, 
 from nyttocalc.core.sensitivity import Effect
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
-from nyttocalc.report.language.phrases import rate_phrase, rate_text
-from nyttocalc.report.tables.printout import Table
+from nyttocalc.report.language.phrases import rate_phrase
+from nyttocalc.report.tables.printout import Table, horizon_echo, rate_echo, shown
 from nyttocalc.run import RunInfo
 
 
@@ -75,9 +74,10 @@ class Paragraph:
 @dataclass(frozen=True)
 class Answer:
     title: str
-    paragraphs: tuple[Paragraph, ...]
+    paragraphs: tuple[Paragraph, ...]  # from the break-even figures alone
     table: Table
     closing: tuple[Paragraph, ...] = ()
+    evidence: tuple[Paragraph, ...] = ()  # what the Monte Carlo expects, what was observed
 
 
 def answer(analysis: PaybackAnalysis, run: RunInfo, lang: str, *,
@@ -112,17 +112,18 @@ def answer(analysis: PaybackAnalysis, run: RunInfo, lang: str, *,
             horizons=_listing(horizons, lang, "answer.or"),
             years=_listing([numbers.years(model.delay_years + h, lang)
                             for h in model.horizons_years], lang, "answer.respectively"))))
+    evidence = []
     if expected is not None:
-        paragraphs.append(Paragraph(_expected_sentence(expected, analysis, lang)))
+        evidence.append(Paragraph(_expected_sentence(expected, analysis, lang)))
     if analysis.outcomes is not None:
-        paragraphs.append(Paragraph(_observed_sentence(analysis, lang)))
+        evidence.append(Paragraph(_observed_sentence(analysis, lang)))
     closing = [Paragraph(_chance_sentence(c, analysis, lang)) for c in chances]
     closing += [Paragraph(_drivers_sentence(d, analysis, run, lang)) for d in drivers
                 if d.effects]
     if claims:
         closing.append(_claims_paragraph(claims, run, lang, claim_anchor or {}))
     return Answer(label("answer.title", lang), tuple(paragraphs), _table(touched, analysis, lang),
-                  tuple(closing))
+                  tuple(closing), tuple(evidence))
 
 
 def _touched(result: PerspectiveResult) -> bool:
@@ -242,23 +243,18 @@ def _table(parties: Sequence[PerspectiveResult], analysis: PaybackAnalysis,
     model = analysis.model
     lowest = model.unsubsidised_rate
     headers = [label("col.party", lang), label("col.paid", lang)]
-    headers += [label("answer.col_value", lang, rate=rate_text(r, lang))
+    headers += [rate_echo(model.subsidy_rates, r, lang, "answer.col_value")
                 for r in model.subsidy_rates]
-    headers += [label("answer.col_needed", lang, years=numbers.years(h, lang), horizon=h)
+    headers += [horizon_echo(model.horizons_years, h, lang, "answer.col_needed")
                 for h in model.horizons_years]
+    needed = label("answer.of", lang, persons="{}", participants=model.participants)
     rows = []
     for result in parties:
-        cells = [_name(result, lang), _money(result.cost.value, lang)]
-        cells += [numbers.figure(v.value_per_person_year.value, Unit.SEK_PER_PERSON_YEAR, lang)
-                  for v in result.values]
+        cells: list[str] = [_name(result, lang), shown(result.cost, lang)]
+        cells += [shown(v.value_per_person_year, lang) for v in result.values]
         for row in (b for b in result.break_even if b.subsidy_rate == lowest):
-            if not result.has_cost:
-                cells.append(label("answer.nothing_to_pay", lang))
-            elif is_never(row.persons_whole.value):
-                cells.append(numbers.figure(row.persons_whole.value, Unit.PERSONS, lang))
-            else:
-                cells.append(label("answer.of", lang, persons=numbers.number(
-                    row.persons_whole.value, lang, 0), participants=model.participants))
+            cells.append(shown(row.persons_whole, lang, decimals=0, around=needed)
+                         if result.has_cost else label("answer.nothing_to_pay", lang))
         rows.append(tuple(cells))
     return Table(label("answer.table", lang), tuple(headers), tuple(rows),
                  (label("answer.table_note", lang, participants=model.participants,

@@ -26,6 +26,7 @@ from nyttocalc.report.language.labels import label, unit_after
 from nyttocalc.report.page import usertext
 from nyttocalc.report.page.answer import Answer, Paragraph
 from nyttocalc.report.page.sections import Page, Section
+from nyttocalc.report.page.whatif.script import Marks
 from nyttocalc.report.tables.printout import Chart, Table, run_header
 from nyttocalc.run import InputInfo, RunInfo, SourceInfo
 
@@ -82,6 +83,23 @@ figure .narrow {{ display: none; }}
 figcaption {{ font-weight: 600; margin-bottom: .3rem; }}
 details summary {{ cursor: pointer; color: #1f4e79; }}
 pre {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
+#whatif-notice {{ position: sticky; top: 0; z-index: 2; background: #fff8e1;
+  border: 1px solid #9a6a00; padding: .4rem .7rem; margin: .5rem 0; }}
+#whatif-notice p {{ margin: 0; font-size: .95rem; }}
+#whatif-notice button {{ font: inherit; margin-left: .2rem; }}
+details.whatif {{ border: 1px solid #c5d3e0; border-radius: 4px; padding: .5rem .8rem;
+  margin: 1rem 0; background: #f6f8fb; }}
+details.whatif summary {{ font-weight: 600; }}
+.whatif .controls {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+  gap: .5rem 1rem; }}
+.whatif label {{ display: grid; grid-template-columns: 1fr auto; gap: .1rem .4rem;
+  align-items: center; }}
+.whatif label > span:first-child {{ grid-column: 1 / -1; font-size: .9rem; }}
+.whatif input {{ width: 100%; box-sizing: border-box; font: inherit; padding: .2rem .3rem; }}
+.whatif input[aria-invalid="true"] {{ outline: 2px solid #b03a2e; }}
+.whatif .unit {{ color: #444; font-size: .85rem; white-space: nowrap; }}
+.whatif .refused {{ grid-column: 1 / -1; color: #b03a2e; font-size: .85rem; }}
+.stale {{ opacity: .45; }}
 @media (max-width: {PHONE}) {{
   h1 {{ font-size: 1.3rem; }}
   header .meta {{ font-size: .8rem; }}
@@ -111,7 +129,8 @@ pre {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
   .print-only {{ display: block; }}
   details.data {{ display: none; }}
   figure svg {{ max-height: 9.5cm; width: auto; max-width: 100%; margin: 0 auto; }}
-  nav {{ display: none; }}
+  nav, details.whatif {{ display: none; }}
+  #whatif-notice {{ position: static; }}
   .answer p {{ font-size: 10pt; margin: .35rem 0; }}
   h2, h3, figcaption, details > summary {{ break-after: avoid; }}
   tr, figure, .keep {{ break-inside: avoid; }}
@@ -130,21 +149,26 @@ pre {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
 def page(content: Page, run: RunInfo, lang: str,
          computed: Mapping[str, float] | None = None) -> str:
     """The whole page: the answer first, then the sections, then the inputs as an appendix.
-    ``computed``: the value of each computed input, by key path."""
+    ``computed``: the value of each computed input, by key path. With ``content.whatif``, the
+    script that recomputes the answer and the tables for other inputs (``whatif``)."""
     title = run.title
+    marks = Marks(content.whatif.controls) if content.whatif is not None else None
     parts = [f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             f"<title>{escape(title)}</title>", f"<style>{STYLE}</style>", "</head>",
+             "", f"<title>{escape(title)}</title>", f"<style>{STYLE}</style>", "</head>",
              "<body>", "<header>", f"<h1>{said(title, lang)}</h1>",
              f'<p class="meta">{escape(label("header.scenario", lang))}: '
              f"<code>{escape(run.file)}</code></p>"]
     parts += [_p(f"{label('header.overrides', lang)}: "
                  + "; ".join(f"--set {o}" for o in run.overrides), "meta")] if run.overrides else []
-    parts += ["</header>", "<main>", *_answer(content.answer, lang)]
+    parts += ["</header>", "<main>", *_answer(content.answer, lang, marks)]
     parts += _contents(content.sections, lang)
     counter = iter(range(1, 10_000))
     for section in content.sections:
+        live = marks if section.key in LIVE else None
         css = ' class="print-only"' if section.print_only else ""
+        css += FIXED if marks is not None and live is None else ""
+        css += SHAPED if marks is not None and section.key in SHAPED_BY_PAYERS else ""
         parts.append(f'<section id="{section.key}"{css} aria-labelledby="{section.key}-h">')
         parts.append(f'<h2 id="{section.key}-h">{escape(section.heading)}</h2>')
         if not section.printouts:
@@ -152,28 +176,49 @@ def page(content: Page, run: RunInfo, lang: str,
         for printout in section.printouts:
             parts += _header(printout.header, run, lang)
             for item in printout.tables:
-                parts += _item(item, f"chart{next(counter)}", lang)
+                parts += _item(item, f"chart{next(counter)}", lang, live)
         parts.append("</section>")
     parts += _inputs(run, lang, computed or {})
     parts += ["</main>", "<footer>", _p(label("html.made_by", lang, version=__version__), "meta"),
-              "</footer>", "</body>", "</html>"]
-    return "\n".join(parts) + "\n"
+              "</footer>"]
+    if marks is not None and content.whatif is not None:
+        script = marks.script(content.whatif.analysis, lang, SCRIPT_FIGURE)
+        parts[2] = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+                    f"style-src 'unsafe-inline'; script-src '{script.sha256}'\">")
+        parts.append(script.html)
+    parts += ["</body>", "</html>"]
+    return "\n".join(p for p in parts if p) + "\n"
 
 
-def _answer(answer: Answer, lang: str) -> list[str]:
-    """The answer: its sentences, the table of parties, what was observed, and the chances,
-    what moves it and what the published figures come to."""
+# The sections whose tables a what-if writes again; the others are for the scenario's inputs.
+LIVE = ("results", "details")
+FIXED = " data-fixed"
+# The sections with tables for the paying parties only: the scenario's, where other inputs make
+# another party pay or one stop paying.
+SHAPED_BY_PAYERS = ("details",)
+SHAPED = " data-shape"
+
+
+def _answer(answer: Answer, lang: str, marks: Marks | None) -> list[str]:
+    """The answer: its sentences, what was expected and observed, the table of parties, and
+    the chances, what moves it and what the published figures come to. With ``marks``, the
+    sentences the script says again are in ``answer-now``, the what-if panel goes after the
+    table, and what it does not recompute is marked."""
+    fixed = FIXED if marks is not None else ""
     out = ['<section id="answer" class="answer" aria-labelledby="answer-h">',
            f'<h2 id="answer-h">{escape(answer.title)}</h2>']
-    out += [_paragraph(p) for p in answer.paragraphs]
-    out += _table(answer.table)
-    out += [_paragraph(p) for p in answer.closing]
+    paragraphs = [_paragraph(p) for p in answer.paragraphs]
+    out += ['<div id="answer-now">', *paragraphs, "</div>"] if marks is not None else paragraphs
+    out += [_paragraph(p, fixed) for p in answer.evidence]
+    out += _table(answer.table, marks, ident="answer-table")
+    out += ['<div id="whatif"></div>'] if marks is not None else []
+    out += [_paragraph(p, fixed) for p in answer.closing]
     out.append("</section>")
     return out
 
 
-def _paragraph(paragraph: Paragraph) -> str:
-    text = f"<p>{typeset(paragraph.text)}"
+def _paragraph(paragraph: Paragraph, attributes: str = "") -> str:
+    text = f"<p{attributes}>{typeset(paragraph.text)}"
     links = [f'<a href="#{escape(link.anchor)}">{typeset(link.text)}</a>'
              for link in paragraph.links if link.anchor]
     if links:
@@ -222,6 +267,8 @@ _FIGURE = (r"(?<![\w,.])(?:SEK\u00a0|\$)?[-\u2212+]?\d{1,3}(?:[ \u00a0\u202f,]\d
 _NAME = (r"(?<![\w.-])(?:(?:inputs|cohort|analysis|perspectives|outcomes|ledger|simulation)"
          r"\.[\w.]+|[a-z][a-z0-9]*_[a-z0-9_]*|--[a-z][a-z-]+)(?![\w])")
 _PIECES = re.compile(f"(?P<figure>{_FIGURE})|(?P<name>{_NAME})")
+# The same figure as the script finds it (JavaScript's \\w is ASCII: letters and digits spelled).
+SCRIPT_FIGURE = _FIGURE.replace(r"\w", r"\p{L}\p{N}_")
 
 
 def typeset(text: str) -> str:
@@ -348,50 +395,86 @@ def _num(numeric: bool) -> str:
     return ' class="num"' if numeric else ""
 
 
-def _item(item: Table | Chart | Plot, ident: str, lang: str) -> list[str]:
+def _item(item: Table | Chart | Plot, ident: str, lang: str, marks: Marks | None) -> list[str]:
+    """A table, chart or plot; with ``marks``, a table the script writes again is marked, and
+    whatever it does not write again says so (``data-fixed``)."""
+    fixed = FIXED if marks is not None else ""
     if isinstance(item, Plot):
-        return ['<figure class="keep">', f"<figcaption>{escape(item.title)}</figcaption>",
+        return [f'<figure class="keep"{fixed}>', f"<figcaption>{escape(item.title)}</figcaption>",
                 '<div class="wide">', svg.draw(item, ident, svg.WIDE), "</div>",
                 '<div class="narrow">', svg.draw(item, f"{ident}n", svg.NARROW), "</div>",
                 *(_p(n, "note") for n in item.notes), "</figure>",
-                f'<details class="data"><summary>{escape(label("html.data", lang))}</summary>',
-                *_table(item.table), "</details>"]
+                f'<details class="data"{fixed}><summary>{escape(label("html.data", lang))}'
+                "</summary>", *_table(item.table), "</details>"]
     if isinstance(item, Chart):
-        return [f"<h3>{escape(item.title)}</h3>",
-                *(_p(line, "note") for line in (*item.lines, *item.notes))]
-    return _table(item)
+        chart = [f"<h3>{escape(item.title)}</h3>",
+                 *(_p(line, "note") for line in (*item.lines, *item.notes))]
+        return [f"<div{fixed}>", *chart, "</div>"] if fixed else chart
+    if item.when is not None:
+        return _alternative(item, marks)
+    return _table(item, marks, fixed)
 
 
-def _table(table: Table) -> list[str]:
+def _alternative(table: Table, marks: Marks | None) -> list[str]:
+    """A table shown only ``when`` its figure is above zero or not: hidden where it is not so
+    for these inputs (left out of a page without a script)."""
+    assert table.when is not None
+    figure, above = table.when
+    holds = (figure.value > 0) is above
+    if marks is None:
+        return _table(table) if holds else []
+    when = f' data-when="{marks.program.slot(figure)} {int(above)}"'
+    return [f"<div{when}{'' if holds else ' hidden'}>", *_table(table, marks, FIXED), "</div>"]
+
+
+def _table(table: Table, marks: Marks | None = None, fixed: str = "",
+           ident: str = "") -> list[str]:
     """A table of numbers (right-aligned from ``numeric_from``, scrolling sideways in its own
     focusable box on a phone) or of text (``ratios`` or ``derivations``: wrapping, one block
-    per row on a phone). The title is its caption; each row's first cell names the row."""
+    per row on a phone). The title is its caption; each row's first cell names the row. With
+    ``marks``, its cells are marked for the script where the table follows other inputs; else
+    the table is ``fixed`` (the attribute that says so)."""
     text = bool(table.ratios) or table.derivations or table.stacks
+    marks = marks if table.follows else None
 
     def numeric(index: int) -> bool:
         return index >= table.numeric_from and not table.derivations
 
+    def mark(cell: str) -> str:
+        return marks.attributes(cell) if marks is not None else ""
+
+    heads = [mark(h) for h in table.headers]
+    rows = [[mark(cell) for cell in row] for row in table.rows]
+    if any(a for row in rows for a in row):
+        fixed = ""
     caption = f"<caption>{typeset(table.title)}</caption>"
-    out = ([f'<table class="stack">{caption}'] if text else
+    named = f' id="{ident}"' if ident else ""
+    out = ([f'<table class="stack"{named}{fixed}>{caption}'] if text else
            [f'<div class="scroll" role="region" tabindex="0" '
-            f'aria-label="{escape(table.title)}"><table>{caption}'])
-    out.append("<thead><tr>" + "".join(f'<th scope="col"{_num(numeric(i))}>{escape(h)}</th>'
-                                       for i, h in enumerate(table.headers)) + "</tr></thead>")
+            f'aria-label="{escape(table.title)}"{fixed}><table{named}>{caption}'])
+    out.append("<thead><tr>" + "".join(f'<th scope="col"{_num(numeric(i))}{a}>{escape(h)}</th>'
+                                       for i, (h, a) in enumerate(zip(table.headers, heads,
+                                                                      strict=True)))
+               + "</tr></thead>")
     out.append("<tbody>")
     ids = [f' id="{escape(a)}"' for a in table.anchors] or [""] * len(table.rows)
-    out += [f"<tr{ident}>{''.join(_cells(row, table.headers, numeric, text))}</tr>"
-            for ident, row in zip(ids, table.rows, strict=True)]
+    out += [f"<tr{ident}>{''.join(_cells(row, marked, table.headers, numeric, text))}</tr>"
+            for ident, row, marked in zip(ids, table.rows, rows, strict=True)]
     out.append("</tbody></table>" if text else "</tbody></table></div>")
-    out += [_p(note, "note") for note in table.notes]
+    if marks is not None and table.may_note and not fixed:  # every note, shown where it holds
+        out += [f'<p class="note"{marks.note(note)}{"" if note.holds else " hidden"}>'
+                f"{typeset(note.text)}</p>" for note in table.may_note]
+    else:
+        out += [_p(note, "note") for note in table.notes]
     return out
 
 
-def _cells(row: Sequence[str], headers: Sequence[str], numeric: Callable[[int], bool],
-           labelled: bool) -> Iterator[str]:
+def _cells(row: Sequence[str], marked: Sequence[str], headers: Sequence[str],
+           numeric: Callable[[int], bool], labelled: bool) -> Iterator[str]:
     """A row's cells, the first a row header; in a table of text each but the first names its
-    column for the phone."""
-    for index, cell in enumerate(row):
-        attributes = _num(numeric(index))
+    column for the phone; each with its mark for the script (``marked``)."""
+    for index, (cell, mark) in enumerate(zip(row, marked, strict=True)):
+        attributes = _num(numeric(index)) + mark
         if labelled and index:
             attributes += f' data-label="{escape(headers[index])}"'
         tag = "th" if index == 0 else "td"

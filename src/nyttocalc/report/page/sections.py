@@ -22,6 +22,7 @@ from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
 from nyttocalc.report.language.phrases import rate_text
 from nyttocalc.report.page.answer import MINUS, Answer, Drivers, answer, observed_table
+from nyttocalc.report.page.whatif.panel import WhatIf, controls
 from nyttocalc.report.tables.check import check_printout
 from nyttocalc.report.tables.curves import payback_curves
 from nyttocalc.report.tables.payback import payback_details, payback_summary
@@ -44,6 +45,7 @@ class Section:
 class Page:
     answer: Answer
     sections: tuple[Section, ...]
+    whatif: WhatIf | None = None  # what the reader may move, where scripts run
 
 
 def claim_anchor(claim_id: str) -> str:
@@ -63,7 +65,7 @@ def report_page(parts: ReportParts, model: Model, uncertainty: Uncertainty | Non
                    if result.has_cost)
     observed = observed_table(analysis, lang) if analysis.outcomes is not None else None
     sections = [Section("results", label("html.results", lang), (
-        payback_summary(analysis, run, lang),
+        payback_summary(analysis, run, lang, alternatives=True),
         Printout("", (), (observed,) if observed is not None else ()),
         Printout("", (), curves)))]
     details = [payback_details(analysis, run, lang)]
@@ -94,7 +96,8 @@ def report_page(parts: ReportParts, model: Model, uncertainty: Uncertainty | Non
     if charts:
         sections.append(Section("chart-data", label("html.chart_data", lang),
                                 (Printout("", (), charts),), print_only=True))
-    return Page(first, tuple(sections))
+    return Page(first, tuple(sections), WhatIf(
+        controls(model, parts.drivers, run, parts.tied_groups), analysis))
 
 
 def _not_following(published: Printout, claims: Sequence[ClaimResult], lang: str) -> Printout:

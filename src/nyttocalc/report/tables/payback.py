@@ -7,8 +7,7 @@ analysis directly by ``machine``, with unrounded numbers.)
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from nyttocalc.core.arith import is_never
@@ -21,14 +20,25 @@ from nyttocalc.core.outcomes import (
     KeyFigures,
     OutcomesAnalysis,
 )
-from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult, Row
+from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult, Row, outlook
 from nyttocalc.core.transitions import Outcomes
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.explained import arithmetic, symbolic
 from nyttocalc.report.language.labels import label
 from nyttocalc.report.language.phrases import exactly, rate_text, years_phrase
 from nyttocalc.report.rows import parts
-from nyttocalc.report.tables.printout import Chart, Printout, Table, run_header
+from nyttocalc.report.tables.printout import (
+    Chart,
+    Note,
+    Printout,
+    Showing,
+    Shown,
+    Table,
+    horizon_echo,
+    rate_echo,
+    run_header,
+    shown,
+)
 from nyttocalc.run import RunInfo
 
 if TYPE_CHECKING:
@@ -57,30 +67,42 @@ def payback_printout(analysis: PaybackAnalysis, run: RunInfo, lang: str,
     return Printout(run.title, _header(analysis, run, lang), tuple(tables))
 
 
-def payback_summary(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> Printout:
+def payback_summary(analysis: PaybackAnalysis, run: RunInfo, lang: str,
+                    alternatives: bool = False) -> Printout:
     """The tables a reader of a report needs per party: what each pays and gains, and how many
-    must work; the rest is in ``payback_details``."""
+    must work; the rest is in ``payback_details``. With ``alternatives``, the tables of a party
+    that pays for something if it paid and if it did not, each ``when`` it applies (a page
+    shows the one that does, and its script the other where other inputs make it so)."""
     tables: list[Table] = []
     if analysis.model.ledger is not None:
         tables.append(_who_gains(analysis, analysis.model.ledger, lang))
     for result in analysis.perspectives:  # a party that paid nothing: no table of no cost
-        tables += (_summary_tables(result, analysis, lang) if result.has_cost
-                   else [_without_cost(result, analysis, lang)])
+        if alternatives and (result.has_cost or result.perspective.cost_items):
+            cost = result.summary.cost
+            tables += [replace(t, when=(cost, True)) for t in _summary_tables(
+                result, analysis, lang, paid=True)]
+            tables.append(replace(_without_cost(result, analysis, lang), when=(cost, False)))
+        else:
+            tables += (_summary_tables(result, analysis, lang) if result.has_cost
+                       else [_without_cost(result, analysis, lang)])
     return Printout(run.title, _header(analysis, run, lang), tuple(tables))
 
 
 def payback_details(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> Printout:
     """The tables behind ``payback_summary``: the inverse tables, the mixes, and NyttoSAM's key
-    figures per group."""
-    tables = [t for r in analysis.perspectives for t in _detail_tables(r, analysis, lang)]
+    figures per group. A paying party's tables are shown ``when`` it pays (a page's script
+    hides them where other inputs make it pay nothing)."""
+    tables = [replace(t, when=(r.summary.cost, True)) for r in analysis.perspectives
+              for t in _detail_tables(r, analysis, lang)]
     if analysis.outcomes is not None:
         tables += outcome_tables(analysis, lang)
     return Printout(run.title, (), tuple(tables))
 
 
 def _summary_tables(result: PerspectiveResult, analysis: PaybackAnalysis,
-                    lang: str) -> list[Table]:
-    if not result.has_cost:  # nothing to pay back: what employment brings is the whole story
+                    lang: str, paid: bool = False) -> list[Table]:
+    """The cost and value, and the break-even counts; ``paid``: as if the party paid."""
+    if not result.has_cost and not paid:  # nothing to pay back: what work brings is all
         return [_costs(result, analysis, lang), _without_cost(result, analysis, lang)]
     return [_costs(result, analysis, lang), _break_even(result, analysis, lang)]
 
@@ -121,8 +143,7 @@ def group_table(result: PerspectiveResult, group: str, rows: tuple[Row, ...], la
     *across, down = (d for d in rows[0].dims if fixed is None or d != fixed[0])
     cells: dict[tuple[float, ...], dict[float, str]] = {}
     for row in rows:
-        texts = [_cell(fig, lang) for fig in row.figures.values()]
-        text = texts[0] + "".join(f" ({t})" for t in texts[1:])
+        text = Shown([(fig, Showing(fig.unit)) for fig in row.figures.values()], lang)
         cells.setdefault(tuple(row.dims[d] for d in across), {})[row.dims[down]] = text
     downs = dict.fromkeys(v for column in cells.values() for v in column)
     headers = (label(down, lang), *(_heading(dict(zip(across, column, strict=True)), lang)
@@ -135,7 +156,9 @@ def group_table(result: PerspectiveResult, group: str, rows: tuple[Row, ...], la
     title = _lower(label(f"group.{group}", lang))
     if fixed is not None:
         title += f", {_dim(*fixed, lang)}"
-    return Table(_title("title.group", result, lang, group=title), headers, body, (note,))
+    # its title and headings say the values of its dimensions
+    return Table(_title("title.group", result, lang, group=title), headers, body, (note,),
+                 follows=False)
 
 
 def _heading(dims: dict[str, float], lang: str) -> str:
@@ -187,7 +210,7 @@ def _title(key: str, result: PerspectiveResult, lang: str, **values: object) -> 
 
 
 def _cell(fig: Figure, lang: str) -> str:
-    return numbers.figure(fig.value, fig.unit, lang)
+    return shown(fig, lang)
 
 
 def _costs(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> Table:
@@ -198,13 +221,12 @@ def _costs(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> T
         (label("row.write_off", lang, years=numbers.years(model.write_off_years, lang)),
          _cell(result.summary.annual_write_off, lang)),
     ]
+    rates = model.subsidy_rates
     for value in result.values:
-        rate = rate_text(value.subsidy_rate, lang)
-        rows.append((label("row.value", lang, rate=rate),
+        rows.append((rate_echo(rates, value.subsidy_rate, lang, "row.value"),
                      _cell(value.value_per_person_year, lang)))
     for value in result.values:
-        rate = rate_text(value.subsidy_rate, lang)
-        rows.append((label("row.long_view", lang, years=years, rate=rate),
+        rows.append((rate_echo(rates, value.subsidy_rate, lang, "row.long_view", years=years),
                      _cell(value.long_view_value, lang)))
         rows.append((label("row.multiple", lang), _cell(value.long_view_multiple, lang)))
     return Table(_title("title.costs", result, lang),
@@ -215,22 +237,21 @@ def _break_even(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str)
     first = parts(result.break_even[0])
     headers = [label(k, lang) for k in (*first.dims, *first.figures)]
     rows = []
-    never = False
-    beyond = False
+    model = analysis.model
     for row in result.break_even:
         p = parts(row)
-        cells = [rate_text(row.subsidy_rate, lang), numbers.years(row.horizon_years, lang)]
-        for key, fig in p.figures.items():
-            text = _cell(fig, lang)
-            if key == "persons_whole" and not row.within_cohort and not is_never(fig.value):
-                text += "*"
-                beyond = True
-            never = never or is_never(fig.value)
-            cells.append(text)
+        cells: list[str] = [rate_echo(model.subsidy_rates, row.subsidy_rate, lang),
+                            horizon_echo(model.horizons_years, row.horizon_years, lang)]
+        for key, fig in p.figures.items():  # more than the participants: marked
+            cells.append(shown(fig, lang, beyond=model.participants) if key == "persons_whole"
+                         else _cell(fig, lang))
         rows.append(tuple(cells))
+    wholes = tuple(r.persons_whole for r in result.break_even)
+    notes = (*_notes(analysis, lang, tuple(f for r in result.break_even
+                                           for f in parts(r).figures.values()), wholes),
+             *_losing_rates(result, analysis, lang))
     return Table(_title("title.break_even", result, lang), tuple(headers), tuple(rows),
-                 (*_notes(analysis, lang, never=never, beyond=beyond),
-                  *_losing_rates(result, lang)), numeric_from=1)
+                 tuple(n.text for n in notes if n.holds), numeric_from=1, may_note=notes)
 
 
 def _by_persons(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> Table:
@@ -238,8 +259,7 @@ def _by_persons(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str)
     headers = [label("persons", lang)]
     for rate in rates:
         for key in ("years_of_work", "paid_back_after_years"):
-            headers.append(label("col.at_rate", lang, label=label(key, lang),
-                                 rate=rate_text(rate, lang)))
+            headers.append(rate_echo(rates, rate, lang, "col.at_rate", label=label(key, lang)))
     by_key = {(r.subsidy_rate, r.persons): r for r in result.payback_by_persons}
     rows = []
     for persons in range(1, analysis.model.participants + 1):
@@ -248,9 +268,9 @@ def _by_persons(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str)
             row = by_key[(rate, persons)]
             cells += [_cell(row.years_of_work, lang), _cell(row.paid_back_after_years, lang)]
         rows.append(tuple(cells))
-    never = any(is_never(r.years_of_work.value) for r in result.payback_by_persons)
+    notes = _notes(analysis, lang, tuple(r.years_of_work for r in result.payback_by_persons))
     return Table(_title("title.payback_by_persons", result, lang), tuple(headers), tuple(rows),
-                 _notes(analysis, lang, never=never))
+                 tuple(n.text for n in notes if n.holds), may_note=notes)
 
 
 def _mixes(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> list[Table]:
@@ -264,7 +284,6 @@ def _mixes(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> l
         headers = [label("col.base", lang, base=base)] + [
             label("col.within", lang, horizon=years_phrase(h, lang)) for h in horizons]
         rows = []
-        beyond = never = False
         for unsubsidised in range(most + 1):
             cells = [str(unsubsidised)]
             for horizon in horizons:
@@ -275,15 +294,15 @@ def _mixes(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> l
                 text = f"{_cell(mix.subsidised, lang)} ({_cell(mix.total, lang)})"
                 if not mix.within_cohort and not is_never(mix.total.value):
                     text += "*"
-                    beyond = True
-                never = never or is_never(mix.subsidised.value)
                 cells.append(text)
             rows.append(tuple(cells))
-        notes = (label("note.mix_cell", lang),
-                 *_notes(analysis, lang, never=never, beyond=beyond))
+        shown_mixes = list(mixes.values())
+        notes = (label("note.mix_cell", lang), *(n.text for n in _notes(
+            analysis, lang, tuple(m.subsidised for m in shown_mixes),
+            tuple(m.total for m in shown_mixes)) if n.holds))
         tables.append(Table(_title("title.mixes", result, lang, rate=rate_text(rate, lang),
                                    base=base),
-                            tuple(headers), tuple(rows), notes))
+                            tuple(headers), tuple(rows), notes, follows=False))
     return tables
 
 
@@ -297,7 +316,7 @@ def _who_gains(analysis: PaybackAnalysis, ledger: Ledger, lang: str) -> Table:
     rows = tuple((r.perspective.labels.get(lang, r.perspective.key), _cell(r.cost, lang),
                   *(_cell(r.value_at(rate), lang) for rate in rates)) for r in parties)
     headers = (label("col.party", lang), label("col.paid", lang),
-               *(label("col.value_at", lang, rate=rate_text(rate, lang)) for rate in rates))
+               *(rate_echo(rates, rate, lang, "col.value_at") for rate in rates))
     return Table(label("title.who_gains", lang, move=move), headers, rows,
                  (label("note.who_gains", lang),))
 
@@ -309,34 +328,40 @@ def _state(ledger: Ledger, key: str, lang: str) -> str:
 def _without_cost(result: PerspectiveResult, analysis: PaybackAnalysis, lang: str) -> Table:
     """A perspective that paid nothing: for each subsidy rate, what an employed person-year
     brings it, from the first year of work, and what that means."""
+    words = tuple(label(f"outlook.{kind}", lang) for kind in (
+        outlook(0.0, -1.0), outlook(0.0, 0.0), outlook(0.0, 1.0)))
     rows = []
     for value in result.values:
         figure = value.value_per_person_year
-        kind = result.outlook(value.subsidy_rate)
-        rows.append((rate_text(value.subsidy_rate, lang), label(f"outlook.{kind.value}", lang),
-                     _cell(figure, lang)))
+        rows.append((rate_echo(analysis.model.subsidy_rates, value.subsidy_rate, lang),
+                     shown(figure, lang, words=words), _cell(figure, lang)))
     headers = (label("subsidy_rate", lang), label("col.outlook", lang),
                label("value_per_person_year", lang))
     return Table(_title("title.without_cost", result, lang), headers, tuple(rows),
                  numeric_from=2)
 
 
-def _losing_rates(result: PerspectiveResult, lang: str) -> tuple[str, ...]:
+def _losing_rates(result: PerspectiveResult, analysis: PaybackAnalysis,
+                  lang: str) -> tuple[Note, ...]:
     """For a perspective that paid and loses by employment at some rate: at which, and how
     much per person-year (its break-even counts there are "never")."""
-    return tuple(label("note.loses", lang, rate=rate_text(v.subsidy_rate, lang),
-                       amount=numbers.amount(-v.value_per_person_year.value, lang))
-                 for v in result.values if v.value_per_person_year.value < 0)
+    rates = analysis.model.subsidy_rates
+    return tuple(Note(label("note.loses", lang, rate=rate_text(v.subsidy_rate, lang),
+                            amount=numbers.amount(-v.value_per_person_year.value, lang)),
+                      "loss", (v.value_per_person_year,),
+                      rate=rate_echo(rates, v.subsidy_rate, lang))
+                 for v in result.values)
 
 
-def _notes(analysis: PaybackAnalysis, lang: str, *, never: bool = False,
-           beyond: bool = False) -> tuple[str, ...]:
-    notes = []
-    if beyond:
-        notes.append(label("note.beyond", lang, participants=analysis.model.participants))
-    if never:
-        notes.append(label("note.never", lang))
-    return tuple(notes)
+def _notes(analysis: PaybackAnalysis, lang: str, figures: tuple[Figure, ...],
+           wholes: tuple[Figure, ...] = ()) -> tuple[Note, ...]:
+    """What "*" (more than the participants, where ``wholes`` are counts of whole persons)
+    and "never" mean, for a table of ``figures``."""
+    participants = analysis.model.participants
+    beyond = Note(label("note.beyond", lang, participants=participants), "beyond", wholes,
+                  participants)
+    return (*((beyond,) if wholes else ()),
+            Note(label("note.never", lang), "never", figures))
 
 
 def explain_table(result: PerspectiveResult, lang: str) -> Table:
@@ -416,7 +441,7 @@ def outcome_tables(analysis: PaybackAnalysis, lang: str) -> list[Table]:
 
 def _key_figure(fig: Figure, lang: str) -> str:
     """A key figure; an efficiency with nothing to free (undefined) says so."""
-    return label("kf.no_potential", lang) if math.isnan(fig.value) else _cell(fig, lang)
+    return shown(fig, lang, undefined=label("kf.no_potential", lang))
 
 
 def _explained_outcomes(analysis: PaybackAnalysis, lang: str) -> Table:

@@ -35,9 +35,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 
-from nyttocalc.core import arith, discounting, finance
-from nyttocalc.core.figures import Figure, Term, parse
-from nyttocalc.core.rules import Rule
+from nyttocalc.core.figures import Figure, Term, function_rule, parse, sign_rule
 from nyttocalc.report.workbook.sheet_rules import number as number  # how a formula writes a number
 from nyttocalc.report.workbook.sheet_rules import spreadsheet
 
@@ -172,8 +170,10 @@ def _translate(node: ast.expr, term: Callable[[str], tuple[str, bool]],
             return f"{a}+{b}", a_never or b_never
         if isinstance(node.op, ast.Mult):
             return f"{a}*{b}", a_never or b_never
-        signs = _PLAIN_SIGNS if plain else _SIGNS
-        return spreadsheet(signs[type(node.op)], (a, a_never), (b, b_never))
+        sign = sign_rule(type(node.op), plain)
+        if sign is None:
+            raise Untranslatable(f"no spreadsheet formula for {ast.unparse(node)!r}")
+        return spreadsheet(sign, (a, a_never), (b, b_never))
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         args = [_translate(a, term, part, plain) for a in node.args]
         # max and min write each operand once, the others some more than once
@@ -183,8 +183,9 @@ def _translate(node: ast.expr, term: Callable[[str], tuple[str, bool]],
         nevers = [n for _, n in args]
         if node.func.id in _NATIVE:
             return f"{_NATIVE[node.func.id]}({','.join(texts)})", any(nevers)
-        if node.func.id in _RULES:
-            return spreadsheet(_RULES[node.func.id], *zip(texts, nevers, strict=True))
+        rule = function_rule(node.func.id)
+        if rule is not None:
+            return spreadsheet(rule, *zip(texts, nevers, strict=True))
     raise Untranslatable(f"no spreadsheet formula for {ast.unparse(node)!r}")
 
 
@@ -206,25 +207,6 @@ def _is_call(text: str) -> bool:
             return False
     return text.endswith(")")
 
-
-# What each sign means (``core.arith``): "/" how many … make up …, or with plain division, as
-# on paper.
-_SIGNS: Mapping[type, Rule] = {ast.Sub: arith.difference, ast.Div: arith.ratio,
-                               ast.Pow: arith.power}
-_PLAIN_SIGNS: Mapping[type, Rule] = {**_SIGNS, ast.Div: arith.quotient}
-
-# A template's functions that are the core's rules, by the name a template calls them (``pv``
-# too: Excel's PV gives the amount paid as negative).
-_RULES: Mapping[str, Rule] = {
-    "ceil": arith.ceil_step,
-    "share": arith.share,
-    "pv_years": discounting.present_value_years,
-    "years_to": discounting.years_to_accumulate,
-    "pv_spread": discounting.spread_cost_factor,
-    "annuity": finance.annuity,
-    "pv": finance.present_value,
-    "discount": finance.discount,
-}
 
 # The spreadsheet's own functions, the same as the core's: NPV's flows at the end of years 1, 2, …
 _NATIVE: Mapping[str, str] = {"max": "MAX", "min": "MIN", "sum": "SUM", "npv": "NPV"}

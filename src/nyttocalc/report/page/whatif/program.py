@@ -1,0 +1,125 @@
+"""The figures a page shows, and every figure they come from, as one JavaScript function of
+the panel's inputs.
+
+Each explained figure (``Figure``) is written once, as a statement ``v[n]=…`` of its formula
+template, translated generically as the workbook translates it: a term reads the panel's input
+it stands for (``x[k]``, by its key path), the figure it came from (``v[m]``), or else its
+value; each sign and function of a template is the core's rule of that name (``script_rules``),
+``max``, ``min``, ``sum`` and ``npv`` the same folds the core computes. A figure the page shows
+in several places, or that several figures come from, is computed once; so is the same
+arithmetic on the same terms (a computed input each party's value reads).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Sequence
+
+from nyttocalc.core.figures import Figure, Term, function_rule, parse, sign_rule
+from nyttocalc.report.page.whatif.script_rules import literal
+
+
+class Untranslatable(ValueError):
+    """A template uses a construct the script cannot compute (none does today)."""
+
+
+class Program:
+    """The statements that compute the figures asked for (``slot``) from the inputs ``x``, in
+    an order where each figure comes after those it reads."""
+
+    def __init__(self, inputs: Sequence[str]) -> None:
+        self._inputs = {path: index for index, path in enumerate(inputs)}
+        self._slots: dict[int, int] = {}  # id(figure) → its place in v
+        self._held: list[Figure] = []  # the figures slotted, so that no id is reused
+        self._written: dict[str, int] = {}  # each expression written, and its place
+        # the places of computed inputs: each must be a number, as a scenario's inputs must
+        self.computed_inputs: list[int] = []
+        self.statements: list[str] = []
+
+    def slot(self, figure: Figure) -> int:
+        """The place of ``figure``'s value in ``v``; its statement, and those of the figures it
+        comes from, are written the first time it is asked for."""
+        known = self._slots.get(id(figure))
+        if known is not None:
+            return known
+        for term in (*figure.terms.values(), figure.never_with):
+            if term is not None and term.source is not None and term.path not in self._inputs:
+                place = self.slot(term.source)
+                if (term.path or "").startswith("inputs.") and place not in self.computed_inputs:
+                    self.computed_inputs.append(place)
+        expression = _translate(parse(figure.formula), figure, self._term)
+        if figure.never_with is not None:
+            expression = f"({self._term(figure.never_with)}===Infinity?Infinity:{expression})"
+        self._held.append(figure)
+        same = self._written.get(expression)  # the same arithmetic on the same terms: once
+        if same is not None:
+            self._slots[id(figure)] = same
+            return same
+        index = self._slots[id(figure)] = self._written[expression] = len(self.statements)
+        self.statements.append(f"v[{index}]={expression};")
+        return index
+
+    def _term(self, term: Term) -> str:
+        if term.path in self._inputs:
+            return f"x[{self._inputs[term.path]}]"
+        if term.source is not None:
+            return f"v[{self._slots[id(term.source)]}]"
+        return literal(float(term.value))
+
+    def function(self) -> str:
+        """``function compute(x)``: every slotted figure's value, in ``v``."""
+        return (f"function compute(x){{const v=new Float64Array({len(self.statements)});\n"
+                + "\n".join(self.statements) + "\nreturn v}")
+
+
+def _translate(node: ast.expr, figure: Figure, term: Callable[[Term], str]) -> str:
+    """A template's syntax tree as a JavaScript expression, each term as ``term`` writes it."""
+    def go(n: ast.expr) -> str:
+        return _translate(n, figure, term)
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+        return literal(float(node.value))
+    if isinstance(node, ast.Name):
+        return term(figure.terms[node.id.removeprefix("_")])
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return f"(-{go(node.operand)})"
+    if isinstance(node, ast.BinOp):
+        # a long sum is a tree as deep as it is long: its left side is followed in a loop
+        chain: list[ast.BinOp] = []
+        while isinstance(node, ast.BinOp):
+            chain.append(node)
+            node = node.left
+        text = go(node)
+        for link in reversed(chain):
+            text = _sign(link, text, go(link.right), figure.plain_division)
+        return text
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        name = node.func.id
+        args = [go(a) for a in node.args]
+        rule = function_rule(name)
+        if rule is not None:
+            return f"{rule.name}({','.join(args)})"
+        if name in ("max", "min", "sum"):
+            fold = {"max": "Math.max({},{})", "min": "Math.min({},{})", "sum": "({}+{})"}[name]
+            text = args[0]
+            for arg in args[1:]:
+                text = fold.format(text, arg)
+            return text
+        if name == "npv":  # the flows at the end of years 1, 2, …, as the core sums them
+            rate, *flows = args
+            text = "0"
+            for year, flow in enumerate(flows, start=1):
+                text = f"({text}+({flow}*discount({rate},{year})))"
+            return text
+    raise Untranslatable(f"no script for {ast.unparse(node)!r} in {figure.formula!r}")
+
+
+def _sign(node: ast.BinOp, a: str, b: str, plain_division: bool) -> str:
+    if isinstance(node.op, ast.Add):
+        return f"({a}+{b})"
+    if isinstance(node.op, ast.Mult):
+        return f"({a}*{b})"
+    rule = sign_rule(type(node.op), plain_division)
+    if rule is None:
+        raise Untranslatable(f"no script for the sign of {ast.unparse(node)!r}")
+    return f"{rule.name}({a},{b})"

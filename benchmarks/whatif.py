@@ -5,10 +5,11 @@ much the page grows for it (run on demand; needs chromium and the dev extra's Pl
 
 A recomputation is what a reader's change of one field sets off: every figure computed again
 by the generated script, every marked cell, the answer's sentences and table written again, and
-the page laid out (the time to the next layout, forced, as the browser would before painting).
-It must fit in one frame: exits 1 where the 95th percentile of ``--moves`` changes (each
-control of the panel in turn, to values across its range) is 16 ms or more, or where the page
-is more than 60 kB larger than the same page without its what-if.
+the page laid out (the time to the next layout, forced, as the browser would before painting);
+the payback curves are drawn in the frame after, and laid out. Each must fit in one frame: exits
+1 where the 95th percentile of either, over ``--moves`` changes (each control of the panel in
+turn, to values across its range), is 16 ms or more, or where the page is more than 60 kB larger
+than the same page without its what-if.
 """
 
 from __future__ import annotations
@@ -26,13 +27,19 @@ FRAME_MS = 16.0
 GROWTH_LIMIT = 60_000  # bytes
 ACTORS = ROOT / "scenarios" / "liva-actors.yaml"
 
-# Each move: set a control, then force the layout the browser would do before painting.
-MOVE = """([path, value]) => {
+# Each move: set a control, then force the layout the browser would do before painting; then, in
+# the next frame (after the page's own callback, which draws the charts), their layout.
+MOVE = """async ([path, value]) => {
   const started = performance.now();
   nyttocalcWhatIf.set(path, value);
   document.body.getBoundingClientRect();
   void document.body.offsetHeight;
-  return performance.now() - started;
+  const answer = performance.now() - started;
+  await new Promise((done) => requestAnimationFrame(done));
+  const charted = performance.now();
+  document.body.getBoundingClientRect();
+  void document.body.offsetHeight;
+  return [answer, nyttocalcWhatIf.chartMilliseconds + performance.now() - charted];
 }"""
 
 
@@ -83,13 +90,17 @@ def main() -> None:
                 if index >= 20:
                     times.append(took)
             browser.close()
-    times.sort()
-    p95 = times[int(0.95 * (len(times) - 1))]
-    print(f"{args.scenario.name} ({args.lang}), {len(controls)} controls, {len(times)} moves: "
-          f"median {statistics.median(times):.2f} ms, 95th percentile {p95:.2f} ms, "
-          f"slowest {times[-1]:.2f} ms (one frame: {FRAME_MS:.0f} ms)")
+    worst = 0.0
+    for name, frame in (("answer and tables", [a for a, _ in times]),
+                        ("payback curves, the frame after", [c for _, c in times])):
+        frame.sort()
+        p95 = frame[int(0.95 * (len(frame) - 1))]
+        worst = max(worst, p95)
+        print(f"{args.scenario.name} ({args.lang}), {len(controls)} controls, {len(frame)} moves, "
+              f"{name}: median {statistics.median(frame):.2f} ms, 95th percentile {p95:.2f} ms, "
+              f"slowest {frame[-1]:.2f} ms (one frame: {FRAME_MS:.0f} ms)")
     print(f"the what-if adds {growth:,} bytes to the page (at most {GROWTH_LIMIT:,})")
-    sys.exit(0 if p95 < FRAME_MS and growth <= GROWTH_LIMIT else 1)
+    sys.exit(0 if worst < FRAME_MS and growth <= GROWTH_LIMIT else 1)
 
 
 if __name__ == "__main__":

@@ -150,14 +150,34 @@ def test_a_value_out_of_range_is_refused_in_its_field(browser: Any,
     page = _open(browser, pages[f"{LIVA.stem}-en"])
     before = page.evaluate(PAGE_TEXT)
     field = page.locator('.whatif input[name="analysis.subsidy_rates.1"]')
-    for refused in ("150", "-5", "", "0"):  # above 100 %, below 0, nothing, the other rate
-        field.fill(refused)
+    hint = page.locator("#" + str(field.get_attribute("aria-describedby")))
+    for refused in ("150", "-5", "", "0", "5O"):  # above 100 %, below 0, nothing, the other
+        field.fill(refused)  # rate, no number
         assert field.get_attribute("aria-invalid") == "true", refused
         assert page.evaluate(PAGE_TEXT) == before
+        assert "(0–100%); the page computes with 80%" in hint.inner_text()
     field.fill("50")
     assert field.get_attribute("aria-invalid") == "false"
     assert page.evaluate(PAGE_TEXT) != before
     assert "50%" in page.inner_text("#answer-table")
+    assert "changed" in str(field.get_attribute("class"))  # the panel shows what was moved
+
+
+def test_a_number_is_typed_as_the_page_language_writes_it(browser: Any,
+                                                          pages: dict[str, Path]) -> None:
+    """In Swedish a decimal comma (2,5 år), in English a point and thousands commas."""
+    page = _open(browser, pages[f"{LIVA_ACTORS.stem}-sv"])
+    field = page.locator('.whatif input[name="cohort.delay_years"]')
+    field.fill("2,5")
+    assert field.get_attribute("aria-invalid") == "false"
+    assert "2,5 år (scenariot: 4 år)" in page.inner_text("#whatif-notice")
+    english = _open(browser, pages[f"{LIVA.stem}-en"])
+    first = english.locator('.whatif input[name="inputs.municipal_funding"]')
+    first.fill("1,234,567.5")
+    assert first.get_attribute("aria-invalid") == "false"
+    assert "1,234,567.5" in english.inner_text("#whatif-notice")
+    assert page.errors == []
+    assert english.errors == []
 
 
 def test_without_scripts_the_page_is_the_report_it_was(browser: Any, tmp_path: Path) -> None:

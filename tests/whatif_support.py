@@ -15,12 +15,17 @@ from nyttocalc.report.page.whatif.script_rules import functions
 from nyttocalc.scenario.load import load
 
 # Every part of a page its script writes: the answer's sentences, the tables of the answer and
-# the results and their notes, and the tables of the appendix it writes again (those with a
-# figure marked) with their notes; what it hides (an alternative, a note that does not hold) and
-# what it leaves as it was (``data-fixed``) left out.
+# the results and their notes, the payback curves (their markup, each chart and table drawn, as
+# for print), and the tables of the appendix it writes again (those with a figure marked) with
+# their notes; what it hides (an alternative, a note that does not hold, the curves of a party
+# that pays nothing) and what it leaves as it was (``data-fixed``) left out.
 PAGE_TEXT = """() => {
   const shown = (el) => !el.closest('[hidden],[data-fixed]');
   const texts = [document.getElementById('answer-now').innerText];
+  window.dispatchEvent(new Event('beforeprint'));
+  for (const c of document.querySelectorAll('[data-curve]')) {
+    if (shown(c)) texts.push(c.innerHTML.trim());
+  }
   const parts = '#answer table, #answer p.note, #results table, #results p.note';
   for (const t of document.querySelectorAll(parts)) {
     if (shown(t)) texts.push(t.innerText);
@@ -39,7 +44,7 @@ def moves(control: dict[str, Any]) -> list[float]:
     """The values a test moves a control to: the ends of its range (the top where it is a
     share, a count of years or a share of time, else three times its value), half its value and
     a value beyond it; whole where it must be."""
-    low, high, value = control["low"], control["high"], control["value"]
+    low, high, value = control.get("low"), control.get("high"), control["value"]
     ends = [low if control["low_included"] else low + 0.25] if low is not None else []
     ends.append(high if high is not None and high <= 1000 else (value * 3 or 5.0))
     moved = [*ends, value * 0.5 if value else 1.0, value * 1.7 + 0.3]
@@ -87,7 +92,7 @@ def program_of(scenario: Path, paths: list[str]) -> tuple[str, dict[tuple[Any, .
     analysis = analyse(load(scenario).model)
     program = Program(paths)
     slots = {where: program.slot(figure) for where, figure in json_figures(analysis)}
-    return functions() + "\n" + program.function(), slots
+    return functions() + "\n" + program.script(), slots
 
 
 def same(computed: float, expected: float) -> bool:

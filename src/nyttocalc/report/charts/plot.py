@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from nyttocalc.core.figures import Unit
 from nyttocalc.report.language import numbers
-from nyttocalc.report.tables.printout import Table
+from nyttocalc.report.tables.printout import Curve, Table
 
 
 class Kind(StrEnum):
@@ -57,6 +57,7 @@ class Plot:
     level_name: str = ""
     marks: tuple[Mark, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    curve: Curve | None = None  # a payback curve's figures, for a page to draw it again
 
     def value_text(self, x: float, unit: Unit | None) -> str:
         """A value along an axis, written as the tables write it."""

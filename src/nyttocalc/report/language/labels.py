@@ -662,24 +662,26 @@ LABELS.update({
 # The answer, first (``answer``): sentences a board reads, with the analysis' own figures.
 LABELS.update({
     "whatif.title": ("What if? Change an input", "Tänk om? Ändra en indata"),
-    "whatif.note": ("The answer above and the tables of each party follow what you enter here. "
-                    "The scenario's own values are filled in; nothing leaves this page.",
-                    "Svaret ovan och tabellerna för varje part följer det du skriver här. "
-                    "Scenariots egna värden är ifyllda; inget lämnar sidan."),
+    "whatif.note": ("The answer above, the tables and the payback curves of each party follow what "
+                    "you enter here. The scenario's own values are filled in; nothing leaves this "
+                    "page.",
+                    "Svaret ovan, tabellerna och återbetalningskurvorna för varje part följer det "
+                    "du skriver här. Scenariots egna värden är ifyllda; inget lämnar sidan."),
     "whatif.changed": ("Computed with changed inputs: {inputs}.",
                        "Beräknat med ändrade indata: {inputs}."),
     "whatif.changed_input": ("{input} {value} (the scenario: {given})",
                              "{input} {value} (scenariot: {given})"),
-    "whatif.stale": ("Greyed parts (what was observed and expected, the chances, what moves the "
-                     "answer, year by year, the published figures and the charts) are for the "
-                     "scenario's own inputs.",
-                     "Gråtonade delar (det som observerats och förväntas, chanserna, vad som "
-                     "påverkar svaret, år för år, de publicerade siffrorna och diagrammen) gäller "
-                     "scenariots egna indata."),
+    "whatif.stale": ("Greyed parts are for the scenario's own inputs: what was observed and "
+                     "expected, the chances, what moves the answer, year by year and the "
+                     "published figures.",
+                     "Gråtonade delar gäller scenariots egna indata: det som observerats och "
+                     "förväntas, chanserna, vad som påverkar svaret, år för år och de publicerade "
+                     "siffrorna."),
     "whatif.reset": ("Back to the scenario", "Tillbaka till scenariot"),
     "whatif.link": ("Link to this view", "Länk till den här vyn"),
     "whatif.refused": ("Not a value the scenario allows here",
                        "Inget värde som scenariot tillåter här"),
+    "whatif.kept": ("the page computes with {value}", "sidan räknar med {value}"),
     "answer.title": ("The answer", "Svaret i korthet"),
     "answer.and": ("and", "och"),
     "answer.or": ("or", "eller"),

@@ -83,7 +83,7 @@ figure .narrow {{ display: none; }}
 figcaption {{ font-weight: 600; margin-bottom: .3rem; }}
 details summary {{ cursor: pointer; color: #1f4e79; }}
 pre {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
-#whatif-notice {{ position: sticky; top: 0; z-index: 2; background: #fff8e1;
+#whatif-notice {{ background: #fff8e1;
   border: 1px solid #9a6a00; padding: .4rem .7rem; margin: .5rem 0; }}
 #whatif-notice p {{ margin: 0; font-size: .95rem; }}
 #whatif-notice button {{ font: inherit; margin-left: .2rem; }}
@@ -97,6 +97,7 @@ details.whatif summary {{ font-weight: 600; }}
 .whatif label > span:first-child {{ grid-column: 1 / -1; font-size: .9rem; }}
 .whatif input {{ width: 100%; box-sizing: border-box; font: inherit; padding: .2rem .3rem; }}
 .whatif input[aria-invalid="true"] {{ outline: 2px solid #b03a2e; }}
+.whatif input.changed {{ background: #fff8e1; border-color: #9a6a00; font-weight: 600; }}
 .whatif .unit {{ color: #444; font-size: .85rem; white-space: nowrap; }}
 .whatif .refused {{ grid-column: 1 / -1; color: #b03a2e; font-size: .85rem; }}
 .stale {{ opacity: .45; }}
@@ -130,7 +131,7 @@ details.whatif summary {{ font-weight: 600; }}
   details.data {{ display: none; }}
   figure svg {{ max-height: 9.5cm; width: auto; max-width: 100%; margin: 0 auto; }}
   nav, details.whatif {{ display: none; }}
-  #whatif-notice {{ position: static; }}
+  #whatif-notice a, #whatif-notice button {{ display: none; }}
   .answer p {{ font-size: 10pt; margin: .35rem 0; }}
   h2, h3, figcaption, details > summary {{ break-after: avoid; }}
   tr, figure, .keep {{ break-inside: avoid; }}
@@ -174,7 +175,7 @@ def page(content: Page, run: RunInfo, lang: str,
         if not section.printouts:
             parts.append(_p(section.note, "note"))
         for printout in section.printouts:
-            parts += _header(printout.header, run, lang)
+            parts += _header(printout.header, run, lang, FIXED if live is not None else "")
             for item in printout.tables:
                 parts += _item(item, f"chart{next(counter)}", lang, live)
         parts.append("</section>")
@@ -182,7 +183,8 @@ def page(content: Page, run: RunInfo, lang: str,
     parts += ["</main>", "<footer>", _p(label("html.made_by", lang, version=__version__), "meta"),
               "</footer>"]
     if marks is not None and content.whatif is not None:
-        script = marks.script(content.whatif.analysis, lang, SCRIPT_FIGURE)
+        script = marks.script(content.whatif.analysis, lang, SCRIPT_FIGURE,
+                              f"(max-width: {PHONE})")
         parts[2] = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
                     f"style-src 'unsafe-inline'; script-src '{script.sha256}'\">")
         parts.append(script.html)
@@ -231,13 +233,14 @@ def _p(text: str, css: str = "") -> str:
     return f'<p class="{css}">{body}</p>' if css else f"<p>{body}</p>"
 
 
-def _header(lines: Sequence[str], run: RunInfo, lang: str) -> list[str]:
+def _header(lines: Sequence[str], run: RunInfo, lang: str, fixed: str = "") -> list[str]:
     """A printout's header lines, less what the page says once: the scenario and the overrides
-    (on top) and the assumptions (in the appendix, each beside its value)."""
+    (on top) and the assumptions (in the appendix, each beside its value); ``fixed`` where the
+    script writes the tables under them again, but not them (they say the scenario's inputs)."""
     said_once = set(run_header(run, lang))
     heading = f"{label('header.assumptions', lang)}:"
     reasons = tuple(f"  {a.path} = " for a in run.assumptions)
-    return [_p(line, "meta") for line in lines
+    return [f'<p class="meta"{fixed}>{typeset(line)}</p>' for line in lines
             if line not in said_once and line != heading and not line.startswith(reasons)]
 
 
@@ -396,23 +399,29 @@ def _num(numeric: bool) -> str:
 
 
 def _item(item: Table | Chart | Plot, ident: str, lang: str, marks: Marks | None) -> list[str]:
-    """A table, chart or plot; with ``marks``, a table the script writes again is marked, and
-    whatever it does not write again says so (``data-fixed``)."""
-    fixed = FIXED if marks is not None else ""
+    """A table, chart or plot; with ``marks``, a table or payback curve the script writes again
+    is marked, and whatever it does not write again says so (``data-fixed``)."""
+    curve = item.curve if isinstance(item, Plot | Chart) else None
+    live = marks.curve(curve, ident) if marks is not None and curve is not None else ""
+    if curve is not None and curve.paid.value <= 0:  # no curves: a place for those of other inputs
+        return [f"<div{live} hidden></div>"] if live else []
+    fixed = FIXED if marks is not None and not live else ""
     if isinstance(item, Plot):
-        return [f'<figure class="keep"{fixed}>', f"<figcaption>{escape(item.title)}</figcaption>",
-                '<div class="wide">', svg.draw(item, ident, svg.WIDE), "</div>",
-                '<div class="narrow">', svg.draw(item, f"{ident}n", svg.NARROW), "</div>",
-                *(_p(n, "note") for n in item.notes), "</figure>",
-                f'<details class="data"{fixed}><summary>{escape(label("html.data", lang))}'
-                "</summary>", *_table(item.table), "</details>"]
-    if isinstance(item, Chart):
-        chart = [f"<h3>{escape(item.title)}</h3>",
+        parts = [f'<figure class="keep"{fixed}>', f"<figcaption>{escape(item.title)}</figcaption>",
+                 '<div class="wide">', svg.draw(item, ident, svg.WIDE), "</div>",
+                 '<div class="narrow">', svg.draw(item, f"{ident}n", svg.NARROW), "</div>",
+                 *(_p(n, "note") for n in item.notes), "</figure>",
+                 f'<details class="data"{fixed}><summary>{escape(label("html.data", lang))}'
+                 "</summary>", *_table(item.table), "</details>"]
+    elif isinstance(item, Chart):
+        parts = [f"<h3>{escape(item.title)}</h3>",
                  *(_p(line, "note") for line in (*item.lines, *item.notes))]
-        return [f"<div{fixed}>", *chart, "</div>"] if fixed else chart
-    if item.when is not None:
+        parts = [f"<div{fixed}>", *parts, "</div>"] if fixed else parts
+    elif item.when is not None:
         return _alternative(item, marks)
-    return _table(item, marks, fixed)
+    else:
+        return _table(item, marks, fixed)
+    return [f"<div{live}>", *parts, "</div>"] if live else parts
 
 
 def _alternative(table: Table, marks: Marks | None) -> list[str]:

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import math
 
-from nyttocalc.core import batch
+from nyttocalc.core import batch, reasoning
 from nyttocalc.core.arith import is_never
 from nyttocalc.core.figures import Unit
-from nyttocalc.core.payback import PaybackAnalysis
-from nyttocalc.core.registry import At
+from nyttocalc.core.model import Model
+from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult
+from nyttocalc.core.registry import At, Figures
 from nyttocalc.report.charts.plot import Kind, Mark, Plot, Series
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
 from nyttocalc.report.language.phrases import years_phrase
-from nyttocalc.report.tables.printout import Chart, Table
+from nyttocalc.report.tables.printout import Chart, Curve, CurveRate, Table
 
 CURVE_STEPS = 8  # points per year on a payback curve
 
@@ -28,8 +29,11 @@ def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Plot | Chart]:
     plots: list[Plot | Chart] = []
     last = model.delay_years + max(model.horizons_years)
     figures = batch.figures(model)
+    explained = Figures(reasoning.explained(model))
     for result in analysis.perspectives:
         perspective = result.perspective
+        party = perspective.labels.get(lang, perspective.key)
+        curve = _curve(model, result, party, explained)
         cost = float(figures("present_cost", At(perspective.key)))
         paid_back = {(r.subsidy_rate, r.persons): r.paid_back_after_years.value
                      for r in result.payback_by_persons}
@@ -50,17 +54,29 @@ def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Plot | Chart]:
             year = paid_back.get((rate, int(persons)), math.inf)
             if math.isfinite(year):
                 marks.append(Mark(year, cost, label("curve.crossed", lang)))
-        title = label("title.curve", lang, rate=numbers.percent(rate, lang, 0),
-                      perspective=perspective.labels.get(lang, perspective.key))
+        title = label("title.curve", lang, rate=numbers.percent(rate, lang, 0), perspective=party)
         if not series:  # nothing pays back at this rate within any horizon: say so
-            plots.append(Chart(title, (label("curve.never", lang),)))
+            plots.append(Chart(title, (label("curve.never", lang),), curve=curve))
             continue
         plots.append(Plot(
             title, Kind.LINES, label("curve.x", lang), label("curve.y", lang), None, Unit.SEK,
             tuple(series), _curve_table(title, series, cost, lang), lang,
             level=cost, level_name=f"{label('curve.cost', lang)} {numbers.amount(cost, lang)}",
-            marks=tuple(marks)))
+            marks=tuple(marks), curve=curve))
     return plots
+
+
+def _curve(model: Model, result: PerspectiveResult, name: str, explained: Figures) -> Curve:
+    """The curves' figures, for a page's script: the benefit and the payback year asked for at a
+    count of persons and a horizon the scenario does not list, so that both are terms of their
+    own (a listed horizon would be read from the scenario) that the script replaces."""
+    key = result.perspective.key
+    persons, years = float(model.participants), max(model.horizons_years) + 1.0
+    return Curve(name, result.cost, explained("present_cost", At(key)), tuple(CurveRate(
+        tuple(row.persons_whole for row in result.break_even if row.subsidy_rate == rate),
+        explained("benefit", At(key, subsidy_rate=rate, horizon_years=years, persons=persons)),
+        explained("paid_back_after_years", At(key, subsidy_rate=rate, persons=persons)))
+        for rate in model.subsidy_rates))
 
 
 def _curve_table(title: str, series: list[Series], cost: float, lang: str) -> Table:

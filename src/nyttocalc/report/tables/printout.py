@@ -167,12 +167,39 @@ class Note:
 
 
 @dataclass(frozen=True)
+class CurveRate:
+    """A payback curve's figures at one listed subsidy rate: the whole persons needed for each
+    horizon, and two figures of a count of persons and years of work that a page's script
+    computes for others: what that many bring in that time (``benefit``) and the year that many
+    pay back in (``paid_back``)."""
+
+    wholes: tuple[Figure, ...]
+    benefit: Figure
+    paid_back: Figure
+
+
+@dataclass(frozen=True)
+class Curve:
+    """What a page's script draws a party's payback curves again from, for other inputs: its
+    name, its cost (``paid``: a party that pays nothing has no curves) and in present value
+    (``cost``, the level the curves reach), and its figures per listed subsidy rate, in the
+    scenario's order (the curves are at the lowest)."""
+
+    party: str
+    paid: Figure
+    cost: Figure
+    rates: tuple[CurveRate, ...]
+
+
+@dataclass(frozen=True)
 class Chart:
-    """Lines of a text chart (see ``charts``), drawn as they are."""
+    """Lines of a text chart (see ``charts``), drawn as they are; a payback curve that has no
+    line to draw carries its ``curve``, for a page to draw it where other inputs give one."""
 
     title: str
     lines: tuple[str, ...]
     notes: tuple[str, ...] = ()
+    curve: Curve | None = None
 
 
 @dataclass(frozen=True)

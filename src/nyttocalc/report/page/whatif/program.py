@@ -13,7 +13,7 @@ arithmetic on the same terms (a computed input each party's value reads).
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from nyttocalc.core.figures import Figure, Term, function_rule, parse, sign_rule
 from nyttocalc.report.page.whatif.script_rules import literal
@@ -35,6 +35,7 @@ class Program:
         # the places of computed inputs: each must be a number, as a scenario's inputs must
         self.computed_inputs: list[int] = []
         self.statements: list[str] = []
+        self.functions: list[str] = []  # of the figures asked for at other counts (``function``)
 
     def slot(self, figure: Figure) -> int:
         """The place of ``figure``'s value in ``v``; its statement, and those of the figures it
@@ -56,7 +57,7 @@ class Program:
             self._slots[id(figure)] = same
             return same
         index = self._slots[id(figure)] = self._written[expression] = len(self.statements)
-        self.statements.append(f"v[{index}]={expression};")
+        self.statements.append(f"v[{index}]={_bare(expression)};")
         return index
 
     def _term(self, term: Term) -> str:
@@ -66,10 +67,44 @@ class Program:
             return f"v[{self._slots[id(term.source)]}]"
         return literal(float(term.value))
 
-    def function(self) -> str:
-        """``function compute(x)``: every slotted figure's value, in ``v``."""
+    def function(self, figure: Figure, parameters: Mapping[str, str]) -> int:
+        """The place in ``F`` of a function ``(v, x, P, …)`` that gives ``figure`` for other
+        values of its given numbers: each term named in ``parameters`` that the figure was given
+        (no key path, not computed) is the argument named there; what does not depend on one is
+        read from ``v`` (or the inputs ``x``), the rest written out."""
+        def given(term: Term) -> bool:
+            return term.source is None and term.path is None and term.symbol in parameters
+
+        def depends(f: Figure) -> bool:
+            return any(given(t) or (t.source is not None and t.path not in self._inputs
+                                    and depends(t.source))
+                       for t in (*f.terms.values(), f.never_with) if t is not None)
+
+        def term(t: Term) -> str:
+            if given(t):
+                return parameters[t.symbol]
+            if t.source is not None and t.path not in self._inputs and depends(t.source):
+                return inline(t.source)
+            if t.source is not None and t.path not in self._inputs:
+                self.slot(t.source)
+            return self._term(t)
+
+        def inline(f: Figure) -> str:
+            text = _translate(parse(f.formula), f, term)
+            if f.never_with is not None:
+                text = f"({term(f.never_with)}===Infinity?Infinity:{text})"
+            return f"({text})"
+
+        arguments = ",".join(dict.fromkeys(parameters.values()))
+        self.functions.append(f"(v,x,{arguments})=>{inline(figure)}")
+        return len(self.functions) - 1
+
+    def script(self) -> str:
+        """``function compute(x)``: every slotted figure's value, in ``v``; then ``F``, the
+        functions of figures at other counts, each of ``v``, ``x`` and its arguments."""
         return (f"function compute(x){{const v=new Float64Array({len(self.statements)});\n"
-                + "\n".join(self.statements) + "\nreturn v}")
+                + "\n".join(self.statements) + "\nreturn v}\nconst F=[\n"
+                + ",\n".join(self.functions) + "];")
 
 
 def _translate(node: ast.expr, figure: Figure, term: Callable[[Term], str]) -> str:
@@ -112,6 +147,18 @@ def _translate(node: ast.expr, figure: Figure, term: Callable[[Term], str]) -> s
                 text = f"({text}+({flow}*discount({rate},{year})))"
             return text
     raise Untranslatable(f"no script for {ast.unparse(node)!r} in {figure.formula!r}")
+
+
+def _bare(expression: str) -> str:
+    """An expression without the parentheses around the whole of it, where it has them."""
+    if not expression.startswith("("):
+        return expression
+    depth = 0
+    for index, char in enumerate(expression):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            return expression[1:-1] if index == len(expression) - 1 else expression
+    return expression
 
 
 def _sign(node: ast.BinOp, a: str, b: str, plain_division: bool) -> str:

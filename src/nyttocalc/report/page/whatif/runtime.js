@@ -3,7 +3,7 @@
 // definitions (page/whatif/program.py, page/whatif/script_rules.py); this part only writes what they give,
 // as the report writes it (report/language/numbers.py, report/page/answer.py).
 const D = JSON.parse(document.getElementById("whatif-data").textContent);
-const L = D.labels, S = D.showings, sv = D.lang === "sv";
+const L = D.labels, S = D.showings, G = D.drawing, sv = D.lang === "sv";
 const NBSP = "\u00a0", MINUS = "\u2212", NEVER = sv ? "aldrig" : "never", UNDEF = sv ? "–" : "n/a";
 
 // ---- numbers, as numbers.py writes them --------------------------------------------------------
@@ -207,9 +207,33 @@ const marked = (selector, what) => Array.from(document.querySelectorAll(selector
   cell.text = el.textContent;
   return cell;
 });
-const cells = marked("[data-f]:not(#answer-table td)", (el) => [el.dataset.f.split(" ").map(Number), el.dataset.s.split(" ").map((i) => S[+i])]);
+const cells = marked("[data-f]:not(#answer-table td)", (el) => {
+  const figures = el.dataset.f.split(" ").map((f) => f.split(",").map(Number));
+  return [figures.map(([slot]) => slot), figures.map(([, how]) => S[how])];
+});
 const echoes = marked("[data-e]", (el) => [D.echoes[+el.dataset.e]]);
 const notes = marked("[data-n]", (el) => [D.notes[+el.dataset.n]]);
+const curves = marked("[data-curve]", (el) => [D.curves[+el.dataset.curve]]);
+const PHONE = matchMedia(G.phone), given = compute(scenario);  // the curves as the page has them
+for (const cell of curves) {
+  if (!cell[0].hidden) cell.key = JSON.stringify(curvePlot(cell[1], given, scenario));
+  cell[0].addEventListener("toggle", () => drawParts(cell, false), true);
+}
+let pending = null;
+
+function drawCurves() {
+  if (!pending) return;
+  const started = performance.now();
+  for (const cell of curves) drawCurve(cell, ...pending);
+  pending = null;
+  window.nyttocalcWhatIf.chartMilliseconds = performance.now() - started;
+}
+
+PHONE.addEventListener("change", () => curves.forEach((cell) => drawParts(cell, false)));
+addEventListener("beforeprint", () => {
+  drawCurves();
+  curves.forEach((cell) => drawParts(cell, true));
+});
 const fixedParts = document.querySelectorAll("[data-fixed]");
 const shaped = document.querySelectorAll("[data-shape]");
 const alternatives = Array.from(document.querySelectorAll("[data-when]"), (el) => [el, ...el.dataset.when.split(" ").map(Number)]);
@@ -227,6 +251,11 @@ function echo(e) {
 function write(cell, text) {
   const shown = text.replace(/(?<![\p{L}\p{N}_])-(?=\d)/gu, MINUS);
   if (cell.text !== shown) cell[0].textContent = cell.text = shown;
+}
+
+// An element's markup, written only where it changed (the page lays out again only what moved).
+function html(el, markup) {
+  if (el.markup !== markup) el.innerHTML = el.markup = markup;
 }
 
 function refresh() {
@@ -248,15 +277,20 @@ function refresh() {
       write(cell, fmt("note.loses", { rate: percent(at(n.r, x), 0), amount: amount(-values[0]) }));
     }
   }
+  // the charts in the next frame: this one shows the answer and the tables (dragging a value
+  // through several in one frame draws the last); a page printed first draws them (beforeprint)
+  if (!pending) requestAnimationFrame(drawCurves);
+  pending = [v, x.slice()];
   for (const [el, slot, above] of alternatives) el.hidden = (v[slot] > 0) !== (above === 1);
   const parties = answerParties(v, x);
-  now.innerHTML = answerParagraphs(parties, x).map((t) => "<p>" + typeset(t) + "</p>").join("");
-  table.tBodies[0].innerHTML = answerTable(parties, x);
+  html(now, answerParagraphs(parties, x).map((t) => "<p>" + typeset(t) + "</p>").join(""));
+  html(table.tBodies[0], answerTable(parties, x));
   if (tableNote) {
-    tableNote.innerHTML = typeset(fmt("answer.table_note", { participants: A.participants,
-      rate: ratePhrase(Math.min(...A.rates.map((q) => at(q, x)))) }));
+    html(tableNote, typeset(fmt("answer.table_note", { participants: A.participants,
+      rate: ratePhrase(Math.min(...A.rates.map((q) => at(q, x)))) })));
   }
   const changed = C.filter((c, i) => x[i] !== scenario[i]);
+  fields.forEach((field, i) => field.classList.toggle("changed", x[i] !== scenario[i]));
   for (const el of fixedParts) el.classList.toggle("stale", changed.length > 0);
   // a party that pays where it did not: the page has none of the tables only paying parties have
   const reshaped = parties.some((p) => p.hasCost && !p.paid);
@@ -315,18 +349,18 @@ function panel() {
     const name = document.createElement("span");
     name.textContent = c.name;
     const field = document.createElement("input");
-    field.type = "number";
     field.name = c.path;
-    field.step = "any";
-    if (c.low != null) field.min = String(shownValue(c, c.low));
-    if (c.high != null) field.max = String(shownValue(c, c.high));
-    field.value = String(shownValue(c, c.value));
+    field.inputMode = "decimal";
+    field.value = fieldText(c, c.value);
+    const range = c.low != null && c.high != null && c.high <= 1000
+      ? " (" + number(shownValue(c, c.low), 6) + "–" + number(shownValue(c, c.high), 6)
+        + (percentOf(c) ? (sv ? NBSP + "%" : "%") : c.after ? " " + c.after : "") + ")" : "";
     field.addEventListener("input", () => {
-      const given = field.value.trim() === "" ? NaN : Number(field.value) / (percentOf(c) ? 100 : 1);
-      const ok = allowed(c, given, i);
+      const given = typed(field.value) / (percentOf(c) ? 100 : 1), ok = allowed(c, given, i);
       field.setAttribute("aria-invalid", ok ? "false" : "true");
       hint.hidden = ok;
       if (ok) { x[i] = given; refresh(); }
+      else hint.textContent = L["whatif.refused"] + range + "; " + fmt("whatif.kept", { value: valueText(c, x[i]) });
     });
     const unit = document.createElement("span");
     unit.className = "unit";
@@ -334,8 +368,6 @@ function panel() {
     const hint = document.createElement("span");
     hint.className = "refused";
     hint.hidden = true;
-    hint.textContent = L["whatif.refused"] + (c.low != null && c.high != null && c.high <= 1000
-      ? " (" + shownValue(c, c.low) + "–" + shownValue(c, c.high) + (c.after ? " " + c.after : "") + ")" : "");
     field.setAttribute("aria-describedby", (hint.id = "refused-" + i));
     row.append(name, field, unit, hint);
     hints.push(hint);
@@ -360,10 +392,20 @@ function allowed(c, value, i) {
   return D.numbers.every((s) => isFinite(v[s]));
 }
 
+// A number as a reader types it: 0,5 or 0.5 in Swedish, 1,500.5 in English, spaces between
+// thousands; NaN for anything else.
+function typed(text) {
+  let t = text.replace(/[\s\u00a0\u202f]/g, "").replace(/\u2212/g, "-");
+  t = sv ? t.replace(",", ".") : t.replace(/,/g, "");
+  return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : NaN;
+}
+
+const fieldText = (c, value) => (sv ? String(shownValue(c, value)).replace(".", ",") : String(shownValue(c, value)));
+
 function setAll(values) {
   values.forEach((value, i) => {
     x[i] = value;
-    fields[i].value = String(shownValue(C[i], value));
+    fields[i].value = fieldText(C[i], value);
     fields[i].setAttribute("aria-invalid", "false");
     hints[i].hidden = true;
   });

@@ -139,6 +139,10 @@ def test_the_panel_offers_what_moves_the_answer_then_rates_delay_horizons_and_fr
     assert "cohort.participants" not in paths  # rows per participant: no control
     # the primary group's counts add up to the participants: none moves alone
     assert not any(p.startswith("outcomes.groups.primary.") for p in paths)
+    # an item of a list is named by its value in the scenario
+    names = {c.path: c.name for c in content.whatif.controls}  # type: ignore[attr-defined]
+    assert names[rates[1]].endswith("(80% in the scenario)")
+    assert names[horizons[2]].endswith("(5 years in the scenario)")
 
 
 def test_the_page_allows_its_script_by_its_hash_and_nothing_else() -> None:

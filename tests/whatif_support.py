@@ -15,10 +15,10 @@ from nyttocalc.report.page.whatif.script_rules import functions
 from nyttocalc.scenario.load import load
 
 # Every part of a page its script writes: the answer's sentences, the tables of the answer and
-# the results and their notes, the payback curves (their markup, each chart and table drawn, as
-# for print), and the tables of the appendix it writes again (those with a figure marked) with
-# their notes; what it hides (an alternative, a note that does not hold, the curves of a party
-# that pays nothing) and what it leaves as it was (``data-fixed``) left out.
+# the results with their notes and header lines, the payback curves (their markup, each chart
+# and table drawn, as for print), and the tables of the appendix it writes again (those with a
+# figure marked) with their notes; what it hides (an alternative, a note that does not hold, the
+# curves of a party that pays nothing) and what it leaves as it was (``data-fixed``) left out.
 PAGE_TEXT = """() => {
   const shown = (el) => !el.closest('[hidden],[data-fixed]');
   const texts = [document.getElementById('answer-now').innerText];
@@ -26,7 +26,7 @@ PAGE_TEXT = """() => {
   for (const c of document.querySelectorAll('[data-curve]')) {
     if (shown(c)) texts.push(c.innerHTML.trim());
   }
-  const parts = '#answer table, #answer p.note, #results table, #results p.note';
+  const parts = '#answer table, #answer p.note, #results table, #results p.note, #results p.meta';
   for (const t of document.querySelectorAll(parts)) {
     if (shown(t)) texts.push(t.innerText);
   }

@@ -681,6 +681,7 @@ LABELS.update({
     "whatif.link": ("Link to this view", "Länk till den här vyn"),
     "whatif.refused": ("Not a value the scenario allows here",
                        "Inget värde som scenariot tillåter här"),
+    "whatif.item": ("{value} in the scenario", "{value} i scenariot"),
     "whatif.kept": ("the page computes with {value}", "sidan räknar med {value}"),
     "answer.title": ("The answer", "Svaret i korthet"),
     "answer.and": ("and", "och"),

@@ -175,7 +175,7 @@ def page(content: Page, run: RunInfo, lang: str,
         if not section.printouts:
             parts.append(_p(section.note, "note"))
         for printout in section.printouts:
-            parts += _header(printout.header, run, lang, FIXED if live is not None else "")
+            parts += _header(printout.header, run, lang, live)
             for item in printout.tables:
                 parts += _item(item, f"chart{next(counter)}", lang, live)
         parts.append("</section>")
@@ -233,14 +233,20 @@ def _p(text: str, css: str = "") -> str:
     return f'<p class="{css}">{body}</p>' if css else f"<p>{body}</p>"
 
 
-def _header(lines: Sequence[str], run: RunInfo, lang: str, fixed: str = "") -> list[str]:
+def _header(lines: Sequence[str], run: RunInfo, lang: str,
+            marks: Marks | None = None) -> list[str]:
     """A printout's header lines, less what the page says once: the scenario and the overrides
-    (on top) and the assumptions (in the appendix, each beside its value); ``fixed`` where the
-    script writes the tables under them again, but not them (they say the scenario's inputs)."""
+    (on top) and the assumptions (in the appendix, each beside its value). With ``marks``, the
+    script writes the tables under them again, and a line that says moved numbers with them;
+    any other line is fixed (it says the scenario's inputs)."""
     said_once = set(run_header(run, lang))
     heading = f"{label('header.assumptions', lang)}:"
     reasons = tuple(f"  {a.path} = " for a in run.assumptions)
-    return [f'<p class="meta"{fixed}>{typeset(line)}</p>' for line in lines
+
+    def mark(line: str) -> str:
+        return (marks.attributes(line) or FIXED) if marks is not None else ""
+
+    return [f'<p class="meta"{mark(line)}>{typeset(line)}</p>' for line in lines
             if line not in said_once and line != heading and not line.startswith(reasons)]
 
 

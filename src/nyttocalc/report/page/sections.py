@@ -95,7 +95,7 @@ def report_page(parts: ReportParts, model: Model, uncertainty: Uncertainty | Non
         sections.append(Section("chart-data", label("html.chart_data", lang),
                                 (Printout("", (), charts),), print_only=True))
     return Page(first, tuple(sections), WhatIf(
-        controls(model, parts.drivers, run, parts.tied_groups), analysis))
+        controls(model, parts.drivers, run, parts.tied_groups, lang), analysis))
 
 
 def _not_following(published: Printout, claims: Sequence[ClaimResult], lang: str) -> Printout:

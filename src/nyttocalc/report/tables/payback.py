@@ -28,7 +28,10 @@ from nyttocalc.report.language.labels import label
 from nyttocalc.report.language.phrases import exactly, rate_text, years_phrase
 from nyttocalc.report.rows import parts
 from nyttocalc.report.tables.printout import (
+    RATE,
+    YEARS,
     Chart,
+    Echo,
     Note,
     Printout,
     Showing,
@@ -181,9 +184,9 @@ def _header(analysis: PaybackAnalysis, run: RunInfo, lang: str) -> tuple[str, ..
     model = analysis.model
     lines = [
         *run_header(run, lang)[:1],
-        label("header.cohort", lang, participants=model.participants,
-              delay=numbers.years(model.delay_years, lang),
-              fte=numbers.percent(model.full_time_equivalent, lang, 0)),
+        Echo("cohort.delay_years", model.delay_years, YEARS, lang, "header.cohort", "delay",
+             participants=model.participants,
+             fte=Echo("cohort.full_time_equivalent", model.full_time_equivalent, RATE, lang)),
         *run_header(run, lang)[1:],
     ]
     if run.assumptions:

@@ -76,7 +76,8 @@ def shown(figure: Figure, lang: str, **how: object) -> Shown:
 class Echo(str):
     """A cell's text that says a number of the scenario (a subsidy rate, a horizon), alone or
     as the field ``name`` of the label ``key`` (and as the count ``raw`` its plural follows):
-    a page's script says the number it is moved to."""
+    a page's script says the number it is moved to. A ``fixed`` field of the label may be an
+    ``Echo`` too: a second number of the scenario it says."""
 
     path: str
     value: float

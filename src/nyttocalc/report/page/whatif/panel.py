@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.payback import PaybackAnalysis
+from nyttocalc.report.language import numbers
+from nyttocalc.report.language.labels import label, unit_after
 from nyttocalc.report.page.answer import Drivers
 from nyttocalc.run import RunInfo
 
@@ -39,10 +41,11 @@ class Control:
 
 
 def controls(model: Model, drivers: Sequence[Drivers], run: RunInfo,
-             tied_groups: Sequence[str] = ()) -> tuple[Control, ...]:
+             tied_groups: Sequence[str] = (), lang: str = "en") -> tuple[Control, ...]:
     """The panel's inputs, in the order they are shown: what moves the answer most first. The
     counts of ``tied_groups`` add up to a total, so none of them moves alone: they get no
-    control."""
+    control. An item of a list (a subsidy rate, a horizon) is named by its value in the
+    scenario: ``Wage-subsidy rates (80% in the scenario)``."""
     ranked = sorted((e for d in drivers for e in d.effects), key=lambda e: -e.swing)
     paths = list(dict.fromkeys(e.variation.path for e in ranked
                                if e.variation.path not in SHAPES))[:TOP]
@@ -52,17 +55,20 @@ def controls(model: Model, drivers: Sequence[Drivers], run: RunInfo,
     if model.outcomes is not None:
         paths += [t.path for g in model.outcomes.groups if g.key not in tied_groups
                   for t in g.transitions]
-    return tuple(_control(path, model, run) for path in dict.fromkeys(paths))
+    return tuple(_control(path, model, run, lang) for path in dict.fromkeys(paths))
 
 
-def _control(path: str, model: Model, run: RunInfo) -> Control:
+def _control(path: str, model: Model, run: RunInfo, lang: str) -> Control:
     info = run.input(path)
     name = str(info.name or info.description) if info is not None else path
-    if info is not None and info.path != path:  # an item of a list: which one
-        name += f" ({int(path.rpartition('.')[2]) + 1})"
     unit = info.unit if info is not None else Unit.NUMBER
+    value = float(_value(model, path))
+    if info is not None and info.path != path:  # an item of a list: which one
+        given = (numbers.percent(value, lang, 4) if unit is Unit.SHARE else
+                 f"{numbers.number(value, lang, 6)} {unit_after(unit.value, lang)}".strip())
+        name += f" ({label('whatif.item', lang, value=given)})"
     bounds = info.bounds if info is not None else None
-    return Control(path, name, unit, float(_value(model, path)),
+    return Control(path, name, unit, value,
                    bounds.low if bounds else None, bounds.high if bounds else None,
                    bounds.low_included if bounds else True, bounds.whole if bounds else False)
 

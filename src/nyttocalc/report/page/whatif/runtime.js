@@ -241,10 +241,12 @@ const now = document.getElementById("answer-now");
 const percentOf = (c) => c.unit === "share";
 const shownValue = (c, value) => (percentOf(c) ? +(value * 100).toPrecision(12) : value);
 
+// A moved number as its cell says it; in its label, the other numbers it says too (echo.f).
 function echo(e) {
-  const value = x[e.x];
+  const value = x[e.x], fields = {};
+  for (const [name, f] of Object.entries(e.f || {})) fields[name] = typeof f === "object" ? show(x[f.x], S[f.s]) : f;
   let t = show(value, S[e.s]);
-  if (e.k) t = fmt(e.k, Object.assign({}, e.f, { [e.n]: t }, e.r ? { [e.r]: value } : {}));
+  if (e.k) t = fmt(e.k, Object.assign(fields, { [e.n]: t }, e.r ? { [e.r]: value } : {}));
   return t;
 }
 

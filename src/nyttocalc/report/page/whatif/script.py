@@ -78,10 +78,18 @@ class Marks:
         if isinstance(cell, Echo) and cell.path in self._paths:
             if cell.key is not None:
                 self._keys.add(cell.key)
+            fixed = tuple(sorted((name, self._field(value)) for name, value in cell.fixed.items()))
             key = (self._paths[cell.path], self._showing(cell.showing), cell.key, cell.name,
-                   cell.raw, tuple(sorted(cell.fixed.items())))
+                   cell.raw, fixed)
             return f' data-e="{self._echoes.setdefault(key, len(self._echoes))}"'
         return ""
+
+    def _field(self, value: object) -> object:
+        """A fixed field of an echo's label as the script reads it: a number of the scenario the
+        panel moves as its place and showing, else as it is."""
+        if isinstance(value, Echo) and value.path in self._paths:
+            return (self._paths[value.path], self._showing(value.showing))
+        return str(value) if isinstance(value, Echo) else value
 
     def note(self, note: Note) -> str:
         """The attribute that marks a table's note the script shows where it holds."""
@@ -125,8 +133,9 @@ class Marks:
             "showings": [{"u": how.unit.value, "d": how.decimals, "a": how.around,
                           "b": how.beyond, "w": how.words,
                           "n": how.undefined} for how in self._showings],
-            "echoes": [{"x": x, "s": s, "k": k, "n": n, "r": r, "f": dict(f)}
-                       for x, s, k, n, r, f in self._echoes],
+            "echoes": [{"x": x, "s": s, "k": k, "n": n, "r": r, "f": {
+                name: {"x": v[0], "s": v[1]} if isinstance(v, tuple) else v for name, v in f}}
+                for x, s, k, n, r, f in self._echoes],
             "answer": self._answer(analysis, lang),
             "numbers": self.program.computed_inputs,
             "notes": self._notes,

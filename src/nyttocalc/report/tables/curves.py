@@ -34,7 +34,7 @@ def payback_curves(analysis: PaybackAnalysis, lang: str) -> list[Plot | Chart]:
         perspective = result.perspective
         party = perspective.labels.get(lang, perspective.key)
         curve = _curve(model, result, party, explained)
-        cost = float(figures("present_cost", At(perspective.key)))
+        cost = curve.cost.value
         paid_back = {(r.subsidy_rate, r.persons): r.paid_back_after_years.value
                      for r in result.payback_by_persons}
         series, marks = [], []

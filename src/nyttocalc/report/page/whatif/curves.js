@@ -171,7 +171,7 @@ function drawLines(p, ident, f) {
 // A party's curves for these inputs: at the lowest rate, per horizon whose whole persons pay
 // back, the cumulative value of that many against the years after the intervention.
 function curvePlot(c, v, x) {
-  const rates = A.rates.map((q) => at(q, x)), horizons = A.horizons.map((q) => at(q, x));
+  const rates = listed(A.rates, x), horizons = listed(A.horizons, x);
   const lowest = rates.indexOf(Math.min(...rates)), r = c.r[lowest], delay = at(A.delay, x);
   const last = delay + Math.max(...horizons), cost = v[c.c], series = [], marks = [];
   horizons.forEach((h, j) => {
@@ -208,16 +208,20 @@ function curveTable(p) {
 // count pays back, the sentence that says so.
 function curveHtml(c, p) {
   if (!p.series.length) return `<h3>${escapeHtml(p.title)}</h3>\n<p class="note">${typeset(L["curve.never"])}</p>`;
-  return ['<figure class="keep">', `<figcaption>${escapeHtml(p.title)}</figcaption>`, `<div class="wide">\n${drawLines(p, c.i, G.frames[0])}\n</div>`,
-          `<div class="narrow">\n${drawLines(p, c.i + "n", G.frames[1])}\n</div>`, "</figure>", `<details class="data">${tableHtml(p)}</details>`].join("\n");
+  return ['<figure class="keep">', `<figcaption>${escapeHtml(p.title)}</figcaption>`, `<div class="wide">${PARTS.wide(c, p)}</div>`,
+          `<div class="narrow">${PARTS.narrow(c, p)}</div>`, "</figure>", `<details class="data">${PARTS.data(c, p)}</details>`].join("\n");
 }
 
-const tableHtml = (p) => `<summary>${escapeHtml(L["html.data"])}</summary>\n${curveTable(p).join("\n")}\n`;
-
-// The curves for these inputs; of a chart, only what a reader sees is drawn when it changes (the
-// chart for this screen, the table where it is open), the rest when it is seen: a phone turned,
-// the table opened, the page printed (PHONE: whether this screen shows the narrow chart).
-const PARTS = { wide: (c, p) => `\n${drawLines(p, c.i, G.frames[0])}\n`, narrow: (c, p) => `\n${drawLines(p, c.i + "n", G.frames[1])}\n`, data: (c, p) => tableHtml(p) };
+// The parts of a chart, each the content of its element (by class): the chart for a desktop,
+// for a phone, and its data as a table. Of a chart, only what a reader sees is drawn when it
+// changes (the chart for this screen, the table where it is open), the rest when it is seen: a
+// phone turned, the table opened, the page printed (PHONE: whether this screen shows the narrow
+// chart).
+const PARTS = {
+  wide: (c, p) => `\n${drawLines(p, c.i, G.frames[0])}\n`,
+  narrow: (c, p) => `\n${drawLines(p, c.i + "n", G.frames[1])}\n`,
+  data: (c, p) => `<summary>${escapeHtml(L["html.data"])}</summary>\n${curveTable(p).join("\n")}\n`,
+};
 
 function drawCurve(cell, v, x) {
   const [el, c] = cell;

@@ -43,14 +43,13 @@ class Program:
         known = self._slots.get(id(figure))
         if known is not None:
             return known
-        for term in (*figure.terms.values(), figure.never_with):
-            if term is not None and term.source is not None and term.path not in self._inputs:
-                place = self.slot(term.source)
+        for term in _terms(figure):
+            source = self._computed(term)
+            if source is not None:
+                place = self.slot(source)
                 if (term.path or "").startswith("inputs.") and place not in self.computed_inputs:
                     self.computed_inputs.append(place)
-        expression = _translate(parse(figure.formula), figure, self._term)
-        if figure.never_with is not None:
-            expression = f"({self._term(figure.never_with)}===Infinity?Infinity:{expression})"
+        expression = _expression(figure, self._term)
         self._held.append(figure)
         same = self._written.get(expression)  # the same arithmetic on the same terms: once
         if same is not None:
@@ -59,6 +58,10 @@ class Program:
         index = self._slots[id(figure)] = self._written[expression] = len(self.statements)
         self.statements.append(f"v[{index}]={_bare(expression)};")
         return index
+
+    def _computed(self, term: Term) -> Figure | None:
+        """The figure a term came from, where the script computes it (not a panel's input)."""
+        return None if term.path in self._inputs else term.source
 
     def _term(self, term: Term) -> str:
         if term.path in self._inputs:
@@ -76,27 +79,22 @@ class Program:
             return term.source is None and term.path is None and term.symbol in parameters
 
         def depends(f: Figure) -> bool:
-            return any(given(t) or (t.source is not None and t.path not in self._inputs
-                                    and depends(t.source))
-                       for t in (*f.terms.values(), f.never_with) if t is not None)
+            terms = _terms(f)
+            sources = [s for s in map(self._computed, terms) if s is not None]
+            return any(map(given, terms)) or any(map(depends, sources))
 
         def term(t: Term) -> str:
+            source = self._computed(t)
             if given(t):
                 return parameters[t.symbol]
-            if t.source is not None and t.path not in self._inputs and depends(t.source):
-                return inline(t.source)
-            if t.source is not None and t.path not in self._inputs:
-                self.slot(t.source)
+            if source is not None and depends(source):
+                return f"({_expression(source, term)})"
+            if source is not None:
+                self.slot(source)
             return self._term(t)
 
-        def inline(f: Figure) -> str:
-            text = _translate(parse(f.formula), f, term)
-            if f.never_with is not None:
-                text = f"({term(f.never_with)}===Infinity?Infinity:{text})"
-            return f"({text})"
-
         arguments = ",".join(dict.fromkeys(parameters.values()))
-        self.functions.append(f"(v,x,{arguments})=>{inline(figure)}")
+        self.functions.append(f"(v,x,{arguments})=>({_expression(figure, term)})")
         return len(self.functions) - 1
 
     def script(self) -> str:
@@ -105,6 +103,20 @@ class Program:
         return (f"function compute(x){{const v=new Float64Array({len(self.statements)});\n"
                 + "\n".join(self.statements) + "\nreturn v}\nconst F=[\n"
                 + ",\n".join(self.functions) + "];")
+
+
+def _terms(figure: Figure) -> list[Term]:
+    """The terms a figure reads: those of its template, and the one it waits for."""
+    return [t for t in (*figure.terms.values(), figure.never_with) if t is not None]
+
+
+def _expression(figure: Figure, term: Callable[[Term], str]) -> str:
+    """A figure's template as a JavaScript expression, never where the figure it waits for is
+    (``never_with``)."""
+    text = _translate(parse(figure.formula), figure, term)
+    if figure.never_with is None:
+        return text
+    return f"({term(figure.never_with)}===Infinity?Infinity:{text})"
 
 
 def _translate(node: ast.expr, figure: Figure, term: Callable[[Term], str]) -> str:

@@ -119,6 +119,7 @@ function typeset(text) {
 
 const A = D.answer;
 const at = (q, x) => (q.x != null ? x[q.x] : q.v);
+const listed = (numbers, x) => numbers.map((q) => at(q, x));  // the rates or horizons now
 const ratePhrase = (r) => (r === 0 ? L["answer.no_subsidy"] : fmt("answer.with_subsidy", { rate: percent(r, 0) }));
 const listing = (items, word = "answer.and") => (items.length <= 1 ? items.join("")
   : items.slice(0, -1).join(", ") + " " + L[word] + " " + items[items.length - 1]);
@@ -128,7 +129,7 @@ const paysBack = (p, rate) => p.value(rate) > 0;  // payback.outlook, for a part
 
 // The parties as the answer sees them, for these inputs.
 function answerParties(v, x) {
-  const rates = A.rates.map((q) => at(q, x)), horizons = A.horizons.map((q) => at(q, x));
+  const rates = listed(A.rates, x), horizons = listed(A.horizons, x);
   return A.parties.map((p) => {
     const values = p.values.map((s) => v[s]);
     const rows = (rate) => rates.flatMap((r, i) => (r === rate ? horizons.map((h, j) => [h, v[p.whole[i][j]]]) : []));
@@ -139,7 +140,7 @@ function answerParties(v, x) {
 }
 
 function answerParagraphs(parties, x) {
-  const rates = A.rates.map((q) => at(q, x)), horizons = A.horizons.map((q) => at(q, x));
+  const rates = listed(A.rates, x), horizons = listed(A.horizons, x);
   const delay = at(A.delay, x), lowest = Math.min(...rates), participants = A.participants;
   const counts = (p, rate, first) => listing(p.rows(rate).map(([h, persons], i) => {
     let t = fmt(first && i === 0 ? "answer.count_first" : "answer.count",
@@ -185,7 +186,7 @@ function answerParagraphs(parties, x) {
 // A row per party the move concerns: paid, per employed person-year at each rate, and the whole
 // persons needed for each horizon at the lowest rate (answer._table).
 function answerTable(parties, x) {
-  const rates = A.rates.map((q) => at(q, x)), lowest = Math.min(...rates);
+  const rates = listed(A.rates, x), lowest = Math.min(...rates);
   const heads = Array.from(table.querySelectorAll("thead th"), (th) => th.textContent);
   const needed = { u: "persons", d: 0, a: fmt("answer.of", { persons: "{}", participants: A.participants }) };
   return parties.filter((p) => p.touched).map((p) => {
@@ -289,7 +290,7 @@ function refresh() {
   html(table.tBodies[0], answerTable(parties, x));
   if (tableNote) {
     html(tableNote, typeset(fmt("answer.table_note", { participants: A.participants,
-      rate: ratePhrase(Math.min(...A.rates.map((q) => at(q, x)))) })));
+      rate: ratePhrase(Math.min(...listed(A.rates, x))) })));
   }
   const changed = C.filter((c, i) => x[i] !== scenario[i]);
   fields.forEach((field, i) => field.classList.toggle("changed", x[i] !== scenario[i]));

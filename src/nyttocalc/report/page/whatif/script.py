@@ -128,7 +128,8 @@ class Marks:
         figure; ``phone``: the media query under which charts are drawn narrow."""
         data = {
             "lang": lang, "currency": numbers.currency(), "figure": figure_pattern,
-            "labels": {k: _raw(k, lang) for k in sorted({*_LABELS, *self._keys})},
+            # each label's text, its fields left for the script to fill in
+            "labels": {k: label(k, lang) for k in sorted({*_LABELS, *self._keys})},
             "controls": [_control(c, lang) for c in self.controls],
             "showings": [{"u": how.unit.value, "d": how.decimals, "a": how.around,
                           "b": how.beyond, "w": how.words,
@@ -181,11 +182,6 @@ def _compact(data: Any) -> Any:
     if isinstance(data, list):
         return [_compact(v) for v in data]
     return data
-
-
-def _raw(key: str, lang: str) -> str:
-    """A label's text, its fields left to fill in."""
-    return label(key, lang)
 
 
 def _control(c: Control, lang: str) -> dict[str, Any]:

@@ -143,6 +143,7 @@ def test_the_panel_offers_what_moves_the_answer_then_rates_delay_horizons_and_fr
     names = {c.path: c.name for c in content.whatif.controls}  # type: ignore[attr-defined]
     assert names[rates[1]].endswith("(80% in the scenario)")
     assert names[horizons[2]].endswith("(5 years in the scenario)")
+    assert names[horizons[0]].endswith("(1 year in the scenario)")
 
 
 def test_the_page_allows_its_script_by_its_hash_and_nothing_else() -> None:

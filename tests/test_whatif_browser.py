@@ -137,6 +137,8 @@ def test_two_inputs_at_once_and_the_permalink_reloaded(browser: Any, pages: dict
     assert field.input_value() == "55"  # a share is entered as a percentage
     notice = again.inner_text("#whatif-notice")
     assert "scenariot" in notice
+    # a list's item is named by its scenario value: said once, not again after its new value
+    assert "Lönesubventionsgrader (80\u00a0% i scenariot): 55\u00a0%" in notice
     assert not again.is_hidden("#whatif-notice")
     again.click("#whatif-notice button")
     assert again.is_hidden("#whatif-notice")

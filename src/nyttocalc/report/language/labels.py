@@ -669,6 +669,7 @@ LABELS.update({
                     "du skriver här. Scenariots egna värden är ifyllda; inget lämnar sidan."),
     "whatif.changed": ("Computed with changed inputs: {inputs}.",
                        "Beräknat med ändrade indata: {inputs}."),
+    "whatif.changed_item": ("{input}: {value}", "{input}: {value}"),
     "whatif.changed_input": ("{input} {value} (the scenario: {given})",
                              "{input} {value} (scenariot: {given})"),
     "whatif.stale": ("Greyed parts are for the scenario's own inputs: what was observed and "

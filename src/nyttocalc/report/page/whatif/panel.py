@@ -12,6 +12,7 @@ from nyttocalc.core.model import Model
 from nyttocalc.core.payback import PaybackAnalysis
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label, unit_after
+from nyttocalc.report.language.phrases import years_phrase
 from nyttocalc.report.page.answer import Drivers
 from nyttocalc.run import RunInfo
 
@@ -65,6 +66,7 @@ def _control(path: str, model: Model, run: RunInfo, lang: str) -> Control:
     value = float(_value(model, path))
     if info is not None and info.path != path:  # an item of a list: which one
         given = (numbers.percent(value, lang, 4) if unit is Unit.SHARE else
+                 years_phrase(value, lang) if unit is Unit.YEARS else
                  f"{numbers.number(value, lang, 6)} {unit_after(unit.value, lang)}".strip())
         name += f" ({label('whatif.item', lang, value=given)})"
     bounds = info.bounds if info is not None else None

@@ -315,7 +315,8 @@ bar.hidden = true;
 function notice(changed) {
   bar.hidden = changed.length === 0;
   if (bar.hidden) { if (location.hash.startsWith("#whatif?")) history.replaceState(null, "", location.pathname + location.search); return; }
-  const list = changed.map((c) => fmt("whatif.changed_input", { input: c.name, value: valueText(c, x[C.indexOf(c)]), given: valueText(c, c.value) }));
+  // an item of a list is named by its value in the scenario: its name says what it was
+  const list = changed.map((c) => fmt(c.list ? "whatif.changed_item" : "whatif.changed_input", { input: c.name, value: valueText(c, x[C.indexOf(c)]), given: valueText(c, c.value) }));
   bar.innerHTML = "<p>" + typeset(fmt("whatif.changed", { inputs: listing(list) })) + " " + escapeHtml(L["whatif.stale"]) + "</p>";
   const back = document.createElement("button");
   back.type = "button";

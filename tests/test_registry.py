@@ -103,6 +103,27 @@ def test_a_figure_is_computed_once_per_point() -> None:
     assert len(calls) == 1
 
 
+
+def test_a_scope_forgets_what_was_first_computed_within_it_but_what_it_keeps() -> None:
+    """Monte Carlo asks for one figure at a time and keeps only what lasts beyond it."""
+    figures = Figures(reasoning.plain(load(LIVA).model))
+    at = At("society", subsidy_rate=0.8, horizon_years=3)
+    figures("value_per_person_year", at)
+    with figures.scope(keep=("present_cost",)):
+        figures("persons_exact", at)
+    computed: list[str] = []
+    originals = {name: d.compute for name, d in DEFINITIONS.items()}
+    try:
+        for name, definition in DEFINITIONS.items():
+            object.__setattr__(definition, "compute", lambda f, a, name=name: (
+                computed.append(name), originals[name](f, a))[1])
+        for name in ("value_per_person_year", "present_cost", "cost", "persons_exact"):
+            figures(name, at)
+    finally:
+        for name, definition in DEFINITIONS.items():
+            object.__setattr__(definition, "compute", originals[name])
+    assert computed == ["cost", "persons_exact", "work_years"]
+
 # ---- net present value and benefit-cost ratio per party ----------------------------------------
 
 @settings(max_examples=150, deadline=None)

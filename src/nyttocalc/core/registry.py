@@ -13,9 +13,10 @@ workbook and the documentation. A new figure is a definition here and its labels
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import operator
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -130,6 +131,19 @@ class Figures:
                 return self._memo[key]
         value = self._memo[key] = definition.compute(self, at)
         return value
+
+    @contextlib.contextmanager
+    def scope(self, keep: Collection[str] = ()) -> Iterator[None]:
+        """Forget, at the end, the figures first computed within, but those named in ``keep``:
+        a Monte Carlo chunk asks for one figure at a time and holds only what lasts beyond it
+        (each figure is an array of a block's draws)."""
+        kept = len(self._memo)
+        try:
+            yield
+        finally:
+            for key in list(self._memo)[kept:]:
+                if key[0] not in keep:
+                    del self._memo[key]
 
     def perspective(self, at: At) -> Perspective:
         return self._perspectives[at.party]

@@ -16,14 +16,16 @@ take two, over the same draws, for percentiles that are exact (see ``quantiles.T
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from nyttocalc.core import quantiles, reasoning
+from nyttocalc.core import batch, quantiles
 from nyttocalc.core.arith import ROUND_OFF
 from nyttocalc.core.batch import Cell
 from nyttocalc.core.model import Model
+from nyttocalc.core.registry import At, Figures
 from nyttocalc.core.uncertainty import Uncertainty, draw
 
 PERCENTILES = (5, 25, 50, 75, 95)
@@ -131,38 +133,62 @@ def _outcomes(blocks: list[Model], employed: Any,
               paying: bool) -> Iterator[tuple[tuple[Any, ...], Any, Any]]:
     """For one chunk, one figure at a time (so only one is held): each cell's net value, and
     whether each draw pays back (where ``paying``); each perspective and rate's payback year.
-    Each figure is computed a block at a time, with its terms per block: ``terms[b]`` holds
-    block b's ``why`` (the formulas on its draws), employed, additional persons and work."""
+    Each figure is asked of the registry a block at a time, with the block's draws (a model
+    per block) and its employed as the count of persons."""
     import numpy as np
 
-    whys = [reasoning.plain(block) for block in blocks]
-    terms = []
-    for why, block, start in zip(whys, blocks, range(0, employed.size, BLOCK), strict=True):
-        part = employed[start:start + BLOCK]
-        terms.append((why, part, why.additional_persons(part),
-                      [why.horizon(h) for h in block.horizons_years]))
+    figures = [batch.figures(block) for block in blocks]
+    persons = [employed[start:start + BLOCK] for start in range(0, employed.size, BLOCK)]
     model = blocks[0]  # every block has the same perspectives, subsidy rates and horizons
     with np.errstate(invalid="ignore", over="ignore"):  # "never" is inf; inf − inf is no draw
         for perspective in model.perspectives:
-            costs = [why.present_cost(why.cost(perspective)) for why in whys]
             for r in range(len(model.subsidy_rates)):
-                values = [why.value(perspective, block.subsidy_rates[r])
-                          for why, block in zip(whys, blocks, strict=True)]
-                cells = list(zip(terms, costs, values, strict=True))
-                for h in range(len(model.horizons_years)):
-                    nets = [why.net_value(why.benefit(value, work[h], additional), cost)
-                            for (why, _, additional, work), cost, value in cells]
-                    pays = None
-                    if paying:
-                        pays = _joined((_pays(part, cost, why.persons_exact(cost, value, work[h]),
-                                              net)
-                                        for ((why, part, _, work), cost, value), net
-                                        in zip(cells, nets, strict=True)),
-                                       employed.size, bool)
-                    yield ("net", perspective.key, r, h), _joined(nets, employed.size), pays
-                year = _joined((why.paid_back_after(why.years_of_work(cost, value, part))
-                                for (why, part, _, _), cost, value in cells), employed.size)
-                yield ("year", perspective.key, r), year, None
+                rates = [At(perspective.key, subsidy_rate=block.subsidy_rates[r], persons=part)
+                         for block, part in zip(blocks, persons, strict=True)]
+                with _lasting(figures, rates, ("present_cost", "value_per_person_year")):
+                    for h in range(len(model.horizons_years)):
+                        cells = [replace(at, horizon_years=block.horizons_years[h])
+                                 for at, block in zip(rates, blocks, strict=True)]
+                        yield ("net", perspective.key, r, h), *_net_values(figures, cells, paying)
+                    year = _joined(_each(figures, rates,
+                                         lambda f, at: f("paid_back_after_years", at)),
+                                   employed.size)
+                    yield ("year", perspective.key, r), year, None
+
+
+def _net_values(figures: list[Figures], cells: list[At], paying: bool) -> tuple[Any, Any]:
+    """A cell's net value in each draw and, where ``paying``, whether each draw pays back."""
+    def ask(f: Figures, at: At) -> tuple[Any, Any]:
+        net = f("net_present_value", at)
+        return net, paying and _pays(at.persons, f("present_cost", at), f("persons_exact", at),
+                                     net)
+
+    both = list(_each(figures, cells, ask))
+    size = sum(at.persons.size for at in cells)
+    return (_joined((net for net, _ in both), size),
+            _joined((pays for _, pays in both), size, bool) if paying else None)
+
+
+@contextlib.contextmanager
+def _lasting(figures: list[Figures], ats: list[At], names: tuple[str, ...]) -> Iterator[None]:
+    """Within: each block's figures ``names`` at its point, computed once and kept; not what
+    they were computed from."""
+    with contextlib.ExitStack() as stack:
+        for f, at in zip(figures, ats, strict=True):
+            stack.enter_context(f.scope())
+            with f.scope(keep=names):
+                for name in names:
+                    f(name, at)
+        yield
+
+
+def _each(figures: list[Figures], ats: list[At],
+          ask: Callable[[Figures, At], Any]) -> Iterator[Any]:
+    """``ask`` each block's figures at its point, forgetting at once what it computed on the
+    way: held for every block of a chunk, that would be some 400 MB for 10^6 draws."""
+    for f, at in zip(figures, ats, strict=True):
+        with f.scope():
+            yield ask(f, at)
 
 
 def _pays(employed: Any, cost: Any, needed: Any, net: Any) -> Any:

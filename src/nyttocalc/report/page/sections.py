@@ -60,7 +60,7 @@ def report_page(parts: ReportParts, model: Model, uncertainty: Uncertainty | Non
                    chances=parts.chances, expected=parts.expected,
                    claim_anchor={r.claim.id: claim_anchor(r.claim.id) for r in parts.claims})
     paying = [r.perspective.key for r in analysis.perspectives if r.has_cost]
-    curves = tuple(payback_curves(analysis, lang))  # a party that pays nothing: none drawn
+    curves = tuple(payback_curves(analysis, lang, page=True))  # none where nothing is paid
     observed = observed_table(analysis, lang) if analysis.outcomes is not None else None
     sections = [Section("results", label("html.results", lang), (
         payback_summary(analysis, run, lang, alternatives=True),

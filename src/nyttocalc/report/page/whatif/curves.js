@@ -1,4 +1,4 @@
-// The payback curves drawn again for the panel's inputs: their points as report/tables/curves.py
+// The payback curves drawn again for the panel's inputs: their points as core/curves.py
 // computes them (each from a function generated from the core's definitions, F), drawn as
 // report/charts/svg.py and report/charts/plot.py draw a chart of lines, element for element. G: how they draw (svg.py's frames, colours, …).
 

@@ -20,6 +20,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from nyttocalc.core.curves import CURVE_STEPS
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.payback import PaybackAnalysis
 from nyttocalc.report.charts import svg
@@ -28,7 +29,6 @@ from nyttocalc.report.language.labels import label, unit_after
 from nyttocalc.report.page.whatif.panel import Control
 from nyttocalc.report.page.whatif.program import Program, Untranslatable
 from nyttocalc.report.page.whatif.script_rules import functions
-from nyttocalc.report.tables.curves import CURVE_STEPS
 from nyttocalc.report.tables.printout import Curve, Echo, Note, Showing, Shown
 
 # The labels the script writes with, beyond those the marked cells name.

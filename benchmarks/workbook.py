@@ -5,7 +5,7 @@
 Each subtraction of a value's template once wrote both its operands three times, so a value of
 n transfers from one actor in one state held 3^n copies of its first term: 14 transfers took
 over a minute and gigabytes, 25 never finished. ``export`` of the ledger fixture
-(tests/fixtures/actors.yaml) with 5, 14 and 25 such transfers (tests/test_hostile_workbook.py's
+(tests/fixtures/actors.yaml) with 5, 14 and 25 such transfers (tests/test_workbook_integrity.py's
 ``with_transfers``) against the fixture itself: prints medians, ratios and peak memory; exits 1
 when 25 transfers take more than 2 × the fixture's time.
 """
@@ -28,7 +28,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))  # the scenarios the tests generate, the same here
-    from tests.test_hostile_workbook import ACTORS, with_transfers
+    from tests.conftest import ACTORS
+    from tests.test_workbook_integrity import with_transfers
 
     nyttocalc = cli()
     with tempfile.TemporaryDirectory() as folder:

@@ -1,10 +1,13 @@
 """Shared fixtures: paths, running the CLI in-process or as a real process, the browser and
-the spreadsheet; and the fast default, which leaves the slow tests out unless --runslow."""
+the spreadsheet; the commands and scenarios several test modules share (a sweep and a grid
+to stream, a ledger of thousands of transfers); and the fast default, which leaves the slow
+tests out unless --runslow."""
 
 from __future__ import annotations
 
 import contextvars
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Generator
@@ -36,6 +39,8 @@ LIVA = ROOT / "scenarios" / "liva.yaml"
 LIVA_ACTORS = ROOT / "scenarios" / "liva-actors.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BROKEN = Path(__file__).resolve().parent / "broken"
+ACTORS = FIXTURES / "actors.yaml"
+NYTTOCALC = [sys.executable, "-m", "nyttocalc"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,25 @@ def run_process(*args: str | Path, env: dict[str, str] | None = None) -> Run:
     return Run(completed.returncode, completed.stdout, completed.stderr)
 
 
+def as_from_a_terminal() -> None:
+    """In a child before it runs: Ctrl-C and a hang-up end it, as when a terminal starts it,
+    whatever this test run inherited (a script's background job ignores SIGINT; nohup, SIGHUP)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
+def blocking_run(args: list[str]) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*NYTTOCALC, *args], capture_output=True, cwd=ROOT, timeout=120,
+                          check=False)
+
+
+# Commands whose CSV fills a pipe many times over: a sweep of a thousand points, and a grid,
+# streamed in blocks that threads format ahead of the writer.
+SWEEP = ["sweep", str(LIVA), "--vary", "analysis.subsidy_rates.1=0.001:1:0.001", "-f", "csv"]
+GRID = ["sweep", str(LIVA), "--vary", "analysis.subsidy_rates.1=0.002:1:0.002", "--vary",
+        "inputs.monthly_income=18000:30000:1000", "-f", "csv"]
+
+
 def system_tool(name: str) -> str:
     """The path of a program the user's machine has (chromium, soffice). Skipped where it is
     missing, unless NYTTOCALC_REQUIRE_TOOLS=1 (as .ci/run sets, having installed them): then
@@ -86,6 +110,61 @@ def liva_with(tmp_path: Path, old: str, new: str) -> Path:
     path = tmp_path / "changed.yaml"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return path
+
+
+# ---- a ledger of thousands of transfers in one state ---------------------------------------
+
+AMOUNTS = [1000 + 37 * i for i in range(10)]  # the ten inputs the flows cycle through, kr
+
+
+def flows_scenario(after: list[tuple[int, str, str]], before: list[tuple[int, str, str]]) -> str:
+    """A ledger with two actors (municipality, individual) and a real production of 400 000 kr
+    in work; ``after`` and ``before`` are the transfers of work and of assistance, each (which
+    of the ten inputs, from, to)."""
+    def flows(transfers: list[tuple[int, str, str]]) -> str:
+        return "".join(f"        - {{transfer: t{i}, from: {a}, to: {b}}}\n"
+                       for i, a, b in transfers)
+
+    inputs = "".join(f"  t{i}: {{value: {amount}, unit: SEK/person-year, description: T., "
+                     "assumption: By hand.}\n" for i, amount in enumerate(AMOUNTS))
+    return f"""nyttocalc: 1
+title: "Thousands of transfers"
+sources: {{}}
+inputs:
+  cash: {{value: 1000000, unit: SEK, description: Cash., assumption: By hand.}}
+  production: {{value: 400000, unit: SEK/person-year, description: P., assumption: By hand.}}
+{inputs}cohort:
+  participants: {{value: 10, unit: persons, description: P., assumption: By hand.}}
+  full_time_equivalent: {{value: 1.0, unit: FTE, description: F., assumption: By hand.}}
+  delay_years: {{value: 0, unit: years, description: D., assumption: By hand.}}
+analysis:
+  horizons_years: {{value: [1, 2], unit: years, description: H., assumption: By hand.}}
+  subsidy_rates: {{value: [0.0, 0.5], unit: share, description: R., assumption: By hand.}}
+  long_view_years: {{value: 10, unit: years, description: L., assumption: By hand.}}
+  write_off_years: {{value: 5, unit: years, description: W., assumption: By hand.}}
+ledger:
+  actors:
+    municipality: {{label: {{en: Municipality, sv: Kommunen}}}}
+    individual: {{label: {{en: Individual, sv: Individen}}}}
+  states:
+    assistance:
+      label: {{en: Assistance, sv: Bistånd}}
+      flows:
+        - {{real: production, to: municipality}}
+{flows(before)}    work:
+      label: {{en: Work, sv: Arbete}}
+      flows:
+        - {{real: production, to: individual}}
+{flows(after)}  funding:
+    - {{input: cash, paid_by: municipality}}
+  move: {{from: assistance, to: work}}
+"""
+
+
+def many_transfers(count: int, seed: int) -> list[tuple[int, str, str]]:
+    """``count`` transfers over the ten inputs, in both directions, in a fixed pattern."""
+    actors = ("individual", "municipality")
+    return [(i * seed % 10, actors[i % 3 == 0], actors[i % 3 != 0]) for i in range(count)]
 
 
 @pytest.fixture

@@ -17,14 +17,33 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nyttocalc.core.batch import figure
-from nyttocalc.core.ledger import SOCIETY, FlowKind, Ledger
+from nyttocalc.core.ledger import (
+    SOCIETY,
+    Flow,
+    FlowKind,
+    Funding,
+    Ledger,
+    Move,
+    State,
+    _cancelled,
+)
 from nyttocalc.core.model import Model
+from nyttocalc.core.payback import analyse
+from nyttocalc.core.perspective import Scaling, ValueComponent
 from nyttocalc.core.registry import At
 from nyttocalc.scenario.load import load
-from tests.conftest import FIXTURES, LIVA_ACTORS, ROOT, run_cli
+from tests.conftest import (
+    ACTORS,
+    AMOUNTS,
+    LIVA_ACTORS,
+    ROOT,
+    flows_scenario,
+    many_transfers,
+    run_cli,
+    run_process,
+)
 from tests.strategies import ledgers, shares
 
-ACTORS = FIXTURES / "actors.yaml"
 BROKEN = Path(__file__).resolve().parent / "broken_ledger"
 
 
@@ -513,3 +532,95 @@ def test_a_claim_names_a_key_figure(tmp_path: Path) -> None:
     formulas = [c.value for row in openpyxl.load_workbook(book)["Claims"].iter_rows()
                 for c in row if isinstance(c.value, str) and c.value.startswith("=")]
     assert any(">0," in f and "NA()" in f for f in formulas)
+
+
+# Thousands of transfers in one state (issue 26): computed as by hand, from a file as large as
+# the reader takes and in the core beyond it.
+
+def _transfers_by_hand(party: str, after: list[tuple[int, str, str]],
+                       before: list[tuple[int, str, str]]) -> int:
+    """What the transfers of a move bring a party: each it receives after less each it pays
+    after, and the other way round before."""
+    signed = 0
+    for transfers, side in ((after, 1), (before, -1)):
+        for i, payer, receiver in transfers:
+            signed += side * AMOUNTS[i] * ((receiver == party) - (payer == party))
+    return signed
+
+
+def _values(path: Path) -> dict[str, list[float]]:
+    run = run_process("payback", path, "-f", "json")
+    assert run.code == 0, run.stderr
+    perspectives = json.loads(run.stdout)["perspectives"]
+    return {p["key"]: [v["value_per_person_year"] for v in p["values"]] for p in perspectives}
+
+
+def test_the_most_transfers_a_file_may_hold_in_one_state_compute_as_by_hand(
+        tmp_path: Path) -> None:
+    """2 700 transfers in work and 100 in assistance (the reader stops a file at 20 000 values,
+    about 2 800 flows): each party's value is its transfers summed by hand, exactly (whole
+    kronor), and --explain, the report and the sweep run too."""
+    after, before = many_transfers(2700, 7), many_transfers(100, 3)
+    path = tmp_path / "many.yaml"
+    path.write_text(flows_scenario(after, before), encoding="utf-8")
+    values = _values(path)
+    # production: the individual's in work, the municipality's in assistance
+    for party, production in (("individual", 400_000), ("municipality", -400_000)):
+        assert values[party] == [production + _transfers_by_hand(party, after, before)] * 2
+    assert values[SOCIETY] == [0.0, 0.0]  # production moves from one actor to the other
+    explained = run_process("payback", path, "--explain")
+    assert explained.code == 0, explained.stderr
+    assert "Traceback" not in explained.stderr
+    page = tmp_path / "many.html"
+    report = run_process("report", path, "-o", page)
+    assert report.code == 0, report.stderr
+    swept = run_process("sweep", path, "--vary", "inputs.t1=0:2000:1000", "-f", "json")
+    assert swept.code == 0, swept.stderr
+
+
+def test_five_thousand_transfers_in_one_state_compute_in_the_core() -> None:
+    """5 000 transfers in one state, and 20 000: the value of every party is its transfers
+    summed by hand (left to right, as the formula reads), explained, and the explanation
+    recomputes to it."""
+    for count in (5000, 20_000):
+        after = many_transfers(count, 7)
+        flows = tuple(Flow(FlowKind.TRANSFER, f"t{i}", to=b, by=a) for i, a, b in after)
+        ledger = Ledger(
+            {"municipality": {"en": "M"}, "individual": {"en": "I"}},
+            {"assistance": State("assistance", {"en": "A"}, ()),
+             "work": State("work", {"en": "W"},
+                           (Flow(FlowKind.REAL, "production", to="individual"), *flows))},
+            (Funding("cash", "municipality"),), None, Move("assistance", "work"))
+        inputs = {"cash": 1e6, "production": 4e5} | {f"t{i}": float(a)
+                                                     for i, a in enumerate(AMOUNTS)}
+        model = Model(inputs, ledger.perspectives(), 10, 1.0, 0.0, (1.0,), (0.0,), 10.0, 5.0,
+                      ledger=ledger)
+        analysis = analyse(model)
+        for perspective in analysis.perspectives:
+            if perspective.perspective.key == SOCIETY:
+                continue
+            figure = perspective.value_at(0.0)
+            party = perspective.perspective.key
+            production = 400_000 if party == "individual" else 0
+            assert figure.value == production + _transfers_by_hand(party, after, [])
+            assert figure.recompute() == figure.value
+            assert figure.recompute({"t3": 0.0}) == figure.with_term("t3", 0.0).value
+
+
+def _old_cancelled(components: list[ValueComponent]) -> tuple[ValueComponent, ...]:
+    """How pairs that cancel were left out before it was counted: the reference."""
+    left = list(components)
+    for component in components:
+        twin = ValueComponent(component.input, component.scales_with, -component.sign)
+        if component in left and twin in left:
+            left.remove(component)
+            left.remove(twin)
+    return tuple(left)
+
+
+@given(st.lists(st.builds(ValueComponent, st.sampled_from("abc"),
+                          st.frozensets(st.sampled_from(list(Scaling)), max_size=1),
+                          st.sampled_from([-1, 1])), max_size=30))
+def test_cancelling_flows_by_counting_leaves_what_searching_did(
+        components: list[ValueComponent]) -> None:
+    assert _cancelled(components) == _old_cancelled(components)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import LIVA, run_cli
+from tests.conftest import LIVA, run_cli, run_process
 
 
 def payback_at(*sets: str) -> dict[str, Any]:
@@ -342,3 +342,51 @@ def test_a_heat_map_says_when_an_axis_changes_nothing() -> None:
                     "cohort.delay_years=0:8:4", "--perspective", "society", "--horizon",
                     "3").stdout
     assert "cohort.delay_years does not change this figure here." in table
+
+
+# A sweep point equal to another listed value (issue 26): computed, as payback computes it.
+
+def _by_rate(payback: dict[str, Any], rate: float) -> dict[tuple[str, float], float]:
+    """``payback -f json``'s whole persons at one subsidy rate, per perspective and horizon."""
+    return {(p["key"], row["horizon_years"]): row["persons_whole"]
+            for p in payback["perspectives"] for row in p["break_even"]
+            if row["subsidy_rate"] == rate}
+
+
+def test_a_sweep_of_the_second_rate_from_0_computes_the_point_at_the_first_rate() -> None:
+    """LivA lists 0 and 0,8: ``0:1:0.1`` is eleven points, and at 0 the varied rate's figures
+    are payback's at 0 %, the other points payback's with ``--set`` at that rate."""
+    run = run_process("sweep", LIVA, "--vary", "analysis.subsidy_rates.1=0:1:0.1", "-f", "json")
+    assert run.code == 0, run.stderr
+    sweep = json.loads(run.stdout)
+    points = sweep["axes"][0]["values"]
+    assert len(points) == 11
+    assert points[0] == 0.0
+    for index in (0, 3, 10):
+        rate = points[index]
+        args = () if rate == 0.0 else ("--set", f"analysis.subsidy_rates.1={rate!r}")
+        paid = json.loads(run_process("payback", LIVA, *args, "-f", "json").stdout)
+        expected = _by_rate(paid, rate)
+        varied = [cell for cell in sweep["cells"] if cell["subsidy_rate"] is None]
+        assert len(varied) == len(expected) == 6  # two perspectives, three horizons
+        for cell in varied:
+            key = (cell["perspective"], cell["horizon_years"])
+            assert cell["values"][index] == expected[key], (rate, key)
+
+
+@pytest.mark.parametrize("vary", [
+    ("analysis.subsidy_rates.1=+1,-0",),
+    ("analysis.horizons_years.0=3",),
+    ("analysis.horizons_years.0=6:8:1", "analysis.horizons_years.1=8:9:1"),
+])
+def test_sweep_points_equal_to_another_listed_value_are_computed(vary: tuple[str, ...]) -> None:
+    run = run_process("sweep", LIVA, *(a for v in vary for a in ("--vary", v)), "-f", "csv")
+    assert run.code == 0, run.stderr
+
+
+def test_a_set_to_another_listed_value_is_still_refused_as_in_the_file() -> None:
+    """``--set`` changes the scenario for the run, and the scenario's tables list each rate
+    once: a rate that equals another is refused there, as in the file."""
+    run = run_process("payback", LIVA, "--set", "analysis.subsidy_rates.1=0")
+    assert run.code == 2
+    assert "list each value once" in run.stderr

@@ -23,7 +23,17 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import BROKEN, LIVA, Run, liva_with, run_cli
+from nyttocalc.scenario import yamlsafe
+from tests.conftest import (
+    BROKEN,
+    LIVA,
+    Run,
+    flows_scenario,
+    liva_with,
+    many_transfers,
+    run_cli,
+    run_process,
+)
 
 
 def case(name: str, line: int | None, path: str | None, *fragments: str,
@@ -322,6 +332,18 @@ def test_a_huge_list_stops_at_the_values_limit(tmp_path: Path) -> None:
     run = run_cli("payback", path)
     assert run.code == 2
     assert "more than 20000 values" in run.stderr
+
+
+def test_five_thousand_transfers_are_refused_by_the_readers_size_limit_in_a_paragraph(
+        tmp_path: Path) -> None:
+    """A file with 5 000 flows in one state holds more values than the reader takes from any
+    file: the tool's paragraph, exit 2, never a traceback."""
+    path = tmp_path / "five-thousand.yaml"
+    path.write_text(flows_scenario(many_transfers(5000, 7), []), encoding="utf-8")
+    run = run_process("payback", path)
+    assert run.code == 2
+    assert "Traceback" not in run.stderr
+    assert f"more than {yamlsafe.MAX_NODES} values" in run.stderr
 
 
 def test_directory_is_refused(tmp_path: Path) -> None:

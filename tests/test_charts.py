@@ -1,17 +1,25 @@
 """Terminal charts people can read: axes with values and units, a legend, colour only in a
-terminal, the chart's table where plotext is missing."""
+terminal, the chart's table where plotext is missing; and ticks and charts, in a terminal and
+as SVG, whatever the range of the values."""
 
 from __future__ import annotations
 
 import io
+import itertools
+import math
 import re
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from nyttocalc.core.figures import Unit
 from nyttocalc.report import extras
-from nyttocalc.report.charts.plot import Kind, Plot, Series
+from nyttocalc.report.charts import svg, terminal
+from nyttocalc.report.charts.plot import Kind, Plot, Series, nice_ticks
 from nyttocalc.report.tables.printout import Table
-from tests.conftest import LIVA, run_cli
+from tests.conftest import LIVA, run_cli, run_process
 
 NBSP = "\u00a0"
 ANSI = re.compile(r"\x1b\[")
@@ -136,3 +144,78 @@ def test_plot_says_when_there_is_nothing_to_draw(lang: str, expected: str) -> No
                      "--lang", lang)
     assert result.code == 0
     assert result.stdout.count(expected) == 2  # society and the municipality
+
+
+# A chart's ticks and scale, whatever the range (issue 26): from 0 and the smallest subnormal
+# to the largest float, in every unit.
+
+_UNITS = [None, Unit.SEK, Unit.SHARE, Unit.PERSONS, Unit.YEARS, Unit.MULTIPLE]
+_EXTREMES = [0.0, -0.0, 5e-324, -5e-324, 1e-320, 2.2250738585072014e-308, 1e-14, 1.0, 1e15,
+             1e15 + 0.25, 1e300, -1e300, 1.7976931348623157e308, -1.7976931348623157e308]
+_any_float = st.one_of(st.sampled_from(_EXTREMES), st.floats(allow_nan=False, allow_infinity=False))
+
+
+def _plot(kind: Kind, values: list[float], unit: Unit | None, lang: str = "en") -> Plot:
+    """A chart of ``values``: a line over 0, 1, 2 … (with the first value as its level), bars,
+    or a tornado whose high end mirrors its low end."""
+    categories = tuple(f"input {i}" for i in range(len(values)))
+    if kind is Kind.TORNADO:
+        series = (Series("low", tuple((0.0, v) for v in values)),
+                  Series("high", tuple((0.0, -v) for v in values)))
+    else:
+        series = (Series("s", tuple((float(i), v) for i, v in enumerate(values))),)
+    return Plot("A chart", kind, "x (years)", "y", Unit.YEARS, unit, series,
+                Table("A chart", (), ()), lang, categories if kind is not Kind.LINES else (),
+                values[0] if kind is Kind.LINES else None, "cost")
+
+
+@given(_any_float, _any_float, st.integers(1, 12), st.sampled_from(_UNITS),
+       st.sampled_from(["en", "sv"]))
+def test_ticks_are_finite_rising_distinct_as_written_and_cover_the_range(
+        a: float, b: float, count: int, unit: Unit | None, lang: str) -> None:
+    low, high = min(a, b), max(a, b)
+    plot = _plot(Kind.LINES, [low, high], unit, lang)
+    ticks = nice_ticks(low, high, count, lambda v: plot.value_text(v, unit))
+    assert len(ticks) >= 2
+    assert all(math.isfinite(t) for t in ticks)
+    assert all(x < y for x, y in itertools.pairwise(ticks))
+    labels = [plot.value_text(t, unit) for t in ticks]
+    assert len(set(labels)) == len(labels), labels
+    assert ticks[0] <= low
+    assert ticks[-1] >= high
+
+
+@given(st.lists(_any_float, min_size=1, max_size=4), st.sampled_from(list(Kind)),
+       st.sampled_from(_UNITS))
+def test_a_chart_of_any_values_draws_in_a_terminal_and_as_svg(
+        values: list[float], kind: Kind, unit: Unit | None) -> None:
+    plot = _plot(kind, values, unit)
+    lines = terminal.draw(plot, 80, colour=False)
+    assert lines
+    assert lines[0].strip() == "A chart"
+    drawn = svg.draw(plot, "chart")
+    numbers = re.findall(r' (?:x|y|x1|x2|y1|y2|width|height|cx|cy)="([^"]*)"', drawn)
+    assert all(math.isfinite(float(n)) for n in numbers)
+    assert "nan" not in drawn
+    assert "inf" not in drawn
+
+
+@pytest.mark.parametrize("args", [
+    ("report", "scenarios/liva-actors.yaml", "--set", "cohort.deadweight=1.0e-320"),
+    ("report", "scenarios/liva-actors.yaml", "--set", "cohort.deadweight=1.0e-14"),
+    ("sensitivity", "scenarios/liva-actors.yaml", "--set", "inputs.municipal_funding=1.0e-14"),
+    ("sensitivity", "scenarios/liva-actors.yaml", "--set", "cohort.deadweight=1.0e-14"),
+    ("sensitivity", "scenarios/liva-actors.yaml", "--set", "cohort.deadweight=1.0e-320"),
+    ("payback", "scenarios/liva.yaml", "--plot", "--set", "inputs.production_value=1.0e-302",
+     "--set", "inputs.avoided_support_costs=0"),
+    ("sensitivity", "scenarios/liva.yaml", "--metric", "employment_rate", "--set",
+     "inputs.production_value=1.0e-302", "--set", "inputs.avoided_support_costs=0"),
+])
+def test_tiny_and_huge_figures_draw_their_charts(args: tuple[str, ...], tmp_path: Path) -> None:
+    """The hostile tester's runs: a subnormal deadweight (StopIteration in the tick search), a
+    cost of 1e-14 kr (a division by zero inside plotext), a value of 1e-302 kr per person-year
+    (a share of 10^306: a percentage beyond the largest float)."""
+    out = ("-o", str(tmp_path / "page.html")) if args[0] == "report" else ()
+    run = run_process(*args, *out)
+    assert run.code == 0, run.stderr
+    assert "Traceback" not in run.stderr

@@ -206,6 +206,16 @@ def test_set_with_a_bad_value_is_validated_as_in_a_file() -> None:
     assert "≤ 1" in run.stderr
 
 
+def test_a_number_set_twice_is_refused_naming_both() -> None:
+    """The last --set won, and the run's header listed both: ``--set X=.inf --set X=1.0``
+    printed ".inf" among the changes of a run that never used it (found by the campaign)."""
+    run = run_process("payback", LIVA, "--set", "cohort.delay_years=1",
+                      "--set", "cohort.delay_years.value=2")
+    assert run.code == 2
+    assert "--set cohort.delay_years.value=2: " in run.stderr
+    assert "already set by --set cohort.delay_years=1" in run.stderr
+
+
 def test_explain_shows_formulas_with_the_numbers_filled_in() -> None:
     out = run_cli("payback", LIVA, "--explain").stdout
     assert "(municipal_funding + volunteer_time) × (1 + indirect_tax_rate)" in out

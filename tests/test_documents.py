@@ -1,4 +1,5 @@
-"""check --document and --coverage: normalisation, the outline, numbers, quotes against the
+"""check --document and --coverage: normalisation (against an oracle that reads a character at
+a time) and the closest passage in a large document, the outline, numbers, quotes against the
 report's text, coverage, exit statuses, and every bad --document as one paragraph, exit 2."""
 
 from __future__ import annotations
@@ -8,14 +9,31 @@ import io
 import json
 import re
 import shutil
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nyttocalc.documents.coverage import numbers_in, reads
 from nyttocalc.documents.outline import headings, locate, section_paths, trie_of
-from nyttocalc.documents.text import SourceText, closest, find, normalise, quote_parts
+from nyttocalc.documents.text import (
+    DASHES,
+    HYPHENS,
+    MARKDOWN_MARKS,
+    MAX_WIDENING,
+    QUOTE_MARKS,
+    SOFT_HYPHEN,
+    TEX_THIN_SPACE,
+    SourceText,
+    _after_line_break,
+    closest,
+    find,
+    normalise,
+    quote_parts,
+)
 from tests.conftest import FIXTURES, LIVA, ROOT, run_cli
 
 REPORT = FIXTURES / "report"
@@ -72,6 +90,91 @@ def test_closest_passage_is_the_edited_sentence() -> None:
     assert near.line == 3
     assert near.text == "om 66 000 kr per deltagare"
     assert 0.9 < near.similarity < 1
+
+
+# ---- the text, a run at a time and in bounded memory (issue 26) ------------------------------
+
+def reference_normalise(raw: str, markdown: bool = False) -> tuple[str, list[int]]:
+    """normalise() as it was, one character at a time (an oracle): the text, and each
+    character's offset in the original."""
+    out: list[str] = []
+    origins: list[int] = []
+
+    def space(at: int) -> None:
+        if out and out[-1] != " ":
+            out.append(" ")
+            origins.append(at)
+
+    i, n = 0, len(raw)
+    while i < n:
+        end = i + 1
+        while end < n and unicodedata.combining(raw[end]):
+            end += 1
+        char = raw[i]
+        if char == SOFT_HYPHEN or (markdown and char in MARKDOWN_MARKS):
+            i = end
+            continue
+        if raw.startswith(TEX_THIN_SPACE, i):
+            space(i)
+            i += len(TEX_THIN_SPACE)
+            continue
+        if char in HYPHENS and out and out[-1].islower():
+            after = _after_line_break(raw, end)
+            if after is not None and raw[after].islower():
+                i = after
+                continue
+        for c in unicodedata.normalize("NFKC", raw[i:end]):
+            c = QUOTE_MARKS.get(c, DASHES.get(c, c))
+            if c.isspace():
+                space(i)
+            else:
+                out.append(c)
+                origins.append(i)
+        i = end
+    if out and out[-1] == " ":
+        out.pop()
+        origins.pop()
+    return "".join(out), origins
+
+
+# Every kind of character normalise treats apart, and plain ones around them.
+TRICKY = ("ab Zå -‐\u00ad\\,*_`\n\r\t\u00a0\u2002\u202f\x85\x1c e\u0301\u030a\u0327ﬁ²“”„‘’–—−"
+          "ǅßİ\u1100\u1161ＡΩ")
+
+
+@given(st.text(alphabet=st.sampled_from(TRICKY), max_size=60), st.booleans())
+def test_normalise_a_run_at_a_time_is_normalise_a_character_at_a_time(raw: str,
+                                                                      markdown: bool) -> None:
+    text, origins = reference_normalise(raw, markdown)
+    normalised = normalise(raw, markdown)
+    assert normalised.text == text
+    assert [normalised.origin(i) for i in range(len(text))] == origins
+
+
+def test_normalise_the_liva_report_as_before() -> None:
+    report = ROOT.parent / "shared" / "seeds" / "003_c831113f3be7afb4.txt"
+    if not report.is_file():
+        pytest.skip("the source documents (../shared/seeds) are not beside this checkout")
+    raw = report.read_text(encoding="utf-8")
+    text, origins = reference_normalise(raw)
+    normalised = normalise(raw)
+    assert normalised.text == text
+    assert [normalised.origin(i) for i in range(len(text))] == origins
+
+
+def test_the_closest_passage_is_found_in_a_large_document_and_stays_short() -> None:
+    """The edited sentence stands once in 4 000 paragraphs of other text; its passage is
+    found, and widening it to whole words stops short of a word of a megabyte."""
+    filler = "Annan text om kostnader, deltagare och år i kommunen.\n\n" * 4_000
+    raw = (filler + "Andra meningen, om 66 000 kr per deltagare och år.\n\n" + filler
+           + "x" * 1_000_000)
+    source = SourceText("k", "p", raw)
+    near = closest("om 67 000 kr per deltagare", source)
+    assert near is not None
+    assert (near.line, near.text) == (8_001, "om 66 000 kr per deltagare")
+    tail = closest("x" * 30 + " 67 000", source)
+    assert tail is not None
+    assert len(tail.text) <= 30 + 7 + 2 * MAX_WIDENING
 
 
 # ---- the outline -----------------------------------------------------------------------------

@@ -1,11 +1,11 @@
-"""Files a scenario names (`uses`, a source's `path`) and documents (`--document`), as a hostile
-tester names them (issue 26): a foreign file is neither read nor echoed, a path that leads
+"""Files a scenario names (`uses`, a source's `path`) and documents (`--document`), whatever
+names they are given (issue 26): a foreign file is neither read nor echoed, a path that leads
 out of the scenario's folder needs the user's word (--allow-path), nothing but a regular file
 is opened for reading (a FIFO would hang, a device never end), a name no file can have is one
 paragraph, a scenario that uses itself or another scenario is told so, and an error quotes at
 most a short excerpt of any file.
 
-One broken file per failure mode in ``tests/hostile_files/``, each ``scenario.yaml`` with one
+One broken file per failure mode in ``tests/file_access/``, each ``scenario.yaml`` with one
 line changed; what cannot be a file in git (a FIFO, a link loop, a name of 5 000 characters,
 a megabyte key) is made in ``tmp_path``.
 """
@@ -17,31 +17,15 @@ import shutil
 import socket
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from nyttocalc.documents.text import (
-    DASHES,
-    HYPHENS,
-    MARKDOWN_MARKS,
-    MAX_WIDENING,
-    QUOTE_MARKS,
-    SOFT_HYPHEN,
-    TEX_THIN_SPACE,
-    SourceText,
-    _after_line_break,
-    closest,
-    normalise,
-)
 from nyttocalc.errors import MAX_EXCERPT
 from tests.conftest import ROOT, Run, run_cli
 
-HOSTILE = Path(__file__).resolve().parent / "hostile_files"
-SCENARIO = HOSTILE / "scenario.yaml"
+FILES = Path(__file__).resolve().parent / "file_access"
+SCENARIO = FILES / "scenario.yaml"
 USES_LINE = "  - parameters/provins.yaml\n"
 SOURCE_LINE = '    title: "Utvärdering av Provinsatsen"\n'
 SECRETS = ("SECRET", "root:", "$6$")  # what the fixtures' foreign files hold
@@ -78,7 +62,7 @@ def refused(run: Run, *fragments: str) -> str:
 
 def copy_of(tmp_path: Path, old: str, new: str, name: str = "s.yaml") -> Path:
     """scenario.yaml and its parameter file in ``tmp_path``, with one line changed."""
-    shutil.copytree(HOSTILE / "parameters", tmp_path / "parameters", dirs_exist_ok=True)
+    shutil.copytree(FILES / "parameters", tmp_path / "parameters", dirs_exist_ok=True)
     text = SCENARIO.read_text(encoding="utf-8")
     assert old in text
     path = tmp_path / name
@@ -93,7 +77,7 @@ def test_the_base_scenario_loads() -> None:
 def test_each_fixture_differs_from_the_base_scenario_in_one_line() -> None:
     """So each file proves that its one change is caught."""
     base = SCENARIO.read_text(encoding="utf-8").splitlines()[2:]
-    for path in HOSTILE.glob("*.yaml"):
+    for path in FILES.glob("*.yaml"):
         if path == SCENARIO:
             continue
         lines = path.read_text(encoding="utf-8").splitlines()[2:]
@@ -114,7 +98,7 @@ def test_each_fixture_differs_from_the_base_scenario_in_one_line() -> None:
 ])
 def test_a_foreign_file_in_uses_is_refused_and_not_quoted(name: str,
                                                           fragments: tuple[str, ...]) -> None:
-    refused(run_cli("payback", HOSTILE / name), *fragments)
+    refused(run_cli("payback", FILES / name), *fragments)
 
 
 @pytest.mark.parametrize(("name", "shown"), [
@@ -124,7 +108,7 @@ def test_a_foreign_file_in_uses_is_refused_and_not_quoted(name: str,
 ])
 def test_a_source_path_outside_the_folder_is_refused_before_any_passage(name: str,
                                                                          shown: str) -> None:
-    refused(run_cli("check", HOSTILE / name), f"line 10, sources.report.path: {shown} {OUTSIDE}",
+    refused(run_cli("check", FILES / name), f"line 10, sources.report.path: {shown} {OUTSIDE}",
             RULE, "or give the document with --document KEY=PATH")
 
 
@@ -139,7 +123,7 @@ def test_a_link_in_the_folder_to_a_file_outside_is_outside(tmp_path: Path) -> No
 def test_allow_path_is_the_users_word_and_the_file_is_still_not_quoted() -> None:
     """With --allow-path /etc the password file is read, and refused as no parameter file
     without a character of it in the message."""
-    refused(run_cli("payback", HOSTILE / "uses_etc_passwd.yaml", "--allow-path", "/etc"),
+    refused(run_cli("payback", FILES / "uses_etc_passwd.yaml", "--allow-path", "/etc"),
             "/etc/passwd, line 1: the document is a single value")
 
 
@@ -148,8 +132,8 @@ def test_the_repository_layout_needs_no_flag(tmp_path: Path) -> None:
     sibling folder of another name needs --allow-path, and then loads."""
     for folder in ("scenarios", "parameters", "shared"):
         (tmp_path / folder).mkdir()
-    shutil.copy(HOSTILE / "parameters" / "provins.yaml", tmp_path / "parameters")
-    shutil.copy(HOSTILE / "parameters" / "provins.yaml", tmp_path / "shared")
+    shutil.copy(FILES / "parameters" / "provins.yaml", tmp_path / "parameters")
+    shutil.copy(FILES / "parameters" / "provins.yaml", tmp_path / "shared")
     text = SCENARIO.read_text(encoding="utf-8")
     beside = tmp_path / "scenarios" / "beside.yaml"
     beside.write_text(text.replace(USES_LINE, "  - ../parameters/provins.yaml\n"), "utf-8")
@@ -208,12 +192,12 @@ def test_a_document_on_the_command_line_is_the_users_word(tmp_path: Path) -> Non
 ])
 def test_a_path_no_file_can_have_or_a_scenario_in_uses(name: str,
                                                        fragments: tuple[str, ...]) -> None:
-    message = refused(run_cli("payback", HOSTILE / name), *fragments)
+    message = refused(run_cli("payback", FILES / name), *fragments)
     assert "did you mean 'nyttocalc'" not in message
 
 
 def test_a_sources_path_with_a_nul_names_its_line() -> None:
-    refused(run_cli("check", HOSTILE / "source_path_nul.yaml"),
+    refused(run_cli("check", FILES / "source_path_nul.yaml"),
             "line 10, sources.report.path:", "report\\0.txt: the name contains a NUL character")
 
 
@@ -226,7 +210,7 @@ def test_a_loop_of_symbolic_links_as_a_sources_path(tmp_path: Path) -> None:
 
 
 def test_a_parameter_file_given_as_the_scenario_is_named_so() -> None:
-    refused(run_cli("payback", HOSTILE / "parameters" / "provins.yaml"),
+    refused(run_cli("payback", FILES / "parameters" / "provins.yaml"),
             "provins.yaml is a parameter file, not a scenario: name it in a scenario's `uses`")
 
 
@@ -299,7 +283,7 @@ def test_a_fifo_as_the_scenario_is_refused_without_waiting(tmp_path: Path) -> No
 def test_a_device_is_refused_unread() -> None:
     refused(run_guarded("check", SCENARIO, "--document", "report=/dev/zero"),
             "/dev/zero is a character device, not a regular file")
-    refused(run_guarded("payback", HOSTILE / "uses_etc_passwd.yaml", "--allow-path", "/dev"),
+    refused(run_guarded("payback", FILES / "uses_etc_passwd.yaml", "--allow-path", "/dev"),
             OUTSIDE)  # the password file is still outside; /dev is allowed but not named
 
 
@@ -343,7 +327,7 @@ def test_a_parameter_file_of_300_kb_of_text_is_not_echoed(tmp_path: Path) -> Non
 
 def test_a_parameter_file_with_a_key_of_a_megabyte_is_not_echoed(tmp_path: Path) -> None:
     (tmp_path / "parameters").mkdir()
-    text = (HOSTILE / "parameters" / "provins.yaml").read_text("utf-8")
+    text = (FILES / "parameters" / "provins.yaml").read_text("utf-8")
     (tmp_path / "parameters" / "key.yaml").write_text(f"{text}? {'k' * 1_000_000}\n: 1\n",
                                                       "utf-8")
     scenario = copy_of(tmp_path, USES_LINE, "  - parameters/key.yaml\n")
@@ -361,8 +345,8 @@ def test_a_parameter_file_with_a_key_of_a_megabyte_is_not_echoed(tmp_path: Path)
 def test_a_huge_value_or_key_in_the_scenario_is_quoted_short(tmp_path: Path, line: str,
                                                              fragment: str) -> None:
     text = SCENARIO.read_text(encoding="utf-8").replace(
-        'title: "Provinsatsen (hostile files fixture)"', line)
-    shutil.copytree(HOSTILE / "parameters", tmp_path / "parameters")
+        'title: "Provinsatsen (file access fixture)"', line)
+    shutil.copytree(FILES / "parameters", tmp_path / "parameters")
     scenario = tmp_path / "s.yaml"
     scenario.write_text(text, encoding="utf-8")
     message = refused(run_cli("payback", scenario), fragment)
@@ -375,88 +359,3 @@ def test_a_scenario_that_is_one_huge_scalar_is_not_echoed(tmp_path: Path) -> Non
     scenario.write_text("SECRET " * 45_000, encoding="utf-8")
     message = refused(run_cli("payback", scenario), "the document is a single value")
     assert len(message) < 400
-
-
-# ---- item 8: the documents' text, fast and in bounded memory -----------------------------------
-
-def reference_normalise(raw: str, markdown: bool = False) -> tuple[str, list[int]]:
-    """normalise() as it was, one character at a time (an oracle): the text, and each
-    character's offset in the original."""
-    out: list[str] = []
-    origins: list[int] = []
-
-    def space(at: int) -> None:
-        if out and out[-1] != " ":
-            out.append(" ")
-            origins.append(at)
-
-    i, n = 0, len(raw)
-    while i < n:
-        end = i + 1
-        while end < n and unicodedata.combining(raw[end]):
-            end += 1
-        char = raw[i]
-        if char == SOFT_HYPHEN or (markdown and char in MARKDOWN_MARKS):
-            i = end
-            continue
-        if raw.startswith(TEX_THIN_SPACE, i):
-            space(i)
-            i += len(TEX_THIN_SPACE)
-            continue
-        if char in HYPHENS and out and out[-1].islower():
-            after = _after_line_break(raw, end)
-            if after is not None and raw[after].islower():
-                i = after
-                continue
-        for c in unicodedata.normalize("NFKC", raw[i:end]):
-            c = QUOTE_MARKS.get(c, DASHES.get(c, c))
-            if c.isspace():
-                space(i)
-            else:
-                out.append(c)
-                origins.append(i)
-        i = end
-    if out and out[-1] == " ":
-        out.pop()
-        origins.pop()
-    return "".join(out), origins
-
-
-# Every kind of character normalise treats apart, and plain ones around them.
-TRICKY = ("ab Zå -‐\u00ad\\,*_`\n\r\t\u00a0\u2002\u202f\x85\x1c e\u0301\u030a\u0327ﬁ²“”„‘’–—−"
-          "ǅßİ\u1100\u1161ＡΩ")
-
-
-@given(st.text(alphabet=st.sampled_from(TRICKY), max_size=60), st.booleans())
-def test_normalise_a_run_at_a_time_is_normalise_a_character_at_a_time(raw: str,
-                                                                      markdown: bool) -> None:
-    text, origins = reference_normalise(raw, markdown)
-    normalised = normalise(raw, markdown)
-    assert normalised.text == text
-    assert [normalised.origin(i) for i in range(len(text))] == origins
-
-
-def test_normalise_the_liva_report_as_before() -> None:
-    report = ROOT.parent / "shared" / "seeds" / "003_c831113f3be7afb4.txt"
-    if not report.is_file():
-        pytest.skip("the source documents (../shared/seeds) are not beside this checkout")
-    raw = report.read_text(encoding="utf-8")
-    text, origins = reference_normalise(raw)
-    normalised = normalise(raw)
-    assert normalised.text == text
-    assert [normalised.origin(i) for i in range(len(text))] == origins
-
-
-def test_the_closest_passage_is_found_in_a_large_document_and_stays_short() -> None:
-    """The edited sentence stands once in 4 000 paragraphs of other text; its passage is
-    found, and widening it to whole words stops short of a word of a megabyte."""
-    filler = "Annan text om kostnader, deltagare och år i kommunen.\n\n" * 4_000
-    raw = (filler + "Andra meningen, om 66 000 kr per deltagare och år.\n\n" + filler
-           + "x" * 1_000_000)
-    source = SourceText("k", "p", raw)
-    near = closest("om 67 000 kr per deltagare", source)
-    assert near is not None
-    assert (near.line, near.text) == (8_001, "om 66 000 kr per deltagare")
-    tail = closest("x" * 30 + " 67 000", source)
-    assert tail is not None
-    assert len(tail.text) <= 30 + 7 + 2 * MAX_WIDENING

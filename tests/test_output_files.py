@@ -1,19 +1,34 @@
-"""-o FILE: nothing is written unless asked, nothing is overwritten unless forced, never half,
-never anything but a regular file, and every failure of the file system is one paragraph."""
+"""-o FILE: nothing is written unless asked, nothing is overwritten unless forced, never half
+(not even when SIGTERM, SIGHUP or Ctrl-C stops the writing), never anything but a regular file,
+and every failure of the file system is one paragraph. Swedish CSV in a file starts with one
+byte-order mark, for Excel; on a pipe it has none."""
 
 from __future__ import annotations
 
 import errno
 import os
+import signal
 import stat
+import subprocess
+import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from nyttocalc import output
-from tests.conftest import LIVA, run_cli
+from tests.conftest import (
+    GRID,
+    LIVA,
+    NYTTOCALC,
+    ROOT,
+    SWEEP,
+    as_from_a_terminal,
+    blocking_run,
+    run_cli,
+)
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -66,6 +81,75 @@ def test_swedish_csv_file_carries_a_byte_order_mark_for_excel(tmp_path: Path) ->
     assert run_cli("payback", LIVA, "--format", "csv", "--lang", "sv", "-o", target).code == 0
     raw = target.read_bytes()
     assert raw.startswith("\ufeffPerspektiv;Grupp;Nyckeltal".encode())
+
+
+# Swedish CSV from every command: one byte-order mark at the start of a file (for Excel), none
+# on a pipe; and LibreOffice reads its numbers as numbers.
+
+BOM = "\ufeff"
+CSV_COMMANDS = {
+    "payback": ["payback", str(LIVA)],
+    "check": ["check", str(LIVA)],
+    "sweep": ["sweep", str(LIVA), "--vary", "analysis.subsidy_rates.1=0.05:1:0.05"],
+    "grid": GRID[:-2],
+    "sensitivity": ["sensitivity", str(LIVA)],
+    "timeline": ["timeline", str(LIVA), "--persons", "3"],
+    "simulate": ["simulate", str(LIVA), "--draws", "2000"],
+}
+
+
+def _swedish_csv(tmp_path: Path) -> dict[str, Path]:
+    """Every command's Swedish CSV, written with -o."""
+    files = {}
+    for name, args in CSV_COMMANDS.items():
+        target = tmp_path / f"{name}.csv"
+        run = run_cli(*args, "-f", "csv", "--lang", "sv", "-o", target)
+        assert run.code in (0, 1), run.stderr  # check: 1 when a claim does not follow
+        files[name] = target
+    return files
+
+
+def test_swedish_csv_has_one_byte_order_mark_at_the_start(tmp_path: Path) -> None:
+    for name, target in _swedish_csv(tmp_path).items():
+        text = target.read_bytes().decode("utf-8")
+        assert text.startswith(BOM), name
+        assert text.count(BOM) == 1, (name, text.count(BOM))
+        assert len(text.splitlines()) > 2, name
+
+
+@pytest.mark.parametrize("name", CSV_COMMANDS)
+def test_swedish_csv_on_standard_output_has_no_byte_order_mark(name: str) -> None:
+    """A pipe gets the text alone (the mark is for a file Excel opens)."""
+    run = run_cli(*CSV_COMMANDS[name], "-f", "csv", "--lang", "sv")
+    assert run.code in (0, 1), run.stderr
+    assert BOM not in run.stdout
+
+
+def test_libreoffice_reads_swedish_csv_numbers_as_numbers(soffice: str,
+                                                          tmp_path: Path) -> None:
+    """LibreOffice opens every Swedish CSV as a Swedish user does (`;`, UTF-8, Swedish
+    locale): no cell is text that reads as a number (a mark before "0,05" made it text), and
+    the first column of the sweep is its axis, in numbers."""
+    import re
+
+    openpyxl = pytest.importorskip("openpyxl")
+    (tmp_path / "csv").mkdir()
+    files = _swedish_csv(tmp_path / "csv")
+    out = tmp_path / "xlsx"
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--headless", "--infilter=CSV:59,34,76,1,,1053", "--convert-to", "xlsx",
+                    "--outdir", str(out), *map(str, files.values())],
+                   check=True, capture_output=True, timeout=180)
+    number = re.compile(r"\W*-?\d+(,\d+)?")
+    for name in files:
+        rows = list(openpyxl.load_workbook(out / f"{name}.xlsx").active.iter_rows(
+            values_only=True))
+        texts = [cell for row in rows for cell in row if isinstance(cell, str)]
+        assert [t for t in texts if number.fullmatch(t)] == [], name
+        assert not any(BOM in t for t in texts), name
+        if name == "sweep":
+            assert [row[0] for row in rows[1:]] == pytest.approx(
+                [round(0.05 * i, 2) for i in range(1, 21)])
 
 
 def test_a_write_interrupted_before_the_rename_leaves_the_old_file(
@@ -242,3 +326,150 @@ def test_a_full_disk_is_one_paragraph_and_leaves_nothing(
     refused(run_cli("payback", LIVA, "-o", target), "No space left on device")
     assert not target.exists()
     assert leftovers(tmp_path) == []
+
+
+# SIGTERM, SIGHUP or Ctrl-C while -o writes: nothing is left, not even the temporary file.
+
+# Runs a command with its CSV built by the real code, but held after its first piece until
+# the test has signalled: the signal then arrives, for certain, in the middle of the writing.
+HELD = """
+import os, sys
+from nyttocalc.report.machine import as_csv
+ready, gate = int(sys.argv[1]), int(sys.argv[2])
+real = as_csv.sweep_csv
+def held(*args, **kwargs):
+    for number, piece in enumerate(real(*args, **kwargs)):
+        yield piece
+        if number == 1:
+            os.write(ready, b"x")
+            os.read(gate, 1)
+as_csv.sweep_csv = held
+from nyttocalc.__main__ import main
+sys.argv = ["nyttocalc", *sys.argv[3:]]
+main()
+"""
+
+
+def _signalled_while_writing(args: list[str], number: int) -> tuple[int, str]:
+    ready_read, ready = os.pipe()
+    gate, gate_write = os.pipe()
+    process = subprocess.Popen([sys.executable, "-c", HELD, str(ready), str(gate), *args],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+                               pass_fds=(ready, gate), preexec_fn=as_from_a_terminal)
+    os.close(ready)
+    os.close(gate)
+    assert os.read(ready_read, 1) == b"x", "the command did not start writing"
+    process.send_signal(number)
+    os.close(gate_write)  # the gate opens only after the signal
+    os.close(ready_read)
+    stdout, stderr = process.communicate(timeout=120)
+    assert stdout == b""
+    return process.returncode, stderr.decode()
+
+
+ENDINGS = [signal.SIGTERM, signal.SIGHUP]
+
+
+@pytest.mark.parametrize("number", ENDINGS, ids=lambda n: signal.Signals(n).name)
+@pytest.mark.parametrize("command", [SWEEP, GRID], ids=["sweep", "grid"])
+def test_a_signal_while_writing_leaves_nothing(tmp_path: Path, command: list[str],
+                                               number: int) -> None:
+    target = tmp_path / "result.csv"
+    status, stderr = _signalled_while_writing([*command, "-o", str(target)], number)
+    assert status == 128 + number
+    name = signal.Signals(number).name
+    assert stderr == f"error: stopped by {name} before {target} was complete; it was not " \
+                     "written.\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_while_writing_leaves_nothing_and_says_nothing(tmp_path: Path) -> None:
+    status, stderr = _signalled_while_writing([*GRID, "-o", str(tmp_path / "result.csv")],
+                                              signal.SIGINT)
+    assert (status, stderr) == (130, "")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_ignored_hangup_stays_ignored(tmp_path: Path) -> None:
+    """Under nohup SIGHUP is ignored: the file is written whole, as nohup promises."""
+    target = tmp_path / "result.csv"
+
+    def ignore_hangups() -> None:
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+
+    ready_read, ready = os.pipe()
+    gate, gate_write = os.pipe()
+    process = subprocess.Popen([sys.executable, "-c", HELD, str(ready), str(gate), *SWEEP,
+                                "-o", str(target)], stderr=subprocess.PIPE, cwd=ROOT,
+                               pass_fds=(ready, gate), preexec_fn=ignore_hangups)
+    os.close(ready)
+    os.close(gate)
+    assert os.read(ready_read, 1) == b"x"
+    process.send_signal(signal.SIGHUP)
+    os.close(gate_write)
+    os.close(ready_read)
+    _, stderr = process.communicate(timeout=120)
+    assert (process.returncode, stderr) == (0, b"")
+    assert target.read_bytes() == blocking_run(SWEEP).stdout
+
+
+@pytest.mark.parametrize("number", ENDINGS, ids=lambda n: signal.Signals(n).name)
+def test_a_big_sweep_signalled_mid_write_leaves_nothing(tmp_path: Path, number: int) -> None:
+    """The hostile tester's case, untouched: a 37 MB grid to -o, signalled once its temporary
+    file exists. The process is stopped (SIGSTOP) the moment the file is seen and signalled
+    only if the file is still there, so the signal lands mid-write whatever the machine's
+    speed."""
+    target = tmp_path / "grid.csv"
+    args = ["sweep", str(LIVA), "--vary", "analysis.subsidy_rates.1=0.0002:1:0.0002",
+            "--vary", "inputs.monthly_income=10000:30000:100", "-f", "csv", "-o", str(target)]
+    process = subprocess.Popen([*NYTTOCALC, *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, cwd=ROOT, preexec_fn=as_from_a_terminal)
+    temporary = _first_temporary(tmp_path, process)
+    process.send_signal(signal.SIGSTOP)
+    assert temporary.exists(), "the grid was written before it could be signalled"
+    process.send_signal(number)
+    process.send_signal(signal.SIGCONT)
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 128 + number
+    assert stdout == b""
+    assert stderr.decode().startswith(f"error: stopped by {signal.Signals(number).name} ")
+    assert "Traceback" not in stderr.decode()
+    assert list(tmp_path.iterdir()) == []
+
+
+def _first_temporary(folder: Path, process: subprocess.Popen[bytes]) -> Path:
+    """The temporary file nyttocalc writes in ``folder``, once it exists."""
+    give_up = time.monotonic() + 120  # a bound against a hang, not a measurement
+    while not (found := sorted(folder.glob(".nyttocalc-*"))):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < give_up
+        time.sleep(0.002)
+    return found[0]
+
+
+@pytest.mark.parametrize("number", ENDINGS, ids=lambda n: signal.Signals(n).name)
+def test_a_signal_while_the_temporary_file_is_made_leaves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int) -> None:
+    """The moment the big-sweep test is most likely to catch: the temporary file exists, but
+    ``mkstemp`` has not yet said its name. The signal comes exactly there (sent by the process
+    to itself from within ``mkstemp``): it waits until the name is known, then stops the run,
+    and the file is removed."""
+    from nyttocalc import output
+    from nyttocalc.errors import Stopped
+
+    made = tempfile.mkstemp
+
+    def mkstemp(**arguments: Any) -> tuple[int, str]:
+        handle, name = made(**arguments)
+        signal.raise_signal(number)  # Python runs the handler before this call returns
+        return handle, name
+
+    monkeypatch.setattr(output.tempfile, "mkstemp", mkstemp)
+    inherited = signal.signal(number, signal.SIG_DFL)  # as from a terminal, even under nohup
+    try:
+        with pytest.raises(Stopped) as stopped:
+            output.write_atomically(tmp_path / "out.csv", ["a;b\n", "1;2\n"])
+    finally:
+        signal.signal(number, inherited)
+    assert stopped.value.status == 128 + number
+    assert list(tmp_path.iterdir()) == []

@@ -1,22 +1,36 @@
 """Standard output as a hostile environment leaves it, in real processes: a full device, closed,
-a pipe whose reader has gone, a Latin-1 terminal; and Ctrl-C while the program starts."""
+a pipe whose reader has gone, a pipe left non-blocking by the parent, a Latin-1 terminal; and
+Ctrl-C while the program starts, at any point of its start-up. Each ends with the whole output
+and status 0, or a message and a non-zero status: never a traceback, a hang or a silent loss."""
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import json
 import os
+import select
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from nyttocalc import streams
-from tests.conftest import LIVA, ROOT, run_cli
-
-NYTTOCALC = [sys.executable, "-m", "nyttocalc"]
+from tests.conftest import (
+    GRID,
+    LIVA,
+    NYTTOCALC,
+    ROOT,
+    SWEEP,
+    as_from_a_terminal,
+    blocking_run,
+    run_cli,
+)
 
 
 def run(args: list[str], *, stdout: Any = subprocess.PIPE, env: dict[str, str] | None = None,
@@ -60,6 +74,69 @@ def test_a_pipe_whose_reader_has_gone_ends_quietly() -> None:
     finally:
         os.close(write)
     assert (done.returncode, done.stderr) == (0, b"")
+
+
+# A pipe its parent left non-blocking: the program waits for room, never loses output.
+
+PIPE_SIZE = 4096  # the smallest a pipe can be: the output fills it many times over
+
+
+def _writable(write: int) -> bool:
+    """Whether the pipe has room for another write (a free page: Linux counts pages, so a
+    pipe can be full with fewer bytes in it than its size)."""
+    poll = select.poll()
+    poll.register(write, select.POLLOUT)
+    return bool(poll.poll(0))
+
+
+def _start_on_a_full_pipe(args: list[str]) -> tuple[subprocess.Popen[bytes], int]:
+    """Start nyttocalc with its standard output a small pipe that the parent set non-blocking
+    (as Node.js does), and return once that pipe is full, or the program has ended: from then
+    on the program has met a full pipe it cannot block on. Returns the process and the pipe's
+    end to read."""
+    if not hasattr(fcntl, "F_SETPIPE_SZ"):
+        pytest.skip("the pipe's size cannot be set here (Linux only)")
+    read, write = os.pipe()
+    fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+    os.set_blocking(write, False)
+    process = subprocess.Popen([*NYTTOCALC, *args], stdout=write, stderr=subprocess.PIPE,
+                               cwd=ROOT)
+    give_up = time.monotonic() + 120  # a bound against a hang, not a measurement
+    while _writable(write) and process.poll() is None:
+        assert time.monotonic() < give_up, "the pipe never filled"
+        time.sleep(0.01)
+    os.close(write)
+    return process, read
+
+
+def _read_slowly(read: int) -> bytes:
+    """Everything the pipe brings, a few hundred bytes at a time, until its writer closes it."""
+    pieces = []
+    while piece := os.read(read, 300):
+        pieces.append(piece)
+    os.close(read)
+    return b"".join(pieces)
+
+
+@pytest.mark.parametrize("args", [["schema"], SWEEP, GRID, ["payback", str(LIVA)],
+                                  ["check", str(LIVA), "-f", "json", "--lang", "sv"]],
+                         ids=["schema", "sweep", "grid", "payback", "check"])
+def test_a_non_blocking_pipe_gets_everything(args: list[str]) -> None:
+    process, read = _start_on_a_full_pipe(args)
+    received = _read_slowly(read)
+    _, stderr = process.communicate(timeout=120)
+    expected = blocking_run(args)
+    assert len(expected.stdout) > PIPE_SIZE
+    assert (process.returncode, stderr) == (expected.returncode, expected.stderr)
+    assert received == expected.stdout
+
+
+def test_a_non_blocking_pipe_whose_reader_leaves_ends_quietly() -> None:
+    """The reader closes the pipe while the program waits for room: it stops, not hangs."""
+    process, read = _start_on_a_full_pipe(SWEEP)
+    os.close(read)
+    _, stderr = process.communicate(timeout=120)
+    assert (process.returncode, stderr) == (0, b"")
 
 
 LATIN_1 = {"PYTHONIOENCODING": "latin-1"}
@@ -111,6 +188,71 @@ def test_ctrl_c_while_the_libraries_load_exits_130_without_a_traceback() -> None
         "main()\n")
     done = run([str(LIVA)], command=[sys.executable, "-c", program])
     assert (done.returncode, done.stdout, done.stderr) == (130, b"", b"")
+
+
+# Sends the process a real SIGINT when it first looks for the module named in argv[1]: at a
+# chosen point of its start-up, every run.
+INTERRUPTED_AT = """
+import os, signal, sys
+where = sys.argv[1]
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == where:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+sys.meta_path.insert(0, Interrupt())
+from nyttocalc.__main__ import main
+sys.argv = ["nyttocalc", *sys.argv[2:]]
+main()
+"""
+
+# The same, when the command line sets up its output streams (just after it is loaded).
+INTERRUPTED_IN_PREPARE = """
+import os, signal, sys
+from nyttocalc import streams
+real = streams.prepare
+def interrupted(stream):
+    os.kill(os.getpid(), signal.SIGINT)
+    return real(stream)
+streams.prepare = interrupted
+from nyttocalc.__main__ import main
+sys.argv = ["nyttocalc", *sys.argv[1:]]
+main()
+"""
+
+
+def _interrupted(program: str, *args: str,
+                 preexec_fn: Callable[[], object] = as_from_a_terminal
+                 ) -> tuple[int, bytes, bytes]:
+    done = subprocess.run([sys.executable, "-c", program, *args], capture_output=True,
+                          cwd=ROOT, timeout=120, check=False, preexec_fn=preexec_fn)
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("where", ["nyttocalc.cli", "typer", "nyttocalc.streams", "pydantic",
+                                   "yaml", "nyttocalc.core.payback",
+                                   "nyttocalc.report.tables.render"])
+def test_ctrl_c_at_any_point_of_start_up_exits_130_quietly(where: str) -> None:
+    """Each module is loaded at another stage: the command line, the scenario, the table."""
+    assert _interrupted(INTERRUPTED_AT, where, "payback", str(LIVA), "--format",
+                        "markdown") == (130, b"", b"")
+
+
+def test_ctrl_c_as_the_command_line_sets_up_its_streams_exits_130_quietly() -> None:
+    assert _interrupted(INTERRUPTED_IN_PREPARE, "payback", str(LIVA)) == (130, b"", b"")
+
+
+def test_an_ignored_ctrl_c_stays_ignored() -> None:
+    """A background job of a shell without job control starts with SIGINT ignored."""
+
+    def ignore_interrupts() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    status, stdout, stderr = _interrupted(INTERRUPTED_AT, "typer", "payback", str(LIVA),
+                                          preexec_fn=ignore_interrupts)
+    assert (status, stderr) == (0, b"")
+    assert stdout == blocking_run(["payback", str(LIVA)]).stdout
 
 
 def test_json_escapes_as_json_does() -> None:

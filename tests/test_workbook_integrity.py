@@ -1,9 +1,9 @@
-"""The workbook of a hostile scenario (issue 26). A scenario comes from a repository others
-write: opening its workbook must run nothing of theirs, and Excel must not find it damaged.
+"""The workbook of a scenario someone else wrote (issue 26): opening it must run nothing of
+theirs, and Excel must not find it damaged.
 
-One scenario per failure mode in ``tests/hostile_workbook/``, each ``tests/fixtures/actors.yaml``
-with one change, and a ledger of 25 transfers from one actor in one state generated from the
-same file:
+One scenario per failure mode in ``tests/workbook_integrity/``, each
+``tests/fixtures/actors.yaml`` with one change, and a ledger of 25 transfers from one actor in
+one state generated from the same file:
 
 - ``injected.yaml``: text that starts with ``=`` (a title ``=HYPERLINK(…)``, a description
   ``=WEBSERVICE(…)``, an actor ``=1+1``, a citation and a claim's section ``=cmd|…``) is stored as
@@ -15,29 +15,27 @@ same file:
 - 25 transfers: every formula within Excel's 8 192 characters (they grew threefold per
   transfer), the workbook small, its figures those of payback;
 - the bundled scenarios in both languages: every formula within 8 192 characters;
-- two exports give the same bytes; ``SOURCE_DATE_EPOCH`` sets the time the file carries;
 - a long-view multiple of no cost is undefined in every output, as for a party that gains.
 
-LibreOffice runs once for every book here (some seconds).
+LibreOffice runs once for every book here (some seconds). That two exports give the same bytes
+is in test_determinism.py.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, run_cli, run_process
+from tests.conftest import ACTORS, ROOT, run_cli, run_process
 from tests.test_workbook import compare, figures, key_figures, layout, recalculated
 
 openpyxl = pytest.importorskip("openpyxl")
 
-HOSTILE = Path(__file__).resolve().parent / "hostile_workbook"
-ACTORS = FIXTURES / "actors.yaml"
+INTEGRITY = Path(__file__).resolve().parent / "workbook_integrity"
 EXCEL_FORMULA_LIMIT = 8_192  # characters Excel reads in a formula
 INJECTED = ['=HYPERLINK("http://127.0.0.1:9/leak","click me")',
             '=WEBSERVICE("http://127.0.0.1:9/leak")', "=1+1", "=cmd|' /C calc'!A0"]
@@ -88,8 +86,8 @@ def text_cells(book: Any) -> dict[tuple[str, str], str]:
 def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every workbook of these tests, exported. One that cannot be is left out (and out of the
     LibreOffice run): its own tests fail, the others' still run."""
-    folder = tmp_path_factory.mktemp("hostile")
-    sources = {name: (HOSTILE / f"{name}.yaml", "en")
+    folder = tmp_path_factory.mktemp("books")
+    sources = {name: (INTEGRITY / f"{name}.yaml", "en")
                for name in ("injected", "control_characters", "sheet_names")}
     sources |= {"transfers": (with_transfers(25, folder), "en"), "actors_en": (ACTORS, "en"),
                 "actors_sv": (ACTORS, "sv")}
@@ -146,7 +144,7 @@ def test_libreoffice_shows_the_injected_text_as_written_and_computes_nothing_of_
     assert computed["=1+1"]["A1"].value == "=1+1"
     assert all(not re.search(r"HYPERLINK|WEBSERVICE|cmd\|", c.value)
                for c in formula_cells(stored))
-    scenario = HOSTILE / "injected.yaml"
+    scenario = INTEGRITY / "injected.yaml"
     count, _, _ = compare(computed, located(scenario)[0], figures(scenario=scenario), "en")
     assert count > 100
 
@@ -156,7 +154,7 @@ def test_control_characters_are_shown_not_a_traceback(tmp_path: Path,
     """A vertical tab, an escape and a form feed, which XML 1.0 cannot hold (openpyxl stopped
     with IllegalCharacterError), are written as their control pictures: ␋ ␛ ␌."""
     book = tmp_path / "control.xlsx"
-    result = run_process("export", HOSTILE / "control_characters.yaml", "-o", book)
+    result = run_process("export", INTEGRITY / "control_characters.yaml", "-o", book)
     assert (result.code, result.stderr) == (0, "")
     wb = openpyxl.load_workbook(book)
     assert wb["Inputs"]["A1"].value == "Actors␋and flows"
@@ -173,7 +171,7 @@ def test_libreoffice_reads_the_control_pictures(libreoffice: dict[str, tuple[Any
 
 @pytest.mark.parametrize("lang", ["en", "sv"])
 def test_sheet_names_are_valid_and_distinct(tmp_path: Path, lang: str) -> None:
-    wb = openpyxl.load_workbook(exported(HOSTILE / "sheet_names.yaml", tmp_path / "s.xlsx",
+    wb = openpyxl.load_workbook(exported(INTEGRITY / "sheet_names.yaml", tmp_path / "s.xlsx",
                                          lang))
     names = wb.sheetnames
     assert len({n.casefold() for n in names}) == len(names)
@@ -196,7 +194,7 @@ def test_sheet_names_are_valid_and_distinct(tmp_path: Path, lang: str) -> None:
 def test_every_formula_naming_such_a_sheet_finds_it(
         libreoffice: dict[str, tuple[Any, Any]]) -> None:
     computed, _ = libreoffice["sheet_names"]
-    scenario = HOSTILE / "sheet_names.yaml"
+    scenario = INTEGRITY / "sheet_names.yaml"
     cells, outcomes = located(scenario)
     count, _, _ = compare(computed, cells, figures(scenario=scenario), "en")
     key_count, _, _ = compare(computed, outcomes, key_figures(scenario=scenario), "en")
@@ -241,45 +239,6 @@ def test_every_bundled_formula_is_within_excels_limit(tmp_path: Path, scenario: 
     such a file damaged."""
     book = openpyxl.load_workbook(exported(scenario, tmp_path / "b.xlsx", lang))
     assert max(len(c.value) for c in formula_cells(book)) <= EXCEL_FORMULA_LIMIT
-
-
-def _export_process(book: Path, epoch: str, hash_seed: int = 1) -> bytes:
-    result = run_process("export", ROOT / "scenarios" / "liva-actors.yaml", "-o", book,
-                         "--force", env={"SOURCE_DATE_EPOCH": epoch,
-                                         "PYTHONHASHSEED": str(hash_seed)})
-    assert result.code == 0, result.stderr
-    return book.read_bytes()
-
-
-@pytest.mark.slow  # four exports, each a process: about 4 s
-def test_two_exports_give_the_same_bytes(tmp_path: Path) -> None:
-    """No clock in the file: the same scenario exported in two processes is the same file,
-    dated 1980-01-01 (or SOURCE_DATE_EPOCH) in its properties and its zip entries. Under
-    another hash seed too: under seed 3 a computed input once got another's formula (a figure
-    known by the id of one gone)."""
-    first, second = (_export_process(tmp_path / f"{n}.xlsx", "", n) for n in (1, 3))
-    assert first == second
-    dated = _export_process(tmp_path / "dated.xlsx", "1700000000")
-    assert dated == _export_process(tmp_path / "dated-again.xlsx", "1700000000")
-    assert dated != first
-    for data, when, stamp in ((first, "1980-01-01T00:00:00Z", (1980, 1, 1, 0, 0, 0)),
-                              (dated, "2023-11-14T22:13:20Z", (2023, 11, 14, 22, 13, 20))):
-        path = tmp_path / "read.xlsx"
-        path.write_bytes(data)
-        with zipfile.ZipFile(path) as archive:
-            assert {entry.date_time for entry in archive.infolist()} == {stamp}
-            core = archive.read("docProps/core.xml").decode()
-        assert core.count(when) == 2, core  # created and modified
-
-
-def test_a_source_date_epoch_that_is_no_time_is_refused(tmp_path: Path) -> None:
-    book = tmp_path / "x.xlsx"
-    result = run_process("export", ACTORS, "-o", book, env={"SOURCE_DATE_EPOCH": "yesterday"})
-    assert result.code == 2
-    assert result.stderr.startswith("error: SOURCE_DATE_EPOCH is 'yesterday'")
-    assert "Traceback" not in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert not book.exists()
 
 
 def test_a_multiple_of_no_cost_is_undefined_in_every_output(

@@ -56,18 +56,19 @@ class Template:
     why: str  # the comment above it in the source: where the report reasons so
 
 
-def liva_figures(sets: tuple[str, ...] = ()) -> tuple[Any, Any]:
+def liva_figures(sets: tuple[str, ...] = (), name: str = "liva") -> tuple[Any, Any]:
     """The bundled LivA scenario's model (with ``--set`` values ``sets``) and its figures,
     explained, from the figure registry (``nyttocalc.core.registry``): what the docs show of
-    the core's figures is computed by the program, never copied."""
+    the core's figures is computed by the program, never copied. ``liva-actors``, the one
+    with actors and groups before and after, has the key figures of the first year after."""
     from nyttocalc.bundled import example
     from nyttocalc.core import reasoning
     from nyttocalc.core.registry import Figures
     from nyttocalc.scenario.load import load
 
-    liva = example("liva")
+    liva = example(name)
     if liva is None:
-        raise PluginError("docs/hooks.py: the bundled LivA scenario is missing")
+        raise PluginError(f"docs/hooks.py: the bundled scenario {name} is missing")
     model = load(liva, list(sets)).model
     return model, Figures(reasoning.explained(model))
 
@@ -81,18 +82,26 @@ def figure_registry() -> tuple[list[Listed], list[Template]]:
     from nyttocalc.report.language.explained import symbolic
 
     model, computed = liva_figures()
+    _, with_actors = liva_figures(name="liva-actors")
     party = model.perspectives[0]
-    first = {name: next(group.points(computed, party)) for name, group in GROUPS.items()}
-    anywhere = At(party.key, subsidy_rate=model.subsidy_rates[-1],
-                  horizon_years=model.horizons_years[0], persons=model.participants)
+
+    def first(group: Any) -> tuple[Any, At]:
+        """Where a group's figures are shown: its first row on LivA (with actors for the first
+        year after)."""
+        figures = with_actors if group.first_year else computed
+        return figures, next(group.points(figures, figures.model.perspectives[0]))
+
+    anywhere = (computed, At(party.key, subsidy_rate=model.subsidy_rates[-1],
+                             horizon_years=model.horizons_years[0], persons=model.participants))
     as_metric = {d.name: name for name, d in metrics().items()}
 
-    def formula(name: str, at: At) -> str:
-        value = computed(name, at)  # a figure, or a number given as it is (a term)
+    def formula(name: str, where: tuple[Any, At]) -> str:
+        figures, at = where
+        value = figures(name, at)  # a figure, or a number given as it is (a term)
         return symbolic(value) if isinstance(value, Figure) else str(value.symbol)
 
     found = [Listed(d.name, str(d.unit), d.labels, d.group, d.dims, as_metric.get(d.name),
-                    formula(d.name, first[d.group] if d.group else anywhere))
+                    formula(d.name, first(GROUPS[d.group]) if d.group else anywhere))
              for d in DEFINITIONS.values()]
     templates = [Template(name, getattr(formulas, name), why)
                  for name, why in _commented_constants(inspect.getsource(formulas))
@@ -153,7 +162,8 @@ def figures() -> str:
            "Every figure the payback analysis computes, by the name payback's JSON and CSV, "
            "`check`'s claims (`figure:`) and `--metric` give it; the group is where payback "
            "reports it, the dimensions pick its row. The formula is the one `--explain` shows "
-           "(on LivA, at the group's first row).", "",
+           "(on LivA, at the group's first row; the key figures of the first year after on "
+           "LivA with actors, `liva-actors`, for all groups together).", "",
            "| figure | unit | group (dimensions) | `--metric` | English | Swedish | formula |",
            "|---|---|---|---|---|---|---|"]
     for figure in found:
@@ -278,14 +288,14 @@ def changelog() -> str:
 def formula_table(sets: tuple[str, ...] = ()) -> str:
     """Every figure payback reports, with its formula and its arithmetic on LivA's numbers
     (society, at the first row of its group), as ``--explain`` shows them."""
-    from nyttocalc.core.registry import GROUPS
+    from nyttocalc.core.registry import payback_groups
     from nyttocalc.report.language.explained import arithmetic, symbolic
     from nyttocalc.report.language.labels import label
 
     model, computed = liva_figures(sets)
     society = model.perspectives[0]
     out = ["| figure | at | formula | LivA, society |", "|---|---|---|---|"]
-    for group in GROUPS.values():
+    for group in payback_groups().values():
         at = next(group.points(computed, society))
         where = ", ".join(f"{dim} {getattr(at, dim):g}" for dim in group.dims)
         for definition in group.figures:

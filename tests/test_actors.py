@@ -191,8 +191,11 @@ def test_bilaga_5s_example_of_efficiency() -> None:
     (Bilaga 5). Before: 100 000 kr of support used, 500 000 kr of production forgone (the
     reference, work, produces it): 600 000 kr a year. After: a little work (20 000 kr of
     production) and no support: 120 000 kr created."""
+    from dataclasses import replace
+
+    from nyttocalc.core import reasoning
     from nyttocalc.core.ledger import Flow, Funding, Move, State
-    from nyttocalc.core.outcomes import key_figures
+    from nyttocalc.core.registry import Figures
     from nyttocalc.core.transitions import Group, Outcomes, Transition
 
     ledger = Ledger(
@@ -208,11 +211,13 @@ def test_bilaga_5s_example_of_efficiency() -> None:
                             "some_production": 20_000.0, "cost": 50_000.0})
     outcomes = Outcomes("work", (Group("one", {"en": "One"}, (
         Transition(Move("outside", "some_work"), 1.0, 0.0, "outcomes.groups.one"),)),))
-    society = next(t for t in key_figures(model, ledger, outcomes).totals if t.party == SOCIETY)
-    assert society.potential.value == 600_000
-    assert society.revenue.value == 120_000
-    assert society.efficiency.value == pytest.approx(0.2, rel=1e-15)
-    assert society.efficiency.formula == "share({revenue}, {potential})"
+    figures = Figures(reasoning.explained(replace(model, outcomes=outcomes)))
+    for group in ("one", None):  # the group's, and every group's together
+        at = At(SOCIETY, group=group)
+        assert figures("potential", at).value == 600_000
+        assert figures("revenue", at).value == 120_000
+        assert figures("efficiency", at).value == pytest.approx(0.2, rel=1e-15)
+        assert figures("efficiency", at).formula == "share({revenue}, {potential})"
 
 
 def test_liva_under_the_actor_model_by_hand() -> None:

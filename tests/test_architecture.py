@@ -347,11 +347,22 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return cycles
 
 
+def test_no_core_module_imports_the_layers_above_it() -> None:
+    """Every core module, lazy imports and those ``nyttocalc.core`` itself does not load (the
+    payback curves) too: the core computes, the loader, the outputs and the commands use it."""
+    above = ("nyttocalc.report", "nyttocalc.scenario", "nyttocalc.cli", "nyttocalc.app")
+    found = [f"{path.name} imports {name}" for path in sorted(CORE.glob("*.py"))
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Import | ast.ImportFrom) for name in _imported(node)
+             if name.startswith(above)]
+    assert found == []
+
+
 def test_no_circle_of_imports_in_the_core() -> None:
     """Each core module builds only on modules below it: a circle (model → outcomes →
     reasoning → model) would make the order of imports matter and the layers meaningless."""
     modules = {path.stem for path in CORE.glob("*.py")}
     graph = {path.stem: _core_imports(ast.parse(path.read_text(encoding="utf-8")), modules)
              - {path.stem} for path in CORE.glob("*.py")}
-    assert {"model", "reasoning"} <= graph["outcomes"]  # the imports are seen
+    assert {"ledger", "reasoning"} <= graph["outcomes"]  # the imports are seen
     assert [" → ".join(cycle) for cycle in _cycles(graph)] == []

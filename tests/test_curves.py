@@ -130,3 +130,12 @@ def test_the_explained_figures_are_asked_at_a_count_and_horizon_no_row_lists(pat
             assert rate.benefit.value == figures("benefit", at)
             assert rate.paid_back_after.value == figures("paid_back_after_years", at)
             assert years not in model.horizons_years
+
+
+def test_only_the_report_page_carries_the_figures_its_script_redraws_the_curves_from() -> None:
+    """payback --plot draws the curves; the explained figures behind them are the page's."""
+    from nyttocalc.report.tables.curves import payback_curves as plots
+
+    analysis = _analysis(LIVA)
+    assert all(plot.curve is None for plot in plots(analysis, "en"))
+    assert all(plot.curve is not None for plot in plots(analysis, "en", page=True))

@@ -90,7 +90,7 @@ def test_a_curve_figure_is_a_function_of_its_persons_and_years_all_else_read_onc
 
     analysis = analyse(load(ROOT / "tests/fixtures/whatif/future-jobs-fund-uk.yaml").model)
     assert analysis.model.is_discounted
-    curve = payback_curves(analysis, "en")[0].curve
+    curve = payback_curves(analysis, "en", page=True)[0].curve
     assert curve is not None
     program = Program(["cohort.delay_years"])
     value = program.slot(analysis.perspectives[0].values[0].value_per_person_year)

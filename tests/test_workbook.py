@@ -57,13 +57,13 @@ def layout(lang: str, *sets: str, scenario: Path = LIVA) -> dict[str, str]:
 
 def figures(*sets: str, scenario: Path = LIVA) -> dict[str, float | None]:
     """payback --format json, flattened to the same keys."""
-    from nyttocalc.core.registry import GROUPS
+    from nyttocalc.core.registry import payback_groups
 
     args = [a for s in sets for a in ("--set", s)]
     data = json.loads(run_cli("payback", scenario, "-f", "json", *args).stdout)
     flat: dict[str, float | None] = {}
     for p in data["perspectives"]:
-        for group in GROUPS:
+        for group in payback_groups():
             rows = [p[group]] if group == "summary" else p[group]
             for row in rows:
                 dims = {k: v for k, v in row.items() if k in DIMENSIONS}

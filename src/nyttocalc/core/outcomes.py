@@ -14,106 +14,95 @@ Bilaga 5 defines the key figures:
 - **verkningsgrad**: the share of that potential freed in the first year after: "om kostnaden
   initialt är 600 000 kr och det skapas ett värde på 120 000 kr under en period av 12 månader
   efter insatsen … motsvarar det en verkningsgrad på 20 procent".
+
+The figures themselves are declared in ``registry`` (their names, labels and dimensions: a
+party and a group, or every group together); this module holds their arithmetic.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from nyttocalc.core import formulas as f
 from nyttocalc.core.figures import Figure, Term, Unit, slot
 from nyttocalc.core.ledger import Ledger, Move
-from nyttocalc.core.model import Model
-from nyttocalc.core.reasoning import Reasoning, explained
-from nyttocalc.core.transitions import Group, Outcomes, Transition
-
-
-@dataclass(frozen=True)
-class GroupEffect:
-    """One group's first year after, for one party."""
-
-    group: str
-    party: str
-    revenue: Figure
-    potential: Figure
-    efficiency: Figure
-
-
-@dataclass(frozen=True)
-class KeyFigures:
-    """Every group's first year after together, for one party, against what it paid."""
-
-    party: str
-    revenue: Figure
-    cost: Figure
-    net_benefit: Figure
-    payback_time: Figure
-    potential: Figure
-    efficiency: Figure
-
-
-@dataclass(frozen=True)
-class OutcomesAnalysis:
-    groups: tuple[GroupEffect, ...]
-    totals: tuple[KeyFigures, ...]
-
-    def figure(self, party: str, name: str, group: str | None = None) -> Figure | None:
-        """One key figure: a group's (``group``), or every group's together; None where there
-        is no such figure."""
-        rows: tuple[GroupEffect | KeyFigures, ...] = (
-            tuple(e for e in self.groups if e.group == group) if group is not None
-            else self.totals)
-        if name not in (GROUP_FIGURES if group is not None else TOTAL_FIGURES):
-            return None
-        found: Figure | None = next((getattr(row, name) for row in rows if row.party == party),
-                                    None)
-        return found
-
-
-def _figure_names(row: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(row) if str(f.type) == "Figure")
-
-
-GROUP_FIGURES = _figure_names(GroupEffect)  # revenue, potential, efficiency
-TOTAL_FIGURES = _figure_names(KeyFigures)  # … and cost, net benefit, payback time
-
+from nyttocalc.core.reasoning import Reasoning
+from nyttocalc.core.transitions import Group, Transition
 
 REFERENCE_RATE = 0.0  # a person's potential is work without a subsidy
 
 
-def key_figures(model: Model, ledger: Ledger, outcomes: Outcomes) -> OutcomesAnalysis:
-    """NyttoSAM's key figures for society and every actor, per group and for all groups."""
-    why = explained(model)
-    effects = tuple(_group(why, ledger, outcomes, group, party)
-                    for group in outcomes.groups for party in ledger.parties())
-    totals = tuple(_total(why, ledger, party, [e for e in effects if e.party == party])
-                   for party in ledger.parties())
-    return OutcomesAnalysis(effects, totals)
+def revenue(why: Reasoning, group: Group, party: str) -> Figure:
+    """What a group's moves bring ``party`` in the first year after: each transition's persons
+    times the effect of its move for a year."""
+    return _per_transition(why, group, "effect", lambda t: (
+        f"effect_{_move_symbol(t)}",
+        why.value(_ledger(why).perspective(party, t.move), t.subsidy_rate, listed=False)))
 
 
-def _group(why: Reasoning, ledger: Ledger, outcomes: Outcomes, group: Group,
-           party: str) -> GroupEffect:
+def potential(why: Reasoning, group: Group, party: str) -> Figure:
+    """The yearly cost to ``party`` of a group's states before, against the reference state."""
+    outcomes = why.model.outcomes
+    assert outcomes is not None
+    return _per_transition(why, group, "potential", lambda t: (
+        f"potential_{t.move.before}",
+        why.value(_ledger(why).perspective(party, Move(t.move.before, outcomes.reference)),
+                  REFERENCE_RATE, listed=False)))
+
+
+def total(why: Reasoning, figures: list[Figure], symbol: str) -> Figure:
+    """The groups' figures added: ``{symbol_0} + {symbol_1} + …``."""
+    terms = {f"{symbol}_{i}": why.calc.term(f"{symbol}_{i}", fig) for i, fig in enumerate(figures)}
+    added: Figure = why.calc.compute(Unit.SEK_PER_YEAR, f.sum_formula(list(terms)), terms)
+    return added
+
+
+def net_benefit(why: Reasoning, revenue: Figure, cost: Figure) -> Figure:
+    return _against_cost(why, Unit.SEK_PER_YEAR, f.NET_BENEFIT_FORMULA, revenue, cost)
+
+
+def payback_time(why: Reasoning, revenue: Figure, cost: Figure) -> Figure:
+    return _against_cost(why, Unit.YEARS, f.PAYBACK_TIME_FORMULA, revenue, cost)
+
+
+def efficiency(why: Reasoning, revenue: Figure, potential: Figure) -> Figure:
     calc = why.calc
-    revenue_terms: dict[str, Term] = {}
-    potential_terms: dict[str, Term] = {}
+    share: Figure = calc.compute(Unit.SHARE, f.EFFICIENCY_FORMULA, {
+        "revenue": calc.term("revenue", revenue), "potential": calc.term("potential", potential)})
+    return share
+
+
+def _against_cost(why: Reasoning, unit: Unit, template: str, revenue: Figure,
+                  cost: Figure) -> Figure:
+    calc = why.calc
+    figure: Figure = calc.compute(unit, template, {"revenue": calc.term("revenue", revenue),
+                                                   "cost": calc.term("cost", cost)})
+    return figure
+
+
+def _per_transition(why: Reasoning, group: Group, kind: str,
+                    per_person: Callable[[Transition], tuple[str, Any]]) -> Figure:
+    """``{persons_0} × {kind_0} + {persons_1} × {kind_1} + …`` over the group's transitions,
+    each ``kind`` term named and valued by ``per_person``."""
+    calc = why.calc
+    terms: dict[str, Term] = {}
     for index, t in enumerate(group.transitions):
-        move = _move_symbol(t)
-        persons = calc.known(f"persons_{move}", t.persons, Unit.PERSONS, t.path)
-        effect = why.value(ledger.perspective(party, t.move), t.subsidy_rate, listed=False)
-        potential = why.value(ledger.perspective(party, Move(t.move.before, outcomes.reference)),
-                              REFERENCE_RATE, listed=False)
-        revenue_terms |= {f"persons_{index}": persons,
-                          f"effect_{index}": calc.term(f"effect_{move}", effect)}
-        potential_terms |= {f"persons_{index}": persons,
-                            f"potential_{index}": calc.term(f"potential_{t.move.before}",
-                                                            potential)}
-    count = range(len(group.transitions))
-    revenue = calc.compute(Unit.SEK_PER_YEAR, _sum_of_products("persons", "effect", count),
-                           revenue_terms)
-    potential = calc.compute(Unit.SEK_PER_YEAR, _sum_of_products("persons", "potential", count),
-                             potential_terms)
-    return GroupEffect(group.key, party, revenue, potential, _efficiency(why, revenue, potential))
+        symbol, value = per_person(t)
+        terms |= {f"persons_{index}": calc.known(f"persons_{_move_symbol(t)}", t.persons,
+                                                 Unit.PERSONS, t.path),
+                  f"{kind}_{index}": calc.term(symbol, value)}
+    template = " + ".join(f"{slot(f'persons_{i}')} × {slot(f'{kind}_{i}')}"
+                          for i in range(len(group.transitions))) or f.NOTHING
+    figure: Figure = calc.compute(Unit.SEK_PER_YEAR, template, terms)
+    return figure
+
+
+def _ledger(why: Reasoning) -> Ledger:
+    ledger = why.model.ledger
+    assert ledger is not None, "key figures come from a ledger"
+    return ledger
 
 
 def _move_symbol(t: Transition) -> str:
@@ -129,39 +118,3 @@ def _move_symbol(t: Transition) -> str:
         return move
     percent = Decimal(repr(t.subsidy_rate)).scaleb(2).normalize()
     return f"{move}_subsidy_{format(percent, 'f').replace('.', '_')}"
-
-
-def _total(why: Reasoning, ledger: Ledger, party: str,
-           effects: list[GroupEffect]) -> KeyFigures:
-    calc = why.calc
-    revenue = _sum(why, [e.revenue for e in effects], "revenue")
-    potential = _sum(why, [e.potential for e in effects], "potential")
-    cost = why.cost(ledger.perspective(party, ledger.move))
-    revenue_term, cost_term = calc.term("revenue", revenue), calc.term("cost", cost)
-    return KeyFigures(
-        party, revenue, cost,
-        calc.compute(Unit.SEK_PER_YEAR, f.NET_BENEFIT_FORMULA,
-                     {"revenue": revenue_term, "cost": cost_term}),
-        calc.compute(Unit.YEARS, f.PAYBACK_TIME_FORMULA,
-                     {"revenue": revenue_term, "cost": cost_term}),
-        potential, _efficiency(why, revenue, potential))
-
-
-def _efficiency(why: Reasoning, revenue: Figure, potential: Figure) -> Figure:
-    calc = why.calc
-    efficiency: Figure = calc.compute(Unit.SHARE, f.EFFICIENCY_FORMULA, {
-        "revenue": calc.term("revenue", revenue), "potential": calc.term("potential", potential)})
-    return efficiency
-
-
-def _sum(why: Reasoning, figures: list[Figure], symbol: str) -> Figure:
-    """The groups' figures added: ``{symbol_0} + {symbol_1} + …``."""
-    terms = {f"{symbol}_{i}": why.calc.term(f"{symbol}_{i}", fig) for i, fig in enumerate(figures)}
-    total: Figure = why.calc.compute(Unit.SEK_PER_YEAR, f.sum_formula(list(terms)), terms)
-    return total
-
-
-def _sum_of_products(left: str, right: str, indices: range) -> str:
-    """``{persons_0} × {effect_0} + {persons_1} × {effect_1} + …``; 0 for none."""
-    return " + ".join(f"{slot(f'{left}_{i}')} × {slot(f'{right}_{i}')}"
-                      for i in indices) or f.NOTHING

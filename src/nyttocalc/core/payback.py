@@ -17,9 +17,8 @@ from typing import Any
 from nyttocalc.core import reasoning
 from nyttocalc.core.figures import Figure, Term
 from nyttocalc.core.model import Model
-from nyttocalc.core.outcomes import OutcomesAnalysis, key_figures
 from nyttocalc.core.perspective import Perspective
-from nyttocalc.core.registry import DEFINITIONS, GROUPS, Figures
+from nyttocalc.core.registry import DEFINITIONS, At, Figures, key_figures, payback_groups
 
 
 @dataclass(frozen=True)
@@ -108,6 +107,30 @@ class PerspectiveResult:
 
 
 @dataclass(frozen=True)
+class KeyFigures(Row):
+    """A party's key figures of the first year after: of one group of participants, or of
+    every group together (``group`` None); ``row.revenue`` reads one."""
+
+    party: str = ""
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class OutcomesAnalysis:
+    """NyttoSAM's key figures: per group and party, then every group together per party."""
+
+    groups: tuple[KeyFigures, ...]
+    totals: tuple[KeyFigures, ...]
+
+    def figure(self, party: str, name: str, group: str | None = None) -> Figure | None:
+        """One key figure: a group's (``group``), or every group's together; None where there
+        is no such figure."""
+        rows = self.totals if group is None else self.groups
+        return next((row.figures.get(name) for row in rows
+                     if row.party == party and row.group == group), None)
+
+
+@dataclass(frozen=True)
 class PaybackAnalysis:
     model: Model
     perspectives: tuple[PerspectiveResult, ...]
@@ -128,17 +151,14 @@ class FigureKind:
 # Every figure name the analysis reports, e.g. ``persons_whole`` → break_even, with dimensions
 # (subsidy_rate, horizon_years).
 FIGURES = {d.name: FigureKind(d.group, d.dims) for d in DEFINITIONS.values()
-           if d.group is not None}
+           if d.group in payback_groups()}
 
 
 def analyse(model: Model) -> PaybackAnalysis:
     """Compute every payback figure for every perspective of the model, with its arithmetic."""
     figures = Figures(reasoning.explained(model))
-    outcomes = None
-    if model.ledger is not None and model.outcomes is not None:
-        outcomes = key_figures(model, model.ledger, model.outcomes)
     return PaybackAnalysis(model, tuple(_perspective(figures, p) for p in model.perspectives),
-                           outcomes)
+                           _key_figures(figures))
 
 
 def input_term(model: Model, name: str) -> Term:
@@ -149,10 +169,27 @@ def input_term(model: Model, name: str) -> Term:
 
 def _perspective(figures: Figures, perspective: Perspective) -> PerspectiveResult:
     rows = {}
-    for key, group in GROUPS.items():
+    for key, group in payback_groups().items():
         names = [d.name for d in group.figures]
         rows[key] = tuple(
             Row(at.dims(group.dims), {name: figures(name, at) for name in names},
                 {flag: test(figures, at) for flag, test in group.flags.items()})
             for at in group.points(figures, perspective))
     return PerspectiveResult(perspective, rows)
+
+
+def _key_figures(figures: Figures) -> OutcomesAnalysis | None:
+    """NyttoSAM's key figures of every party (society and each actor), where the scenario
+    states its groups' states before and after."""
+    model = figures.model
+    if model.ledger is None or model.outcomes is None:
+        return None
+
+    def row(at: At) -> KeyFigures:
+        return KeyFigures({}, {name: figures(name, at) for name in key_figures(at.group)}, {},
+                          at.party, at.group)
+
+    parties = model.ledger.parties()
+    return OutcomesAnalysis(
+        tuple(row(At(party, group=g.key)) for g in model.outcomes.groups for party in parties),
+        tuple(row(At(party)) for party in parties))

@@ -20,14 +20,16 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from nyttocalc.core import outcomes
 from nyttocalc.core.arith import Num, is_never
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.perspective import Perspective
 from nyttocalc.core.reasoning import Reasoning
 
-# The dimensions that pick a figure's row, in the order rows report them.
-DIMENSIONS = ("subsidy_rate", "horizon_years", "persons", "unsubsidised")
+# The dimensions that pick a figure's row, in the order rows report them; a key figure of the
+# first year after is picked by its group of participants (None: every group together).
+DIMENSIONS = ("subsidy_rate", "horizon_years", "persons", "unsubsidised", "group")
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class At:
     horizon_years: Any = None
     persons: Any = None
     unsubsidised: int | None = None
+    group: str | None = None
 
     def dims(self, names: tuple[str, ...]) -> dict[str, Num]:
         return {name: getattr(self, name) for name in names}
@@ -72,9 +75,15 @@ class Group:
     points: Callable[[Figures, Perspective], Iterator[At]]
     # Yes/no columns of a row, from its figures: whether the count fits in the cohort.
     flags: Mapping[str, Callable[[Figures, At], bool]] = field(default_factory=dict)
+    # Its columns, where they are not the figures it reports first (a table of key figures
+    # repeats figures of another table).
+    columns: tuple[str, ...] = ()
+    first_year: bool = False  # of NyttoSAM's first year after, not of payback's analysis
 
     @property
     def figures(self) -> tuple[Definition, ...]:
+        if self.columns:
+            return tuple(DEFINITIONS[name] for name in self.columns)
         return tuple(d for d in DEFINITIONS.values() if d.group == self.name)
 
 
@@ -88,7 +97,7 @@ def define(name: str, unit: Unit, en: str, sv: str, *, group: str | None = None,
     """Declare a figure: ``compute(figures, at)`` gives it at a point. A figure reported in a
     group depends on the group's dimensions."""
     def register(compute: Callable[[Figures, At], Any]) -> Callable[[Figures, At], Any]:
-        depends = GROUPS[group].dims if group is not None else dims
+        depends = (*GROUPS[group].dims, *dims) if group is not None else dims
         DEFINITIONS[name] = Definition(name, unit, (en, sv), compute, group, depends, metric,
                                        metric_name or name)
         return compute
@@ -97,15 +106,22 @@ def define(name: str, unit: Unit, en: str, sv: str, *, group: str | None = None,
 
 def group(name: str, dims: tuple[str, ...], en: str, sv: str, word: str,
           flags: Mapping[str, Callable[[Figures, At], bool]] | None = None,
+          columns: tuple[str, ...] = (), first_year: bool = False,
           ) -> Callable[[Callable[[Figures, Perspective], Iterator[At]]],
                         Callable[[Figures, Perspective], Iterator[At]]]:
     """Declare a result group by its title (English, Swedish), its word in a Swedish CSV and
     the points its rows stand for."""
     def register(points: Callable[[Figures, Perspective], Iterator[At]],
                  ) -> Callable[[Figures, Perspective], Iterator[At]]:
-        GROUPS[name] = Group(name, dims, (en, sv), word, points, flags or {})
+        GROUPS[name] = Group(name, dims, (en, sv), word, points, flags or {}, columns,
+                             first_year)
         return points
     return register
+
+
+def payback_groups() -> dict[str, Group]:
+    """The result groups of payback's analysis, per perspective, in reading order."""
+    return {key: g for key, g in GROUPS.items() if not g.first_year}
 
 
 class Figures:
@@ -174,6 +190,12 @@ def metrics() -> dict[str, Definition]:
     ranked = sorted((d for d in DEFINITIONS.values() if d.metric is not None),
                     key=lambda d: d.metric or 0)
     return {d.metric_name: d for d in ranked}
+
+
+def key_figures(group: str | None) -> tuple[str, ...]:
+    """The key figures of one group of participants (``group``), or of every group together
+    (None), by name, in the order NyttoSAM's tables give them."""
+    return tuple(d.name for d in GROUPS[_KEY_FIGURES[group is None]].figures)
 
 
 def labels() -> dict[str, tuple[str, str]]:
@@ -419,3 +441,67 @@ def _benefit_cost_ratio(figures: Figures, at: At) -> Any:
     return calc.compute(Unit.MULTIPLE, "share({benefit}, {cost})", {
         "benefit": calc.term("benefit", figures("benefit", at)),
         "cost": figures.why.cost_term(figures("present_cost", at))})
+
+
+# ---- NyttoSAM's key figures: the first year after, per group of participants -------------------
+# A party's key figures of one group (At.group), or of every group together (At.group None):
+# the groups' figures added. Cost, net benefit and payback time are of every group together.
+
+_KEY_FIGURES = ("key_figures_by_group", "key_figures")  # a group's; every group's together
+
+
+@group(_KEY_FIGURES[0], ("group",), "Key figures, first year after (NyttoSAM): {group}",
+       "Nyckeltal, första året efter (NyttoSAM): {group}", "Nyckeltal per grupp",
+       columns=("revenue", "potential", "efficiency"), first_year=True)
+def _key_figures_by_group(figures: Figures, perspective: Perspective) -> Iterator[At]:
+    for one in figures.model.outcomes.groups if figures.model.outcomes is not None else ():
+        yield At(perspective.key, group=one.key)
+
+
+@group(_KEY_FIGURES[1], (), "Key figures, first year after (NyttoSAM): all groups",
+       "Nyckeltal, första året efter (NyttoSAM): alla grupper", "Nyckeltal",
+       columns=("revenue", "cost", "net_benefit", "payback_time", "potential", "efficiency"),
+       first_year=True)
+def _key_figures_together(figures: Figures, perspective: Perspective) -> Iterator[At]:
+    if figures.model.outcomes is not None:
+        yield At(perspective.key)
+
+
+def _per_group(figures: Figures, at: At, name: str,
+               of_one: Callable[[Reasoning, Any, str], Any]) -> Any:
+    """A key figure of one group's moves, or of every group's added."""
+    assert figures.model.outcomes is not None, "key figures come from outcomes"
+    groups = figures.model.outcomes.groups
+    if at.group is not None:
+        return of_one(figures.why, next(g for g in groups if g.key == at.group), at.party)
+    return outcomes.total(figures.why, [figures(name, At(at.party, group=g.key)) for g in groups],
+                          name)
+
+
+@define("revenue", Unit.SEK_PER_YEAR, "Revenue", "Intäkter", group=_KEY_FIGURES[1],
+        dims=("group",))
+def _revenue(figures: Figures, at: At) -> Any:
+    return _per_group(figures, at, "revenue", outcomes.revenue)
+
+
+@define("net_benefit", Unit.SEK_PER_YEAR, "Net benefit", "Lönsamhet", group=_KEY_FIGURES[1])
+def _net_benefit(figures: Figures, at: At) -> Any:
+    return outcomes.net_benefit(figures.why, figures("revenue", at), figures("cost", at))
+
+
+@define("payback_time", Unit.YEARS, "Payback time (years)", "Återbetalningstid (år)",
+        group=_KEY_FIGURES[1])
+def _payback_time(figures: Figures, at: At) -> Any:
+    return outcomes.payback_time(figures.why, figures("revenue", at), figures("cost", at))
+
+
+@define("potential", Unit.SEK_PER_YEAR, "Potential", "Potential", group=_KEY_FIGURES[1],
+        dims=("group",))
+def _potential(figures: Figures, at: At) -> Any:
+    return _per_group(figures, at, "potential", outcomes.potential)
+
+
+@define("efficiency", Unit.SHARE, "Efficiency", "Verkningsgrad", group=_KEY_FIGURES[1],
+        dims=("group",))
+def _efficiency(figures: Figures, at: At) -> Any:
+    return outcomes.efficiency(figures.why, figures("revenue", at), figures("potential", at))

@@ -9,8 +9,8 @@ from typing import Any
 
 from nyttocalc.core.figures import FormulaError, placeholders, validate
 from nyttocalc.core.ledger import SOCIETY
-from nyttocalc.core.outcomes import GROUP_FIGURES, TOTAL_FIGURES
 from nyttocalc.core.payback import FIGURES
+from nyttocalc.core.registry import key_figures
 from nyttocalc.scenario import printed
 from nyttocalc.scenario.computed import (
     NOT_A_NUMBER,
@@ -345,7 +345,7 @@ def _figure_selector(scenario: AnyScenario, path: KeyPath,
     # cohort) is checked by `check` itself: a --set for `payback` must not break on a claim.
 
 
-KEY_FIGURES = [name for name in TOTAL_FIGURES if name not in FIGURES]  # cost is the analysis's
+KEY_FIGURES = [name for name in key_figures(None) if name not in FIGURES]  # cost is the analysis's
 
 
 def _key_figure_selector(scenario: AnyScenario, path: KeyPath,
@@ -365,8 +365,9 @@ def _key_figure_selector(scenario: AnyScenario, path: KeyPath,
     if selector.group not in outcomes.groups:
         yield (*path, "group"), (f"{selector.group!r} is not a group of outcomes; its groups: "
                                  f"{', '.join(outcomes.groups)}")
-    elif selector.figure not in GROUP_FIGURES:
-        yield (*path, "figure"), (f"a group's key figures are {', '.join(GROUP_FIGURES)}; "
+    elif selector.figure not in key_figures(selector.group):
+        yield (*path, "figure"), (f"a group's key figures are "
+                                  f"{', '.join(key_figures(selector.group))}; "
                                   f"{selector.figure} is of all groups together (leave out "
                                   "`group`)")
 

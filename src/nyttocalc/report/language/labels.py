@@ -231,19 +231,10 @@ LABELS.update({
     "note.loses": ("At {rate} subsidy it never pays back: it loses {amount} per employed "
                    "person-year.", "Vid {rate} subvention betalar det aldrig tillbaka: det "
                    "förlorar {amount} per person och arbetsår."),
-    "title.outcomes_group": ("Key figures, first year after (NyttoSAM): {group}",
-                             "Nyckeltal, första året efter (NyttoSAM): {group}"),
-    "title.outcomes": ("Key figures, first year after (NyttoSAM): all groups",
-                       "Nyckeltal, första året efter (NyttoSAM): alla grupper"),
     "title.outcomes_explain": ("Key figures: how each is computed",
                                "Nyckeltal: hur vart och ett beräknas"),
     "col.party": ("Perspective", "Perspektiv"),
-    "kf.revenue": ("Revenue", "Intäkter"),
-    "kf.cost": ("Cost", "Kostnader"),
-    "kf.net_benefit": ("Net benefit", "Lönsamhet"),
-    "kf.payback_time": ("Payback time (years)", "Återbetalningstid (år)"),
-    "kf.potential": ("Potential", "Potential"),
-    "kf.efficiency": ("Efficiency", "Verkningsgrad"),
+    "kf.cost": ("Cost", "Kostnader"),  # the cost as NyttoSAM's key-figure tables head it
     "kf.no_potential": ("no potential", "ingen potential"),
     "note.outcomes": ("Revenue: what the moves from the state before to the state after bring in "
                       "a year. Payback time: cost / revenue; 0 where nothing was paid and nothing "

@@ -23,8 +23,7 @@ if TYPE_CHECKING:  # each command's CSV imports only what it needs
     from nyttocalc.core.batch import Cell
     from nyttocalc.core.claims import ClaimResult
     from nyttocalc.core.model import Model
-    from nyttocalc.core.outcomes import GroupEffect, KeyFigures
-    from nyttocalc.core.payback import PaybackAnalysis
+    from nyttocalc.core.payback import KeyFigures, PaybackAnalysis
     from nyttocalc.core.sensitivity import SensitivityResult
     from nyttocalc.core.simulate import SimulationResult
     from nyttocalc.core.sweep import SweepResult
@@ -121,7 +120,7 @@ def payback_csv(analysis: PaybackAnalysis, lang: str) -> str:
                                      csv_number(fig.value, swedish),
                                      csv_word(unit_name(fig.unit), lang)])
     if analysis.outcomes is not None:
-        rows_of: list[tuple[str, GroupEffect | KeyFigures]] = [
+        rows_of: list[tuple[str, KeyFigures]] = [
             (outcomes_group(e.group), e) for e in analysis.outcomes.groups]
         rows_of += [(outcomes_group(None), t) for t in analysis.outcomes.totals]
         for group, effect in rows_of:

@@ -38,8 +38,7 @@ if TYPE_CHECKING:  # each command's JSON imports only what it needs
     from nyttocalc.core.batch import Cell
     from nyttocalc.core.claims import ClaimResult
     from nyttocalc.core.model import Model
-    from nyttocalc.core.outcomes import GroupEffect, KeyFigures, OutcomesAnalysis
-    from nyttocalc.core.payback import PaybackAnalysis
+    from nyttocalc.core.payback import KeyFigures, OutcomesAnalysis, PaybackAnalysis
     from nyttocalc.core.sensitivity import SensitivityResult
     from nyttocalc.core.simulate import SimulationResult
     from nyttocalc.core.solve import Answer, Question
@@ -105,7 +104,7 @@ def payback_json(analysis: PaybackAnalysis, run: RunInfo, lang: str, explain: bo
 
 def _outcomes_json(outcomes: OutcomesAnalysis, lang: str, explain: bool) -> dict[str, Any]:
     """NyttoSAM's key figures: per group and party, and for all groups per party."""
-    def figures(row: GroupEffect | KeyFigures) -> dict[str, Any]:
+    def figures(row: KeyFigures) -> dict[str, Any]:
         return {key: _figure_json(fig, lang) if explain else finite(fig.value)
                 for key, fig in parts(row).figures.items()}
 

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 from nyttocalc.core.claims import ClaimResult, Verdict
 from nyttocalc.core.figures import Unit
-from nyttocalc.core.outcomes import KeyFigures
-from nyttocalc.core.payback import Outlook, PaybackAnalysis, PerspectiveResult, Row
+from nyttocalc.core.payback import KeyFigures, Outlook, PaybackAnalysis, PerspectiveResult, Row
 from nyttocalc.core.sensitivity import Effect
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
@@ -271,9 +270,9 @@ def observed_table(analysis: PaybackAnalysis, lang: str) -> Table | None:
             if t.cost.value != 0 or t.revenue.value != 0]
     if not rows:
         return None
-    headers = (label("col.party", lang), label("kf.revenue", lang), label("kf.cost", lang),
-               label("kf.net_benefit", lang), label("kf.payback_time", lang),
-               label("kf.efficiency", lang))
+    headers = (label("col.party", lang), label("revenue", lang), label("kf.cost", lang),
+               label("net_benefit", lang), label("payback_time", lang),
+               label("efficiency", lang))
     return Table(label("answer.observed", lang), headers, tuple(rows),
                  (label("answer.observed_note", lang),))
 

@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING
 from nyttocalc.core.arith import is_never
 from nyttocalc.core.figures import Figure, Unit
 from nyttocalc.core.ledger import Ledger
-from nyttocalc.core.outcomes import (
-    GROUP_FIGURES,
-    TOTAL_FIGURES,
-    GroupEffect,
+from nyttocalc.core.payback import (
     KeyFigures,
     OutcomesAnalysis,
+    PaybackAnalysis,
+    PerspectiveResult,
+    Row,
+    outlook,
 )
-from nyttocalc.core.payback import PaybackAnalysis, PerspectiveResult, Row, outlook
+from nyttocalc.core.registry import key_figures
 from nyttocalc.core.transitions import Outcomes
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.explained import arithmetic, symbolic
@@ -411,8 +412,8 @@ class OutcomeBlock:
     title: str
     group: str | None
     headers: tuple[str, ...]  # the party's column, then one per figure
-    figures: tuple[str, ...]  # GROUP_FIGURES or TOTAL_FIGURES
-    rows: tuple[tuple[str, GroupEffect | KeyFigures], ...]
+    figures: tuple[str, ...]  # the key figures of a group, or of every group together
+    rows: tuple[tuple[str, KeyFigures], ...]
 
 
 def outcome_blocks(analysis: PaybackAnalysis, lang: str) -> list[OutcomeBlock]:
@@ -420,17 +421,22 @@ def outcome_blocks(analysis: PaybackAnalysis, lang: str) -> list[OutcomeBlock]:
     together against what each party paid: the tables of the report and the workbook."""
     ledger, outcomes, figures = _ledger_and_outcomes(analysis)
 
-    def block(title: str, group: str | None, names: tuple[str, ...],
-              rows: tuple[GroupEffect | KeyFigures, ...]) -> OutcomeBlock:
+    def block(title: str, group: str | None, rows: tuple[KeyFigures, ...]) -> OutcomeBlock:
+        names = key_figures(group)
         return OutcomeBlock(title, group, (label("col.party", lang),
-                                           *(label(f"kf.{key}", lang) for key in names)),
+                                           *(_column(key, lang) for key in names)),
                             names, tuple((_party(ledger, r.party, lang), r) for r in rows))
 
-    blocks = [block(label("title.outcomes_group", lang, group=group.labels.get(lang, group.key)),
-                    group.key, GROUP_FIGURES,
-                    tuple(e for e in figures.groups if e.group == group.key))
+    blocks = [block(label("group.key_figures_by_group", lang,
+                          group=group.labels.get(lang, group.key)),
+                    group.key, tuple(e for e in figures.groups if e.group == group.key))
               for group in outcomes.groups]
-    return [*blocks, block(label("title.outcomes", lang), None, TOTAL_FIGURES, figures.totals)]
+    return [*blocks, block(label("group.key_figures", lang), None, figures.totals)]
+
+
+def _column(figure: str, lang: str) -> str:
+    """A key figure's column: its label; the cost as NyttoSAM's tables head it ("Kostnader")."""
+    return label("kf.cost" if figure == "cost" else figure, lang)
 
 
 def outcome_tables(analysis: PaybackAnalysis, lang: str) -> list[Table]:
@@ -449,10 +455,10 @@ def _key_figure(fig: Figure, lang: str) -> str:
 
 def _explained_outcomes(analysis: PaybackAnalysis, lang: str) -> Table:
     ledger, _, figures = _ledger_and_outcomes(analysis)
-    named = [(f"{label(f'kf.{key}', lang)} ({_party(ledger, e.party, lang)}, {e.group})",
-              getattr(e, key)) for e in figures.groups for key in GROUP_FIGURES]
-    named += [(f"{label(f'kf.{key}', lang)} ({_party(ledger, t.party, lang)})", getattr(t, key))
-              for t in figures.totals for key in TOTAL_FIGURES]
+    named = [(f"{_column(key, lang)} ({_party(ledger, e.party, lang)}, {e.group})", fig)
+             for e in figures.groups for key, fig in e.figures.items()]
+    named += [(f"{_column(key, lang)} ({_party(ledger, t.party, lang)})", fig)
+              for t in figures.totals for key, fig in t.figures.items()]
     return derivations(label("title.outcomes_explain", lang), named, lang)
 
 

@@ -94,8 +94,9 @@ def test_a_curve_figure_is_a_function_of_its_persons_and_years_all_else_read_onc
     assert curve is not None
     program = Program(["cohort.delay_years"])
     value = program.slot(analysis.perspectives[0].values[0].value_per_person_year)
-    first = program.function(curve.rates[0].benefit, {"persons": "P", "horizon": "Y"})
-    again = program.function(curve.rates[0].paid_back, {"persons": "P", "horizon": "Y"})
+    rate, counts = curve.figures.rates[0], {"persons": "P", "horizon": "Y"}
+    first = program.function(rate.benefit, counts)
+    again = program.function(rate.paid_back_after, counts)
     benefit, paid_back = program.functions[first], program.functions[again]
     assert benefit.startswith("(v,x,P,Y)=>")
     assert "P" in benefit[10:]

@@ -5,13 +5,13 @@ them (``core.curves``), with their labels, numbers and the chart's table."""
 from __future__ import annotations
 
 from nyttocalc.core import curves as core
-from nyttocalc.core.figures import Figure, Unit
+from nyttocalc.core.figures import Unit
 from nyttocalc.core.payback import PaybackAnalysis
 from nyttocalc.report.charts.plot import Kind, Mark, Plot, Series
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
 from nyttocalc.report.language.phrases import years_phrase
-from nyttocalc.report.tables.printout import Chart, Curve, CurveRate, Table
+from nyttocalc.report.tables.printout import Chart, Curve, Table
 
 
 def payback_curves(analysis: PaybackAnalysis, lang: str,
@@ -26,7 +26,7 @@ def payback_curves(analysis: PaybackAnalysis, lang: str,
                                       explained, strict=True):
         perspective = result.perspective
         name = perspective.labels.get(lang, perspective.key)
-        curve = _curve(name, result.cost, figures) if figures is not None else None
+        curve = Curve(name, result.cost, figures) if figures is not None else None
         cost = party.cost
         title = label("title.curve", lang, rate=numbers.percent(party.subsidy_rate, lang, 0),
                       perspective=name)
@@ -44,13 +44,6 @@ def payback_curves(analysis: PaybackAnalysis, lang: str,
             level=cost, level_name=f"{label('curve.cost', lang)} {numbers.amount(cost, lang)}",
             marks=marks, curve=curve))
     return plots
-
-
-def _curve(name: str, paid: Figure, figures: core.CurveFigures) -> Curve:
-    """The core's curve figures, explained, as a page's script reads them, under the party's
-    name and with what it paid (a party that pays nothing has no curves)."""
-    return Curve(name, paid, figures.cost, tuple(
-        CurveRate(r.wholes, r.benefit, r.paid_back_after) for r in figures.rates))
 
 
 def _curve_table(title: str, series: list[Series], cost: float, lang: str) -> Table:

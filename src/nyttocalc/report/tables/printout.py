@@ -18,6 +18,7 @@ from nyttocalc.report.language.labels import label
 from nyttocalc.run import RunInfo
 
 if TYPE_CHECKING:
+    from nyttocalc.core.curves import CurveFigures
     from nyttocalc.report.charts.plot import Plot
 
 
@@ -167,29 +168,17 @@ class Note:
         return values[0] < 0
 
 
-@dataclass(frozen=True)
-class CurveRate:
-    """A payback curve's figures at one listed subsidy rate: the whole persons needed for each
-    horizon, and two figures of a count of persons and years of work that a page's script
-    computes for others: what that many bring in that time (``benefit``) and the year that many
-    pay back in (``paid_back``)."""
-
-    wholes: tuple[Figure, ...]
-    benefit: Figure
-    paid_back: Figure
-
 
 @dataclass(frozen=True)
 class Curve:
     """What a page's script draws a party's payback curves again from, for other inputs: its
-    name, its cost (``paid``: a party that pays nothing has no curves) and in present value
-    (``cost``, the level the curves reach), and its figures per listed subsidy rate, in the
-    scenario's order (the curves are at the lowest)."""
+    name, its cost (``paid``: a party that pays nothing has no curves) and the core's curve
+    figures (the cost in present value, the level the curves reach, and the figures per listed
+    subsidy rate)."""
 
     party: str
     paid: Figure
-    cost: Figure
-    rates: tuple[CurveRate, ...]
+    figures: CurveFigures
 
 
 @dataclass(frozen=True)

@@ -104,11 +104,11 @@ class Marks:
         program = self.program
         try:
             self._curves.append({"i": ident, "p": curve.party, "h": program.slot(curve.paid),
-                                 "c": program.slot(curve.cost),
+                                 "c": program.slot(curve.figures.cost),
                                  "r": [{"w": [program.slot(w) for w in rate.wholes],
                                         "b": program.function(rate.benefit, _COUNTS),
-                                        "k": program.function(rate.paid_back, _COUNTS)}
-                                       for rate in curve.rates]})
+                                        "k": program.function(rate.paid_back_after, _COUNTS)}
+                                       for rate in curve.figures.rates]})
         except Untranslatable:
             return ""
         return f' data-curve="{len(self._curves) - 1}"'

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from nyttocalc.core.figures import Unit
 from nyttocalc.report import extras
 from nyttocalc.report.charts import svg, terminal
-from nyttocalc.report.charts.plot import Kind, Plot, Series, nice_ticks
-from nyttocalc.report.tables.printout import Table
+from nyttocalc.report.charts.axes import nice_ticks
+from nyttocalc.report.tables.printout import Kind, Plot, Series, Table
 from tests.conftest import LIVA, run_cli, run_process
 
 NBSP = "\u00a0"

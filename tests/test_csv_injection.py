@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from nyttocalc.report.machine.as_csv import csv_cell, csv_heading, csv_number
+from nyttocalc.report.machine.as_csv import csv_cell, csv_heading
+from nyttocalc.report.machine.csv_number import csv_number
 from tests.conftest import LIVA, run_cli
 
 FIRST_SECTION = ('  - id: resources-2-2-mkr\n'

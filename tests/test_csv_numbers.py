@@ -9,8 +9,8 @@ import numpy as np
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from nyttocalc.report.machine.as_csv import csv_number
 from nyttocalc.report.machine.csv_columns import csv_column, csv_lines
+from nyttocalc.report.machine.csv_number import csv_number
 from tests.strategies import csv_floats, examples
 
 

@@ -13,8 +13,8 @@ from nyttocalc.core import batch
 from nyttocalc.core import sweep as sweep_module
 from nyttocalc.core.model import Model
 from nyttocalc.core.sweep import Axis, sweep
-from nyttocalc.report.machine.as_csv import csv_number
 from nyttocalc.report.machine.csv_columns import csv_column, csv_lines
+from nyttocalc.report.machine.csv_number import csv_number
 from tests.conftest import LIVA, run_cli
 from tests.strategies import timed_models
 

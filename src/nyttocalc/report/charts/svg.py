@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
 
-from nyttocalc.report.charts.plot import Kind, Plot, extent, nice_ticks
+from nyttocalc.report.charts.axes import extent, nice_ticks
+from nyttocalc.report.tables.printout import Kind, Plot
 
 COLOURS = ("#1f4e79", "#b03a2e", "#1e7b4a", "#7d5ba6", "#9a6a00", "#444444")
 DASHES = ("", "8 4", "2 4", "10 4 2 4", "4 2", "1 3")

@@ -15,8 +15,9 @@ from typing import Any
 
 from nyttocalc.core.figures import Unit
 from nyttocalc.report import extras
-from nyttocalc.report.charts.plot import Kind, Plot, extent, nice_ticks
+from nyttocalc.report.charts.axes import extent, nice_ticks
 from nyttocalc.report.language.labels import label
+from nyttocalc.report.tables.printout import Kind, Plot
 
 MARKERS = ("•", "+", "o", "x", "*", "#")
 COLOURS = ("blue", "red", "green", "orange", "magenta", "cyan")

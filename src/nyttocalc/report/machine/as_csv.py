@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from nyttocalc.report.cells import dimensions, drawn
 from nyttocalc.report.language.labels import csv_swedish
 from nyttocalc.report.language.numbers import unit_name
+from nyttocalc.report.machine.csv_number import CsvNumber, csv_number
 from nyttocalc.report.rows import outcomes_group, parts
 from nyttocalc.run import RunInfo
 
@@ -34,10 +35,6 @@ if TYPE_CHECKING:  # each command's CSV imports only what it needs
 
 CSV_DIMS = ("subsidy_rate", "horizon_years", "persons", "unsubsidised")
 CSV_COLUMNS = ("perspective", "group", "figure", *CSV_DIMS, "value", "unit")
-
-
-class CsvNumber(str):
-    """A number as ``csv_number`` writes it: a cell that is never escaped, negative or not."""
 
 
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection";
@@ -90,18 +87,6 @@ def csv_word(word: str, lang: str) -> str:
     """A column name or a word of a CSV cell (a unit, a verdict, "varied"): itself in English,
     its Swedish word in Swedish."""
     return word if lang == "en" else csv_swedish(word)
-
-
-def csv_number(x: float, swedish: bool) -> CsvNumber:
-    """Unrounded; empty where the figure is never reached.
-
-    >>> csv_number(2.5, True), csv_number(2750000.0, False), csv_number(float("inf"), False)
-    ('2,5', '2750000', '')
-    """
-    x = float(x)
-    # x - x is NaN (true) for inf and NaN, 0.0 (false) for every finite number
-    text = "" if x - x else str(int(x)) if x.is_integer() else repr(x)
-    return CsvNumber(text.replace(".", ",") if swedish else text)
 
 
 # ---- payback --------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from nyttocalc.report.machine.as_csv import csv_number
+from nyttocalc.report.machine.csv_number import csv_number
 
 _POWERS = tuple(float(10**k) for k in range(23))  # exact as floats
 # "00", "01", … "99" as two-byte numbers: written into an array of them, each puts its two

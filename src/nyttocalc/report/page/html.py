@@ -20,14 +20,13 @@ from html import escape
 
 from nyttocalc import __version__
 from nyttocalc.report.charts import svg
-from nyttocalc.report.charts.plot import Plot
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label, unit_after
 from nyttocalc.report.page import usertext
 from nyttocalc.report.page.answer import Answer, Paragraph
 from nyttocalc.report.page.sections import Page, Section
 from nyttocalc.report.page.whatif.script import Marks
-from nyttocalc.report.tables.printout import Chart, Table, run_header
+from nyttocalc.report.tables.printout import Chart, Plot, Table, run_header
 from nyttocalc.run import InputInfo, RunInfo, SourceInfo
 
 PHONE = "40rem"  # below this width tables of text stack and charts are drawn narrow

@@ -17,7 +17,6 @@ from nyttocalc.core.claims import ClaimResult, Verdict
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.uncertainty import Uncertainty
-from nyttocalc.report.charts.plot import Kind, Plot, Series
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
 from nyttocalc.report.language.phrases import rate_text
@@ -26,7 +25,7 @@ from nyttocalc.report.page.whatif.panel import WhatIf, controls
 from nyttocalc.report.tables.check import check_printout
 from nyttocalc.report.tables.curves import payback_curves
 from nyttocalc.report.tables.payback import payback_details, payback_summary
-from nyttocalc.report.tables.printout import Printout, Table
+from nyttocalc.report.tables.printout import Kind, Plot, Printout, Series, Table
 from nyttocalc.report.tables.simulation import simulation_parts
 from nyttocalc.report.tables.timeline import timeline_parts
 from nyttocalc.run import RunInfo

@@ -19,11 +19,10 @@ from nyttocalc.core.sensitivity import Effect, SensitivityResult
 from nyttocalc.core.solve import Answer, Question
 from nyttocalc.core.sweep import SweepResult
 from nyttocalc.report.cells import dimensions
-from nyttocalc.report.charts.plot import Kind, Plot, Series
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
 from nyttocalc.report.language.phrases import perspective_label, rate_text, years_phrase
-from nyttocalc.report.tables.printout import Chart, Printout, Table, run_header
+from nyttocalc.report.tables.printout import Chart, Kind, Plot, Printout, Series, Table, run_header
 from nyttocalc.run import RunInfo
 
 MAX_ROWS = 60  # a 1-D sweep's table; more values are sampled evenly (ends included)

@@ -7,11 +7,10 @@ from __future__ import annotations
 from nyttocalc.core import curves as core
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.payback import PaybackAnalysis
-from nyttocalc.report.charts.plot import Kind, Mark, Plot, Series
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
 from nyttocalc.report.language.phrases import years_phrase
-from nyttocalc.report.tables.printout import Chart, Curve, Table
+from nyttocalc.report.tables.printout import Chart, Curve, Kind, Mark, Plot, Series, Table
 
 
 def payback_curves(analysis: PaybackAnalysis, lang: str,

@@ -46,7 +46,7 @@ from nyttocalc.report.tables.printout import (
 from nyttocalc.run import RunInfo
 
 if TYPE_CHECKING:
-    from nyttocalc.report.charts.plot import Plot
+    from nyttocalc.report.tables.printout import Plot
 
 
 def payback_printout(analysis: PaybackAnalysis, run: RunInfo, lang: str,

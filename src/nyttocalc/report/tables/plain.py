@@ -11,9 +11,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from nyttocalc.report.charts.plot import Plot
 from nyttocalc.report.extras import INSTALL
-from nyttocalc.report.tables.printout import Chart, Printout, Table
+from nyttocalc.report.tables.printout import Chart, Plot, Printout, Table
 
 WIDTH = 160  # a wide terminal's width: what a report gets when it is not drawn on a terminal
 PLOT_WIDTH = 100  # a chart's width in a pipe, a file or Markdown; at most this in a terminal

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from nyttocalc.core.arith import is_never
@@ -19,7 +20,6 @@ from nyttocalc.run import RunInfo
 
 if TYPE_CHECKING:
     from nyttocalc.core.curves import CurveFigures
-    from nyttocalc.report.charts.plot import Plot
 
 
 @dataclass(frozen=True)
@@ -190,6 +190,60 @@ class Chart:
     lines: tuple[str, ...]
     notes: tuple[str, ...] = ()
     curve: Curve | None = None
+
+
+# ---- a chart as data: what it shows, not how it is drawn ---------------------------------------
+# A ``Plot`` is built once by a report (payback curves, a tornado, a histogram) and drawn by
+# ``charts.terminal`` and ``charts.svg``. Each carries its data as a ``Table`` too: the text
+# alternative for a reader who cannot see it. Axis values are written by ``numbers``, so a
+# chart reads ``2,75 mkr`` where the tables do.
+
+class Kind(StrEnum):
+    LINES = "lines"  # series of (x, y) points joined by lines
+    BARS = "bars"  # one bar per category, from 0 (the first series)
+    TORNADO = "tornado"  # per category a bar from the low to the high end, around 0
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    points: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A point to point out, such as where a curve reaches the cost."""
+
+    x: float
+    y: float
+    name: str
+
+
+@dataclass(frozen=True)
+class Plot:
+    title: str
+    kind: Kind
+    x_label: str  # the axis' name with its unit
+    y_label: str
+    x_unit: Unit | None  # how to write values along the axis (None: plain numbers)
+    y_unit: Unit | None
+    series: tuple[Series, ...]
+    table: Table  # the same data as a table
+    lang: str
+    categories: tuple[str, ...] = ()  # bars and tornado: one per bar, along the y axis
+    level: float | None = None  # a horizontal reference line (the cost)
+    level_name: str = ""
+    marks: tuple[Mark, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    curve: Curve | None = None  # a payback curve's figures, for a page to draw it again
+
+    def value_text(self, x: float, unit: Unit | None) -> str:
+        """A value along an axis, written as the tables write it."""
+        if unit is None:
+            return numbers.number(x, self.lang, 2)
+        if unit in numbers.MONEY:
+            return numbers.amount(x, self.lang)
+        return numbers.figure(x, unit, self.lang)
 
 
 @dataclass(frozen=True)

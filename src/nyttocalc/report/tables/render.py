@@ -7,10 +7,9 @@ import io
 import re
 from typing import TYPE_CHECKING, TextIO
 
-from nyttocalc.report.charts.plot import Plot
 from nyttocalc.report.language.numbers import NBSP
 from nyttocalc.report.tables.plain import PLOT_WIDTH, missing_plotext, plain_text
-from nyttocalc.report.tables.printout import Chart, Printout, Table
+from nyttocalc.report.tables.printout import Chart, Plot, Printout, Table
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -10,11 +10,10 @@ from nyttocalc.core.model import Model
 from nyttocalc.core.simulate import HISTOGRAM_YEARS, PERCENTILES, PaybackYears, SimulationResult
 from nyttocalc.core.uncertainty import Uncertainty
 from nyttocalc.report.cells import drawn
-from nyttocalc.report.charts.plot import Kind, Plot, Series
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
 from nyttocalc.report.language.phrases import describe, perspective_label
-from nyttocalc.report.tables.printout import Printout, Table, run_header
+from nyttocalc.report.tables.printout import Kind, Plot, Printout, Series, Table, run_header
 from nyttocalc.run import RunInfo
 
 

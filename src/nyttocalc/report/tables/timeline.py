@@ -9,10 +9,9 @@ from nyttocalc.core.arith import is_never
 from nyttocalc.core.figures import Unit
 from nyttocalc.core.model import Model
 from nyttocalc.core.timeline import PerspectiveTimeline
-from nyttocalc.report.charts.plot import Plot
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
-from nyttocalc.report.tables.printout import Chart, Printout, Table, run_header
+from nyttocalc.report.tables.printout import Chart, Plot, Printout, Table, run_header
 from nyttocalc.run import RunInfo
 
 

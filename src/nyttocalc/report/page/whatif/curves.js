@@ -1,6 +1,6 @@
 // The payback curves drawn again for the panel's inputs: their points as core/curves.py
 // computes them (each from a function generated from the core's definitions, F), drawn as
-// report/charts/svg.py and report/charts/plot.py draw a chart of lines, element for element. G: how they draw (svg.py's frames, colours, …).
+// report/charts/svg.py and report/charts/axes.py draw a chart of lines, element for element. G: how they draw (svg.py's frames, colours, …).
 
 // Python's "{:.1f}": the nearest tenth; a tie (x.25, x.75, exact in binary) to the even tenth.
 function f1(x) {

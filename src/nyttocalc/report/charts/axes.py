@@ -1,71 +1,18 @@
-"""A chart as data: what it shows, not how it is drawn.
+"""A chart's axes, as both drawings need them: the ranges its data take and round ticks.
 
-A ``Plot`` is built once by a report (payback curves, a tornado, a histogram) and drawn by
-``terminal`` (plotext, in a terminal, a pipe or Markdown) and by ``svg`` (the HTML report).
-Each carries its data as a ``Table`` too: the text alternative for a reader who cannot see it.
-Axis values are written by ``numbers``, so a chart reads ``2,75 mkr`` where the tables do.
+A ``Plot`` (a printout's chart as data, ``tables.printout``) is drawn by ``terminal``
+(plotext, in a terminal, a pipe or Markdown) and by ``svg`` (the HTML report); both lay out its
+axes with these.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import StrEnum
 from itertools import pairwise
 
-from nyttocalc.core.figures import Unit
-from nyttocalc.report.language import numbers
-from nyttocalc.report.tables.printout import Curve, Table
-
-
-class Kind(StrEnum):
-    LINES = "lines"  # series of (x, y) points joined by lines
-    BARS = "bars"  # one bar per category, from 0 (the first series)
-    TORNADO = "tornado"  # per category a bar from the low to the high end, around 0
-
-
-@dataclass(frozen=True)
-class Series:
-    name: str
-    points: tuple[tuple[float, float], ...]
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A point to point out, such as where a curve reaches the cost."""
-
-    x: float
-    y: float
-    name: str
-
-
-@dataclass(frozen=True)
-class Plot:
-    title: str
-    kind: Kind
-    x_label: str  # the axis' name with its unit
-    y_label: str
-    x_unit: Unit | None  # how to write values along the axis (None: plain numbers)
-    y_unit: Unit | None
-    series: tuple[Series, ...]
-    table: Table  # the same data as a table
-    lang: str
-    categories: tuple[str, ...] = ()  # bars and tornado: one per bar, along the y axis
-    level: float | None = None  # a horizontal reference line (the cost)
-    level_name: str = ""
-    marks: tuple[Mark, ...] = ()
-    notes: tuple[str, ...] = field(default_factory=tuple)
-    curve: Curve | None = None  # a payback curve's figures, for a page to draw it again
-
-    def value_text(self, x: float, unit: Unit | None) -> str:
-        """A value along an axis, written as the tables write it."""
-        if unit is None:
-            return numbers.number(x, self.lang, 2)
-        if unit in numbers.MONEY:
-            return numbers.amount(x, self.lang)
-        return numbers.figure(x, unit, self.lang)
+from nyttocalc.report.tables.printout import Kind, Plot
 
 
 def nice_ticks(low: float, high: float, count: int = 5,

@@ -347,6 +347,32 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return cycles
 
 
+PACKAGE = Path(nyttocalc.__file__).parent
+
+
+def test_no_circle_of_imports_anywhere_in_the_package() -> None:
+    """No two modules of nyttocalc need each other, through any chain: imports in functions and
+    for type checking count too (a plot that needs the printout's table while the printout
+    names the plot is one thing in two files). A package's ``__init__`` only hands names on
+    and is no module of its own here."""
+    modules = {".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts): path
+               for path in PACKAGE.rglob("*.py") if path.name != "__init__.py"}
+
+    def module_of(name: str) -> str | None:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    graph = {name: {found for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                    if isinstance(node, ast.Import | ast.ImportFrom)
+                    for imported in _imported(node)
+                    if (found := module_of(imported)) not in (None, name)}
+             for name, path in modules.items()}
+    assert {"nyttocalc.core.reasoning", "nyttocalc.core.ledger"} <= graph[
+        "nyttocalc.core.outcomes"]  # the imports are seen
+    assert [" → ".join(cycle) for cycle in _cycles(graph)] == []
+
+
 def test_no_core_module_imports_the_layers_above_it() -> None:
     """Every core module, lazy imports and those ``nyttocalc.core`` itself does not load (the
     payback curves) too: the core computes, the loader, the outputs and the commands use it."""

@@ -142,18 +142,28 @@ def _outcomes(blocks: list[Model], employed: Any,
     model = blocks[0]  # every block has the same perspectives, subsidy rates and horizons
     with np.errstate(invalid="ignore", over="ignore"):  # "never" is inf; inf − inf is no draw
         for perspective in model.perspectives:
-            for r in range(len(model.subsidy_rates)):
-                rates = [At(perspective.key, subsidy_rate=block.subsidy_rates[r], persons=part)
-                         for block, part in zip(blocks, persons, strict=True)]
-                with _lasting(figures, rates, ("present_cost", "value_per_person_year")):
-                    for h in range(len(model.horizons_years)):
-                        cells = [replace(at, horizon_years=block.horizons_years[h])
-                                 for at, block in zip(rates, blocks, strict=True)]
-                        yield ("net", perspective.key, r, h), *_net_values(figures, cells, paying)
-                    year = _joined(_each(figures, rates,
-                                         lambda f, at: f("paid_back_after_years", at)),
-                                   employed.size)
-                    yield ("year", perspective.key, r), year, None
+            party = [At(perspective.key, persons=part) for part in persons]
+            horizons = [[replace(at, horizon_years=h) for h in block.horizons_years]
+                        for at, block in zip(party, blocks, strict=True)]
+            with _lasting(figures, horizons, ("present_cost", "additional_persons", "work_years")):
+                yield from _rates(figures, blocks, party, paying)
+
+
+def _rates(figures: list[Figures], blocks: list[Model], party: list[At],
+           paying: bool) -> Iterator[tuple[tuple[Any, ...], Any, Any]]:
+    """One perspective's figures (``party``: its point in each block) at each subsidy rate."""
+    model, key = blocks[0], party[0].party
+    size = sum(at.persons.size for at in party)
+    for r in range(len(model.subsidy_rates)):
+        rates = [replace(at, subsidy_rate=block.subsidy_rates[r])
+                 for at, block in zip(party, blocks, strict=True)]
+        with _lasting(figures, [[at] for at in rates], ("value_per_person_year",)):
+            for h in range(len(model.horizons_years)):
+                cells = [replace(at, horizon_years=block.horizons_years[h])
+                         for at, block in zip(rates, blocks, strict=True)]
+                yield ("net", key, r, h), *_net_values(figures, cells, paying)
+            year = _each(figures, rates, lambda f, at: f("paid_back_after_years", at))
+            yield ("year", key, r), _joined(year, size), None
 
 
 def _net_values(figures: list[Figures], cells: list[At], paying: bool) -> tuple[Any, Any]:
@@ -170,15 +180,17 @@ def _net_values(figures: list[Figures], cells: list[At], paying: bool) -> tuple[
 
 
 @contextlib.contextmanager
-def _lasting(figures: list[Figures], ats: list[At], names: tuple[str, ...]) -> Iterator[None]:
-    """Within: each block's figures ``names`` at its point, computed once and kept; not what
+def _lasting(figures: list[Figures], points: list[list[At]],
+             names: tuple[str, ...]) -> Iterator[None]:
+    """Within: each block's figures ``names`` at its points, computed once and kept; not what
     they were computed from."""
     with contextlib.ExitStack() as stack:
-        for f, at in zip(figures, ats, strict=True):
+        for f, ats in zip(figures, points, strict=True):
             stack.enter_context(f.scope())
             with f.scope(keep=names):
                 for name in names:
-                    f(name, at)
+                    for at in ats:
+                        f(name, at)
         yield
 
 

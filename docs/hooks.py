@@ -46,7 +46,8 @@ class Listed:
     group: str | None  # the result group that reports it; None: computed on the way
     dims: tuple[str, ...]
     metric: str | None  # its name as a --metric, where it is one
-    formula: str  # its formula as --explain shows it, computed on LivA
+    formula: str  # its formula as --explain shows it, computed on LivA (Markdown)
+    first_year: bool  # a key figure of the first year after (payback's JSON: `outcomes`)
 
 
 @dataclass(frozen=True)
@@ -98,10 +99,22 @@ def figure_registry() -> tuple[list[Listed], list[Template]]:
     def formula(name: str, where: tuple[Any, At]) -> str:
         figures, at = where
         value = figures(name, at)  # a figure, or a number given as it is (a term)
-        return symbolic(value) if isinstance(value, Figure) else str(value.symbol)
+        return f"`{symbolic(value) if isinstance(value, Figure) else value.symbol}`"
+
+    def shown(definition: Any) -> str:
+        """Its formula; a key figure's of one group and of all groups."""
+        name = definition.name
+        if definition.group is None:
+            return formula(name, anywhere)
+        if "group" not in definition.dims:
+            return formula(name, first(GROUPS[definition.group]))
+        one = next(g.key for g in with_actors.model.outcomes.groups)
+        party = with_actors.model.perspectives[0].key
+        return (f"one group ({one}): {formula(name, (with_actors, At(party, group=one)))}; "
+                f"all groups: {formula(name, (with_actors, At(party)))}")
 
     found = [Listed(d.name, str(d.unit), d.labels, d.group, d.dims, as_metric.get(d.name),
-                    formula(d.name, first(GROUPS[d.group]) if d.group else anywhere))
+                    shown(d), bool(d.group and GROUPS[d.group].first_year))
              for d in DEFINITIONS.values()]
     templates = [Template(name, getattr(formulas, name), why)
                  for name, why in _commented_constants(inspect.getsource(formulas))
@@ -161,18 +174,27 @@ def figures() -> str:
     out = ["## Figures", "",
            "Every figure the payback analysis computes, by the name payback's JSON and CSV, "
            "`check`'s claims (`figure:`) and `--metric` give it; the group is where payback "
-           "reports it, the dimensions pick its row. The formula is the one `--explain` shows "
-           "(on LivA, at the group's first row; the key figures of the first year after on "
-           "LivA with actors, `liva-actors`, for all groups together).", "",
+           "reports it, the dimensions pick its row. A figure *on the way* has no column of "
+           "its own: payback computes it for others, and `--explain` shows it in their "
+           "arithmetic. NyttoSAM's key figures of the first year after are under `outcomes` "
+           "(per group of participants, `groups`, and all groups together, `totals`); their "
+           "meaning is in [NyttoSAM's definitions](../method/nyttosam.md). The formula is the "
+           "one `--explain` shows on LivA, at the group's first row; the key figures' on LivA "
+           "with actors (`liva-actors`).", "",
            "| figure | unit | group (dimensions) | `--metric` | English | Swedish | formula |",
            "|---|---|---|---|---|---|---|"]
     for figure in found:
-        where = (f"{figure.group} ({', '.join(figure.dims)})" if figure.group
-                 else f"on the way ({', '.join(figure.dims) or 'per party'})")
+        if figure.first_year:
+            where = ("`outcomes`: `groups` (group), `totals`" if "group" in figure.dims
+                     else "`outcomes`: `totals`")
+        elif figure.group:
+            where = f"{figure.group} ({', '.join(figure.dims)})"
+        else:
+            where = f"on the way ({', '.join(figure.dims) or 'per party'})"
         metric = f"`{figure.metric}`" if figure.metric else ""
         out.append(f"| `{figure.name}` | {figure.unit} | {where} | {metric} | "
                    f"{_escape(figure.labels[0])} | {_escape(figure.labels[1])} | "
-                   f"`{figure.formula}` |")
+                   f"{figure.formula} |")
     out += ["", "`--metric` takes one of the figures so marked; `persons_whole` is `sweep`'s "
             "default. As a metric, `cost` is the cost in present value (`present_cost`).", "",
             "## Formula templates", "",
@@ -323,9 +345,36 @@ def rules() -> str:
 TIMED = ("analysis.discount_rate=0.035", "cohort.drop_off_rate=0.1", "cohort.deadweight=0.1",
          "analysis.intervention_years=2")
 
-GENERATORS = {"cli-help": cli_help, "schema": schema_tables, "figures": figures,
-              "formula-table": formula_table, "formula-table-timed": formula_table_timed,
-              "rules": rules, "changelog": changelog}
+def payback_json() -> str:
+    """The shape of payback's JSON: its result groups and key figures as the registry declares
+    them, each row's dimensions, then its figures and flags."""
+    from nyttocalc import __version__
+    from nyttocalc.core.registry import key_figures, payback_groups
+
+    def row(names: list[str]) -> str:
+        return ", ".join(f'"{name}"' for name in names)
+
+    groups = []
+    for name, group in payback_groups().items():
+        fields = row([*group.dims, *(d.name for d in group.figures), *group.flags])
+        rows = f"{{{fields}}}" if not group.dims else f"[{{{fields}}}]"  # one row, or a list
+        groups.append(f'     "{name}": {rows}')
+    return "\n".join([
+        "```text", "{", f'  "nyttocalc_version": "{__version__}",',
+        '  "scenario": {"file", "title", "overrides": ["PATH=VALUE", …],',
+        '               "assumptions": [{"path", "value", "unit", "reason"}]},',
+        '  "cohort": {"participants", "full_time_equivalent", "delay_years"},',
+        '  "analysis": {"horizons_years", "subsidy_rates", "long_view_years", "write_off_years"},',
+        '  "perspectives": [', '    {"key": "society", "label": "Society",',
+        ",\n".join(groups) + "}", "  ],",
+        f'  "outcomes": {{"groups": [{{"group", "party", {row(list(key_figures("one group")))}}}],',
+        f'               "totals": [{{"party", {row(list(key_figures(None)))}}}]}}',
+        "}", "```"])
+
+
+GENERATORS = {"cli-help": cli_help, "payback-json": payback_json, "schema": schema_tables,
+              "figures": figures, "formula-table": formula_table,
+              "formula-table-timed": formula_table_timed, "rules": rules, "changelog": changelog}
 
 
 # ---- MkDocs events -----------------------------------------------------------------------------

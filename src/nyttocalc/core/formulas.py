@@ -130,12 +130,15 @@ ADDITIONAL_PERSONS_FORMULA = f"max({{persons}} − {COUNTERFACTUAL}, 0)"
 BENEFIT_FORMULA = "{persons} × {value} × {horizon}"
 NET_VALUE_FORMULA = "{benefit} − {cost}"
 
-# NyttoSAM's key figures of the first year after (Bilaga 5; see ``outcomes``): "Lönsamhet;
-# beräknas som skillnaden mellan intäkter och kostnader", "Återbetalningstid; den tid det tar för
-# insatsen att nå 'break-even'" (0 with nothing to pay back and no loss; never where the revenue
-# is a loss, also for a party that paid nothing), and the verkningsgrad, the share of the
-# before-state's yearly cost (its potential) freed: negative where the moves cost the party,
-# undefined where it has no potential to free.
+# NyttoSAM's key figures of the first year after (Bilaga 5): the revenue (intäkter) of a group is
+# each move's persons times what the move brings the party in a year, added; of every group
+# together, the groups' revenues added.
+# "Lönsamhet; beräknas som skillnaden mellan intäkter och kostnader".
 NET_BENEFIT_FORMULA = "{revenue} − {cost}"
+# "Återbetalningstid; den tid det tar för insatsen att nå 'break-even'": how many years of the
+# first year's revenue make up the cost; 0 with nothing to pay back and no loss, never where the
+# revenue is a loss (also for a party that paid nothing).
 PAYBACK_TIME_FORMULA = "{cost} / {revenue}"
+# The verkningsgrad: the share of the before-state's yearly cost (its potential) the revenue
+# frees; negative where the moves cost the party, undefined where it has no potential to free.
 EFFICIENCY_FORMULA = "share({revenue}, {potential})"

@@ -11,6 +11,7 @@ never, and an error where it gives undefined.
 from __future__ import annotations
 
 import itertools
+import json
 import math
 import re
 from collections.abc import Callable, Iterator
@@ -24,6 +25,7 @@ from hypothesis import strategies as st
 
 from nyttocalc.core.rules import RULES, Rule
 from nyttocalc.report.workbook.sheet_rules import describe, spreadsheet
+from tests.conftest import FIXTURES, run_cli
 from tests.strategies import examples
 from tests.test_numeric import ulps_apart
 
@@ -269,3 +271,33 @@ def test_every_rule_is_described_with_its_words_and_its_formula() -> None:
     assert described["difference"].formula == "IF(ABS(a-b)>1E-12*(ABS(a)+ABS(b)),a-b,0)"
     assert described["ratio"].call == "ratio(numerator, denominator)"
     assert all(r.words and r.formula for r in described.values())
+
+
+# ---- a sum whose operands cancel ---------------------------------------------------------------
+
+finite = st.floats(-1e12, 1e12, allow_subnormal=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(finite, finite)
+def test_a_sum_is_the_float_sum_unless_its_operands_cancel(a: float, b: float) -> None:
+    """``+`` in a template is ``total``: to the bit the float sum, but 0 where a gain and a loss
+    cancel within ROUND_OFF of their size, as a ``−`` does (a − b − c + d is a difference)."""
+    total = RULES["total"]
+    if abs(a + b) > 1e-12 * (abs(a) + abs(b)):
+        assert total(a, b) == a + b
+    else:
+        assert total(a, b) == 0.0
+        assert math.copysign(1.0, total(a, b)) == 1.0  # no −0 to print
+
+
+def test_a_gain_and_a_loss_that_cancel_are_neither_a_gain_nor_a_loss() -> None:
+    """The Future Jobs Fund's employer at a 50 % wage incentive: half the production value,
+    less the wage and the employer's NI, plus half the wage cost, which is the wage and the NI:
+    exactly nothing. Added in the template's order the floats leave −4.5e−13 £, which was read
+    as a loss ("loses £0 per employed person-year", on the report's first page)."""
+    out = run_cli("payback", FIXTURES / "whatif" / "future-jobs-fund-uk.yaml", "-f", "json")
+    employer = next(p for p in json.loads(out.stdout)["perspectives"] if p["key"] == "employer")
+    at_half = next(v for v in employer["values"] if v["subsidy_rate"] == 0.5)
+    assert at_half["value_per_person_year"] == 0.0
+    assert at_half["outlook"] == "nothing"

@@ -77,7 +77,7 @@ def test_a_figure_that_waits_for_another_is_never_where_that_one_is() -> None:
                   never_with=Term("persons", persons.value, Unit.PERSONS, source=persons))
     program = Program(["inputs.cost"])
     program.slot(year)
-    assert program.statements[-1] == "v[1]=v[0]===Infinity?Infinity:(4+1);"
+    assert program.statements[-1] == "v[1]=v[0]===Infinity?Infinity:total(4,1);"
 
 
 def test_a_curve_figure_is_a_function_of_its_persons_and_years_all_else_read_once() -> None:
@@ -102,7 +102,7 @@ def test_a_curve_figure_is_a_function_of_its_persons_and_years_all_else_read_onc
     assert "P" in benefit[10:]
     assert "Y" in benefit[10:]
     assert f"v[{value}]" in benefit  # the value per person-year, computed once in compute(x)
-    assert "present_value_years((0.5+x[0]),Y," in benefit  # discounted from the delay moved
+    assert "present_value_years(total(0.5,x[0]),Y," in benefit  # discounted from the delay moved
     assert "Y" not in paid_back[10:]
     assert "P" in paid_back[10:]
     assert str(float(analysis.model.participants)) not in benefit  # the count asked at is gone

@@ -131,6 +131,22 @@ def difference(xp: Backend, a: Value, b: Value) -> Value:
 
 
 @rule
+def total(xp: Backend, a: Value, b: Value) -> Value:
+    """``a + b``, exactly 0 where the two cancel within ``ROUND_OFF`` of their size: a gain
+    and a loss added (``a − b − c + d``) is a difference too, and its float residue is no krona
+    either. Where they do not cancel (the same sign, or apart), it is ``a + b`` to the bit.
+
+    >>> 0.1 + 0.2 + -0.3, total(0.1 + 0.2, -0.3)
+    (5.551115123125783e-17, 0.0)
+    >>> total(2.0, 3.0), total(float("inf"), -1.0)
+    (5.0, inf)
+    """
+    s = a + b
+    return xp.cases((xp.is_finite(s), s * (abs(s) > ROUND_OFF * (abs(a) + abs(b))) + 0.0),
+                    otherwise=s)
+
+
+@rule
 def maximum(xp: Backend, a: Value, b: Value) -> Value:
     """The larger of ``a`` and ``b``; undefined where either is.
 

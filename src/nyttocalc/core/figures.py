@@ -28,6 +28,7 @@ from nyttocalc.core.arith import (
     quotient,
     ratio,
     share,
+    total,
 )
 from nyttocalc.core.discounting import (
     present_value_years,
@@ -399,7 +400,7 @@ def _smallest(*args: Num) -> Num:
 
 
 def _total(*args: Num) -> Num:
-    return functools.reduce(operator.add, args)
+    return functools.reduce(total, args)
 
 
 # The functions a formula may call.
@@ -430,7 +431,7 @@ _CORE_FUNCTIONS: Functions = {**_FUNCTIONS, "share": Function(share, 2, 2, "a pa
 
 # What each sign of a formula means: the same helpers the formulas compute with.
 _OPERATORS: dict[type, Callable[[Num, Num], Num]] = {
-    ast.Add: operator.add, ast.Sub: difference, ast.Mult: operator.mul, ast.Div: ratio,
+    ast.Add: total, ast.Sub: difference, ast.Mult: operator.mul, ast.Div: ratio,
     ast.Pow: power,
 }
 _PLAIN_OPERATORS: dict[type, Callable[[Num, Num], Num]] = {**_OPERATORS, ast.Div: quotient}
@@ -441,9 +442,9 @@ def _operators(plain_division: bool) -> Operators:
 
 
 def sign_rule(sign: type, plain_division: bool = False) -> Rule | None:
-    """The rule a sign of a template means (``−`` ``difference``, ``/`` ``ratio``, or with
-    plain division ``quotient``, ``^`` ``power``); None for ``+`` and ``×``, which are the
-    operators themselves. A translation of a template (a workbook, a page's script) asks here."""
+    """The rule a sign of a template means (``+`` ``total``, ``−`` ``difference``, ``/``
+    ``ratio``, or with plain division ``quotient``, ``^`` ``power``); None for ``×``, which is
+    the operator itself. A translation of a template (a workbook, a page's script) asks here."""
     meaning = _operators(plain_division).get(sign)
     return meaning if isinstance(meaning, Rule) else None
 

@@ -166,8 +166,8 @@ def _translate(node: ast.expr, term: Callable[[str], tuple[str, bool]],
         longest = REPEATABLE if isinstance(node.op, ast.Sub | ast.Div) else LONGEST
         a, b = part(node.left, a, a_never, longest), part(node.right, b, b_never, longest)
         a, b = _group(a), _group(b)
-        if isinstance(node.op, ast.Add):
-            return f"{a}+{b}", a_never or b_never
+        if isinstance(node.op, ast.Add):  # a spreadsheet's + is ``total``: it sets a sum whose
+            return f"{a}+{b}", a_never or b_never  # operands cancel to 0 (Excel, LibreOffice)
         if isinstance(node.op, ast.Mult):
             return f"{a}*{b}", a_never or b_never
         sign = sign_rule(type(node.op), plain)

@@ -174,8 +174,6 @@ def _bare(expression: str) -> str:
 
 
 def _sign(node: ast.BinOp, a: str, b: str, plain_division: bool) -> str:
-    if isinstance(node.op, ast.Add):
-        return f"({a}+{b})"
     if isinstance(node.op, ast.Mult):
         return f"({a}*{b})"
     rule = sign_rule(type(node.op), plain_division)

@@ -284,7 +284,7 @@ def test_a_sum_is_the_float_sum_unless_its_operands_cancel(a: float, b: float) -
     """``+`` in a template is ``total``: to the bit the float sum, but 0 where a gain and a loss
     cancel within ROUND_OFF of their size, as a ``−`` does (a − b − c + d is a difference)."""
     total = RULES["total"]
-    if abs(a + b) > 1e-12 * (abs(a) + abs(b)):
+    if abs(a + b) >= 1e-12 * (abs(a) + abs(b)):
         assert total(a, b) == a + b
     else:
         assert total(a, b) == 0.0

@@ -141,9 +141,8 @@ def total(xp: Backend, a: Value, b: Value) -> Value:
     >>> total(2.0, 3.0), total(float("inf"), -1.0)
     (5.0, inf)
     """
-    s = a + b
-    return xp.cases((xp.is_finite(s), s * (abs(s) > ROUND_OFF * (abs(a) + abs(b))) + 0.0),
-                    otherwise=s)
+    s = a + b  # kept where it is at least the slack (inf too); + 0.0: a cancelled −x is 0, not −0
+    return s * (abs(s) >= ROUND_OFF * (abs(a) + abs(b))) + 0.0
 
 
 @rule

@@ -4,7 +4,8 @@ A template names its terms in braces; ``figures.evaluate`` computes it, and ``re
 it, the same template for an explained figure (--explain, ``check``) and for a plain number or
 an array (sweeps, Monte Carlo). Every "/" is ``arith.ratio`` (how many … make up …: 0 where
 nothing is owed, never where nothing is added or each one takes away), every "−"
-``arith.difference``, every ceil ``arith.ceil_step`` and ``share`` ``arith.share``. Section
+``arith.difference`` and every "+" ``arith.total`` (0 where the two cancel), every ceil
+``arith.ceil_step`` and ``share`` ``arith.share``. Section
 names refer to "Ekonomisk nytta ur ett socialt investeringsperspektiv" in the report.
 
 >>> from nyttocalc.core.figures import evaluate

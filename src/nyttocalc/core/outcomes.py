@@ -52,7 +52,7 @@ def potential(why: Reasoning, group: Group, party: str) -> Figure:
                   REFERENCE_RATE, listed=False)))
 
 
-def total(why: Reasoning, figures: list[Figure], symbol: str) -> Figure:
+def every_group(why: Reasoning, figures: list[Figure], symbol: str) -> Figure:
     """The groups' figures added: ``{symbol_0} + {symbol_1} + …``."""
     terms = {f"{symbol}_{i}": why.calc.term(f"{symbol}_{i}", fig) for i, fig in enumerate(figures)}
     added: Figure = why.calc.compute(Unit.SEK_PER_YEAR, f.sum_formula(list(terms)), terms)

@@ -474,8 +474,8 @@ def _per_group(figures: Figures, at: At, name: str,
     groups = figures.model.outcomes.groups
     if at.group is not None:
         return of_one(figures.why, next(g for g in groups if g.key == at.group), at.party)
-    return outcomes.total(figures.why, [figures(name, At(at.party, group=g.key)) for g in groups],
-                          name)
+    return outcomes.every_group(figures.why,
+                                [figures(name, At(at.party, group=g.key)) for g in groups], name)
 
 
 @define("revenue", Unit.SEK_PER_YEAR, "Revenue", "Intäkter", group=_KEY_FIGURES[1],

@@ -161,12 +161,13 @@ def _rates(figures: list[Figures], blocks: list[Model], party: list[At],
             for h in range(len(model.horizons_years)):
                 cells = [replace(at, horizon_years=block.horizons_years[h])
                          for at, block in zip(rates, blocks, strict=True)]
-                yield ("net", key, r, h), *_net_values(figures, cells, paying)
+                yield ("net", key, r, h), *_net_values(figures, cells, size, paying)
             year = _each(figures, rates, lambda f, at: f("paid_back_after_years", at))
             yield ("year", key, r), _joined(year, size), None
 
 
-def _net_values(figures: list[Figures], cells: list[At], paying: bool) -> tuple[Any, Any]:
+def _net_values(figures: list[Figures], cells: list[At], size: int,
+                paying: bool) -> tuple[Any, Any]:
     """A cell's net value in each draw and, where ``paying``, whether each draw pays back."""
     def ask(f: Figures, at: At) -> tuple[Any, Any]:
         net = f("net_present_value", at)
@@ -174,7 +175,6 @@ def _net_values(figures: list[Figures], cells: list[At], paying: bool) -> tuple[
                                      net)
 
     both = list(_each(figures, cells, ask))
-    size = sum(at.persons.size for at in cells)
     return (_joined((net for net, _ in both), size),
             _joined((pays for _, pays in both), size, bool) if paying else None)
 

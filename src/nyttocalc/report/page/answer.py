@@ -18,6 +18,7 @@ from nyttocalc.core.sensitivity import Effect
 from nyttocalc.report.language import numbers
 from nyttocalc.report.language.labels import label
 from nyttocalc.report.language.phrases import rate_phrase
+from nyttocalc.report.tables.payback import key_figure_heading
 from nyttocalc.report.tables.printout import Table, horizon_echo, rate_echo, shown
 from nyttocalc.run import RunInfo
 
@@ -270,9 +271,8 @@ def observed_table(analysis: PaybackAnalysis, lang: str) -> Table | None:
             if t.cost.value != 0 or t.revenue.value != 0]
     if not rows:
         return None
-    headers = (label("col.party", lang), label("revenue", lang), label("kf.cost", lang),
-               label("net_benefit", lang), label("payback_time", lang),
-               label("efficiency", lang))
+    headers = (label("col.party", lang), *(key_figure_heading(name, lang) for name in (
+        "revenue", "cost", "net_benefit", "payback_time", "efficiency")))
     return Table(label("answer.observed", lang), headers, tuple(rows),
                  (label("answer.observed_note", lang),))
 

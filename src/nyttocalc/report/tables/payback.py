@@ -424,7 +424,7 @@ def outcome_blocks(analysis: PaybackAnalysis, lang: str) -> list[OutcomeBlock]:
     def block(title: str, group: str | None, rows: tuple[KeyFigures, ...]) -> OutcomeBlock:
         names = key_figures(group)
         return OutcomeBlock(title, group, (label("col.party", lang),
-                                           *(_column(key, lang) for key in names)),
+                                           *(key_figure_heading(key, lang) for key in names)),
                             names, tuple((_party(ledger, r.party, lang), r) for r in rows))
 
     blocks = [block(label("group.key_figures_by_group", lang,
@@ -434,7 +434,7 @@ def outcome_blocks(analysis: PaybackAnalysis, lang: str) -> list[OutcomeBlock]:
     return [*blocks, block(label("group.key_figures", lang), None, figures.totals)]
 
 
-def _column(figure: str, lang: str) -> str:
+def key_figure_heading(figure: str, lang: str) -> str:
     """A key figure's column: its label; the cost as NyttoSAM's tables head it ("Kostnader")."""
     return label("kf.cost" if figure == "cost" else figure, lang)
 
@@ -455,9 +455,9 @@ def _key_figure(fig: Figure, lang: str) -> str:
 
 def _explained_outcomes(analysis: PaybackAnalysis, lang: str) -> Table:
     ledger, _, figures = _ledger_and_outcomes(analysis)
-    named = [(f"{_column(key, lang)} ({_party(ledger, e.party, lang)}, {e.group})", fig)
+    named = [(f"{key_figure_heading(key, lang)} ({_party(ledger, e.party, lang)}, {e.group})", fig)
              for e in figures.groups for key, fig in e.figures.items()]
-    named += [(f"{_column(key, lang)} ({_party(ledger, t.party, lang)})", fig)
+    named += [(f"{key_figure_heading(key, lang)} ({_party(ledger, t.party, lang)})", fig)
               for t in figures.totals for key, fig in t.figures.items()]
     return derivations(label("title.outcomes_explain", lang), named, lang)
 
